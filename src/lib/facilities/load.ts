@@ -1,0 +1,46 @@
+/**
+ * Reads every facility YAML file, validates it against FacilitySchema and fails with a message that names the
+ * file, the record and the field. Used by the content collection (src/content.config.ts) and by tests.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { FacilitySchema, type Facility } from '../schemas/facility.ts';
+import { formatIssues } from '../schemas/format-issues.ts';
+
+export const FACILITY_DIR = 'src/data/facilities';
+
+export class FacilityDataError extends Error {
+  override name = 'FacilityDataError';
+}
+
+/** Validates one parsed YAML document; `file` is only used in the message. */
+export function parseFacility(data: unknown, file: string): Facility {
+  const result = FacilitySchema.safeParse(data);
+  if (result.success) return result.data;
+  const record = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const label = `${String(record.name ?? '(no name)')} (id ${String(record.id ?? '?')})`;
+  const lines = formatIssues(result.error.issues).map((l) => `  - ${l}`);
+  throw new FacilityDataError(`Invalid facility data in ${file}, record ${label}:\n${lines.join('\n')}`);
+}
+
+/** Loads all `*.yaml` files in `dir` (relative to the working directory), sorted by id. */
+export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
+  const seen = new Map<string, string>();
+  const facilities = files.map((name) => {
+    const path = relative(process.cwd(), join(dir, name)) || name;
+    let data: unknown;
+    try {
+      data = parse(readFileSync(join(dir, name), 'utf8'));
+    } catch (err) {
+      throw new FacilityDataError(`Invalid facility data in ${path}: not valid YAML (${(err as Error).message})`);
+    }
+    const facility = parseFacility(data, path);
+    const other = seen.get(facility.id);
+    if (other) throw new FacilityDataError(`Invalid facility data in ${path}, record ${facility.name} (id ${facility.id}):\n  - field "id": is also used in ${other}`);
+    seen.set(facility.id, path);
+    return facility;
+  });
+  return facilities.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,106 @@
+/**
+ * The facility schema: one record per childcare facility, written as YAML under `src/data/facilities/`.
+ * Build-time only (content collection, open data, import command); browsers never load it.
+ */
+import { z } from 'zod';
+import { TOWNSHIP_CODES } from '../../data/district.ts';
+
+import {
+  CARE_FORMS,
+  DEMONSTRATION_LEVELS,
+  FACILITY_TYPES,
+  FILING_STATUSES,
+  INSPECTION_RESULTS,
+  OWNERSHIPS,
+  type CareForm,
+} from './facility-enums.ts';
+
+export * from './facility-enums.ts';
+
+/** A calendar date written `YYYY-MM-DD`; YAML may hand it over as a Date. Output is always the string. */
+export const IsoDateSchema = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+      .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), {
+        error: 'is not a real calendar date',
+      }),
+  );
+
+const Text = z.string().trim().min(1, { error: 'must not be empty' });
+const Count = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
+
+/** WGS-84 position. `verified: false` means the point is an estimate still to be checked on site. */
+export const LocationSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** true once someone has checked the point on site or against the filing record */
+  verified: z.boolean(),
+});
+
+/** Monthly fee in yuan for each care form offered; missing forms mean "not provided". */
+export const FeesSchema = z.partialRecord(z.enum(CARE_FORMS), Count);
+
+export const FacilitySchema = z
+  .strictObject({
+    /** URL slug, lower-case letters, digits and hyphens; unique. */
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    /** Chinese name as filed. Demo records must start with "示例·". */
+    name: Text,
+    /** English name, optional; the Chinese name is shown when absent. */
+    name_en: Text.optional(),
+    type: z.enum(FACILITY_TYPES),
+    ownership: z.enum(OWNERSHIPS),
+    /** 普惠: inclusive, price-capped places recognised by the district */
+    inclusive: z.boolean(),
+    /** Demonstration institution (示范性托育机构) level and the year it was named; absent if none. */
+    demonstration: z.strictObject({ level: z.enum(DEMONSTRATION_LEVELS), year: z.int().min(2000).max(2100) }).optional(),
+    /** 备案 status with the health commission. */
+    filing: z.enum(FILING_STATUSES),
+    /** 9-digit statistical code of the township (街道/镇), see src/data/district.yaml. */
+    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.yaml' }),
+    address: Text,
+    /** Absent until the position is known: the facility is listed but not mapped. */
+    location: LocationSchema.optional(),
+    /** Landline (0566-xxxxxxx) or mobile (11 digits). */
+    phone: z
+      .string()
+      .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, { error: 'must be a phone number like 0566-1234567 or 13800000000' })
+      .optional(),
+    /** Ages accepted, in months (0–36 for under-3 care; kindergarten classes may go to 48). */
+    ages: z
+      .strictObject({ min_months: z.int().min(0).max(72), max_months: z.int().min(0).max(72) })
+      .refine((a) => a.min_months <= a.max_months, { error: 'min_months must not be above max_months' }),
+    /** Approved number of places (托位). */
+    places: Count.optional(),
+    /** Free places and the date that count was given. */
+    vacancies: z.strictObject({ count: Count, as_of: IsoDateSchema }).optional(),
+    care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }),
+    /** Opening hours as written by the facility, e.g. "周一至周五 7:30–17:30". */
+    hours: Text.optional(),
+    fees: FeesSchema.optional(),
+    /** 签约社区卫生服务中心: the community health centre that supports it. */
+    health_partner: Text.optional(),
+    inspection: z.strictObject({ date: IsoDateSchema, result: z.enum(INSPECTION_RESULTS) }).optional(),
+    /** Where the record comes from (filing list, article, "示例数据"). */
+    source: Text,
+    last_verified: IsoDateSchema,
+    /** true for made-up example records; the site then shows a demo-data notice. */
+    demo: z.boolean().default(false),
+  })
+  .refine((f) => !f.demo || f.name.startsWith('示例·'), { error: 'demo records must have a name starting with "示例·"', path: ['name'] })
+  .refine((f) => f.demo || !f.name.startsWith('示例·'), { error: 'only demo records may be named "示例·…"', path: ['demo'] })
+  .refine((f) => !f.vacancies || f.places === undefined || f.vacancies.count <= f.places, {
+    error: 'vacancies.count must not exceed places',
+    path: ['vacancies', 'count'],
+  })
+  .refine((f) => !f.fees || Object.keys(f.fees).every((k) => f.care_forms.includes(k as CareForm)), {
+    error: 'fees may only be given for the listed care_forms',
+    path: ['fees'],
+  });
+
+export type FacilityInput = z.input<typeof FacilitySchema>;
+export type Facility = z.output<typeof FacilitySchema>;
