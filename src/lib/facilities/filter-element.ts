@@ -4,7 +4,7 @@
  * visitor asks (geolocation is opt-in). Plain DOM, no framework: it must stay under 5 KB gzip.
  */
 import { distanceKm } from '../geo/distance.ts';
-import { matchesFilter, parseFilter, serializeFilter, type FilterItem, type FilterState } from './filter.ts';
+import { matchesFilter, usesMoreThanSearch, parseFilter, serializeFilter, type FilterItem, type FilterState } from './filter.ts';
 import type { CareForm, DemonstrationLevel, FacilityType } from '../schemas/facility-enums.ts';
 
 function itemFromCard(li: HTMLElement): FilterItem {
@@ -35,7 +35,10 @@ export class FacilityFilter extends HTMLElement {
     this.form = this.querySelector('form')!;
     this.list = document.getElementById(this.dataset.list!)!;
     this.cards = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((li, index) => ({ li, item: itemFromCard(li), index }));
-    this.writeForm(parseFilter(new URLSearchParams(location.search)));
+    const initial = parseFilter(new URLSearchParams(location.search));
+    this.writeForm(initial);
+    // Open the extra filters when a shared link already uses them.
+    if (usesMoreThanSearch(initial)) this.querySelector('details')?.setAttribute('open', '');
     this.form.addEventListener('input', () => this.update());
     this.form.addEventListener('change', () => this.update());
     this.form.addEventListener('submit', (e) => {

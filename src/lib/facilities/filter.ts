@@ -95,3 +95,8 @@ export function matchesFilter(item: FilterItem, s: FilterState): boolean {
   if (s.level && item.level !== s.level) return false;
   return true;
 }
+
+/** True when the state sets anything besides the text search (the list then shows its extra filters open). */
+export function usesMoreThanSearch(s: FilterState): boolean {
+  return (Object.keys(EMPTY_FILTER) as (keyof FilterState)[]).some((k) => k !== 'q' && s[k] !== EMPTY_FILTER[k]);
+}

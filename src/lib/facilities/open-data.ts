@@ -1,5 +1,6 @@
 /** Open-data downloads built from the same facility records as the pages. */
-import type { Facility } from '../schemas/facility.ts';
+import type { CareForm, Facility } from '../schemas/facility.ts';
+import { COLUMNS, LABELS, type ColumnKey } from './columns.ts';
 import { townshipByCode } from '../../data/district.ts';
 
 /** RFC 7946 FeatureCollection of the facilities that have a position ([lng, lat], WGS-84). */
@@ -15,4 +16,66 @@ export function facilitiesToGeoJson(facilities: readonly Facility[]) {
         properties: { ...rest, township_name: townshipByCode(rest.township)?.name, location_verified: location!.verified },
       })),
   };
+}
+
+/** The Chinese label of an enumerated value, e.g. ('type', 'hospital_site') → '医院职工托育点'. */
+function labelOf(group: keyof typeof LABELS, value: string): string {
+  const entry = Object.entries(LABELS[group]).find(([, v]) => v === value);
+  return entry ? entry[0] : value;
+}
+
+/** One facility as spreadsheet cells, keyed like the import columns. */
+export function facilityToRow(f: Facility): Record<ColumnKey, string | number> {
+  const fee = (form: CareForm) => f.fees?.[form] ?? '';
+  return {
+    id: f.id,
+    name: f.name,
+    name_en: f.name_en ?? '',
+    type: labelOf('type', f.type),
+    ownership: labelOf('ownership', f.ownership),
+    inclusive: f.inclusive ? '是' : '否',
+    demonstration_level: f.demonstration ? labelOf('demonstration_level', f.demonstration.level) : '',
+    demonstration_year: f.demonstration?.year ?? '',
+    filing: labelOf('filing', f.filing),
+    township: townshipByCode(f.township)?.name ?? f.township,
+    address: f.address,
+    lat: f.location?.lat ?? '',
+    lng: f.location?.lng ?? '',
+    location_verified: f.location ? (f.location.verified ? '是' : '否') : '',
+    phone: f.phone ?? '',
+    min_months: f.ages.min_months,
+    max_months: f.ages.max_months,
+    places: f.places ?? '',
+    vacancies: f.vacancies?.count ?? '',
+    vacancies_as_of: f.vacancies?.as_of ?? '',
+    care_forms: f.care_forms.map((c) => labelOf('care_forms', c)).join('、'),
+    fee_full_day: fee('full_day'),
+    fee_half_day: fee('half_day'),
+    fee_hourly: fee('hourly'),
+    fee_temporary: fee('temporary'),
+    hours: f.hours ?? '',
+    health_partner: f.health_partner ?? '',
+    inspection_date: f.inspection?.date ?? '',
+    inspection_result: f.inspection ? labelOf('inspection_result', f.inspection.result) : '',
+    source: f.source,
+    last_verified: f.last_verified,
+  };
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // Quote when needed; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV (RFC 4180, CRLF) with a UTF-8 BOM so that Excel shows Chinese; same headers as the import command. */
+export function facilitiesToCsv(facilities: readonly Facility[]): string {
+  const keys = Object.keys(COLUMNS) as ColumnKey[];
+  const lines = [[...keys.map((k) => COLUMNS[k][0]), '示例数据'].map(csvCell).join(',')];
+  for (const f of facilities) {
+    const row = facilityToRow(f);
+    lines.push([...keys.map((k) => row[k]), f.demo ? '是' : '否'].map(csvCell).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -109,6 +109,7 @@ export const en: Record<UiKey, string> = {
   'list.filter.demonstration': 'Demonstration level',
   'list.filter.any': 'Any',
   'list.filter.anyDemonstration': 'Any demonstration level',
+  'list.moreFilters': 'More filters: type, township, age, care form, inclusive, sort',
   'list.filter.reset': 'Clear filters',
   'list.filter.noJs': 'Filtering and sorting need JavaScript; all facilities are listed below.',
   'list.sort': 'Sort',

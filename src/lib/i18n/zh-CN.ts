@@ -107,6 +107,7 @@ export const zhCN = {
   'list.filter.demonstration': '示范等级',
   'list.filter.any': '不限',
   'list.filter.anyDemonstration': '任意示范等级',
+  'list.moreFilters': '更多筛选：类型、街道/镇、月龄、托育形式、普惠、排序',
   'list.filter.reset': '清除筛选',
   'list.filter.noJs': '筛选和排序需要浏览器开启 JavaScript；下面列出全部机构。',
   'list.sort': '排序',
