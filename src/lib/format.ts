@@ -29,7 +29,7 @@ export function vacancies(f: Facility, t: Translate): string {
 /** One line per care form offered, "全日托：1,800 元/月", or "暂无". */
 export function feeLines(f: Facility, t: Translate): string[] {
   const lines = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
-    (c) => `${t(`careForm.${c}`)}: ${t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') })}`,
+    (c) => t('common.labelValue', { label: t(`careForm.${c}`), value: t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') }) }),
   );
   return lines.length ? lines : [t('common.notProvided')];
 }

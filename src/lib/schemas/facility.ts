@@ -19,12 +19,14 @@ export * from './facility-enums.ts';
 
 /** A calendar date written `YYYY-MM-DD`; YAML may hand it over as a Date. Output is always the string. */
 export const IsoDateSchema = z
-  .union([z.string(), z.date()])
+  .union([z.string(), z.date()], {
+    error: (issue) => (issue.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a date written YYYY-MM-DD'),
+  })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD', abort: true })
       .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), {
         error: 'is not a real calendar date',
       }),
@@ -60,8 +62,8 @@ export const FacilitySchema = z
     demonstration: z.strictObject({ level: z.enum(DEMONSTRATION_LEVELS), year: z.int().min(2000).max(2100) }).optional(),
     /** 备案 status with the health commission. */
     filing: z.enum(FILING_STATUSES),
-    /** 9-digit statistical code of the township (街道/镇), see src/data/district.yaml. */
-    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.yaml' }),
+    /** 9-digit statistical code of the township (街道/镇), see src/data/district.ts. */
+    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' }),
     address: Text,
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
@@ -94,7 +96,7 @@ export const FacilitySchema = z
   .refine((f) => !f.demo || f.name.startsWith('示例·'), { error: 'demo records must have a name starting with "示例·"', path: ['name'] })
   .refine((f) => f.demo || !f.name.startsWith('示例·'), { error: 'only demo records may be named "示例·…"', path: ['demo'] })
   .refine((f) => !f.vacancies || f.places === undefined || f.vacancies.count <= f.places, {
-    error: 'vacancies.count must not exceed places',
+    error: 'must not exceed places',
     path: ['vacancies', 'count'],
   })
   .refine((f) => !f.fees || Object.keys(f.fees).every((k) => f.care_forms.includes(k as CareForm)), {

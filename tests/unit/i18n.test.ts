@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { en } from '../../src/lib/i18n/en.ts';
+import { localeFromSegment, localeParams, localePath, localeSegment, useTranslations } from '../../src/lib/i18n/index.ts';
+import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('dictionaries', () => {
+  test('zh-CN and en have exactly the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    expect(Object.keys(zhCN).length).toBeGreaterThan(50);
+  });
+
+  test('no empty values', () => {
+    const empty = [...Object.entries(zhCN), ...Object.entries(en)].filter(([, v]) => !v.trim()).map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  test('every key has the same {placeholders} in both locales', () => {
+    const differ = Object.keys(zhCN)
+      .filter((k) => placeholders(zhCN[k as keyof typeof zhCN]).join() !== placeholders(en[k as keyof typeof en]).join())
+      .map((k) => `${k}: zh-CN {${placeholders(zhCN[k as keyof typeof zhCN])}} vs en {${placeholders(en[k as keyof typeof en])}}`);
+    expect(differ).toEqual([]);
+  });
+
+  test('English strings are English: Chinese only as a gloss in (…) or "…", or to name the Chinese version', () => {
+    const allowed = new Set(['lang.switchTo', 'lang.switchToLabel']);
+    const chinese = Object.entries(en)
+      .filter(([k, v]) => !allowed.has(k) && /[\u4e00-\u9fff]/.test(v.replace(/\([^)]*\)|"[^"]*"/g, '')))
+      .map(([k, v]) => `${k}: ${v}`);
+    expect(chinese).toEqual([]);
+  });
+});
+
+describe('useTranslations', () => {
+  test('looks up the locale and replaces variables', () => {
+    expect(useTranslations('en')('list.count', { shown: 3, total: 9 })).toBe(en['list.count'].replace('{shown}', '3').replace('{total}', '9'));
+    expect(useTranslations('zh-CN')('list.count', { shown: 3, total: 9 })).toBe('共 3 家（全部 9 家）');
+    expect(useTranslations('zh-CN')('common.monthsRange', { min: 6, max: 36 })).toBe('6–36 个月');
+    expect(useTranslations('en')('nav.home')).toBe('Home');
+  });
+
+  test('a variable that is not given stays visible as {name}; 0 is a value', () => {
+    expect(useTranslations('zh-CN')('list.count', { shown: 0 })).toBe('共 0 家（全部 {total} 家）');
+  });
+});
+
+describe('locale paths', () => {
+  test('localePath', () => {
+    expect(localePath('zh-CN', '/facilities/')).toBe('/facilities/');
+    expect(localePath('en', '/facilities/')).toBe('/en/facilities/');
+    expect(localePath('en', 'facilities/demo-x/')).toBe('/en/facilities/demo-x/');
+    expect(localePath('zh-CN', 'policies/')).toBe('/policies/');
+    expect(localePath('en', '/')).toBe('/en/');
+  });
+
+  test('segments and route params', () => {
+    expect([localeSegment('zh-CN'), localeSegment('en')]).toEqual([undefined, 'en']);
+    expect([localeFromSegment(undefined), localeFromSegment('en'), localeFromSegment('fr')]).toEqual(['zh-CN', 'en', 'zh-CN']);
+    expect(localeParams()).toEqual([
+      { params: { lang: undefined }, props: { locale: 'zh-CN' } },
+      { params: { lang: 'en' }, props: { locale: 'en' } },
+    ]);
+  });
+});
+
+/**
+ * The template part of an .astro file with everything that is not literal UI text removed: the frontmatter,
+ * comments, <script>/<style> blocks and {…} expressions (strings in them may hold braces, so those are skipped).
+ */
+function literalTemplateText(source: string): string {
+  let text = source.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '');
+  text = text.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '');
+  let out = '';
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (depth === 0) {
+      if (c === '{') depth = 1;
+      else out += c;
+    } else if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+  }
+  return out;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g;
+
+describe('no hard-coded Chinese UI text in .astro templates', () => {
+  test('the scanner finds literal text and ignores expressions, frontmatter and comments', () => {
+    const sample = '---\nconst a = "首页";\n---\n<!-- 注释 --><p title="标题">{t("x")} {`模板 ${"{"}`} 正文</p><style>/* 样式 */</style>';
+    expect(literalTemplateText(sample).match(CJK)).toEqual(['标题', '正文']);
+  });
+
+  test('every .astro file under src/', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro'));
+    expect(files.length).toBeGreaterThan(5);
+    const found = files.flatMap((f) => {
+      const hits = literalTemplateText(readFileSync(path.join('src', f), 'utf8')).match(CJK) ?? [];
+      return hits.map((h) => `src/${f}: "${h}"`);
+    });
+    expect(found).toEqual([]);
+  });
+});
