@@ -1,0 +1,116 @@
+/**
+ * Applies `supabase/bootstrap/*.sql` (local stand-in for what Supabase provides), then every migration in
+ * `supabase/migrations/` not yet recorded, then (optionally) `supabase/seed.sql` — the way `supabase db push`
+ * records them, so a database prepared here and one prepared by the CLI agree on what has been applied.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db, Tx } from './adapter.ts';
+
+/** The `supabase/` folder, found from this file so it works from any working directory. */
+export const supabaseDir = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The role that owns the app's schemas and applies migrations (created by the bootstrap). */
+export const OWNER_ROLE = 'tuoyu_owner';
+
+/** Serialises concurrent `prepareDatabase` calls on one database (pg_advisory_xact_lock key). */
+const LOCK_KEY = 7_432_001;
+
+export interface Migration {
+  /** The timestamp prefix, e.g. `20261129000100`. */
+  version: string;
+  /** The subject after the underscore, e.g. `staff`. */
+  name: string;
+  /** Absolute path of the file. */
+  path: string;
+}
+
+/** Every migration file, in version order. A `.sql` file not named `<digits>_<subject>.sql` is an error. */
+export function listMigrations(dir = `${supabaseDir}migrations`): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => {
+      const m = /^(\d{14})_([a-z0-9_]+)\.sql$/.exec(f);
+      if (!m) throw new Error(`supabase/migrations/${f}: name it <14-digit timestamp>_<subject>.sql`);
+      return { version: m[1], name: m[2], path: `${dir}/${f}` };
+    });
+}
+
+/** Every bootstrap file (`supabase/bootstrap/NN_*.sql`) in name order. */
+export function listBootstrap(dir = `${supabaseDir}bootstrap`): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+/** The Supabase CLI's history tables (created by the CLI on Supabase; here by us, as the superuser). */
+const HISTORY_SQL = `
+  create schema if not exists supabase_migrations;
+  create table if not exists supabase_migrations.schema_migrations (version text primary key, statements text[], name text);
+  create table if not exists supabase_migrations.seed_files (path text primary key, hash text not null);
+`;
+
+const lock = (tx: Tx) => tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+
+/** Runs `sql` as the owner role inside `tx`, then returns to the connecting role. */
+async function execAsOwner(tx: Tx, sql: string): Promise<void> {
+  await tx.exec(`set local role ${OWNER_ROLE}`);
+  await tx.exec(sql);
+  await tx.exec('reset role');
+}
+
+/** Applies what is missing; returns the versions applied now (empty when the database was up to date). */
+export async function prepareDatabase(db: Db, opts: { seed?: boolean } = {}): Promise<{ applied: string[] }> {
+  for (const file of listBootstrap()) {
+    const sql = readFileSync(file, 'utf8');
+    await db.transaction(async (tx) => {
+      await lock(tx);
+      await tx.exec(sql);
+    });
+  }
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.exec(HISTORY_SQL);
+  });
+
+  const applied: string[] = [];
+  for (const m of listMigrations()) {
+    const sql = readFileSync(m.path, 'utf8');
+    const done = await db.transaction(async (tx) => {
+      await lock(tx);
+      const seen = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [m.version]);
+      if (seen.rows.length) return false;
+      await execAsOwner(tx, sql);
+      await tx.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
+        m.version,
+        m.name,
+        [sql],
+      ]);
+      return true;
+    });
+    if (done) applied.push(m.version);
+  }
+
+  if (opts.seed) await seed(db);
+  return { applied };
+}
+
+/** Runs `supabase/seed.sql` as the owner when it has not run yet or has changed since (so it must be idempotent). */
+async function seed(db: Db): Promise<void> {
+  const path = 'supabase/seed.sql';
+  const sql = readFileSync(`${supabaseDir}seed.sql`, 'utf8');
+  const hash = createHash('sha256').update(sql).digest('hex');
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    const seen = await tx.query<{ hash: string }>('select hash from supabase_migrations.seed_files where path = $1', [path]);
+    if (seen.rows[0]?.hash === hash) return;
+    await execAsOwner(tx, sql);
+    await tx.query(
+      'insert into supabase_migrations.seed_files (path, hash) values ($1, $2) on conflict (path) do update set hash = excluded.hash',
+      [path, hash],
+    );
+  });
+}

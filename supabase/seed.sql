@@ -1,0 +1,3 @@
+-- Demo data for local development (`npm start`, `supabase db reset`). Runs as the migrating role after the
+-- migrations, again whenever this file changes, so every statement here must be idempotent
+-- (insert ... on conflict do nothing). Nothing yet: demo lectures arrive with the lectures migration.

@@ -1,0 +1,130 @@
+/**
+ * The shape of the database as the API roles meet it: RLS on every table, no tables in public, and exactly which
+ * functions each API role may execute (explicit allow-lists), search_path pinned, nothing executable by PUBLIC.
+ */
+import { expect, test } from 'vitest';
+import type { Db } from '../../supabase/embedded/db/adapter.ts';
+import { describeEachDatabase } from './harness.ts';
+
+const SCHEMAS = `('public', 'app', 'app_private')`;
+
+/** Functions of our schemas that `role` can execute (EXECUTE on the function and USAGE on its schema). */
+async function executable(db: Db, role: string): Promise<string[]> {
+  const { rows } = await db.query<{ fn: string }>(
+    `select n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')' as fn
+     from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname in ${SCHEMAS}
+       and has_function_privilege($1, p.oid, 'EXECUTE') and has_schema_privilege($1, n.oid, 'USAGE')
+     order by 1`,
+    [role],
+  );
+  return rows.map((r) => r.fn);
+}
+
+const STAFF_FUNCTIONS = ['public.list_audit_log(integer)', 'public.list_staff()', 'public.upsert_staff(text, text, text, boolean)', 'public.whoami()'];
+
+describeEachDatabase('schema', (ctx) => {
+  test('every table in app and app_private has row level security enabled', async () => {
+    const { rows } = await ctx.db.query<{ t: string; rls: boolean }>(
+      `select n.nspname || '.' || c.relname as t, c.relrowsecurity as rls
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ('app', 'app_private') and c.relkind in ('r', 'p') order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => !r.rls).map((r) => r.t)).toEqual([]);
+  });
+
+  test('public holds no tables, views or sequences (only functions)', async () => {
+    const { rows } = await ctx.db.query(
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  test('anon can execute exactly the allow-list', async () => {
+    expect(await executable(ctx.db, 'anon')).toEqual(['public.whoami()']);
+  });
+
+  test('authenticated can execute exactly the allow-list', async () => {
+    expect(await executable(ctx.db, 'authenticated')).toEqual([
+      'app_private.has_staff_role(text)',
+      'app_private.require_staff_role(text)',
+      'app_private.staff_role()',
+      ...STAFF_FUNCTIONS,
+    ]);
+  });
+
+  test('service_role can execute public functions (Supabase default) and hit_rate_limit', async () => {
+    expect(await executable(ctx.db, 'service_role')).toEqual(['app_private.hit_rate_limit(text, integer, interval)', ...STAFF_FUNCTIONS]);
+  });
+
+  test('every function pins search_path to empty and is not executable by PUBLIC', async () => {
+    const { rows } = await ctx.db.query<{ fn: string; config: string[] | null; public_exec: boolean }>(
+      `select n.nspname || '.' || p.proname as fn, p.proconfig as config,
+              exists (select 1 from aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a where a.grantee = 0) as public_exec
+       from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname in ${SCHEMAS} order by 1`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((r) => !r.config?.includes('search_path=""')).map((r) => r.fn)).toEqual([]);
+    expect(rows.filter((r) => r.public_exec).map((r) => r.fn)).toEqual([]);
+  });
+
+  test('every table and function says why it exists (has a comment)', async () => {
+    const { rows } = await ctx.db.query<{ obj: string }>(
+      `select n.nspname || '.' || c.relname as obj from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname in ${SCHEMAS} and c.relkind in ('r', 'p') and obj_description(c.oid, 'pg_class') is null
+       union all
+       select n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+       where n.nspname in ${SCHEMAS} and obj_description(p.oid, 'pg_proc') is null`,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  test('table privileges: API roles hold only SELECT on app.staff and app.audit_log (authenticated)', async () => {
+    const { rows } = await ctx.db.query<{ g: string }>(
+      `select n.nspname || '.' || c.relname || ' ' || r.rolname || ' ' || a.privilege_type as g
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace,
+            aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a join pg_roles r on r.oid = a.grantee
+       where n.nspname in ${SCHEMAS} and r.rolname in ('anon', 'authenticated', 'service_role') order by 1`,
+    );
+    expect(rows.map((r) => r.g)).toEqual(['app.audit_log authenticated SELECT', 'app.staff authenticated SELECT']);
+  });
+
+  test('policies are for authenticated only, never anon, and named as sentences', async () => {
+    const { rows } = await ctx.db.query<{ name: string; roles: string[] }>(
+      `select schemaname || '.' || tablename || ': ' || policyname as name, roles::text[] as roles from pg_policies
+       where schemaname in ${SCHEMAS} order by 1`,
+    );
+    expect(rows.map((r) => r.name)).toEqual([
+      'app.audit_log: admins can read the audit log',
+      'app.staff: admins can read every staff row',
+      'app.staff: staff members can read their own staff row',
+    ]);
+    for (const r of rows) expect(r.roles).toEqual(['authenticated']);
+  });
+
+  test('default privileges: what the owner creates next is not granted to PUBLIC, anon or authenticated', async () => {
+    const probe = await ctx.db
+      .transaction(async (tx) => {
+        await tx.exec(`set local role tuoyu_owner;
+          create function public.probe_fn() returns int language sql set search_path = '' as 'select 1';
+          create function app_private.probe_fn() returns int language sql set search_path = '' as 'select 1';
+          create table public.probe_table (id int);`);
+        const { rows } = await tx.query(
+          `select r as role, has_function_privilege(r, 'public.probe_fn()', 'EXECUTE') as public_fn,
+                  has_function_privilege(r, 'app_private.probe_fn()', 'EXECUTE') as private_fn,
+                  has_table_privilege(r, 'public.probe_table', 'SELECT, INSERT, UPDATE, DELETE') as public_table,
+                  exists (select 1 from pg_proc p, aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+                          where p.proname = 'probe_fn' and a.grantee = 0) as to_public
+           from unnest(array['anon', 'authenticated']) r`,
+        );
+        throw Object.assign(new Error('rollback'), { rows });
+      })
+      .catch((e: { rows?: unknown }) => e.rows);
+    expect(probe).toEqual([
+      { role: 'anon', public_fn: false, private_fn: false, public_table: false, to_public: false },
+      { role: 'authenticated', public_fn: false, private_fn: false, public_table: false, to_public: false },
+    ]);
+  });
+});
