@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, envField } from 'astro/config';
 import react from '@astrojs/react';
 
 export default defineConfig({
@@ -13,4 +13,17 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  env: {
+    schema: {
+      // The map's base tiles (see README, Map configuration). 'none' works offline: outline and markers only.
+      PUBLIC_MAP_BASE: envField.enum({ context: 'client', access: 'public', values: ['none', 'osm', 'tianditu', 'amap'], default: 'none' }),
+      PUBLIC_TIANDITU_KEY: envField.string({ context: 'client', access: 'public', optional: true }),
+      // 审图号 of the base map, shown in the map's attribution.
+      PUBLIC_MAP_APPROVAL_NO: envField.string({ context: 'client', access: 'public', optional: true }),
+      // Where the browser's supabase-js client talks to: the embedded API (npm start sets both) or a Supabase
+      // project. The anon key is public by design; never put the service key here.
+      PUBLIC_SUPABASE_URL: envField.string({ context: 'client', access: 'public', default: 'http://127.0.0.1:54321' }),
+      PUBLIC_SUPABASE_ANON_KEY: envField.string({ context: 'client', access: 'public', default: '' }),
+    },
+  },
 });

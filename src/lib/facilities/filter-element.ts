@@ -1,7 +1,8 @@
 /**
  * <facility-filter>: progressive enhancement of the facility list. Reads the state from the URL, applies it to
  * the server-rendered cards (hide / reorder), writes it back with replaceState, and sorts by distance after the
- * visitor asks (geolocation is opt-in). Plain DOM, no framework: it must stay under 5 KB gzip.
+ * visitor asks (geolocation is opt-in). After each update it dispatches `facility-filter-change` (detail: the
+ * FilterState, bubbling to document) so the map follows. Plain DOM, no framework: it must stay under 5 KB gzip.
  */
 import { distanceKm } from '../geo/distance.ts';
 import { matchesFilter, usesMoreThanSearch, parseFilter, serializeFilter, type FilterItem, type FilterState } from './filter.ts';
@@ -74,6 +75,8 @@ export class FacilityFilter extends HTMLElement {
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
     if (state.sort === 'distance' && !this.position) this.locate();
     this.render(state);
+    // The map (and anything else) follows the same state.
+    this.dispatchEvent(new CustomEvent<FilterState>('facility-filter-change', { detail: state, bubbles: true }));
   }
 
   private locate() {

@@ -1,0 +1,49 @@
+/**
+ * <facility-map>: the map island's loader, the only part that ships eagerly (about 1.5 KB gzip). It waits
+ * until the map is near the viewport (or the visitor asks for "near me"), then imports the Leaflet module.
+ * It also keeps `[data-keep-query]` links (list ⇄ map) pointing at the current filters.
+ */
+type Mounted = { locate(): void };
+
+export class FacilityMapElement extends HTMLElement {
+  private loading: Promise<Mounted | null> | null = null;
+
+  connectedCallback() {
+    const follow = () => {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]')) a.setAttribute('href', a.pathname + location.search);
+    };
+    document.addEventListener('facility-filter-change', follow);
+    follow();
+    this.querySelector('[data-near-button]')?.addEventListener('click', async () => (await this.load())?.locate());
+    if (!('IntersectionObserver' in window)) return void this.load();
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          io.disconnect();
+          void this.load();
+        }
+      },
+      { rootMargin: '300px' },
+    );
+    io.observe(this.querySelector('[data-canvas]') ?? this);
+  }
+
+  private load(): Promise<Mounted | null> {
+    this.loading ??= (async () => {
+      performance.mark('facility-map:start');
+      try {
+        const { mountMap } = await import('./mount.ts');
+        return await mountMap(this);
+      } catch (error) {
+        this.dataset.state = 'failed';
+        const status = this.querySelector('[data-map-status]');
+        if (status) status.textContent = this.dataset.failed ?? '';
+        console.warn(error);
+        return null;
+      }
+    })();
+    return this.loading;
+  }
+}
+
+if (!customElements.get('facility-map')) customElements.define('facility-map', FacilityMapElement);

@@ -1,0 +1,56 @@
+/**
+ * /staff/: sign in with supabase-js (password grant), then show who you are and the staff areas.
+ * Wrong password and lock-out (rate limit, HTTP 429) get their own messages.
+ */
+import { useEffect, useState } from 'react';
+import { AuthApiError } from '@supabase/supabase-js';
+import { getSupabase } from '../../lib/supabase/client.ts';
+import type { SignIn } from '../../lib/schemas/sign-in.ts';
+import { SignInForm } from './SignInForm.tsx';
+import { StaffHome, type Me } from './StaffHome.tsx';
+import type { StaffStrings } from './strings.ts';
+
+type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: Me } | { kind: 'unavailable' };
+
+export default function StaffConsole({ s }: { s: StaffStrings }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  async function loadMe(): Promise<void> {
+    const { data, error } = await getSupabase().rpc('whoami');
+    if (error) setState(error.code === '42501' ? { kind: 'signedOut' } : { kind: 'unavailable' });
+    else setState({ kind: 'signedIn', me: data as Me });
+  }
+
+  useEffect(() => {
+    // A site built without an API configured cannot sign anyone in: say so instead of failing.
+    let supabase;
+    try {
+      supabase = getSupabase();
+    } catch {
+      setState({ kind: 'unavailable' });
+      return;
+    }
+    supabase.auth.getSession().then(({ data }) => (data.session ? loadMe() : setState({ kind: 'signedOut' })));
+  }, []);
+
+  async function signIn(values: SignIn): Promise<string | null> {
+    const { error } = await getSupabase().auth.signInWithPassword(values);
+    if (!error) {
+      await loadMe();
+      return null;
+    }
+    if (error instanceof AuthApiError && error.status === 429) return s['staff.error.lockedOut'];
+    if (error instanceof AuthApiError && error.status === 400) return s['staff.error.wrongPassword'];
+    return s['staff.error.unavailable'];
+  }
+
+  async function signOut() {
+    await getSupabase().auth.signOut();
+    setState({ kind: 'signedOut' });
+  }
+
+  if (state.kind === 'loading') return <p role="status">{s['staff.loading']}</p>;
+  if (state.kind === 'unavailable') return <p className="note" role="alert">{s['staff.error.unavailable']}</p>;
+  if (state.kind === 'signedOut') return <SignInForm s={s} onSubmit={signIn} />;
+  return <StaffHome s={s} me={state.me} onSignOut={signOut} />;
+}

@@ -1,0 +1,50 @@
+/**
+ * Build-time: the facility records and the GCJ-02 boundary turned into the compact JSON the map loads.
+ * Runs in `astro build` only (pages/data/*.json.ts); nothing here ships to browsers.
+ */
+import type { Facility } from '../schemas/facility.ts';
+import { facilityPath } from '../facilities/index.ts';
+import { localePath } from '../i18n/index.ts';
+import { gcj02ToWgs84, round6, type LngLat } from '../geo/coords.ts';
+import type { DistrictOutline, MapFacility } from './types.ts';
+
+/** The list card's search text (FacilityCard.astro's data-text), so list and map match the same words. */
+export function searchText(f: Pick<Facility, 'name' | 'name_en' | 'address'>): string {
+  return [f.name, f.name_en ?? '', f.address].join(' ').toLowerCase();
+}
+
+export function toMapFacility(f: Facility): MapFacility {
+  const lngLat: LngLat | null = f.location ? [round6(f.location.lng), round6(f.location.lat)] : null;
+  const path = facilityPath(f);
+  return {
+    id: f.id,
+    name: f.name,
+    nameEn: f.name_en ?? null,
+    type: f.type,
+    township: f.township,
+    ages: [f.ages.min_months, f.ages.max_months],
+    forms: [...f.care_forms],
+    inclusive: f.inclusive,
+    level: f.demonstration?.level ?? null,
+    places: f.places ?? null,
+    lngLat,
+    text: searchText(f),
+    paths: { 'zh-CN': localePath('zh-CN', path), en: localePath('en', path) },
+  };
+}
+
+interface BoundaryFile {
+  features: { geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }[];
+}
+
+/** Every polygon of the GCJ-02 boundary file, converted once to WGS-84 (6 decimals, ~0.1 m). */
+export function outlineToWgs84(boundary: BoundaryFile): DistrictOutline {
+  const polygons: [number, number][][][] = [];
+  for (const { geometry } of boundary.features) {
+    const list = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as LngLat[][][];
+    for (const polygon of list) {
+      polygons.push(polygon.map((ring) => ring.map((p) => gcj02ToWgs84([p[0], p[1]]).map(round6) as LngLat)));
+    }
+  }
+  return { type: 'MultiPolygon', coordinates: polygons };
+}

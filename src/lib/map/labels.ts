@@ -1,0 +1,82 @@
+/**
+ * The words the map island needs, in one locale, handed to the browser as JSON on <facility-map data-labels>.
+ * Templates keep their {placeholders}; the island fills them with `fill()`.
+ */
+import { DEMONSTRATION_LEVELS, FACILITY_TYPES, type DemonstrationLevel, type FacilityType } from '../schemas/facility-enums.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { MapBase } from './base-layers.ts';
+
+export interface MapLabels {
+  types: Record<FacilityType, string>;
+  symbols: Record<FacilityType, string>;
+  levels: Record<DemonstrationLevel, string>;
+  badges: Record<DemonstrationLevel, string>;
+  inclusive: string;
+  separator: string;
+  near: string;
+  cluster: string;
+  close: string;
+  ages: string;
+  monthsRange: string;
+  places: string;
+  notProvided: string;
+  navigate: string;
+  apps: { amap: string; baidu: string; tencent: string };
+  distance: string;
+  zoomIn: string;
+  zoomOut: string;
+  status: string;
+  statusAll: string;
+  loadFailed: string;
+  locating: string;
+  denied: string;
+  found: string;
+  none: string;
+  me: string;
+  attribution: Record<MapBase | 'outline', string>;
+  approval: string;
+}
+
+export function mapLabels(t: Translate): MapLabels {
+  const byType = (prefix: 'type' | 'map.symbol') =>
+    Object.fromEntries(FACILITY_TYPES.map((v) => [v, t(`${prefix}.${v}`)])) as Record<FacilityType, string>;
+  const byLevel = (prefix: 'demo.level' | 'map.badge') =>
+    Object.fromEntries(DEMONSTRATION_LEVELS.map((v) => [v, t(`${prefix}.${v}`)])) as Record<DemonstrationLevel, string>;
+  return {
+    types: byType('type'),
+    symbols: byType('map.symbol'),
+    levels: byLevel('demo.level'),
+    badges: byLevel('map.badge'),
+    inclusive: t('inclusive.yes'),
+    separator: t('map.separator'),
+    near: t('map.marker.near'),
+    cluster: t('map.cluster'),
+    close: t('map.popup.close'),
+    ages: t('map.popup.ages'),
+    monthsRange: t('common.monthsRange'),
+    places: t('map.popup.places'),
+    notProvided: t('common.notProvided'),
+    navigate: t('map.popup.navigate'),
+    apps: { amap: t('detail.amap'), baidu: t('detail.baidu'), tencent: t('detail.tencent') },
+    distance: t('map.near.distance'),
+    zoomIn: t('map.zoomIn'),
+    zoomOut: t('map.zoomOut'),
+    status: t('map.status'),
+    statusAll: t('map.statusAll'),
+    loadFailed: t('map.loadFailed'),
+    locating: t('map.near.locating'),
+    denied: t('map.near.denied'),
+    found: t('map.near.found'),
+    none: t('map.near.none'),
+    me: t('map.near.me'),
+    attribution: {
+      outline: t('map.attribution.outline'),
+      none: '',
+      osm: t('map.attribution.osm'),
+      tianditu: t('map.attribution.tianditu'),
+      amap: t('map.attribution.amap'),
+    },
+    approval: t('map.approvalNo'),
+  };
+}
+

@@ -1,0 +1,55 @@
+/**
+ * The map's data as the browser receives it (`/data/map-facilities.json`), and its bridge to the list's filter.
+ * Browser code: no imports with runtime weight.
+ */
+import type { FilterItem } from '../facilities/filter.ts';
+import type { CareForm, DemonstrationLevel, FacilityType } from '../schemas/facility-enums.ts';
+
+/** One facility on (or, without a position, under) the map. Positions are WGS-84 [lng, lat]. */
+export interface MapFacility {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  type: FacilityType;
+  township: string;
+  /** [min, max] ages accepted, in months */
+  ages: [number, number];
+  forms: CareForm[];
+  inclusive: boolean;
+  level: DemonstrationLevel | null;
+  places: number | null;
+  /** WGS-84 [lng, lat], rounded to 6 decimals; null when the facility has no position yet */
+  lngLat: [number, number] | null;
+  /** lower-cased name(s) and address, exactly what the list cards carry for the text search */
+  text: string;
+  /** detail page per locale */
+  paths: { 'zh-CN': string; en: string };
+}
+// Navigation links are not in the data: the popup makes them with lib/geo/navigation.ts when it opens (they would
+// be more than half of the bytes, and the JSON must parse quickly with 10,000 facilities).
+
+export interface MapData {
+  facilities: MapFacility[];
+}
+
+/** The district outline in WGS-84, GeoJSON MultiPolygon coordinates ([lng, lat]). */
+export interface DistrictOutline {
+  type: 'MultiPolygon';
+  coordinates: [number, number][][][];
+}
+
+/** The filter's view of a map facility: the same fields the list reads from a card's data-* attributes. */
+export function toFilterItem(f: MapFacility): FilterItem {
+  return {
+    id: f.id,
+    text: f.text,
+    type: f.type,
+    township: f.township,
+    minMonths: f.ages[0],
+    maxMonths: f.ages[1],
+    forms: f.forms,
+    inclusive: f.inclusive,
+    level: f.level,
+    lngLat: f.lngLat,
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * Shared helpers for the browser tests (not a test file): the facility records read straight from the YAML,
+ * the UI strings, expected formatting of fields, and a few list-page helpers.
+ * Expected values are computed here from the data so that no test hard-codes a count the data decides.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Page } from '@playwright/test';
+import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
+import { en } from '../../src/lib/i18n/en.ts';
+import { TOWNSHIPS } from '../../src/data/district.ts';
+
+export type Locale = 'zh-CN' | 'en';
+export type UiKey = keyof typeof zhCN;
+export interface Rec {
+  id: string;
+  name: string;
+  name_en?: string;
+  type: string;
+  ownership: string;
+  inclusive: boolean;
+  demonstration?: { level: string; year: number };
+  filing: string;
+  township: string;
+  address: string;
+  location?: { lat: number; lng: number; verified: boolean };
+  phone?: string;
+  ages: { min_months: number; max_months: number };
+  places?: number;
+  vacancies?: { count: number; as_of: string };
+  care_forms: string[];
+  hours?: string;
+  fees?: Record<string, number>;
+  health_partner?: string;
+  inspection?: { date: string; result: string };
+  source: string;
+  last_verified: string;
+  demo?: boolean;
+}
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The built site; E2E_DIST points the file-based checks at another copy. */
+export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
+const DATA_DIR = join(ROOT, 'src/data/facilities');
+const CARE_FORMS = ['full_day', 'half_day', 'hourly', 'temporary'];
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+function load(): Rec[] {
+  const recs = readdirSync(DATA_DIR)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => {
+      const r = parse(readFileSync(join(DATA_DIR, f), 'utf8')) as Rec;
+      r.last_verified = iso(r.last_verified);
+      if (r.vacancies) r.vacancies.as_of = iso(r.vacancies.as_of);
+      if (r.inspection) r.inspection.date = iso(r.inspection.date);
+      r.township = String(r.township);
+      if (r.phone !== undefined) r.phone = String(r.phone);
+      return r;
+    });
+  const collator = new Intl.Collator('zh-CN');
+  return recs.sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** Every facility, in the order the list page shows them (Chinese name, pinyin order). */
+export const facilities: Rec[] = load();
+export const byId = (id: string) => facilities.find((f) => f.id === id)!;
+
+export const ui: Record<Locale, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+export function tr(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
+  return ui[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+}
+export const zh = (key: UiKey, vars?: Record<string, string | number>) => tr('zh-CN', key, vars);
+/** "label: value" as the locale writes it (common.labelValue, "{label}：{value}" in Chinese). */
+export function labelValue(locale: Locale, label: string, value: string): string {
+  const template = (ui[locale] as Record<string, string>)['common.labelValue'] ?? '{label}: {value}';
+  return template.replace('{label}', label).replace('{value}', value);
+}
+export const prefix = (locale: Locale) => (locale === 'en' ? '/en' : '');
+export const displayName = (f: Rec, locale: Locale) => (locale === 'en' && f.name_en ? f.name_en : f.name);
+export const townshipName = (code: string, locale: Locale) => {
+  const tw = TOWNSHIPS.find((t) => t.code === code)!;
+  return locale === 'en' ? tw.name_en : tw.name;
+};
+/** The text a card is searched by (name, English name, address), lower-cased. */
+export const searchText = (f: Rec) => [f.name, f.name_en ?? '', f.address].join(' ').toLowerCase();
+
+export function haversineKm([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
+}
+
+/** Field values as the site should word them; missing values read 暂无 / Not provided. */
+export function fieldValues(f: Rec, locale: Locale) {
+  const t = (k: string, v?: Record<string, string | number>) => tr(locale, k as UiKey, v);
+  const np = t('common.notProvided');
+  const fees = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
+    (c) => labelValue(locale, t(`careForm.${c}`), t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') })),
+  );
+  return {
+    type: t(`type.${f.type}`),
+    ownership: t(`ownership.${f.ownership}`),
+    inclusive: f.inclusive ? t('common.yes') : t('common.no'),
+    demonstration: f.demonstration ? t('demo.levelYear', { level: t(`demo.level.${f.demonstration.level}`), year: f.demonstration.year }) : np,
+    township: townshipName(f.township, locale),
+    address: f.address,
+    ages: t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }),
+    careForms: f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')),
+    hours: f.hours ?? np,
+    places: f.places === undefined ? np : t('common.places', { n: f.places }),
+    vacancies: f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : np,
+    fees: fees.length ? fees : [np],
+    healthPartner: f.health_partner ?? np,
+    filing: t(`filing.${f.filing}`),
+    inspection: f.inspection ? t('field.inspectionValue', { date: f.inspection.date, result: t(`inspection.${f.inspection.result}`) }) : np,
+    phone: f.phone ?? np,
+  };
+}
+
+/** Every .html file under dist/, as site paths ("/facilities/x/" for index.html, "/404.html" otherwise). */
+export function distPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.html')) out.push(full);
+    }
+  };
+  walk(DIST);
+  return out
+    .map((file) => '/' + relative(DIST, file).split(sep).join('/'))
+    .map((p) => p.replace(/(^|\/)index\.html$/, '$1'))
+    .sort();
+}
+
+// ---- list page helpers ----
+
+/** Ids of the cards currently visible on the list page, in page order. */
+export function visibleIds(page: Page): Promise<string[]> {
+  return page
+    .locator('#facility-list > li')
+    .evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).checkVisibility()).map((li) => (li as HTMLElement).dataset.id!));
+}
+
+/** Opens the collapsed "more filters" disclosure, when the form has one. */
+export async function openMoreFilters(page: Page): Promise<void> {
+  const summary = page.locator('facility-filter summary');
+  if ((await summary.count()) && !(await summary.locator('xpath=..').evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await summary.click();
+  }
+}

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import gcoord from 'gcoord';
+import { test, expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { DIST, distPages, facilities, fieldValues, labelValue, prefix, tr, type Locale, type Rec, type UiKey } from './data.ts';
+
+test.describe.configure({ mode: 'parallel' });
+
+/** A record with every optional field filled in, including several fees, a phone and a position. */
+const full = facilities.find(
+  (f) => f.location && f.phone && f.demonstration && f.hours && f.health_partner && f.inspection && f.vacancies && f.places !== undefined && Object.keys(f.fees ?? {}).length > 1,
+)!;
+/** A record lacking phone, fees and places (the hospital sites). */
+const sparse = facilities.find((f) => !f.phone && !f.fees && f.places === undefined)!;
+const unmapped = facilities.filter((f) => !f.location);
+
+/** The facts list rows, label → value, in page order. */
+async function facts(page: Page): Promise<[string, string][]> {
+  const terms = await page.getByRole('term').allInnerTexts();
+  const defs = await page.getByRole('definition').allInnerTexts();
+  expect(defs.length).toBe(terms.length);
+  return terms.map((t, i) => [t.trim(), defs[i]!.trim()]);
+}
+
+function expectedFacts(f: Rec, locale: Locale): [string, string][] {
+  const v = fieldValues(f, locale);
+  const l = (k: string) => tr(locale, `field.${k}` as UiKey);
+  return [
+    [l('type'), v.type], [l('ownership'), v.ownership], [l('inclusive'), v.inclusive], [l('demonstration'), v.demonstration],
+    [l('township'), v.township], [l('address'), v.address], [l('ages'), v.ages], [l('careForms'), v.careForms], [l('hours'), v.hours],
+    [l('places'), v.places], [l('vacancies'), v.vacancies], [l('fees'), v.fees.join('\n')], [l('healthPartner'), v.healthPartner],
+    [l('filing'), v.filing], [l('inspection'), v.inspection],
+  ];
+}
+
+/** Numbers [a, b] from "a,b" */
+const pair = (s: string) => s.split(',').map(Number) as [number, number];
+const close = (actual: number, expected: number, what: string) =>
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(1e-5);
+
+async function checkPage(page: Page, f: Rec, locale: Locale) {
+  const t = (k: UiKey) => tr(locale, k);
+  await page.goto(`${prefix(locale)}/facilities/${f.id}/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(locale === 'en' && f.name_en ? f.name_en : f.name);
+  expect(await facts(page)).toEqual(expectedFacts(f, locale));
+  await expect(page.getByText(labelValue(locale, t('common.source'), f.source), { exact: true })).toBeVisible();
+  const verified = page.getByText(labelValue(locale, t('common.lastVerified'), '').trim());
+  await expect(verified).toContainText(f.last_verified);
+  await expect(verified.locator('time')).toHaveAttribute('datetime', f.last_verified);
+  await expect(page.getByRole('link', { name: t('common.backToList') })).toHaveAttribute('href', `${prefix(locale)}/facilities/`);
+}
+
+test('a full record shows every field, the call link and the source (zh-CN)', async ({ page }) => {
+  expect(full, 'the data should have a record with every optional field').toBeTruthy();
+  await checkPage(page, full, 'zh-CN');
+  const call = page.getByRole('link', { name: labelValue('zh-CN', tr('zh-CN', 'detail.call'), full.phone!) });
+  await expect(call).toHaveAttribute('href', `tel:${full.phone!.replace(/[^\d+]/g, '')}`);
+  await expect(page.getByRole('main')).not.toContainText(tr('zh-CN', 'common.notProvided'));
+});
+
+test('the English page uses English labels and values', async ({ page }) => {
+  await checkPage(page, full, 'en');
+  await expect(page.locator('main p[lang="zh-CN"]')).toHaveText(full.name);
+  await expect(page.getByRole('link', { name: labelValue('en', tr('en', 'detail.call'), full.phone!) })).toHaveAttribute('href', /^tel:\d+$/);
+  await expect(page.getByRole('heading', { name: tr('en', 'detail.navigate') })).toBeVisible();
+  await expect(page.getByRole('term').first()).toHaveText('Type');
+  await checkPage(page, sparse, 'en');
+  await expect(page.getByRole('definition').filter({ hasText: tr('en', 'common.notProvided') })).not.toHaveCount(0);
+});
+
+test('missing fields read 暂无; no call link for a record without phone', async ({ page }) => {
+  expect(sparse, 'the data should have a record without phone, fees and places').toBeTruthy();
+  await checkPage(page, sparse, 'zh-CN');
+  const defs = await page.getByRole('definition').allInnerTexts();
+  expect(defs.filter((d) => d.trim() === '暂无').length).toBeGreaterThanOrEqual(3);
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+});
+
+test('map links carry GCJ-02 (AMap, Tencent) and BD-09 (Baidu) coordinates', async ({ page }) => {
+  const mapped = facilities.filter((f) => f.location);
+  for (const f of [full, mapped[0]!, mapped[mapped.length - 1]!]) {
+    const wgs: [number, number] = [f.location!.lng, f.location!.lat];
+    const gcj = gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    const bd = gcoord.transform(wgs, gcoord.WGS84, gcoord.BD09) as [number, number];
+    expect(Math.abs(gcj[0] - wgs[0]), 'conversion should move the point').toBeGreaterThan(1e-3);
+    await page.goto(`/facilities/${f.id}/`);
+    await expect(page.getByRole('heading', { name: tr('zh-CN', 'detail.navigate') })).toBeVisible();
+
+    const amap = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.amap') }).getAttribute('href'))!);
+    expect(amap.hostname).toBe('uri.amap.com');
+    const [aLng, aLat] = pair(amap.searchParams.get('position')!);
+    close(aLng, gcj[0], 'AMap lng');
+    close(aLat, gcj[1], 'AMap lat');
+    expect(amap.searchParams.get('name')).toBe(f.name);
+
+    const baidu = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.baidu') }).getAttribute('href'))!);
+    expect(baidu.hostname).toBe('api.map.baidu.com');
+    const [bLat, bLng] = pair(baidu.searchParams.get('location')!);
+    close(bLng, bd[0], 'Baidu lng');
+    close(bLat, bd[1], 'Baidu lat');
+    expect(baidu.searchParams.get('coord_type')).toBe('bd09ll');
+
+    const qq = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.tencent') }).getAttribute('href'))!);
+    expect(qq.hostname).toBe('apis.map.qq.com');
+    const m = /^coord:([-\d.]+),([-\d.]+);/.exec(qq.searchParams.get('marker')!);
+    expect(m, 'Tencent marker=coord:lat,lng;…').not.toBeNull();
+    close(Number(m![2]), gcj[0], 'Tencent lng');
+    close(Number(m![1]), gcj[1], 'Tencent lat');
+
+    const unverified = page.getByText(tr('zh-CN', 'field.locationUnverified'));
+    await (f.location!.verified ? expect(unverified).toBeHidden() : expect(unverified).toBeVisible());
+  }
+});
+
+test('a facility without position says it is not mapped and has no navigation links', async ({ page }) => {
+  expect(unmapped.length).toBeGreaterThan(0);
+  for (const f of unmapped) {
+    await page.goto(`/facilities/${f.id}/`);
+    await expect(page.getByRole('main').getByText(tr('zh-CN', 'field.locationMissing'))).toBeVisible();
+    await expect(page.getByRole('heading', { name: tr('zh-CN', 'detail.navigate') })).toHaveCount(0);
+    for (const app of ['detail.amap', 'detail.baidu', 'detail.tencent'] as const) {
+      await expect(page.getByRole('link', { name: tr('zh-CN', app) })).toHaveCount(0);
+    }
+  }
+});
+
+test('no detail page in dist/ has an empty value or "undefined"', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'reads files only; once is enough');
+  const pages = distPages().filter((p) => /^(\/en)?\/facilities\/[^/]+\/$/.test(p));
+  expect(pages.length).toBe(facilities.length * 2);
+  const problems: string[] = [];
+  for (const p of pages) {
+    const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
+    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    for (const dd of html.matchAll(/<dd[^>]*>([\s\S]*?)<\/dd>/g)) {
+      if (!dd[1]!.replace(/<[^>]+>/g, '').trim()) problems.push(`${p}: empty <dd>`);
+    }
+    for (const bad of text.match(/\b(undefined|NaN|null)\b|\[object Object\]|\{\w+\}/g) ?? []) problems.push(`${p}: "${bad}"`);
+  }
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,127 @@
+import { test, expect } from './fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import { facilities, openMoreFilters, zh } from './data.ts';
+
+test.describe.configure({ mode: 'parallel' });
+
+const toggle = (page: Page) => page.getByRole('button', { name: zh('textMode.toggle') });
+const textMode = (page: Page) => page.evaluate(() => document.documentElement.dataset.text);
+const bodyType = (page: Page) =>
+  page.evaluate(() => {
+    const s = getComputedStyle(document.body);
+    return { size: parseFloat(s.fontSize), lineHeight: parseFloat(s.lineHeight) };
+  });
+
+test('大字模式 toggles html[data-text], aria-pressed, font size and line height', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'normal');
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
+  const normal = await bodyType(page);
+
+  await toggle(page).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+  const large = await bodyType(page);
+  expect(large.size).toBeGreaterThanOrEqual(18);
+  expect(large.size).toBeGreaterThan(normal.size);
+  expect(large.lineHeight / large.size).toBeGreaterThanOrEqual(1.3);
+  expect(await page.evaluate(() => localStorage.getItem('tuoyu.text'))).toBe('large');
+
+  await toggle(page).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'normal');
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'false');
+  expect((await bodyType(page)).size).toBe(normal.size);
+  expect(await page.evaluate(() => localStorage.getItem('tuoyu.text'))).toBe('normal');
+});
+
+test('the choice persists across navigation and reload, and is applied before first paint', async ({ page }) => {
+  await page.goto('/');
+  await toggle(page).click();
+  await page.getByRole('navigation').getByRole('link', { name: zh('nav.policies') }).click();
+  await page.waitForURL('**/policies/');
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+  await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
+  expect((await bodyType(page)).size).toBeGreaterThanOrEqual(18);
+
+  // The served HTML says "normal"; the head snippet must switch it before the body is parsed. Record the mode at
+  // the start of <body> by injecting a probe into the response (no init script involved).
+  await page.route('**/policies/', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    expect(html).toContain('data-text="normal"');
+    const body = html.replace(/<body([^>]*)>/, '<body$1><script>window.__modeAtBody=document.documentElement.dataset.text</script>');
+    await route.fulfill({ response, body });
+  });
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  expect(await textMode(page), 'first evaluation after domcontentloaded').toBe('large');
+  expect(await page.evaluate(() => (window as unknown as { __modeAtBody: string }).__modeAtBody), 'at the start of <body>').toBe('large');
+  await page.unroute('**/policies/');
+
+  await page.goto('/en/');
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+  await expect(page.getByRole('button', { name: 'Large text' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+/** Heights of the targets, with a name for each for the failure message. */
+async function heights(targets: Locator[]): Promise<[string, number][]> {
+  const out: [string, number][] = [];
+  for (const loc of targets) {
+    for (const el of await loc.all()) {
+      const box = await el.boundingBox();
+      const label = (await el.evaluate((e) => `${e.tagName.toLowerCase()} "${(e.textContent || (e as HTMLInputElement).name || '').trim().slice(0, 30)}"`));
+      out.push([label, box?.height ?? 0]);
+    }
+  }
+  return out;
+}
+
+for (const mode of ['normal', 'large'] as const) {
+  const min = mode === 'large' ? 60 : 44;
+  test(`touch targets are at least ${min} px high in ${mode} mode`, async ({ page }) => {
+    await page.goto('/facilities/');
+    if (mode === 'large') await toggle(page).click();
+    await expect(page.locator('html')).toHaveAttribute('data-text', mode);
+    await openMoreFilters(page);
+    const targets = [
+      page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link'),
+      toggle(page),
+      page.getByRole('banner').getByRole('link', { name: zh('lang.switchToLabel') }),
+      page.getByRole('searchbox'),
+      page.getByRole('combobox'),
+      page.getByRole('textbox', { name: zh('list.filter.age') }),
+      page.getByRole('button', { name: zh('list.filter.reset') }),
+      page.getByRole('button', { name: zh('list.compareSubmit') }),
+      page.locator('label.check').first(),
+      page.locator('label[for="f-inclusive"]'),
+      page.getByRole('contentinfo').getByRole('link'),
+    ];
+    const measured = await heights(targets);
+    expect(measured.length).toBeGreaterThan(15);
+    const small = measured.filter(([, h]) => h < min - 0.5);
+    expect(small, `targets lower than ${min} px`).toEqual([]);
+  });
+}
+
+const a = facilities.find((f) => f.fees && f.location)!;
+const [c1, c2, c3] = facilities.filter((f) => f.fees);
+const pages = ['/', '/facilities/', `/facilities/${a.id}/`, '/policies/', `/compare/?id=${c1!.id}&id=${c2!.id}&id=${c3!.id}`];
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 720 } });
+  for (const mode of ['normal', 'large'] as const) {
+    test(`no horizontal scroll in ${mode} mode`, async ({ page }) => {
+      await page.goto('/');
+      if (mode === 'large') await toggle(page).click();
+      const wide: string[] = [];
+      for (const path of [...pages, ...pages.map((p) => `/en${p}`)]) {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-text', mode);
+        if (path.includes('/facilities/') && !path.includes(a.id)) await openMoreFilters(page);
+        if (path.includes('/compare/')) await expect(page.getByRole('table')).toBeVisible();
+        const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
+        if (width > 320) wide.push(`${path}: scrollWidth ${width}`);
+      }
+      expect(wide, 'pages wider than the 320 px viewport').toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,126 @@
+/**
+ * Coordinates on the map: the district outline is converted once at build time from GCJ-02 to WGS-84 (checked
+ * vertex by vertex against an independent implementation of the published GCJ-02 formula), every facility lies
+ * inside it, and each base map says which datum its tiles use, so AMap (GCJ-02) gets converted points.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import boundaryText from '../../src/data/guichi-boundary.gcj02.geojson?raw';
+import { outlineToWgs84 } from '../../src/lib/map/build-data.ts';
+import { baseSpec, MAP_BASES } from '../../src/lib/map/base-layers.ts';
+import { wgs84ToGcj02, type LngLat } from '../../src/lib/geo/coords.ts';
+import { distanceKm } from '../../src/lib/geo/distance.ts';
+import { pointInGeometry } from '../../src/lib/geo/point-in-polygon.ts';
+import { loadFacilities } from '../../src/lib/facilities/load.ts';
+
+/**
+ * Reference WGS-84 → GCJ-02, written from the public formula (Krasovsky 1940 ellipsoid, as in eviltransform),
+ * independent of gcoord; GCJ-02 → WGS-84 by fixed-point iteration on it.
+ */
+const A = 6378245.0;
+const EE = 0.00669342162296594323;
+function refWgsToGcj([lng, lat]: LngLat): LngLat {
+  const x = lng - 105;
+  const y = lat - 35;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  dLat += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
+  dLat += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
+  let dLng = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLng += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
+  dLng += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
+  dLng += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
+  const radLat = (lat / 180) * Math.PI;
+  const magic = 1 - EE * Math.sin(radLat) ** 2;
+  const sqrtMagic = Math.sqrt(magic);
+  return [lng + (dLng * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI), lat + (dLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI)];
+}
+function refGcjToWgs(gcj: LngLat): LngLat {
+  let wgs: LngLat = [gcj[0], gcj[1]];
+  for (let i = 0; i < 30; i++) {
+    const back = refWgsToGcj(wgs);
+    wgs = [wgs[0] - (back[0] - gcj[0]), wgs[1] - (back[1] - gcj[1])];
+  }
+  return wgs;
+}
+const metres = (a: LngLat, b: LngLat) => distanceKm(a, b) * 1000;
+
+const boundary = JSON.parse(boundaryText) as { features: { geometry: { type: 'MultiPolygon'; coordinates: LngLat[][][] } }[] };
+const gcjRings = boundary.features.flatMap((f) => f.geometry.coordinates.flat());
+const outline = outlineToWgs84(boundary);
+const wgsRings = outline.coordinates.flat();
+
+describe('district outline, GCJ-02 → WGS-84 at build time', () => {
+  test('keeps every polygon, ring and vertex', () => {
+    expect(wgsRings.map((r) => r.length)).toEqual(gcjRings.map((r) => r.length));
+    expect(wgsRings.flat().length).toBeGreaterThan(100);
+  });
+
+  test('sampled vertices match the reference conversion within 0.5 m', () => {
+    const ring = wgsRings[0]!;
+    for (const i of [0, 1, Math.floor(ring.length / 4), Math.floor(ring.length / 2), Math.floor((3 * ring.length) / 4), ring.length - 2]) {
+      const expected = refGcjToWgs(gcjRings[0]![i]!);
+      expect(metres(ring[i]!, expected), `vertex ${i}`).toBeLessThan(0.5);
+    }
+  });
+
+  test('the conversion really moves points (by 100–700 m), and converting back lands on the file within 1 m', () => {
+    for (const [r, ring] of wgsRings.entries()) {
+      for (let i = 0; i < ring.length; i += 25) {
+        const moved = metres(ring[i]!, gcjRings[r]![i]!);
+        expect(moved).toBeGreaterThan(100);
+        expect(moved).toBeLessThan(700);
+        expect(metres(wgs84ToGcj02(ring[i]!), gcjRings[r]![i]!)).toBeLessThan(1);
+      }
+    }
+  });
+
+  test('every located facility lies inside the WGS-84 outline', () => {
+    const outside = loadFacilities()
+      .filter((f) => f.location && !pointInGeometry([f.location.lng, f.location.lat], outline))
+      .map((f) => f.id);
+    expect(outside).toEqual([]);
+  });
+
+  test('dist/data/district-outline.json is exactly this conversion (when built)', () => {
+    const file = 'dist/data/district-outline.json';
+    if (!existsSync(file)) return;
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(outline);
+  });
+});
+
+describe('base maps and their datum', () => {
+  test('none, OSM and Tianditu (CGCS2000 ≈ WGS-84) draw WGS-84 as is; AMap tiles are GCJ-02', () => {
+    expect(MAP_BASES.map((b) => [b, baseSpec(b, 'key').datum])).toEqual([
+      ['none', 'wgs84'],
+      ['osm', 'wgs84'],
+      ['tianditu', 'wgs84'],
+      ['amap', 'gcj02'],
+    ]);
+  });
+
+  test('the default and unknown values have no tiles (offline); Tianditu without a key falls back to none', () => {
+    expect(baseSpec(undefined)).toEqual({ base: 'none', datum: 'wgs84', tiles: [] });
+    expect(baseSpec('google')).toEqual({ base: 'none', datum: 'wgs84', tiles: [] });
+    expect(baseSpec('tianditu', '').base).toBe('none');
+  });
+
+  test('Tianditu: vector and label layers, 8 subdomains, the key in every URL', () => {
+    const spec = baseSpec('tianditu', 'a b&c');
+    expect(spec.tiles.map((t) => t.url.match(/LAYER=(\w+)/)![1])).toEqual(['vec', 'cva']);
+    for (const t of spec.tiles) {
+      expect(t.url).toMatch(/^https:\/\/t\{s\}\.tianditu\.gov\.cn\/(vec|cva)_w\/wmts\?SERVICE=WMTS&REQUEST=GetTile/);
+      expect(t.url).toContain('TILEMATRIX={z}&TILEROW={y}&TILECOL={x}');
+      expect(t.url.endsWith('&tk=a%20b%26c')).toBe(true);
+      expect(t.subdomains).toBe('01234567');
+    }
+  });
+
+  test('a facility drawn on AMap is its GCJ-02 twin, hundreds of metres from the WGS-84 point', () => {
+    const f = loadFacilities().find((x) => x.location)!;
+    const wgs: LngLat = [f.location!.lng, f.location!.lat];
+    const twin = wgs84ToGcj02(wgs);
+    expect(metres(twin, refWgsToGcj(wgs))).toBeLessThan(0.5);
+    expect(metres(twin, wgs)).toBeGreaterThan(100);
+  });
+});
