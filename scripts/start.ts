@@ -1,18 +1,80 @@
 /**
- * `npm start`: build the site if dist/ is stale and serve it on http://localhost:4321.
- * Ctrl-C stops it. (The embedded Supabase-compatible API joins this command in a later step.)
+ * `npm start`: the whole product on one machine. Starts the embedded Supabase-compatible API on
+ * http://127.0.0.1:54321 (bootstrap + migrations + seed on first run, data in .data/), creates the first staff
+ * admin and prints its password once, builds the site if stale (pointing it at the API) and serves it on
+ * http://localhost:4321. Ctrl-C stops both. PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY point the site at a
+ * real Supabase project instead (the embedded API still starts, unused by the site).
  */
+import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
+import { startApi } from '../supabase/embedded/api/start.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
+import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 
-buildIfStale();
-const server = createStaticServer('dist');
-const url = await listen(server, Number(process.env.PORT ?? 4321), process.env.HOST ?? '127.0.0.1');
-console.log(`\n  贵池托育服务 / Guichi Childcare is running:\n    site      ${url.replace('127.0.0.1', 'localhost')}/\n    English   ${url.replace('127.0.0.1', 'localhost')}/en/\n\n  Press Ctrl-C to stop.\n`);
+const dataDir = process.env.TUOYU_DATA_DIR || '.data';
+const sitePort = Number(process.env.PORT ?? 4321);
+// CORS: the API answers the browser only for the site's own origin(s).
+const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
+const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins } }).catch((error: unknown) => {
+  if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`);
+  else console.error(error);
+  process.exit(1);
+});
+if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
+
+const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
+
+// The site calls the embedded API unless the user pointed it at a Supabase project.
+const external = process.env.PUBLIC_SUPABASE_URL;
+const siteEnv = external
+  ? { PUBLIC_SUPABASE_URL: external, PUBLIC_SUPABASE_ANON_KEY: process.env.PUBLIC_SUPABASE_ANON_KEY ?? '' }
+  : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon };
+try {
+  buildIfStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` });
+} catch (error) {
+  console.error((error as Error).message);
+  await api.close();
+  process.exit(1);
+}
+
+const site = createStaticServer('dist');
+const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).replace('127.0.0.1', 'localhost');
+const lines = [
+  '',
+  '  贵池托育服务 / Guichi Childcare is running:',
+  `    site      ${siteUrl}/`,
+  `    English   ${siteUrl}/en/`,
+  `    staff     ${siteUrl}/staff/   (sign in with a staff account)`,
+  `    API       ${api.url}   (embedded Supabase API, data in ${dataDir}/)`,
+];
+if (external) lines.push(`    The site uses ${external} (PUBLIC_SUPABASE_URL); the embedded API is running but unused by it.`);
+if (firstAdmin) {
+  lines.push(
+    '',
+    '  First start: created the staff admin account',
+    `    email     ${firstAdmin.email}`,
+    `    password  ${firstAdmin.password}`,
+    '    This password is shown only now. Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
+  );
+} else lines.push('', '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).');
+lines.push('', '  Press Ctrl-C to stop.', '');
+console.log(lines.join('\n'));
+
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   console.log('Stopping…');
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
+  site.close();
+  site.closeAllConnections();
+  api.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,0 +1,109 @@
+/**
+ * Staff accounts from the command line (`npm run staff`, and the first admin of `npm start`): the operator's
+ * break-glass path, run as the database's own superuser connection — the equivalent of creating a user in the
+ * Supabase dashboard and inserting their app.staff row in the SQL editor. Every change is audited (actor null).
+ */
+import { randomInt } from 'node:crypto';
+import type { Db, Tx } from '../../supabase/embedded/db/adapter.ts';
+
+export type StaffRole = 'admin' | 'outreach';
+
+/** Letters and digits without look-alikes (0/O, 1/l/I). */
+const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A random password of four groups of five characters (~115 bits), e.g. `k7Qmz-2xPa9-…`. */
+export function generatePassword(): string {
+  const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return [group(), group(), group(), group()].join('-');
+}
+
+export function checkEmail(email: string): string {
+  const clean = email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+$/.test(clean) || clean.length > 255) throw new Error(`Not an email address: ${email}`);
+  return clean;
+}
+
+const audit = (tx: Tx, action: string, userId: string, details: Record<string, unknown>) =>
+  tx.query(`select app_private.log_audit($1, 'app.staff', $2, $3::jsonb)`, [action, userId, JSON.stringify({ ...details, via: 'command line' })]);
+
+/**
+ * Creates the auth user (or resets their password and lifts a ban) and makes them active staff with `role`.
+ * Ends their existing sessions when the password changes. Returns whether the user was new.
+ */
+export async function addStaff(db: Db, input: { email: string; role: StaffRole; password: string; displayName?: string }): Promise<{ created: boolean; userId: string }> {
+  const email = checkEmail(input.email);
+  if (input.role !== 'admin' && input.role !== 'outreach') throw new Error('--role must be admin or outreach');
+  if (input.password.length < 10) throw new Error('The password must have at least 10 characters.');
+  const displayName = (input.displayName ?? email.split('@')[0] ?? email).trim().slice(0, 80) || email;
+  return db.transaction(async (tx) => {
+    const found = await tx.query<{ id: string }>(`select id::text as id from auth.users where lower(email) = $1`, [email]);
+    const hash = `extensions.crypt($2, extensions.gen_salt('bf', 10))`;
+    let userId = found.rows[0]?.id;
+    if (userId) {
+      await tx.query(`update auth.users set encrypted_password = ${hash}, banned_until = null, updated_at = now() where id = $1::uuid`, [userId, input.password]);
+      await tx.query(`delete from auth.sessions where user_id = $1::uuid`, [userId]);
+    } else {
+      const inserted = await tx.query<{ id: string }>(
+        `insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, ${hash}, now()) returning id::text as id`,
+        [email, input.password],
+      );
+      userId = inserted.rows[0]!.id;
+    }
+    const before = await tx.query(`select 1 from app.staff where user_id = $1::uuid`, [userId]);
+    await tx.query(
+      `insert into app.staff (user_id, display_name, role, active) values ($1::uuid, $2, $3, true)
+       on conflict (user_id) do update set role = excluded.role, active = true,
+         display_name = case when $4 then excluded.display_name else app.staff.display_name end`,
+      [userId, displayName, input.role, input.displayName !== undefined],
+    );
+    await audit(tx, before.rows.length ? 'staff.update' : 'staff.create', userId, { email, role: input.role, active: true, password_set: true });
+    return { created: !found.rows.length, userId };
+  });
+}
+
+/** Deactivates a staff member, bans their sign-in and ends their sessions. Refuses the last active admin. */
+export async function disableStaff(db: Db, rawEmail: string): Promise<void> {
+  const email = checkEmail(rawEmail);
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string; role: string | null; active: boolean | null }>(
+      `select u.id::text as id, s.role, s.active from auth.users u left join app.staff s on s.user_id = u.id where lower(u.email) = $1`,
+      [email],
+    );
+    const user = rows[0];
+    if (!user) throw new Error(`No account with the email ${email}.`);
+    if (user.role === 'admin' && user.active) {
+      const admins = await tx.query<{ n: number }>(`select count(*)::int as n from app.staff where role = 'admin' and active`);
+      if ((admins.rows[0]?.n ?? 0) <= 1) throw new Error(`${email} is the last active admin; make someone else an admin first.`);
+    }
+    await tx.query(`update app.staff set active = false where user_id = $1::uuid`, [user.id]);
+    await tx.query(`update auth.users set banned_until = 'infinity', updated_at = now() where id = $1::uuid`, [user.id]);
+    await tx.query(`delete from auth.sessions where user_id = $1::uuid`, [user.id]);
+    await audit(tx, 'staff.disable', user.id, { email, active: false });
+  });
+}
+
+export interface StaffListing {
+  email: string;
+  display_name: string;
+  role: string;
+  active: boolean;
+}
+
+export async function listStaff(db: Db): Promise<StaffListing[]> {
+  const { rows } = await db.query<StaffListing>(
+    `select u.email::text as email, s.display_name, s.role, s.active from app.staff s join auth.users u on u.id = s.user_id order by s.active desc, u.email`,
+  );
+  return rows;
+}
+
+/**
+ * `npm start`'s first run: when there is no staff member at all, creates an admin with a generated password and
+ * returns it (to be printed once). Later runs return null.
+ */
+export async function ensureFirstAdmin(db: Db, email: string): Promise<{ email: string; password: string } | null> {
+  const { rows } = await db.query<{ any: boolean }>(`select exists (select from app.staff) as any`);
+  if (rows[0]?.any) return null;
+  const password = generatePassword();
+  await addStaff(db, { email, role: 'admin', password, displayName: '管理员 Admin' });
+  return { email: checkEmail(email), password };
+}

@@ -1,0 +1,127 @@
+/**
+ * GoTrue's data: users in auth.users (bcrypt via pgcrypto's crypt()), sessions in auth.sessions and refresh
+ * tokens in auth.refresh_tokens (supabase/bootstrap/20_auth_sessions.sql; only a SHA-256 of each token is
+ * stored). Runs as the API's own database user, like GoTrue's supabase_auth_admin — never as a caller's role.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../db/adapter.ts';
+
+export interface UserRow {
+  id: string;
+  aud: string | null;
+  role: string | null;
+  email: string | null;
+  email_confirmed_at: Date | string | null;
+  last_sign_in_at: Date | string | null;
+  raw_app_meta_data: Record<string, unknown> | null;
+  raw_user_meta_data: Record<string, unknown> | null;
+  created_at: Date | string | null;
+  updated_at: Date | string | null;
+  banned: boolean;
+}
+
+const USER_COLUMNS = `u.id::text as id, u.aud, u.role, u.email, u.email_confirmed_at, u.last_sign_in_at,
+  u.raw_app_meta_data, u.raw_user_meta_data, u.created_at, u.updated_at,
+  coalesce(u.banned_until > pg_catalog.now(), false) as banned`;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newRefreshToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** The user with this email and password, or null. Always runs crypt() so timing does not reveal emails. */
+export async function checkPassword(db: Db, email: string, password: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow & { ok: boolean }>(
+    `select ${USER_COLUMNS},
+       u.encrypted_password is not null and u.encrypted_password = extensions.crypt($2, u.encrypted_password) as ok
+     from auth.users u where pg_catalog.lower(u.email) = pg_catalog.lower($1) and u.deleted_at is null`,
+    [email, password],
+  );
+  if (!rows[0]) {
+    await db.query(`select extensions.crypt($1, extensions.gen_salt('bf', 10))`, [password]);
+    return null;
+  }
+  const { ok, ...user } = rows[0];
+  return ok ? user : null;
+}
+
+export async function userById(db: Db, id: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users u where u.id = $1::uuid and u.deleted_at is null`, [id]);
+  return rows[0] ?? null;
+}
+
+/** Opens a session for a user who just proved their password; returns its id and first refresh token. */
+export async function createSession(db: Db, user: UserRow, meta: { ip: string; userAgent: string }): Promise<{ sessionId: string; refreshToken: string; user: UserRow }> {
+  const sessionId = randomUUID();
+  const refreshToken = newRefreshToken();
+  const signedIn = await db.transaction(async (tx) => {
+    await tx.query(`insert into auth.sessions (id, user_id, ip, user_agent) values ($1::uuid, $2::uuid, nullif($3, '')::inet, $4)`, [sessionId, user.id, meta.ip, meta.userAgent.slice(0, 500)]);
+    await tx.query(`insert into auth.refresh_tokens (token, user_id, session_id) values ($1, $2, $3::uuid)`, [hashToken(refreshToken), user.id, sessionId]);
+    const { rows } = await tx.query<{ at: Date | string }>(`update auth.users set last_sign_in_at = pg_catalog.now() where id = $1::uuid returning last_sign_in_at as at`, [user.id]);
+    return rows[0]?.at ?? null;
+  });
+  return { sessionId, refreshToken, user: { ...user, last_sign_in_at: signedIn } };
+}
+
+export type RotateResult =
+  | { kind: 'ok'; sessionId: string; refreshToken: string; user: UserRow }
+  | { kind: 'not_found' | 'reused' | 'user_gone' | 'banned' };
+
+/**
+ * Exchanges a refresh token for a new one (single use). Presenting a token that was already exchanged is
+ * treated as theft, as GoTrue does: the whole session is revoked.
+ */
+export async function rotateRefreshToken(db: Db, token: string): Promise<RotateResult> {
+  return db.transaction(async (tx): Promise<RotateResult> => {
+    const { rows } = await tx.query<{ id: string; revoked: boolean; session_id: string; user_id: string }>(
+      `select rt.id::text as id, rt.revoked, rt.session_id::text as session_id, rt.user_id
+       from auth.refresh_tokens rt join auth.sessions s on s.id = rt.session_id
+       where rt.token = $1 for update of rt, s`,
+      [hashToken(token)],
+    );
+    const old = rows[0];
+    if (!old) return { kind: 'not_found' };
+    if (old.revoked) {
+      await tx.query(`delete from auth.sessions where id = $1::uuid`, [old.session_id]);
+      return { kind: 'reused' };
+    }
+    const users = await tx.query<UserRow>(`select ${USER_COLUMNS} from auth.users u where u.id = $1::uuid and u.deleted_at is null`, [old.user_id]);
+    const user = users.rows[0];
+    if (!user || user.banned) {
+      await tx.query(`delete from auth.sessions where id = $1::uuid`, [old.session_id]);
+      return { kind: user ? 'banned' : 'user_gone' };
+    }
+    const next = newRefreshToken();
+    await tx.query(`update auth.refresh_tokens set revoked = true, updated_at = pg_catalog.now() where id = $1::bigint`, [old.id]);
+    await tx.query(`insert into auth.refresh_tokens (token, user_id, session_id, parent) values ($1, $2, $3::uuid, $4)`, [hashToken(next), old.user_id, old.session_id, hashToken(token)]);
+    await tx.query(`update auth.sessions set refreshed_at = pg_catalog.now(), updated_at = pg_catalog.now() where id = $1::uuid`, [old.session_id]);
+    return { kind: 'ok', sessionId: old.session_id, refreshToken: next, user };
+  });
+}
+
+export async function sessionExists(db: Db, sessionId: string): Promise<boolean> {
+  const { rows } = await db.query<{ found: boolean }>(`select exists (select from auth.sessions where id = $1::uuid) as found`, [sessionId]);
+  return rows[0]?.found === true;
+}
+
+/** Ends sessions: `local` this one, `others` the user's other ones, `global` all of the user's. */
+export async function endSessions(db: Db, userId: string, sessionId: string, scope: 'global' | 'local' | 'others'): Promise<void> {
+  if (scope === 'local') await db.query(`delete from auth.sessions where id = $1::uuid`, [sessionId]);
+  else if (scope === 'others') await db.query(`delete from auth.sessions where user_id = $1::uuid and id <> $2::uuid`, [userId, sessionId]);
+  else await db.query(`delete from auth.sessions where user_id = $1::uuid`, [userId]);
+}
+
+/**
+ * Counts one hit of `action` for the client address through app_private.hit_rate_limit, called the way a
+ * Supabase deployment would: as service_role, with the address in request.headers. False when over the limit.
+ */
+export async function withinRateLimit(db: Db, action: string, address: string, limit: { max: number; per: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query(`select pg_catalog.set_config('role', 'service_role', true), pg_catalog.set_config('request.headers', $1, true)`, [JSON.stringify({ 'x-forwarded-for': address })]);
+    const { rows } = await tx.query<{ allowed: boolean }>(`select app_private.hit_rate_limit($1, $2, $3::interval) as allowed`, [action, limit.max, limit.per]);
+    return rows[0]?.allowed === true;
+  });
+}

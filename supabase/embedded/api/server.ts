@@ -1,0 +1,144 @@
+/**
+ * The embedded Supabase-compatible API: `createApiServer()` returns a bare node:http server (not listening)
+ * that routes `/rest/v1/rpc/*` to PostgREST-style RPC and `/auth/v1/*` to GoTrue-style password auth, with CORS
+ * for the site, a 64 KB body limit and JSON errors. Tables are never served. It reads no environment: see start.ts.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Db } from '../db/adapter.ts';
+import { AuthError, handleAuth, sendAuthError, type RateLimit } from './auth.ts';
+import { callerFrom } from './caller.ts';
+import { createCatalogue, type Catalogue } from './catalogue.ts';
+import { RestError, restError } from './errors.ts';
+import { applyCors, BODY_LIMIT, BodyTooLarge, clientAddress, headersForSql, MalformedJson, parseJson, readBody, sendJson } from './http.ts';
+import { apiKeys, type ApiKeys } from './keys.ts';
+import { handleRpc } from './rpc.ts';
+
+export interface ApiOptions {
+  db: Db;
+  secret: string;
+  /** Browser origins allowed by CORS (the site), e.g. ['http://localhost:4321']. */
+  siteOrigins: string[];
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you control). Default false. */
+  trustProxy?: boolean;
+  /** Access-token lifetime in seconds. Default 3600, as on Supabase. */
+  jwtExpiry?: number;
+  rateLimits?: { signIn?: RateLimit; refresh?: RateLimit };
+  /** Per-role statement_timeout on PostgreSQL. Default: anon 3s, authenticated 8s (Supabase's defaults). */
+  statementTimeouts?: Partial<Record<string, string>>;
+  bodyLimit?: number;
+}
+
+export interface ApiServer {
+  server: Server;
+  keys: ApiKeys;
+  catalogue: Catalogue;
+  /** Stops accepting connections and waits for requests in flight (the database stays open: it is the caller's). */
+  close(): Promise<void>;
+}
+
+const SCHEMA = 'public';
+
+export function createApiServer(options: ApiOptions): ApiServer {
+  const { db, secret } = options;
+  const catalogue = createCatalogue(db, SCHEMA);
+  const bodyLimit = options.bodyLimit ?? BODY_LIMIT;
+  const rpcContext = { db, catalogue, schema: SCHEMA, statementTimeouts: options.statementTimeouts ?? { anon: '3s', authenticated: '8s' } };
+  const authContext = {
+    db,
+    tokens: { secret, expiresIn: options.jwtExpiry ?? 3600 },
+    rateLimits: {
+      signIn: options.rateLimits?.signIn ?? { max: 10, per: '5 minutes' },
+      refresh: options.rateLimits?.refresh ?? { max: 150, per: '5 minutes' },
+    },
+  };
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const path = url.pathname;
+    const address = clientAddress(req, options.trustProxy ?? false);
+    if (path.startsWith('/auth/v1/')) {
+      const body = req.method === 'POST' ? await bodyOf(req, bodyLimit, 'auth') : undefined;
+      return handleAuth(authContext, { req, res, path: path.slice('/auth/v1'.length), query: url.searchParams, body, address });
+    }
+    if (path.startsWith('/rest/v1/rpc/')) {
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice('/rest/v1/rpc/'.length));
+      } catch {
+        throw restError(400, 'PGRST100', 'The function name in the path is not valid percent-encoding');
+      }
+      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') throw restError(405, 'PGRST101', 'Only GET and POST verbs are allowed for functions');
+      const profile = req.headers['content-profile'] ?? req.headers['accept-profile'];
+      if (profile !== undefined && profile !== SCHEMA) throw restError(406, 'PGRST106', `The schema must be one of the following: ${SCHEMA}`);
+      const caller = callerFrom(req, secret);
+      const args = req.method === 'POST' ? await bodyOf(req, bodyLimit, 'rest') : Object.fromEntries(url.searchParams);
+      if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
+        throw restError(400, 'PGRST102', 'The request body must be a JSON object of named arguments');
+      }
+      return handleRpc(rpcContext, { req, res, name, caller, args: (args ?? {}) as Record<string, unknown>, headers: headersForSql(req, address) });
+    }
+    if (path.startsWith('/rest/v1/')) {
+      const table = path.slice('/rest/v1/'.length).split('/')[0] ?? '';
+      // The browser has no table access: tables live outside the exposed schema, so PostgREST would not find them.
+      throw restError(404, 'PGRST205', `Could not find the table '${SCHEMA}.${table}' in the schema cache`, null, 'Only functions are exposed: call /rest/v1/rpc/<function>.');
+    }
+    sendJson(res, 404, { message: 'no Route matched with those values' });
+  }
+
+  const server = createServer((req, res) => {
+    if (applyCors(req, res, { origins: options.siteOrigins })) return;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://api.invalid');
+    } catch {
+      return sendJson(res, 400, { message: 'Bad request' });
+    }
+    route(req, res, url).catch((error: unknown) => answerError(req, res, error));
+  });
+  server.keepAliveTimeout = 5000;
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 30_000;
+
+  return {
+    server,
+    keys: apiKeys(secret),
+    catalogue,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests in flight get a few seconds to finish; then the sockets go.
+        setTimeout(() => server.closeAllConnections(), 3000).unref();
+      }),
+  };
+}
+
+/** Reads a JSON body, mapping the limit and malformed JSON to the right surface's errors. */
+async function bodyOf(req: IncomingMessage, limit: number, surface: 'rest' | 'auth'): Promise<unknown> {
+  try {
+    return parseJson(await readBody(req, limit));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      if (surface === 'auth') throw new AuthError(413, 'request_too_large', error.message);
+      throw new RestError(413, { code: 'PGRST413', message: error.message, details: null, hint: null }, { connection: 'close' });
+    }
+    if (error instanceof MalformedJson) {
+      if (surface === 'auth') throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON: ' + error.message);
+      throw restError(400, 'PGRST102', 'Empty or invalid json', error.message);
+    }
+    throw error;
+  }
+}
+
+function answerError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  // Stop reading a body we refused; the connection closes after the answer.
+  if (!req.complete) res.setHeader('connection', 'close');
+  if (error instanceof RestError) return sendJson(res, error.status, error.body, error.headers);
+  if (error instanceof AuthError) return sendAuthError(res, error);
+  console.error('embedded API: unexpected error', error);
+  sendJson(res, 500, { code: 'PGRST000', message: 'Internal server error', details: null, hint: null });
+}
