@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium.ts';
+import { E2E_API_URL, E2E_PORT } from './tests/support/e2e-env.ts';
 
-const PORT = Number(process.env.E2E_PORT ?? 4391);
 const launchOptions = { executablePath: findChromium(), args: CHROMIUM_ARGS };
 
 export default defineConfig({
@@ -11,16 +11,26 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list'], ['json']],
-  use: { baseURL: `http://127.0.0.1:${PORT}`, launchOptions, serviceWorkers: 'block' },
+  use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, launchOptions, serviceWorkers: 'block' },
   projects: [
-    { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions, defaultBrowserType: 'chromium' } },
+    // *.desktop.test.ts: checks that need only one browser shape (built files, full sweeps of every detail page).
+    { name: 'mobile', testIgnore: '**/*.desktop.test.ts', use: { ...devices['Pixel 7'], launchOptions, defaultBrowserType: 'chromium' } },
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
-  webServer: {
-    command: `"${process.execPath}" scripts/serve.ts`,
-    env: { PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      // dist/ must have been built with tests/support/e2e-env.ts's e2eBuildEnv() (npm test does).
+      command: `"${process.execPath}" scripts/serve.ts`,
+      env: { PORT: String(E2E_PORT) },
+      url: `http://127.0.0.1:${E2E_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `"${process.execPath}" tests/support/e2e-api.ts`,
+      url: `${E2E_API_URL}/auth/v1/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });

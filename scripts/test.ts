@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from '../tests/support/chromium.ts';
 import { ensureChromium } from './lib/ensure-chromium.ts';
+import { e2eBuildEnv } from '../tests/support/e2e-env.ts';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const node = process.execPath;
@@ -25,7 +26,8 @@ const chromiumPath = findChromium() ?? ensureChromium();
 if (!chromiumPath) process.exit(1);
 
 if (!run('astro check', ['node_modules/astro/bin/astro.mjs', 'check'])) problems.push('astro check');
-if (!run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'])) {
+// Built against the browser tests' own embedded API (playwright.config.ts starts it), so staff pages can sign in.
+if (!run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv())) {
   console.error('\nThe build failed; browser tests need dist/.');
   console.log('0 passed, 1 failed');
   process.exit(1);

@@ -1,49 +1,15 @@
 /**
  * axe sweep (WCAG 2.0/2.1 A + AA, 2.2 AA) of every page in dist/, in normal and large-text mode, plus interactive
- * states. All detail pages run in the desktop project; the mobile project sweeps a sample of them.
+ * states. Here: every page but the facility detail pages, plus a sample of those (a11y-details.desktop.test.ts sweeps
+ * them all, in the desktop project).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
-import type { Page } from '@playwright/test';
 import { distPages, facilities, openMoreFilters, zh } from './data.ts';
+import { isDetail, report, sweep, violations } from './axe.ts';
 
 test.describe.configure({ mode: 'parallel', timeout: 120_000 }); // one test sweeps several pages
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const isDetail = (p: string) => /^(\/en)?\/facilities\/[^/]+\/$/.test(p);
-const unmapped = facilities.find((f) => !f.location)!;
-/**
- * Pages are walked from dist/ when a test runs (not when tests are listed), so the test titles stay the same even if
- * dist/ is rebuilt while the suite runs: each test takes every N-th page of its group.
- */
 const OTHER_CHUNKS = 3;
-const DETAIL_CHUNKS = 8;
-function group(kind: 'other' | 'detail', i: number, n: number, project: string): string[] {
-  const all = distPages();
-  const details = all.filter(isDetail);
-  if (kind === 'other') return all.filter((p) => !isDetail(p)).filter((_, j) => j % n === i);
-  // All detail pages in desktop; in mobile the first, the last and an unmapped one in English.
-  const sample = new Set([details[0], details[details.length - 1], `/en/facilities/${unmapped.id}/`]);
-  return details.filter((p, j) => j % n === i && (project === 'desktop' || sample.has(p)));
-}
-
-/** Runs axe on the page as it is now; returns a readable line per violating node. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${new URL(page.url()).pathname}${new URL(page.url()).search} [${v.id}, ${v.impact}] ${v.help} → ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`),
-  );
-}
-
-async function sweep(page: Page, mode: string, path: string): Promise<string[]> {
-  const response = await page.goto(path);
-  expect(response?.ok(), `${path} loads`).toBe(true);
-  await expect(page.locator('html')).toHaveAttribute('data-text', mode);
-  return violations(page);
-}
-
-const report = (found: string[]) => expect(found, `axe violations:\n${found.join('\n')}`).toEqual([]);
-
 test('dist/ has the expected pages', () => {
   const all = distPages();
   expect(all.filter(isDetail).length).toBe(facilities.length * 2);
@@ -57,18 +23,24 @@ for (const mode of ['normal', 'large'] as const) {
       if (mode === 'large') await page.addInitScript(() => localStorage.setItem('tuoyu.text', 'large'));
     });
 
-    for (const [kind, n] of [['other', OTHER_CHUNKS], ['detail', DETAIL_CHUNKS]] as const) {
-      for (let i = 0; i < n; i++) {
-        test(`axe ${kind} pages ${i + 1}/${n}`, async ({ page }, testInfo) => {
-          const todo = group(kind, i, n, testInfo.project.name);
-          test.skip(todo.length === 0, 'mobile sweeps a sample of detail pages');
-          const found: string[] = [];
-          for (const path of todo) found.push(...(await sweep(page, mode, path)));
-          testInfo.annotations.push({ type: 'pages', description: todo.join(' ') });
-          report(found);
-        });
-      }
+    for (let i = 0; i < OTHER_CHUNKS; i++) {
+      test(`axe pages ${i + 1}/${OTHER_CHUNKS}`, async ({ page }, testInfo) => {
+        // Walked when the test runs, so titles stay the same if dist/ is rebuilt: every N-th page.
+        const todo = distPages().filter((p) => !isDetail(p)).filter((_, j) => j % OTHER_CHUNKS === i);
+        const found: string[] = [];
+        for (const path of todo) found.push(...(await sweep(page, mode, path)));
+        testInfo.annotations.push({ type: 'pages', description: todo.join(' ') });
+        report(found);
+      });
     }
+
+    test('axe detail pages: the first, the last and an unmapped one in English', async ({ page }) => {
+      const details = distPages().filter(isDetail);
+      const unmapped = facilities.find((f) => !f.location)!;
+      const found: string[] = [];
+      for (const path of [details[0]!, details[details.length - 1]!, `/en/facilities/${unmapped.id}/`]) found.push(...(await sweep(page, mode, path)));
+      report(found);
+    });
 
     test('axe list page: filters open, no results, geolocation alert', async ({ page }) => {
       await sweep(page, mode, '/facilities/');

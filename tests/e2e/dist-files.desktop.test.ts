@@ -1,11 +1,11 @@
 /**
- * Link check over the built site (no browser needed): every internal href / src / action in every dist/ HTML file
+ * Checks of the built files (desktop project only: no browser differences to see). Link check over the built site: every internal href / src / action in every dist/ HTML file
  * must resolve to a file in dist/, and every #fragment to an id on the target page. Reports all problems at once.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
-import { DIST, distPages, tr, zh } from './data.ts';
+import { DIST, distPages, facilities, tr, zh } from './data.ts';
 
 const ORIGIN = 'http://site.invalid';
 
@@ -46,8 +46,7 @@ function references(html: string): string[] {
   return out;
 }
 
-test('every internal link, script and form target in dist/ resolves', async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'reads files only; once is enough');
+test('every internal link, script and form target in dist/ resolves', async () => {
   const pages = distPages();
   expect(pages.length).toBeGreaterThan(10);
   const broken: string[] = [];
@@ -75,8 +74,7 @@ test('every internal link, script and form target in dist/ resolves', async ({},
   expect(broken, `${broken.length} broken internal links:\n${broken.join('\n')}`).toEqual([]);
 });
 
-test('an unknown address answers 404 with the bilingual not-found page', async ({ request }, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'no browser involved; once is enough');
+test('an unknown address answers 404 with the bilingual not-found page', async ({ request }) => {
   const response = await request.get('/no-such-page/');
   expect(response.status()).toBe(404);
   const html = await response.text();
@@ -85,12 +83,26 @@ test('an unknown address answers 404 with the bilingual not-found page', async (
   expect(html).toBe(readFileSync(join(DIST, '404.html'), 'utf8'));
 });
 
-test('browsers find an icon (otherwise Chromium logs a /favicon.ico 404 as a console error)', async ({}, testInfo) => {
-  test.skip(testInfo.project.name !== 'desktop', 'reads files only; once is enough');
+test('browsers find an icon (otherwise Chromium logs a /favicon.ico 404 as a console error)', async () => {
   const missing = distPages().filter((page) => {
     const icon = /<link\b[^>]*\brel="(?:shortcut )?icon"[^>]*\bhref="([^"]+)"/i.exec(read(fileFor(page)!))?.[1];
     if (icon) return !(icon.startsWith('data:') || fileFor(new URL(icon, new URL(page, ORIGIN)).pathname));
     return !fileFor('/favicon.ico');
   });
   expect(missing.slice(0, 5), `${missing.length} pages have no reachable icon (first 5 shown)`).toEqual([]);
+});
+
+test('no detail page in dist/ has an empty value or "undefined"', async () => {
+  const pages = distPages().filter((p) => /^(\/en)?\/facilities\/[^/]+\/$/.test(p));
+  expect(pages.length).toBe(facilities.length * 2);
+  const problems: string[] = [];
+  for (const p of pages) {
+    const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
+    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    for (const dd of html.matchAll(/<dd[^>]*>([\s\S]*?)<\/dd>/g)) {
+      if (!dd[1]!.replace(/<[^>]+>/g, '').trim()) problems.push(`${p}: empty <dd>`);
+    }
+    for (const bad of text.match(/\b(undefined|NaN|null)\b|\[object Object\]|\{\w+\}/g) ?? []) problems.push(`${p}: "${bad}"`);
+  }
+  expect(problems).toEqual([]);
 });

@@ -1,0 +1,25 @@
+/**
+ * The browser tests' API: a fresh embedded API (PGlite in .tmp/e2e-api) with the test secret and two staff
+ * accounts. Started by playwright.config.ts as a webServer; Ctrl-C / SIGTERM close it.
+ */
+import { rmSync } from 'node:fs';
+import { startApi } from '../../supabase/embedded/api/start.ts';
+import { addStaff } from '../../scripts/lib/staff-accounts.ts';
+import { E2E_API_PORT, E2E_DATA_DIR, E2E_JWT_SECRET, E2E_PORT, E2E_STAFF } from './e2e-env.ts';
+
+rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+const api = await startApi({
+  port: E2E_API_PORT,
+  env: {
+    TUOYU_DATA_DIR: E2E_DATA_DIR,
+    JWT_SECRET: E2E_JWT_SECRET,
+    TUOYU_SITE_ORIGINS: `http://127.0.0.1:${E2E_PORT},http://localhost:${E2E_PORT}`,
+    // Tests that check the lock-out give their requests their own X-Forwarded-For, so they get their own bucket.
+    TUOYU_TRUST_PROXY: '1',
+  },
+});
+for (const s of Object.values(E2E_STAFF)) await addStaff(api.db, s);
+console.log(`e2e API ready on ${api.url}`);
+const stop = () => api.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

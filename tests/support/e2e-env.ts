@@ -1,0 +1,23 @@
+/**
+ * Settings shared by the browser-test build, the test API and the tests: the site is built against an embedded
+ * API on its own port with a fixed test secret, so staff pages can really sign in.
+ */
+import { apiKeys } from '../../supabase/embedded/api/keys.ts';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4391);
+export const E2E_API_PORT = Number(process.env.E2E_API_PORT ?? E2E_PORT + 50000);
+export const E2E_API_URL = `http://127.0.0.1:${E2E_API_PORT}`;
+export const E2E_DATA_DIR = '.tmp/e2e-api';
+/** Test-only secret (never used outside the browser tests). */
+export const E2E_JWT_SECRET = 'e2e-only-secret-for-browser-tests-0123456789';
+
+/** Environment for `astro build` so the built site talks to the test API. */
+export function e2eBuildEnv(): Record<string, string> {
+  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: apiKeys(E2E_JWT_SECRET).anon };
+}
+
+/** Staff accounts the test API creates. */
+export const E2E_STAFF = {
+  admin: { email: 'admin@e2e.test', password: 'e2e-admin-Passw0rd', role: 'admin' as const, displayName: '测试管理员' },
+  outreach: { email: 'outreach@e2e.test', password: 'e2e-outreach-Passw0rd', role: 'outreach' as const, displayName: '测试宣传员' },
+};
