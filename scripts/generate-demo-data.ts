@@ -14,22 +14,13 @@ import { TOWNSHIPS, type TownshipCode } from '../src/data/district.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
 import type { CareForm, FacilityInput, FacilityType } from '../src/lib/schemas/facility.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
+import { seededRandom } from './lib/seeded-random.ts';
 
 const SEED = 20240731;
 const DEMO_SOURCE = '示例数据（非真实机构）';
 const DEMO_COMMENT = '示例数据：虚构机构，仅用于演示。Demo record made up by scripts/generate-demo-data.ts; not a real facility.';
 
-/** mulberry32: small, fast, good enough for demo data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 let rand = prng(SEED);
 const int = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];

@@ -6,18 +6,9 @@ import { pointInGeometry } from '../../src/lib/geo/point-in-polygon.ts';
 import { CARE_FORMS, DEMONSTRATION_LEVELS, FACILITY_TYPES } from '../../src/lib/schemas/facility-enums.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
 import type { DistrictOutline, MapData, MapFacility } from '../../src/lib/map/types.ts';
+import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42): MapData {
   const rnd = random(seed);

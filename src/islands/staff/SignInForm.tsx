@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SignInSchema, type SignIn } from '../../lib/schemas/sign-in.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
+import { TextField } from '../TextField.tsx';
 import type { StaffStrings } from './strings.ts';
 
 interface Props {
@@ -21,31 +22,12 @@ export function SignInForm({ s, onSubmit }: Props) {
     ...(formError ? [{ fieldId: 'staff-email', message: formError }] : []),
   ];
   const submit = handleSubmit(async (values) => setFormError(await onSubmit(values)));
-  const described = (f: 'email' | 'password') => (errors[f] ? `staff-${f}-error` : undefined);
 
   return (
     <form noValidate onSubmit={submit} className="staff-form">
       <ErrorSummary title={s['staff.error.title']} errors={summary} />
-      <div className={errors.email ? 'field has-error' : 'field'}>
-        <label htmlFor="staff-email">{s['staff.email']}</label>
-        {errors.email && (
-          <p className="error-message" id="staff-email-error">
-            <span className="visually-hidden">{s['staff.error.prefix']}</span>
-            {message(errors.email.message)}
-          </p>
-        )}
-        <input id="staff-email" type="email" autoComplete="username" spellCheck={false} aria-invalid={!!errors.email} aria-describedby={described('email')} {...register('email')} />
-      </div>
-      <div className={errors.password ? 'field has-error' : 'field'}>
-        <label htmlFor="staff-password">{s['staff.password']}</label>
-        {errors.password && (
-          <p className="error-message" id="staff-password-error">
-            <span className="visually-hidden">{s['staff.error.prefix']}</span>
-            {message(errors.password.message)}
-          </p>
-        )}
-        <input id="staff-password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} aria-describedby={described('password')} {...register('password')} />
-      </div>
+      <TextField id="staff-email" type="email" autoComplete="username" spellCheck={false} label={s['staff.email']} error={errors.email && message(errors.email.message)} errorPrefix={s['staff.error.prefix']} registration={register('email')} />
+      <TextField id="staff-password" type="password" autoComplete="current-password" label={s['staff.password']} error={errors.password && message(errors.password.message)} errorPrefix={s['staff.error.prefix']} registration={register('password')} />
       <button type="submit" disabled={isSubmitting}>{isSubmitting ? s['staff.signingIn'] : s['staff.signIn']}</button>
     </form>
   );
