@@ -10,6 +10,7 @@ import { startApi } from '../supabase/embedded/api/start.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
+import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -61,20 +62,9 @@ if (firstAdmin) {
 lines.push('', '  Press Ctrl-C to stop.', '');
 console.log(lines.join('\n'));
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
+onShutdown(async () => {
   console.log('Stopping…');
   site.close();
   site.closeAllConnections();
-  api.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+  await api.close();
+});

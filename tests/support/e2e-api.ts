@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { addStaff } from '../../scripts/lib/staff-accounts.ts';
+import { onShutdown } from '../../supabase/embedded/api/on-shutdown.ts';
 import { E2E_API_PORT, E2E_DATA_DIR, E2E_JWT_SECRET, E2E_PORT, E2E_STAFF } from './e2e-env.ts';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
@@ -20,6 +21,4 @@ const api = await startApi({
 });
 for (const s of Object.values(E2E_STAFF)) await addStaff(api.db, s);
 console.log(`e2e API ready on ${api.url}`);
-const stop = () => api.close().then(() => process.exit(0));
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+onShutdown(() => api.close());
