@@ -6,19 +6,9 @@ import YAML from 'yaml';
 import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
 import { FacilitySchema, type FacilityInput } from '../../src/lib/schemas/facility.ts';
 import { formatIssues } from '../../src/lib/schemas/format-issues.ts';
+import { validFacility } from '../fixtures/valid-facility.ts';
 
-/** A complete, valid record: every optional field filled in. */
-function fixture(): Record<string, any> {
-  return {
-    id: 'chiyang-oak-2', name: '池阳小橡树托育园', name_en: 'Chiyang Little Oak Nursery', type: 'childcare_center',
-    ownership: 'private', inclusive: true, demonstration: { level: 'city', year: 2024 }, filing: 'filed',
-    township: '341702001', address: '池州市贵池区池阳街道某路1号', location: { lat: 30.659, lng: 117.483, verified: false },
-    phone: '0566-2000001', ages: { min_months: 12, max_months: 36 }, places: 60, vacancies: { count: 8, as_of: '2026-10-05' },
-    care_forms: ['full_day', 'half_day'], hours: '周一至周五 7:30–17:30', fees: { full_day: 1800, half_day: 1100 },
-    health_partner: '某社区卫生服务中心', inspection: { date: '2026-09-20', result: 'pass' }, source: '备案名单',
-    last_verified: '2026-10-20', demo: false,
-  };
-}
+const fixture = validFacility;
 
 /** The `field "…": message` lines for the fixture after `change` (which edits it in place). */
 function problems(change: (f: Record<string, any>) => void): string[] {
