@@ -9,7 +9,7 @@ import { FacilitySchema, type Facility, type FacilityInput } from '../../src/lib
 
 /** Field order in the files (the schema's order). */
 const KEY_ORDER = [
-  'id', 'name', 'name_en', 'type', 'ownership', 'inclusive', 'demonstration', 'filing', 'township', 'address',
+  'id', 'filing_number', 'name', 'name_en', 'type', 'ownership', 'inclusive', 'demonstration', 'filing', 'township', 'address',
   'location', 'phone', 'ages', 'places', 'vacancies', 'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
   'source', 'last_verified', 'demo',
 ] as const satisfies readonly (keyof Facility)[];

@@ -29,6 +29,7 @@ export function facilityToRow(f: Facility): Record<ColumnKey, string | number> {
   const fee = (form: CareForm) => f.fees?.[form] ?? '';
   return {
     id: f.id,
+    filing_number: f.filing_number ?? '',
     name: f.name,
     name_en: f.name_en ?? '',
     type: labelOf('type', f.type),

@@ -50,6 +50,9 @@ export const FacilitySchema = z
   .strictObject({
     /** URL slug, lower-case letters, digits and hyphens; unique. */
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
+     *  The import command matches records by it (docs/data.md). Absent when the list has none. */
+    filing_number: Text.optional(),
     /** Chinese name as filed. Demo records must start with "示例·". */
     name: Text,
     /** English name, optional; the Chinese name is shown when absent. */
