@@ -123,7 +123,8 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
         else bad(c, 'id');
         break;
       case 'phone':
-        take(c, 'phone', normalizePhone(text));
+        if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) out.issues.push({ ...at(c), code: 'phone_scientific' });
+        else take(c, 'phone', normalizePhone(text));
         break;
       case 'inclusive':
       case 'location_verified': {

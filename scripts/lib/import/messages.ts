@@ -86,6 +86,10 @@ const ISSUES = {
     zh: (p) => `位置（纬度 ${p.lat}，经度 ${p.lng}）不在贵池区内。${p.cause}`,
     en: (p) => `the position (latitude ${p.lat}, longitude ${p.lng}) is outside Guichi District. ${p.cause}`,
   },
+  phone_scientific: {
+    zh: () => 'Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码',
+    en: () => 'Excel turned the phone number into scientific notation and lost its last digits. Format the column as Text in Excel and type the number again',
+  },
   demo_name: { zh: () => '只有示例数据的名称才以“示例·”开头，请去掉“示例·”', en: () => 'only example records have names starting with "示例·": remove "示例·"' },
   vacancies_over: {
     zh: (p) => `空余托位（${p.count}）比托位数（${p.places}）还多，请核对这两个数`,
