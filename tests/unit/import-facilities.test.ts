@@ -150,6 +150,14 @@ describe('the import command on the fixture files', () => {
     const names = await makeFixtures(fresh);
     expect(names.sort()).toEqual(readdirSync(FIXTURES).sort());
     for (const name of names.filter((n) => n.endsWith('.csv'))) expect(readFileSync(path.join(fresh, name)), name).toEqual(readFileSync(path.join(FIXTURES, name)));
+    const cells = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const rows: unknown[] = [];
+      workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (row, n) => rows.push([n, row.values]));
+      return rows;
+    };
+    for (const name of names.filter((n) => n.endsWith('.xlsx'))) expect(await cells(path.join(fresh, name)), name).toEqual(await cells(path.join(FIXTURES, name)));
   });
 
   test('title rows, synonyms, full-width digits, phone variants, ages and dates (title-rows.xlsx)', async () => {
@@ -281,6 +289,18 @@ describe('the import command on the fixture files', () => {
     writeFileSync(csv, '机构名称,街道,电话\r\n池阳小橡树托育园,池阳街道,1.38123E+10\r\n');
     expect(await main([csv, '--out', out], log)).toBe(1);
     expect(lines).toContain('  第2行「电话」列（读到“1.38123E+10”）：Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码。');
+  });
+
+  test('a row that would publish a facility twice (matched by 编号 but named like another record) is an error', async () => {
+    const a = FacilitySchema.parse({ ...validFacility(), id: 'a', name: '甲托育园', filing_number: '池卫托备〔2024〕1号' });
+    const b = FacilitySchema.parse({ ...validFacility(), id: 'b', name: '乙托育园', filing_number: '池卫托备〔2024〕2号' });
+    writeFileSync(path.join(out, 'a.yaml'), facilityToYaml(a));
+    writeFileSync(path.join(out, 'b.yaml'), facilityToYaml(b));
+    const csv = path.join(dir, 'clash.csv');
+    writeFileSync(csv, '编号,机构名称,街道/镇\r\n池卫托备〔2024〕1号,乙托育园,池阳街道\r\n');
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
+    expect(lines).toContain('  第2行「机构名称」列（读到“乙托育园”）：网站上已有一家「乙托育园」（网址标识 b），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇。');
+    expect(loadFacilities(out)).toEqual([a, b]);
   });
 
   test('a new facility needs the columns a record requires', async () => {

@@ -105,6 +105,10 @@ const ISSUES = {
     zh: (p) => `网址标识“${p.id}”已被「${p.other}」使用，请清空这一格，程序会自动生成`,
     en: (p) => `the web id "${p.id}" is already used by "${p.other}": empty this cell and one is made for you`,
   },
+  clash_existing: {
+    zh: (p) => `网站上已有一家「${p.other}」（网址标识 ${p.id}），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇`,
+    en: (p) => `the site already has "${p.other}" (web id ${p.id}) with the same 编号, or the same name and township, but this row did not match it: check this row's 编号, name and township`,
+  },
   demo_record: {
     zh: () => '这一行是网站的示例数据（示例数据 = 是），示例数据不能导入成真实机构。请删掉这一行',
     en: () => 'this row is example data (示例数据 = 是), which never becomes a real record: delete the row',

@@ -279,5 +279,18 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     rows.push({ row: read.row, name, outcome: found ? (changes.length ? 'changed' : 'unchanged') : 'new', record: facility, existing: found, changes, issues, notes });
   }
   const matched = new Set(matchedBy.keys());
-  return { rows, missing: existing.filter((e) => !matched.has(e)) };
+  const missing = existing.filter((e) => !matched.has(e));
+  // A record written from a row must not collide with a record that stays on the site (the build would refuse).
+  const staying = missing.map((e) => e.facility);
+  for (const r of rows) {
+    if (r.outcome === 'error' || !r.record) continue;
+    const f = r.record;
+    const clash = staying.find((o) => (o.filing_number !== undefined && f.filing_number !== undefined && sameFilingNumber(o.filing_number) === sameFilingNumber(f.filing_number)) || (sameName(o.name) === sameName(f.name) && o.township === f.township));
+    if (clash) {
+      r.issues.push({ row: r.row, header: primaryHeader('name'), value: f.name, code: 'clash_existing', p: { other: clash.name, id: clash.id } });
+      r.outcome = 'error';
+      delete r.record;
+    }
+  }
+  return { rows, missing };
 }
