@@ -54,7 +54,8 @@ export interface ImportResult {
 }
 
 /** A row below the header that is a note (注：…, 填表人：…) rather than a facility. */
-const isNoteRow = (texts: string[]) => texts.filter(Boolean).length === 1 && /^(注|说明|备注|填表|制表|审核|联系人|附)/.test(texts.find(Boolean)!);
+const isNoteRow = (texts: string[]) =>
+  texts.filter(Boolean).length === 1 && /^((注|说明|备注|附注?)\s*[:：\d１-９]|(填表|制表|审核|填报|联系)(人|单位|日期|时间|电话)?\s*[:：])/.test(texts.find(Boolean)!);
 
 /** The records now in `dir`, with the file each came from. */
 async function loadExisting(dir: string): Promise<Existing[]> {
