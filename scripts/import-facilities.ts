@@ -210,12 +210,18 @@ export async function main(argv: string[], log: (line: string) => void = console
       },
     });
   } catch (error) {
-    log(`${lang === 'zh' ? '命令写得不对' : 'The command is not right'}: ${(error as Error).message}\n${USAGE[lang]}`);
+    // Node's own wording is for programmers; name the option instead.
+    const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? '';
+    log(`${lang === 'zh' ? `不认识的选项或写法：${option}` : `Unknown option or form: ${option}`}\n${USAGE[lang]}`);
     return 1;
   }
   const [file, ...extra] = args.positionals;
   const datum = args.values.datum?.toLowerCase().replace('-', '');
-  if (!file || extra.length || (datum && datum !== 'gcj02' && datum !== 'bd09' && datum !== 'wgs84') || !['zh', 'en'].includes(args.values.lang)) {
+  if (datum && datum !== 'gcj02' && datum !== 'bd09' && datum !== 'wgs84') {
+    log(lang === 'zh' ? `--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“${args.values.datum}”。` : `--datum takes gcj02 (AMap, Tencent) or bd09 (Baidu), not "${args.values.datum}".`);
+    return 1;
+  }
+  if (!file || extra.length || !['zh', 'en'].includes(args.values.lang)) {
     log(USAGE[lang]);
     return 1;
   }

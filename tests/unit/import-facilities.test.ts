@@ -349,6 +349,10 @@ describe('the import command on the fixture files', () => {
     expect(lines.at(-1)).toBe(`找不到文件 ${path.join(dir, 'nope.csv')}，请检查文件名和所在的文件夹。`);
     expect(await main([], log)).toBe(1);
     expect(lines.at(-1)).toMatch(/^用法：npm run import:facilities -- 文件.xlsx/);
+    expect(await main(['x.csv', '--aply'], log)).toBe(1);
+    expect(lines.at(-2)).toBe('不认识的选项或写法：--aply');
+    expect(await main(['x.csv', '--datum', '高德'], log)).toBe(1);
+    expect(lines.at(-1)).toBe('--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“高德”。');
     expect(existsSync(path.join(dir, 'import-report.csv'))).toBe(false);
   });
 });
