@@ -16,6 +16,7 @@ import { prepareDatabase } from '../supabase/embedded/db/migrate.ts';
 import { openDb } from '../supabase/embedded/db/open.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { DataDirLocked, lockDataDir } from '../supabase/embedded/api/lock.ts';
+import { secureDataDir, tightenDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { addStaff, disableStaff, generatePassword, listStaff, type StaffRole } from './lib/staff-accounts.ts';
 
 const USAGE = `usage:
@@ -34,6 +35,7 @@ async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const dataDir = process.env.TUOYU_DATA_DIR || '.data';
   let release = () => {};
   if (!databaseUrl) {
+    secureDataDir(dataDir);
     try {
       release = lockDataDir(dataDir);
     } catch (error) {
@@ -50,6 +52,7 @@ async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   } finally {
     await db.close();
     release();
+    if (!databaseUrl) tightenDataDir(dataDir);
   }
 }
 

@@ -6,6 +6,7 @@
  * real Supabase project instead (the embedded API still starts, unused by the site).
  */
 import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
+import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
@@ -17,7 +18,8 @@ const sitePort = Number(process.env.PORT ?? 4321);
 // CORS: the API answers the browser only for the site's own origin(s).
 const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
 const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins } }).catch((error: unknown) => {
-  if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
+  if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
+  else if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`);
   else console.error(error);
   process.exit(1);

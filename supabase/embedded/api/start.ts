@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Db } from '../db/adapter.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { openDb } from '../db/open.ts';
+import { secureDataDir, tightenDataDir } from './data-dir.ts';
 import type { ApiKeys } from './keys.ts';
 import { lockDataDir } from './lock.ts';
 import { loadSecret } from './secret.ts';
@@ -40,6 +41,7 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
   const env = options.env ?? process.env;
   const dataDir = env.TUOYU_DATA_DIR || '.data';
   const databaseUrl = env.DATABASE_URL || undefined;
+  secureDataDir(dataDir);
   const release = databaseUrl ? () => {} : lockDataDir(dataDir);
   let db: Db | undefined;
   try {
@@ -69,6 +71,7 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
           await api.close();
           await openDbHandle.close();
           release();
+          tightenDataDir(dataDir);
         })()),
     };
   } catch (error) {
