@@ -5,6 +5,7 @@
  * the connection's own user is authenticator and no superuser; startApi refuses to serve through anything else.
  */
 import pg from 'pg';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,16 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreS
       } finally {
         await running.close();
       }
+      // The deployment split: migrations through DATABASE_ADMIN_URL (here the release step, npm run db:migrate),
+      // requests through the authenticator URL; a superuser DATABASE_URL beside an admin URL is refused.
+      const migrate = spawnSync(process.execPath, ['scripts/migrate.ts'], { env: { ...process.env, DATABASE_URL: '', DATABASE_ADMIN_URL: url, AUTHENTICATOR_PASSWORD: 'another-test-password-1' }, encoding: 'utf8' });
+      expect({ status: migrate.status, out: migrate.stdout.trim() }).toEqual({ status: 0, out: 'The database is up to date.' });
+      const { rows } = await api.db.query(`select rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolname = 'authenticator'`);
+      expect(rows).toEqual([{ scram: true }]);
+      await api.db.exec('alter role authenticator password null');
+      const split = await startApi({ env: { DATABASE_ADMIN_URL: url, DATABASE_URL: authenticatorUrl(url), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } });
+      await split.close();
+      await expect(startApi({ env: { DATABASE_ADMIN_URL: url, DATABASE_URL: url, TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } })).rejects.toThrow(/logs in as postgres \(a superuser\)/);
       await api.db.exec(`do $$ begin if not exists (select from pg_roles where rolname = 'someone_else') then create role someone_else login; end if; end $$`);
       const other = new URL(url);
       other.username = 'someone_else';

@@ -6,9 +6,9 @@
  * secret and listens — on 127.0.0.1:54321 unless told otherwise.
  *
  *   SUPABASE_API_PORT (54321)   SUPABASE_API_HOST (127.0.0.1)   TUOYU_DATA_DIR (.data)
- *   DATABASE_URL: a superuser URL (migrate through it, then serve as authenticator on the same server and database,
- *     password AUTHENTICATOR_PASSWORD, which is then set) or an authenticator URL (serve through it; migrations
- *     through DATABASE_ADMIN_URL when given, else none)
+ *   DATABASE_URL: an authenticator URL (serve through it; migrate through DATABASE_ADMIN_URL when given, else not
+ *     at all) or a superuser URL (migrate through it, then serve as authenticator on the same server and database)
+ *   AUTHENTICATOR_PASSWORD: set on the role when migrating; the login password when the URL has none
  *   JWT_SECRET (else <dataDir>/jwt-secret)   TUOYU_SITE_ORIGINS (http://localhost:4321,http://127.0.0.1:4321)
  *   TUOYU_TRUST_PROXY=1 (take the client address from X-Forwarded-For)
  */
@@ -18,7 +18,7 @@ import type { Db } from '../db/adapter.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { assertServesAsAuthenticator, AUTHENTICATOR, authenticatorUrl, loginRole, setAuthenticatorPassword } from '../db/serving.ts';
+import { assertServesAsAuthenticator, AUTHENTICATOR, authenticatorUrl, loginRole, setAuthenticatorPassword, withPassword } from '../db/serving.ts';
 import { secureDataDir, tightenDataDir } from './data-dir.ts';
 import type { ApiKeys } from './keys.ts';
 import { lockDataDir } from './lock.ts';
@@ -75,11 +75,15 @@ async function openServingDb(env: NodeJS.ProcessEnv, dataDir: string, afterMigra
     const dir = join(dataDir, 'pglite');
     applied = await withAdmin(await openPglite(dir));
     db = await openPglite(dir, { username: AUTHENTICATOR });
+  } else if (env.DATABASE_ADMIN_URL) {
+    // Migrate first (this may create authenticator or set its password), then log in through DATABASE_URL.
+    applied = await withAdmin(openPostgres(env.DATABASE_ADMIN_URL, 2));
+    db = openPostgres(withPassword(url, env.AUTHENTICATOR_PASSWORD));
+  } else if ((await loginRole(withPassword(url, env.AUTHENTICATOR_PASSWORD))).superuser) {
+    applied = await withAdmin(openPostgres(url, 2));
+    db = openPostgres(authenticatorUrl(url, env.AUTHENTICATOR_PASSWORD));
   } else {
-    const login = await loginRole(url);
-    const adminUrl = login.superuser ? url : env.DATABASE_ADMIN_URL || undefined;
-    if (adminUrl) applied = await withAdmin(openPostgres(adminUrl, 2));
-    db = openPostgres(login.superuser ? authenticatorUrl(url, env.AUTHENTICATOR_PASSWORD) : url);
+    db = openPostgres(withPassword(url, env.AUTHENTICATOR_PASSWORD));
   }
   try {
     await assertServesAsAuthenticator(db);

@@ -19,6 +19,14 @@ export function authenticatorUrl(url: string, password?: string): string {
   return u.toString();
 }
 
+/** `url` with `password` when it has none of its own. */
+export function withPassword(url: string, password?: string): string {
+  const u = new URL(url);
+  if (!password || u.password) return url;
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}
+
 /** Who `url` logs in as, and whether that role is a superuser. */
 export async function loginRole(url: string): Promise<{ user: string; superuser: boolean }> {
   const client = new pg.Client({ connectionString: url });
