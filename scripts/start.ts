@@ -6,7 +6,9 @@
  * real Supabase project instead (the embedded API still starts, unused by the site).
  */
 import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
+import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
+import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
@@ -16,15 +18,19 @@ const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
 // CORS: the API answers the browser only for the site's own origin(s).
 const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
-const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins } }).catch((error: unknown) => {
-  if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
+// The first admin is created on the superuser's connection, before the API switches to authenticator.
+let firstAdmin = null as Awaited<ReturnType<typeof ensureFirstAdmin>>;
+const afterMigrate = async (db: Db) => {
+  firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
+};
+const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch((error: unknown) => {
+  if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
+  else if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`);
   else console.error(error);
   process.exit(1);
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
-
-const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
+import { authenticatorUrl } from '../../supabase/embedded/db/serving.ts';
 import { findPostgres, startCluster, type Cluster } from '../db/pg-cluster.ts';
 import { ACCOUNTS, prepareTestDatabase, startTestApi, type TestApi } from './harness.ts';
 
@@ -31,11 +32,13 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('API on Post
     url = cluster.url('tuoyu_api');
     const db = openPostgres(url, 8);
     await prepareTestDatabase(db);
-    api = await startTestApi({ db, server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } } });
+    const serving = openPostgres(authenticatorUrl(url), 8);
+    api = await startTestApi({ db, serving, server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } } });
   });
   afterAll(async () => {
     await api?.close();
     await api?.db.close();
+    await api?.serving.close();
     cluster?.stop();
   });
 

@@ -70,7 +70,7 @@ describe('anon RPC', () => {
 
 describe('a Db without a driver handle (transaction path)', () => {
   test('calls, maps errors and runs GET read-only the same way', async () => {
-    const { kind, query, exec, transaction, close } = api.db;
+    const { kind, query, exec, transaction, close } = api.serving;
     const plain = await startTestApi({ db: { kind, query, exec, transaction, close } });
     try {
       const sb = plain.client();
