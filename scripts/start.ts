@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded Supabase-compatible API on
  * http://127.0.0.1:54321 (bootstrap + migrations + seed on first run, data in .data/), creates the first staff
- * admin and prints its password once, builds the site if stale (pointing it at the API) and serves it on
+ * admin (its password in a 0600 file whose path is printed), builds the site if stale (pointing it at the API) and serves it on
  * http://localhost:4321. Ctrl-C stops both. PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY point the site at a
  * real Supabase project instead (the embedded API still starts, unused by the site).
  */
@@ -24,7 +24,7 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
 
-const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
+const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local', dataDir);
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
@@ -55,8 +55,8 @@ if (firstAdmin) {
     '',
     '  First start: created the staff admin account',
     `    email     ${firstAdmin.email}`,
-    `    password  ${firstAdmin.password}`,
-    '    This password is shown only now. Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
+    `    password  in ${firstAdmin.passwordFile} (readable by you only; delete it once you have signed in)`,
+    '    Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
   );
 } else lines.push('', '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).');
 lines.push('', '  Press Ctrl-C to stop.', '');

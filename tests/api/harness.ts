@@ -20,9 +20,9 @@ export const SECRET = 'tests-only-secret-tests-only-secret-0123456789';
 export const SITE_ORIGIN = 'http://localhost:4321';
 
 export const ACCOUNTS = {
-  admin: { email: 'admin@test.local', password: 'admin-password-123' },
-  outreach: { email: 'outreach@test.local', password: 'outreach-password-123' },
-  visitor: { email: 'visitor@test.local', password: 'visitor-password-123' },
+  admin: { email: 'admin@test.local', password: 'Admin-password-123' },
+  outreach: { email: 'outreach@test.local', password: 'Outreach-password-123' },
+  visitor: { email: 'visitor@test.local', password: 'Visitor-password-123' },
 };
 
 export interface TestApi {
@@ -62,7 +62,7 @@ export async function startTestApi(options: { db?: Db; server?: Partial<ApiOptio
     dir = await preparedDataDir();
     db = await openPglite(join(dir, 'pglite'));
   }
-  const api = createApiServer({ db, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
+  const api = await createApiServer({ db, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
   const client = (key = api.keys.anon, headers: Record<string, string> = {}) =>

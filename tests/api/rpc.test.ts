@@ -132,7 +132,7 @@ describe('tokens', () => {
   const call = (token: string) => fetch(`${api.url}/rest/v1/rpc/test_request`, { method: 'POST', headers: { apikey: api.keys.anon, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
 
   test('refuse a forged token (other secret) with 401 PGRST301', async () => {
-    const forged = signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
     const res = await call(forged);
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe('PGRST301');
@@ -141,14 +141,14 @@ describe('tokens', () => {
   });
 
   test('refuse an expired token with 401 PGRST301', async () => {
-    const expired = signJwt({ role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 }, SECRET);
+    const expired = await signJwt({ role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 }, SECRET);
     const res = await call(expired);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'PGRST301', message: 'JWT expired' });
   });
 
   test('refuse a role outside anon, authenticated, service_role', async () => {
-    const res = await call(signJwt({ role: 'postgres' }, SECRET));
+    const res = await call(await signJwt({ role: 'postgres', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET));
     expect(res.status).toBe(401);
   });
 
