@@ -1,10 +1,11 @@
 /**
- * GoTrue's data: users in auth.users (bcrypt via pgcrypto's crypt()), sessions in auth.sessions and refresh
+ * GoTrue's data: users in auth.users (bcrypt hashes, as pgcrypto's crypt() and GoTrue write them), sessions in auth.sessions and refresh
  * tokens in auth.refresh_tokens (supabase/bootstrap/20_auth_sessions.sql; only a SHA-256 of each token is
  * stored). Runs as the API's own database user, like GoTrue's supabase_auth_admin — never as a caller's role.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../db/adapter.ts';
+import type { PasswordChecker } from './password-checker.ts';
 
 export interface UserRow {
   id: string;
@@ -32,20 +33,21 @@ export function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The user with this email and password, or null. Always runs crypt() so timing does not reveal emails. */
-export async function checkPassword(db: Db, email: string, password: string): Promise<UserRow | null> {
-  const { rows } = await db.query<UserRow & { ok: boolean }>(
-    `select ${USER_COLUMNS},
-       u.encrypted_password is not null and u.encrypted_password = extensions.crypt($2, u.encrypted_password) as ok
+/**
+ * The user with this email and password, or null. The database hands over the stored bcrypt hash; the comparison
+ * runs in `checker`'s worker threads (an unknown email is compared too, so timing does not reveal emails).
+ */
+export async function checkPassword(db: Db, checker: PasswordChecker, email: string, password: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow & { hash: string | null }>(
+    `select ${USER_COLUMNS}, u.encrypted_password as hash
      from auth.users u where pg_catalog.lower(u.email) = pg_catalog.lower($1) and u.deleted_at is null`,
-    [email, password],
+    [email],
   );
-  if (!rows[0]) {
-    await db.query(`select extensions.crypt($1, extensions.gen_salt('bf', 10))`, [password]);
-    return null;
-  }
-  const { ok, ...user } = rows[0];
-  return ok ? user : null;
+  const found = rows[0];
+  const ok = await checker.verify(password, found?.hash ?? null);
+  if (!found || !ok) return null;
+  const { hash: _, ...user } = found;
+  return user;
 }
 
 export async function userById(db: Db, id: string): Promise<UserRow | null> {

@@ -5,8 +5,8 @@
  *
  * Sign-in limits (SQL, migration sign_in_limits): an address is refused after `rateLimits.signIn.max` FAILED
  * sign-ins per window (successes do not count: a whole office behind one NAT can sign in); an account backs off
- * (`backoff`) after repeated failures from anywhere; and password checks pass through a gate (`passwordChecks`) so
- * a crowd of sign-ins cannot occupy the database that every other request needs.
+ * (`backoff`) after repeated failures from anywhere; and bcrypt runs in a bounded pool of worker threads
+ * (`passwords`), never in the database, so a crowd of sign-ins cannot stall the requests of everyone else.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/adapter.ts';
@@ -25,9 +25,9 @@ import {
 } from './auth-store.ts';
 import { sessionJson, userJson, type TokenOptions } from './auth-tokens.ts';
 import { bearerToken } from './caller.ts';
-import { GateFull, type Gate } from './gate.ts';
 import { JwtError, type Claims } from './jwt.ts';
 import { sendJson } from './http.ts';
+import { CheckersBusy, type PasswordChecker } from './password-checker.ts';
 
 export interface RateLimit {
   max: number;
@@ -42,7 +42,7 @@ export interface AuthContext {
   rateLimits: { signIn: RateLimit; refresh: RateLimit };
   backoff: AccountBackoff;
   sessions: SessionPolicy;
-  passwordChecks: Gate;
+  passwords: PasswordChecker;
 }
 
 export interface AuthRequest {
@@ -132,9 +132,9 @@ async function passwordGrant(ctx: AuthContext, r: AuthRequest, tokens: TokenOpti
   if (blocked === 'account') throw new AuthError(429, 'over_request_rate_limit', 'Too many failed sign-ins for this account; try again in a few minutes');
   let user;
   try {
-    user = await ctx.passwordChecks.run(() => checkPassword(ctx.db, email, password));
+    user = await checkPassword(ctx.db, ctx.passwords, email, password);
   } catch (error) {
-    if (error instanceof GateFull) throw new AuthError(429, 'over_request_rate_limit', 'Too many sign-ins in progress; try again in a moment');
+    if (error instanceof CheckersBusy) throw new AuthError(429, 'over_request_rate_limit', 'Too many sign-ins in progress; try again in a moment');
     throw error;
   }
   await recordSignIn(ctx.db, r.address, email, user !== null, ctx.rateLimits.signIn, ctx.backoff);

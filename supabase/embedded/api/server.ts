@@ -15,9 +15,9 @@ import { AuthError, handleAuth, requireJsonBody, sendAuthError, type RateLimit }
 import { callerFrom, createTokenVerifier } from './caller.ts';
 import { createCatalogue, type Catalogue } from './catalogue.ts';
 import { internalError, logError, RestError, restError, sessionEnded } from './errors.ts';
-import { createGate } from './gate.ts';
 import { applyCors, BODY_LIMIT, BodyTooLarge, clientAddress, headersForSql, MalformedJson, parseJson, readBody, sendJson } from './http.ts';
 import { apiKeys, type ApiKeys } from './keys.ts';
+import { createPasswordChecker } from './password-checker.ts';
 import { handleRpc } from './rpc.ts';
 import { assertUsableSecret } from './secret.ts';
 
@@ -38,8 +38,8 @@ export interface ApiOptions {
   backoff?: AccountBackoff;
   /** Session lifetime, idle limit and refresh-token reuse interval (seconds). Default: config.toml's. */
   sessions?: Partial<SessionPolicy>;
-  /** Password checks at once, and how many may wait. Default: 1 on PGlite (one thread), 4 on PostgreSQL; 64 waiting. */
-  passwordChecks?: { concurrency: number; queue: number };
+  /** Password checks at once (worker threads) and how many may wait beyond them. Default: 1 and 64. */
+  passwordChecks?: { workers: number; queue: number };
   /** Per-role statement_timeout on PostgreSQL. Default: anon 3s, authenticated 8s (Supabase's defaults). */
   statementTimeouts?: Partial<Record<string, string>>;
   bodyLimit?: number;
@@ -69,7 +69,6 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     ...options.sessions,
   };
   const rpcContext = { db, catalogue, schema: SCHEMA, statementTimeouts: options.statementTimeouts ?? { anon: '3s', authenticated: '8s' } };
-  const gate = options.passwordChecks ?? { concurrency: db.kind === 'pglite' ? 1 : 4, queue: 64 };
   const authContext = {
     db,
     tokens: { secret, expiresIn: options.jwtExpiry ?? settings.jwtExpiry },
@@ -80,7 +79,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     },
     backoff: options.backoff ?? { freeFailures: 5, base: '30 seconds', longest: '15 minutes' },
     sessions,
-    passwordChecks: createGate(gate.concurrency, gate.queue),
+    passwords: createPasswordChecker(options.passwordChecks ?? { workers: 1, queue: 64 }),
   };
   const keys = await apiKeys(secret);
 
@@ -139,8 +138,9 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     catalogue,
     close: () =>
       new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
+        const done = () => void authContext.passwords.close().then(resolve, resolve);
+        if (!server.listening) return done();
+        server.close(done);
         server.closeIdleConnections();
         // Requests in flight get a few seconds to finish; then the sockets go.
         setTimeout(() => server.closeAllConnections(), 3000).unref();
