@@ -7,7 +7,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApiServer, type ApiOptions } from '../../supabase/embedded/api/server.ts';
+import { createApiServer, type ApiOptions, type EffectiveAuthSettings } from '../../supabase/embedded/api/server.ts';
 import type { ApiKeys } from '../../supabase/embedded/api/keys.ts';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
@@ -28,6 +28,8 @@ export const ACCOUNTS = {
 export interface TestApi {
   url: string;
   keys: ApiKeys;
+  /** The auth settings the server runs with. */
+  auth: EffectiveAuthSettings;
   db: Db;
   /** A fresh supabase-js client (no persisted session) with the anon key, or `key`, and extra headers. */
   client(key?: string, headers?: Record<string, string>): SupabaseClient;
@@ -71,6 +73,7 @@ export async function startTestApi(options: { db?: Db; server?: Partial<ApiOptio
   return {
     url,
     keys: api.keys,
+    auth: api.auth,
     db,
     client,
     async signedIn(who) {

@@ -45,9 +45,17 @@ export interface ApiOptions {
   bodyLimit?: number;
 }
 
+/** The auth settings a server runs with (supabase/config.toml's unless overridden). */
+export interface EffectiveAuthSettings {
+  jwtExpiry: number;
+  rateLimits: { signIn: RateLimit; refresh: RateLimit };
+  sessions: SessionPolicy;
+}
+
 export interface ApiServer {
   server: Server;
   keys: ApiKeys;
+  auth: EffectiveAuthSettings;
   catalogue: Catalogue;
   /** Stops accepting connections and waits for requests in flight (the database stays open: it is the caller's). */
   close(): Promise<void>;
@@ -135,6 +143,7 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
   return {
     server,
     keys,
+    auth: { jwtExpiry: authContext.tokens.expiresIn, rateLimits: authContext.rateLimits, sessions },
     catalogue,
     close: () =>
       new Promise<void>((resolve) => {
