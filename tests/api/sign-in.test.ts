@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { ApiOptions } from '../../supabase/embedded/api/server.ts';
 import { openPglite } from '../../supabase/embedded/db/pglite.ts';
 import { ACCOUNTS, preparedDataDir, startTestApi, type TestApi } from './harness.ts';
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 /** A second API on the same database with its own settings, behind a "trusted proxy" so tests pick addresses. */
-async function withApi<T>(server: Parameters<typeof startTestApi>[0]['server'], fn: (a: TestApi) => Promise<T>): Promise<T> {
+async function withApi<T>(server: Partial<ApiOptions>, fn: (a: TestApi) => Promise<T>): Promise<T> {
   const other = await startTestApi({ db: api.db, server: { trustProxy: true, ...server } });
   try {
     return await fn(other);
