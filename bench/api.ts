@@ -111,7 +111,7 @@ function loadFromChild(spec: LoadSpec): Promise<Stats> {
 }
 
 async function benchTarget(label: string, db: Db): Promise<Record<string, unknown>> {
-  const api = createApiServer({ db, secret: SECRET, siteOrigins: [], rateLimits: {} });
+  const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], rateLimits: {} });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const port = (api.server.address() as AddressInfo).port;
   const ctx = { db, schema: 'public', statementTimeouts: { anon: '3s', authenticated: '8s' } };

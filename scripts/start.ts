@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded Supabase-compatible API on
  * http://127.0.0.1:54321 (bootstrap + migrations + seed on first run, data in .data/), creates the first staff
- * admin and prints its password once, builds the site if stale (pointing it at the API) and serves it on
+ * admin (its password in a 0600 file whose path is printed), builds the site if stale (pointing it at the API) and serves it on
  * http://localhost:4321. Ctrl-C stops both. PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY point the site at a
  * real Supabase project instead (the embedded API still starts, unused by the site).
  */
@@ -21,7 +21,7 @@ const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePo
 // The first admin is created on the superuser's connection, before the API switches to authenticator.
 let firstAdmin = null as Awaited<ReturnType<typeof ensureFirstAdmin>>;
 const afterMigrate = async (db: Db) => {
-  firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
+  firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local', dataDir);
 };
 const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch((error: unknown) => {
   if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
@@ -61,8 +61,8 @@ if (firstAdmin) {
     '',
     '  First start: created the staff admin account',
     `    email     ${firstAdmin.email}`,
-    `    password  ${firstAdmin.password}`,
-    '    This password is shown only now. Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
+    `    password  in ${firstAdmin.passwordFile} (readable by you only; delete it once you have signed in)`,
+    '    Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
   );
 } else lines.push('', '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).');
 lines.push('', '  Press Ctrl-C to stop.', '');

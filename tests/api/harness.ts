@@ -8,7 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApiServer, type ApiOptions } from '../../supabase/embedded/api/server.ts';
+import { createApiServer, type ApiOptions, type EffectiveAuthSettings } from '../../supabase/embedded/api/server.ts';
 import type { ApiKeys } from '../../supabase/embedded/api/keys.ts';
 import type { Db, Tx } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
@@ -22,14 +22,16 @@ export const SECRET = 'tests-only-secret-tests-only-secret-0123456789';
 export const SITE_ORIGIN = 'http://localhost:4321';
 
 export const ACCOUNTS = {
-  admin: { email: 'admin@test.local', password: 'admin-password-123' },
-  outreach: { email: 'outreach@test.local', password: 'outreach-password-123' },
-  visitor: { email: 'visitor@test.local', password: 'visitor-password-123' },
+  admin: { email: 'admin@test.local', password: 'Admin-password-123' },
+  outreach: { email: 'outreach@test.local', password: 'Outreach-password-123' },
+  visitor: { email: 'visitor@test.local', password: 'Visitor-password-123' },
 };
 
 export interface TestApi {
   url: string;
   keys: ApiKeys;
+  /** The auth settings the server runs with. */
+  auth: EffectiveAuthSettings;
   /** The database as its superuser, for fixtures (addStaff, disableStaff…). */
   db: Db;
   /** What the API serves through: the `authenticator` session. */
@@ -91,7 +93,7 @@ export async function startTestApi(options: { db?: Db; serving?: Db; server?: Pa
     serving = await openPglite(join(dir, 'pglite'), { username: AUTHENTICATOR });
     db = superuserView(serving);
   }
-  const api = createApiServer({ db: serving, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
+  const api = await createApiServer({ db: serving, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
   const client = (key = api.keys.anon, headers: Record<string, string> = {}) =>
@@ -100,6 +102,7 @@ export async function startTestApi(options: { db?: Db; serving?: Db; server?: Pa
   return {
     url,
     keys: api.keys,
+    auth: api.auth,
     db,
     serving,
     client,

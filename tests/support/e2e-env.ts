@@ -11,9 +11,12 @@ export const E2E_DATA_DIR = '.tmp/e2e-api';
 /** Test-only secret (never used outside the browser tests). */
 export const E2E_JWT_SECRET = 'e2e-only-secret-for-browser-tests-0123456789';
 
+/** The anon key of the test API (keys are signed asynchronously, once, when this module loads). */
+const E2E_ANON_KEY = (await apiKeys(E2E_JWT_SECRET)).anon;
+
 /** Environment for `astro build` so the built site talks to the test API. */
 export function e2eBuildEnv(): Record<string, string> {
-  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: apiKeys(E2E_JWT_SECRET).anon };
+  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: E2E_ANON_KEY };
 }
 
 /** Staff accounts the test API creates. */

@@ -107,7 +107,7 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
     const { applied } = opened;
     const secret = loadSecret(dataDir, env);
     const siteOrigins = (env.TUOYU_SITE_ORIGINS || 'http://localhost:4321,http://127.0.0.1:4321').split(',').map((s) => s.trim());
-    const api = createApiServer({ db, secret, siteOrigins, trustProxy: env.TUOYU_TRUST_PROXY === '1', ...options.server });
+    const api = await createApiServer({ db, secret, siteOrigins, trustProxy: env.TUOYU_TRUST_PROXY === '1', ...options.server });
     await api.catalogue.reload();
     const port = options.port ?? Number(env.SUPABASE_API_PORT || 54321);
     const host = env.SUPABASE_API_HOST || '127.0.0.1';
