@@ -23,18 +23,22 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
-/** Moves every `<style>` element found in `<body>` to the end of `<head>`, keeping their order. */
-export function hoistBodyStyles(html: string): string {
+/**
+ * Moves the style Astro writes before the first island (`astro-island,…{display:contents}`) from `<body>` to the
+ * end of `<head>`. Only that one: any other `<style>` in the body (e.g. inside an inline SVG) stays where it is,
+ * and the HTML validity test reports it if it is misplaced.
+ */
+export function hoistIslandStyle(html: string): string {
   const bodyStart = html.search(/<body[\s>]/);
   const headEnd = html.indexOf('</head>');
   if (bodyStart < 0 || headEnd < 0 || headEnd > bodyStart) return html;
   const styles: string[] = [];
-  const body = html.slice(bodyStart).replace(/<style(\s[^>]*)?>[\s\S]*?<\/style>/g, (style) => {
+  const body = html.slice(bodyStart).replace(/<style>astro-island[^<]*<\/style>/g, (style) => {
     styles.push(style);
     return '';
   });
   if (!styles.length) return html;
-  return html.slice(0, headEnd) + styles.join('') + html.slice(headEnd, bodyStart) + body;
+  return html.slice(0, headEnd) + styles[0] + html.slice(headEnd, bodyStart) + body;
 }
 
 export function siteSecurity(): AstroIntegration {
@@ -61,7 +65,7 @@ export function siteSecurity(): AstroIntegration {
         const out = fileURLToPath(dir);
         for (const file of await htmlFiles(out)) {
           const html = await readFile(file, 'utf8');
-          const fixed = hoistBodyStyles(html);
+          const fixed = hoistIslandStyle(html);
           if (fixed !== html) await writeFile(file, fixed);
         }
         await writeFile(join(out, '_headers'), headersFile());
