@@ -16,7 +16,8 @@ const E2E_ANON_KEY = (await apiKeys(E2E_JWT_SECRET)).anon;
 
 /** Environment for `astro build` so the built site talks to the test API. */
 export function e2eBuildEnv(): Record<string, string> {
-  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: E2E_ANON_KEY };
+  // TUOYU_LOCAL_BUILD: a local build (SITE_URL may stay unset), see src/integrations/build-env.ts.
+  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: E2E_ANON_KEY, TUOYU_LOCAL_BUILD: '1' };
 }
 
 /** Staff accounts the test API creates. */
