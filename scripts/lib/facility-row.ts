@@ -3,9 +3,9 @@
  * rejected. Used by scripts/import-facilities.ts; the columns are documented in docs/data.md.
  */
 import { TOWNSHIPS } from '../../src/data/district.ts';
-import { FacilitySchema, type CareForm, type Facility } from '../../src/lib/schemas/facility.ts';
+import { FacilitySchema, VERIFIABLE_FIELDS, type CareForm, type Facility } from '../../src/lib/schemas/facility.ts';
 import { formatIssues } from '../../src/lib/schemas/format-issues.ts';
-import { COLUMNS, LABELS, type ColumnKey } from '../../src/lib/facilities/columns.ts';
+import { COLUMNS, FIELD_COLUMNS, LABELS, UNVERIFIED_CELL, type ColumnKey } from '../../src/lib/facilities/columns.ts';
 
 export { COLUMNS, type ColumnKey };
 
@@ -77,14 +77,17 @@ export function mapRow(row: Partial<Record<ColumnKey, unknown>>, options: RowOpt
   const reasons: string[] = [];
   const warnings: string[] = [];
   const failed = new Set<string>(); // schema fields already explained by a column problem
-  const get = (key: ColumnKey) => cellText(row[key]);
+  // A field whose cells say 待核实 is left out of the record and listed under `unverified`.
+  const unverified = VERIFIABLE_FIELDS.filter((field) => FIELD_COLUMNS[field].some((key) => cellText(row[key]) === UNVERIFIED_CELL));
+  const pending = new Set<ColumnKey>(unverified.flatMap((field) => FIELD_COLUMNS[field]));
+  const get = (key: ColumnKey) => (pending.has(key) ? '' : cellText(row[key]));
   const problem = (field: string, key: ColumnKey, message: string) => {
     failed.add(field);
     reasons.push(`column "${header(key)}": ${message}`);
   };
   const text = (key: ColumnKey, field: string = key, required = false) => {
     const v = get(key);
-    if (!v && required) problem(field, key, 'is empty but required');
+    if (!v && required && !(unverified as string[]).includes(field)) problem(field, key, 'is empty but required');
     return v || undefined;
   };
   const label = <L extends keyof typeof LABELS>(key: L & ColumnKey, field: string, v: string): string | undefined => {
@@ -133,12 +136,15 @@ export function mapRow(row: Partial<Record<ColumnKey, unknown>>, options: RowOpt
     filing: choice('filing'),
     address: text('address', 'address', true),
     phone: text('phone')?.replace(/[\s()（）]/g, ''),
-    ages: { min_months: num('min_months', 'ages', { required: true }), max_months: num('max_months', 'ages', { required: true }) },
+    ages: unverified.includes('ages')
+      ? undefined
+      : { min_months: num('min_months', 'ages', { required: true }), max_months: num('max_months', 'ages', { required: true }) },
     places: num('places', 'places'),
     hours: text('hours'),
     health_partner: text('health_partner'),
     source: text('source') ?? options.defaultSource ?? DEFAULT_SOURCE,
-    last_verified: date('last_verified', 'last_verified', true),
+    last_verified: date('last_verified', 'last_verified', unverified.length === 0),
+    unverified,
     demo: false,
   };
 

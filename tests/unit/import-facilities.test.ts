@@ -57,7 +57,7 @@ describe('mapRow', () => {
 
   test('rejects values outside the allowed lists', () => {
     expect(reasons({ type: '托儿所' })).toEqual([
-      'column "类型": "托儿所" is not one of 托育机构, 托幼一体化幼儿园托班, 医院职工托育点, 社区托育点, 用人单位托育点',
+      'column "类型": "托儿所" is not one of 托育机构, 幼儿园托班（托幼一体化）, 医院职工托育点, 社区托育点, 用人单位托育点, 托幼一体化幼儿园托班',
     ]);
     expect(reasons({ ownership: '合资' })).toEqual(['column "性质": "合资" is not one of 公办, 民办']);
     expect(reasons({ inclusive: '可能' })).toEqual(['column "普惠": "可能" must be 是 or 否']);
@@ -85,7 +85,7 @@ describe('mapRow', () => {
 
   test('reports every reason at once, including cross-field checks', () => {
     expect(reasons({ type: '托儿所', vacancies: '61', phone: '1' })).toEqual([
-      'column "类型": "托儿所" is not one of 托育机构, 托幼一体化幼儿园托班, 医院职工托育点, 社区托育点, 用人单位托育点',
+      'column "类型": "托儿所" is not one of 托育机构, 幼儿园托班（托幼一体化）, 医院职工托育点, 社区托育点, 用人单位托育点, 托幼一体化幼儿园托班',
       'field "phone": must be a phone number like 0566-1234567 or 13800000000 (column "电话")',
       'field "vacancies.count": must not exceed places (column "空余托位")',
     ]);
