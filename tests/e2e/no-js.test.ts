@@ -17,7 +17,7 @@ const pages: { path: string; h1: string; content: string[] }[] = [
   { path: '/', h1: zh('home.title'), content: [zh('home.intro'), zh('home.quick.facilities')] },
   { path: '/policies/', h1: '政策解读', content: ['托位建设补贴', '不发给家庭', '举例：一个入住 3,000 人的新小区，应规划至少 30 个托位。'] },
   { path: '/hospital-sites/', h1: zh('hospital.title'), content: [zh('hospital.intro'), ...hospitals.map((f) => f.name)] },
-  { path: '/demonstration/', h1: zh('demonstration.title'), content: [zh('demonstration.intro')] },
+  { path: '/demonstration/', h1: zh('demonstration.title'), content: [zh('demonstration.intro', { province: 1, city: 4, district: 4 })] },
   { path: '/about/', h1: zh('about.title'), content: [zh('about.whatText'), zh('about.openData')] },
   { path: '/privacy/', h1: '隐私说明', content: ['位置只在您的手机上计算距离', '本站不使用统计或广告追踪'] },
   { path: `/facilities/${detail.id}/`, h1: detail.name, content: [detail.address!, zh('detail.facts'), zh('detail.amap')] },
