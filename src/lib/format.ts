@@ -42,6 +42,11 @@ export function townshipOf(f: Facility, loc: Locale, t: Translate): string {
   return f.township ? township(f.township, loc) : missing(f, 'township', t);
 }
 
+/** "township · address" for cards and page heads; one 待核实 when both are still to be verified. */
+export function place(f: Facility, loc: Locale, t: Translate): string {
+  return [...new Set([townshipOf(f, loc, t), address(f, t)])].join(' · ');
+}
+
 export function address(f: Facility, t: Translate): string {
   return f.address ?? missing(f, 'address', t);
 }

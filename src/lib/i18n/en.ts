@@ -152,6 +152,7 @@ export const en: Record<UiKey, string> = {
   'detail.demoNote': 'This is an example record, not a real institution.',
   'hospital.title': 'Bring baby to work: hospital staff childcare',
   'hospital.intro': 'So that medical staff can look after their children under 3, three hospitals in the district run staff childcare points that serve their own staff in multiple modes. The health commission’s 2024 report gives only the hospitals’ names and “multiple modes”; ages, places, care forms, addresses, hours and filing status are all to be verified.',
+  'hospital.detailNote': 'According to the health commission’s 2024 report, this childcare point serves the hospital’s own staff in multiple modes. The report gives nothing more; what reads "To be verified" below is still to be checked.',
   'hospital.source': 'Source: Guichi District Health Commission report (2024)',
   'hospital.empty': 'No hospital childcare points listed yet.',
   'demonstration.title': 'Demonstration childcare institutions',
