@@ -44,6 +44,15 @@ describe('mapRow', () => {
     expect(result.ok && [result.facility.location, result.facility.places, result.facility.demonstration]).toEqual([undefined, undefined, undefined]);
   });
 
+  test('cells reading 待核实 leave their field out and list it under unverified; no verified date is then needed', () => {
+    const result = mapRow({ ...good, ownership: '待核实', min_months: '待核实', max_months: '待核实', phone: '待核实', last_verified: '' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.facility.unverified).toEqual(['ownership', 'phone', 'ages']);
+    expect([result.facility.ownership, result.facility.ages, result.facility.phone, result.facility.last_verified]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(mapRow({ ...good, ownership: '' }).ok).toBe(false); // an empty required cell is still an error
+  });
+
   test('warns (but imports) when the position is outside the district', () => {
     const result = mapRow(good, { isInsideDistrict: () => false });
     expect(result.ok).toBe(true);
