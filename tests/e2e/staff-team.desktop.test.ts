@@ -27,6 +27,9 @@ async function signInAt(page: Page, path: string, email: string, password: strin
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
 }
+/** The "role · status" line of a card (the role <select> lists both role names, so match the whole line). */
+const state = (page: Page, name: string, role: '管理员' | '宣传工作人员', status: '已启用' | '已停用') =>
+  card(page, name).getByText(`${role} · ${status}`, { exact: true });
 const card = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }) });
 /** The browser logs refused API calls (HTTP 4xx) itself; drop exactly those, keep any other console error. */
 function dropRefusedCalls(errors: string[], ...statuses: number[]) {
@@ -49,10 +52,8 @@ test('an admin sees the whole team, every account with its role and status; axe 
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   await expect(page.getByRole('heading', { name: zh('staff.team.members') })).toBeVisible();
   for (const s of [admin, outreach, member]) {
-    const c = card(page, s.displayName);
-    await expect(c).toContainText(s.email);
-    await expect(c).toContainText(s.role === 'admin' ? '管理员' : '宣传工作人员');
-    await expect(c).toContainText('已启用');
+    await expect(card(page, s.displayName)).toContainText(s.email);
+    await expect(state(page, s.displayName, s.role === 'admin' ? '管理员' : '宣传工作人员', '已启用')).toBeVisible();
   }
   await expect(card(page, admin.displayName).getByRole('heading')).toHaveText(`${admin.displayName} （您）`);
   report(await violations(page));
@@ -66,29 +67,30 @@ test('an admin changes a role, and it stays changed after a reload; then changes
   await c.getByLabel(`${member.displayName} 的角色`).selectOption('admin');
   await c.getByRole('button', { name: /保存角色/ }).click();
   await expect(page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` })).toBeVisible();
-  await expect(card(page, member.displayName)).toContainText('管理员');
+  await expect(state(page, member.displayName, '管理员', '已启用')).toBeVisible();
   await page.reload();
   await expect(card(page, member.displayName).getByLabel(`${member.displayName} 的角色`)).toHaveValue('admin');
   await card(page, member.displayName).getByLabel(`${member.displayName} 的角色`).selectOption('outreach');
   await card(page, member.displayName).getByRole('button', { name: /保存角色/ }).click();
-  await expect(card(page, member.displayName)).toContainText('宣传工作人员');
+  await expect(page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` })).toBeVisible();
+  await expect(state(page, member.displayName, '宣传工作人员', '已启用')).toBeVisible();
 });
 
 test('an admin deactivates an account and reactivates it', async ({ page }) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   await card(page, member.displayName).getByRole('button', { name: `停用账号 ${member.displayName}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `已停用 ${member.displayName} 的账号。` })).toBeVisible();
-  await expect(card(page, member.displayName)).toContainText('已停用');
+  await expect(state(page, member.displayName, '宣传工作人员', '已停用')).toBeVisible();
   await card(page, member.displayName).getByRole('button', { name: `重新启用 ${member.displayName}` }).click();
   await expect(page.getByRole('status').filter({ hasText: `已重新启用 ${member.displayName} 的账号。` })).toBeVisible();
-  await expect(card(page, member.displayName)).toContainText('已启用');
+  await expect(state(page, member.displayName, '宣传工作人员', '已启用')).toBeVisible();
 });
 
 test('the last active admin cannot deactivate or demote themselves: a plain message, nothing changes', async ({ page, guards }) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   await card(page, admin.displayName).getByRole('button', { name: `停用账号 ${admin.displayName}` }).click();
   await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
-  await expect(card(page, admin.displayName)).toContainText('已启用');
+  await expect(state(page, admin.displayName, '管理员', '已启用')).toBeVisible();
   await card(page, admin.displayName).getByLabel(`${admin.displayName} 的角色`).selectOption('outreach');
   await card(page, admin.displayName).getByRole('button', { name: /保存角色/ }).click();
   await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
