@@ -18,10 +18,6 @@ export function missing(f: Facility, field: VerifiableField, t: Translate): stri
   return t('common.notProvided');
 }
 
-export function isUnverified(f: Facility, field: VerifiableField): boolean {
-  return f.unverified.includes(field);
-}
-
 export function ages(f: Facility, t: Translate): string {
   return f.ages ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }) : missing(f, 'ages', t);
 }
@@ -99,10 +95,6 @@ export function inspection(f: Facility, t: Translate): string {
 export function text(f: Facility, field: 'hours' | 'health_partner', t: Translate): string {
   const value = f[field];
   return value && value.trim() ? value : missing(f, field, t);
-}
-
-export function orNotProvided(value: string | undefined, t: Translate): string {
-  return value && value.trim() ? value : t('common.notProvided');
 }
 
 /** tel: link target with separators removed. */
