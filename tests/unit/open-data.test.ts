@@ -23,8 +23,8 @@ const full: Facility = FacilitySchema.parse({
 });
 const minimal: Facility = FacilitySchema.parse({
   id: 'qiupu-pine', name: '示例·秋浦松树托育点', type: 'community_point', ownership: 'public', inclusive: false,
-  filing: 'in_progress', township: '341702002', address: '秋浦街道', ages: { min_months: 0, max_months: 36 },
-  care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', last_verified: '2026-01-02', demo: true,
+  township: '341702002', address: '秋浦街道', ages: { min_months: 0, max_months: 36 },
+  care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', demo: true,
 });
 
 /** The real records, read file by file (the invalid file build-error.test.ts writes for a moment is skipped). */
@@ -140,7 +140,9 @@ describe('CSV round trip through the import mapping', () => {
   });
 
   test('every field of the demo records survives too (as real records: flag off, 示例· prefix dropped)', () => {
-    const records = realFacilities().filter((f) => f.demo).map((f) => ({ ...f, demo: false, name: f.name.replace(/^示例·/, '') }));
+    const records = realFacilities()
+      .filter((f) => f.demo)
+      .map((f) => ({ ...f, demo: false, name: f.name.replace(/^示例·/, ''), filing: 'filed' as const, last_verified: '2026-10-01' }));
     expect(importCsv(facilitiesToCsv(records))).toEqual(records);
   });
 

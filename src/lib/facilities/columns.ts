@@ -3,6 +3,16 @@
  * (scripts/import-facilities.ts) and the open-data CSV written by the site use the same headers and labels,
  * so a downloaded CSV can be edited and imported again. Documented in docs/data.md.
  */
+import {
+  CARE_FORMS,
+  DEMONSTRATION_LEVELS,
+  FACILITY_TYPES,
+  FILING_STATUSES,
+  INSPECTION_RESULTS,
+  OWNERSHIPS,
+  type VerifiableField,
+} from '../schemas/facility-enums.ts';
+import { zhCN } from '../i18n/zh-CN.ts';
 /**
  * The synonym table: column key → [header written in exports, ...other headers the import accepts]. A header
  * matches after full-width letters/digits become half-width, spaces are removed, letters are lower-cased and a
@@ -45,15 +55,36 @@ export const COLUMNS = {
 } as const;
 export type ColumnKey = keyof typeof COLUMNS;
 
-/** Chinese cell labels for the enumerated fields. */
+/** The columns that hold each field that can wait for verification (see `unverified` in FacilitySchema). */
+export const FIELD_COLUMNS: Record<VerifiableField, readonly ColumnKey[]> = {
+  ownership: ['ownership'], inclusive: ['inclusive'], filing: ['filing'], township: ['township'], address: ['address'],
+  location: ['lat', 'lng', 'location_verified'], phone: ['phone'], ages: ['min_months', 'max_months'], places: ['places'],
+  vacancies: ['vacancies', 'vacancies_as_of'], care_forms: ['care_forms'], hours: ['hours'],
+  fees: ['fee_full_day', 'fee_half_day', 'fee_hourly', 'fee_temporary'], health_partner: ['health_partner'],
+  inspection: ['inspection_date', 'inspection_result'],
+};
+
+/** What a cell of a field still to verify says, in the open-data CSV and in a list to import. */
+export const UNVERIFIED_CELL = zhCN['common.unverified'];
+
+/** Chinese label → value for one enumerated field, read from the UI dictionary (the one source of every label). */
+function labelsOf<V extends string>(values: readonly V[], key: (value: V) => keyof typeof zhCN): Record<string, V> {
+  return Object.fromEntries(values.map((v) => [zhCN[key(v)], v]));
+}
+
+/**
+ * Chinese cell labels for the enumerated fields: the same words the pages show (src/lib/i18n/zh-CN.ts), so the
+ * open-data CSV and the site agree. The first label of each value is the one written; later ones are spellings the
+ * import still accepts from older spreadsheets.
+ */
 export const LABELS = {
-  type: { 托育机构: 'childcare_center', 托幼一体化幼儿园托班: 'kindergarten_class', 医院职工托育点: 'hospital_site', 社区托育点: 'community_point', 用人单位托育点: 'employer_site' },
-  ownership: { 公办: 'public', 民办: 'private' },
-  demonstration_level: { 省级: 'province', 市级: 'city', 区级: 'district' },
-  filing: { 已备案: 'filed', 备案中: 'in_progress', 未备案: 'not_filed' },
-  inspection_result: { 合格: 'pass', 限期整改: 'rectify', 不合格: 'fail' },
-  care_forms: { 全日托: 'full_day', 半日托: 'half_day', 计时托: 'hourly', 临时托: 'temporary' },
-} as const satisfies Record<string, Record<string, string>>;
+  type: { ...labelsOf(FACILITY_TYPES, (v) => `type.${v}`), 托幼一体化幼儿园托班: 'kindergarten_class' },
+  ownership: labelsOf(OWNERSHIPS, (v) => `ownership.${v}`),
+  demonstration_level: labelsOf(DEMONSTRATION_LEVELS, (v) => `level.${v}`),
+  filing: labelsOf(FILING_STATUSES, (v) => `filing.${v}`),
+  inspection_result: labelsOf(INSPECTION_RESULTS, (v) => `inspection.${v}`),
+  care_forms: labelsOf(CARE_FORMS, (v) => `careForm.${v}`),
+} satisfies Record<string, Record<string, string>>;
 
 /** Columns only the import reads: one cell with both ages (`6-36`, `6～36个月`, `0-3岁`), and the datum of 纬度/经度. */
 export const IMPORT_ONLY_COLUMNS = {
