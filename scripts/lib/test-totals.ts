@@ -62,7 +62,7 @@ export type PlaywrightReport = z.infer<typeof PlaywrightReport>;
 /** A skipped test of the PostgreSQL half: the database harness titles it "… [PostgreSQL 15]", the API suite "API on PostgreSQL 15". */
 const POSTGRES_TITLE = /PostgreSQL/;
 
-export const ZERO: Totals = Object.freeze({ passed: 0, failed: 0, skipped: 0, problems: [] }) as Totals;
+const none = (): Totals => ({ passed: 0, failed: 0, skipped: 0, problems: [] });
 
 export function addTotals(...all: Totals[]): Totals {
   return all.reduce(
@@ -72,7 +72,7 @@ export function addTotals(...all: Totals[]): Totals {
       skipped: sum.skipped + t.skipped,
       problems: [...sum.problems, ...t.problems],
     }),
-    { passed: 0, failed: 0, skipped: 0, problems: [] },
+    none(),
   );
 }
 
@@ -83,7 +83,7 @@ export function totalsLine(t: Totals): string {
 
 /** A step without tests of its own (astro check, astro build): one failure when it exited non-zero. */
 export function stepTotals(label: string, exitCode: number | null): Totals {
-  return exitCode === 0 ? ZERO : { ...ZERO, failed: 1, problems: [`${label} ${exited(exitCode)}`] };
+  return exitCode === 0 ? none() : { ...none(), failed: 1, problems: [`${label} ${exited(exitCode)}`] };
 }
 
 function exited(code: number | null): string {
@@ -126,7 +126,7 @@ export interface VitestOptions {
 export function vitestTotals(outcome: RunnerOutcome, options: VitestOptions): Totals {
   const label = 'vitest';
   const read = readReport(label, outcome.reportText, VitestReport);
-  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...ZERO, failed: 1, problems: [read.problem] });
+  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
   const r = read.report;
   const t: Totals = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, problems: [] };
   const shortName = (name: string) => (options.root && name.startsWith(`${options.root}/`) ? name.slice(options.root.length + 1) : name);
@@ -162,7 +162,7 @@ export function vitestTotals(outcome: RunnerOutcome, options: VitestOptions): To
 export function playwrightTotals(outcome: RunnerOutcome): Totals {
   const label = 'playwright';
   const read = readReport(label, outcome.reportText, PlaywrightReport);
-  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...ZERO, failed: 1, problems: [read.problem] });
+  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
   const { stats, errors } = read.report;
   const t: Totals = {
     passed: stats.expected + stats.flaky,
