@@ -31,7 +31,8 @@ const reportText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf
 
 function finish(parts: Totals[]): never {
   const total = addTotals(...parts);
-  if (total.problems.length) console.error(`\n${total.problems.map((p) => `FAILED: ${p}`).join('\n')}`);
+  // On stdout, like the total, so the total stays the last line even where both streams are captured apart.
+  if (total.problems.length) console.log(`\n${total.problems.map((p) => `FAILED: ${p}`).join('\n')}`);
   console.log(totalsLine(total));
   process.exit(total.failed ? 1 : 0);
 }
@@ -43,7 +44,7 @@ const check = stepTotals('astro check', run('astro check', ['node_modules/astro/
 // Built against the browser tests' own embedded API (playwright.config.ts starts it), so staff pages can sign in.
 const build = stepTotals('astro build', run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv()));
 if (build.failed) {
-  console.error('\nThe build failed; the tests need dist/.');
+  console.log('\nThe build failed; the tests need dist/.');
   finish([check, build]);
 }
 
