@@ -34,13 +34,13 @@ export function expected(query: string) {
   const age = p.get('age');
   const selects = (f: MapFacility) => {
     const r = byId(f.id);
-    const text = [r.name, r.name_en ?? '', r.address].join(' ').toLowerCase();
+    const text = [r.name, r.name_en ?? '', r.address ?? ''].join(' ').toLowerCase();
     return (
       words.every((w) => text.includes(w)) &&
       (!p.get('type') || r.type === p.get('type')) &&
       (!p.get('township') || r.township === p.get('township')) &&
-      (age === null || (r.ages.min_months <= Number(age) && Number(age) <= r.ages.max_months)) &&
-      (!p.get('form') || r.care_forms.includes(p.get('form')!)) &&
+      (age === null || (r.ages !== undefined && r.ages.min_months <= Number(age) && Number(age) <= r.ages.max_months)) &&
+      (!p.get('form') || (r.care_forms ?? []).includes(p.get('form')!)) &&
       (p.get('inclusive') !== '1' || r.inclusive) &&
       (!p.get('level') || r.demonstration?.level === p.get('level'))
     );

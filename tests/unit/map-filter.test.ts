@@ -67,10 +67,10 @@ describe('map records filter like the list cards', () => {
     const listFile = path.join(DIST, 'facilities', 'index.html');
     for (const f of [mapFile, listFile]) expect(existsSync(f), `${f} is missing: run astro build first (npm run build)`).toBe(true);
     const onMap = (JSON.parse(readFileSync(mapFile, 'utf8')) as MapData).facilities.map((m) => m.id);
-    // The list's cards: the elements carrying the filter's data-id and data-township (FacilityCard.astro), in page order.
+    // The list's cards: the elements carrying the filter's data-id and data-type (FacilityCard.astro), in page order.
     const inList = [...readFileSync(listFile, 'utf8').matchAll(/<[a-z]+\s[^>]*>/g)]
       .map((m) => m[0])
-      .filter((tag) => /\sdata-township="/.test(tag))
+      .filter((tag) => /\sdata-type="/.test(tag))
       .map((tag) => tag.match(/\sdata-id="([^"]*)"/)![1]!);
     expect([...onMap].sort()).toEqual(facilities.map((f) => f.id).sort());
     expect(onMap).toEqual(inList);
