@@ -20,7 +20,7 @@ import { makeFixtures } from '../../scripts/make-import-fixtures.ts';
 import { COLUMNS, IGNORED_COLUMNS, IMPORT_ONLY_COLUMNS } from '../../src/lib/facilities/columns.ts';
 import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
-import { FacilitySchema, type Facility } from '../../src/lib/schemas/facility.ts';
+import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 
 const FIXTURES = 'tests/fixtures/import';
@@ -193,7 +193,7 @@ describe('the import command on the fixture files', () => {
       id: 'chiyang-xiaoxiangshutuoyuyuan', filing_number: '池卫托备〔2024〕1号', name: '池阳小橡树托育园', type: 'childcare_center',
       ownership: 'private', inclusive: true, filing: 'filed', township: '341702001', address: '池州市贵池区池阳路1号', phone: '13812345678',
       ages: { min_months: 6, max_months: 36 }, places: 120, care_forms: ['full_day', 'half_day'], source: '区卫生健康委员会托育机构备案名单',
-      last_verified: '2026-10-20', demo: false,
+      last_verified: '2026-10-20', unverified: [], demo: false,
     });
     expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({ phone: '0566-2031234', township: '341702002', places: 60, last_verified: '2026-10-20' });
     expect(record('tangxi-shequtuoyudian')).toMatchObject({ phone: '0566-1234567', places: 20, ages: { min_months: 0, max_months: 36 }, filing: 'in_progress' });
@@ -305,7 +305,7 @@ describe('the import command on the fixture files', () => {
 
   test('a new facility needs the columns a record requires', async () => {
     expect(await run('sparse.csv')).toBe(1);
-    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。');
+    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。');
   });
 
   test('a formula saved without its result is an error naming the cell', async () => {
@@ -330,7 +330,7 @@ describe('the import command on the fixture files', () => {
     expect(await main([path.join(dir, 'example.csv'), '--out', out, '--apply', '--partial'], log)).toBe(1);
     expect(files()).toEqual(['chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml', 'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml']);
     expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
-      '  第4行「类型」列（读到“托儿所”）：应填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。',
+      '  第4行「类型」列（读到“托儿所”）：应填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
       '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
       '  第4行「电话」列（读到“12345”）：应填写一个电话号码，固定电话如 0566-1234567，手机如 13812345678。',
       '  第4行「经度」列：「纬度」填了，这一格也要填写：经度，小数，如 117.483（贵池区约 117.1–117.9）。',
@@ -366,11 +366,19 @@ describe('round trip: facilities.csv from the site → import → the same recor
     .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
     .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
   const real = () => all().filter((f) => !f.demo);
-  /** Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped. */
-  const demoAsReal = () => all().filter((f) => f.demo).map((f): Facility => ({ ...f, demo: false, name: f.name.replace(/^示例·/, '') }));
+  /**
+   * Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped, and what a demo
+   * record leaves out given (a filing status and a verified date) or, every other record, listed as 待核实.
+   */
+  const demoAsReal = () => all().filter((f) => f.demo).map((f, i): Facility => FacilitySchema.parse({
+    ...f, demo: false, name: f.name.replace(/^示例·/, ''),
+    ...(i % 2 ? { filing: 'filed', last_verified: '2026-10-20' } : { unverified: VERIFIABLE_FIELDS.filter((v) => v === 'filing' || f.unverified.includes(v)) }),
+  }));
 
-  test('into an empty folder: identical records; again: all unchanged', async () => {
-    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' })];
+  test('into an empty folder: identical records, 待核实 fields too; again: all unchanged', async () => {
+    const waiting = { ...validFacility(), id: 'chiyang-waiting', name: '池阳待核实托育园', filing_number: '池卫托备〔2024〕8号', address: '池州市贵池区池阳街道某路8号', phone: '0566-2000008', location: undefined, ages: undefined, fees: undefined, last_verified: undefined, unverified: ['location', 'ages', 'fees'] };
+    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' }), FacilitySchema.parse(waiting)];
+    expect(records.filter((f) => f.unverified.length).length).toBeGreaterThan(3); // the hospital sites and more
     const csv = path.join(dir, 'facilities.csv');
     writeFileSync(csv, facilitiesToCsv(records));
     const out = path.join(dir, 'facilities');
