@@ -270,7 +270,7 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     const waiting = new Set<string>([...before, ...read.unverified]);
     for (const path of read.patch.keys()) if (!read.unverified.includes(fieldOfPath(path) as VerifiableField)) waiting.delete(fieldOfPath(path));
     for (const field of read.unverified) delete record[field];
-    record.unverified = [...before, ...read.unverified.filter((f) => !before.includes(f))].filter((f) => waiting.has(f));
+    record.unverified = VERIFIABLE_FIELDS.filter((f) => waiting.has(f));
     if (found) {
       const movedLat = read.patch.has('location.lat') && read.patch.get('location.lat') !== found.facility.location?.lat;
       const movedLng = read.patch.has('location.lng') && read.patch.get('location.lng') !== found.facility.location?.lng;
