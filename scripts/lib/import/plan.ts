@@ -210,7 +210,7 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
       const parent = path.includes('.') ? getPath(record, path.split('.')[0]!) : undefined;
       const sibling = parent && typeof parent === 'object' ? Object.keys(parent).find((k) => k !== path.split('.')[1]) : undefined;
       const hintKey = columnFor(read, path)?.key ?? key ?? 'name';
-      const wait = canWait(path) ? { canWait: 1 } : {};
+      const wait: Record<string, number> = canWait(path) ? { canWait: 1 } : {};
       if (sibling) issues.push({ ...where, code: 'pair', p: { other: headerFor(read, `${path.split('.')[0]}.${sibling}`), hintKey } });
       else if (!columnFor(read, path) && isNew) issues.push({ row: read.row, code: 'new_needs_column', p: { header: where.header, hintKey, ...wait } });
       else issues.push({ ...where, code: 'required', p: { hintKey, ...wait } });
