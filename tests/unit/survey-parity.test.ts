@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
-import { CONSENT_VERSION, SQL_ENUMS } from '../../src/lib/schemas/survey.ts';
+import { CONSENT_VERSION, SQL_ENUMS, TOWNSHIP_CODES } from '../../src/lib/schemas/survey.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
 import { openTestPglite } from '../db/pglite-template.ts';
 
@@ -33,6 +33,7 @@ describe('survey enums: zod ↔ SQL', () => {
     });
   }
   test('townships are the 20 codes of src/data/district.ts', () => {
+    expect([...TOWNSHIP_CODES]).toEqual(TOWNSHIPS.map((t) => t.code));
     expect(sqlEnums['app.survey_township']).toEqual(TOWNSHIPS.map((t) => t.code));
     expect(sqlEnums['app.survey_township']).toHaveLength(20);
   });
