@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { CONSENT_VERSION, stepsFor, SurveyResponseSchema, SurveySteps, type StepName, type SurveyDraft } from '../../lib/schemas/survey.ts';
+import { CONSENT_VERSION, stepsFor, SurveyResponseSchema, SurveySteps, type StepName, type SurveyDraft, type SurveyResponse } from '../../lib/schemas/survey.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/device-store.ts';
 import { flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
@@ -22,19 +22,21 @@ interface Props {
   locale: 'zh-CN' | 'en';
   resultsHref: string;
   townships: { code: string; name: string }[];
+  /** Staff mode (paper entry): answers go through this instead of the family's submit; nothing kept on the device. */
+  paper?: { send: (r: SurveyResponse) => Promise<SendResult> };
 }
 
 type Step = StepName | 'check';
 const EMPTY: SurveyDraft = { consent: false as unknown as true, children: [{ birth_month: '' }], reasons_for: [], reasons_against: [], priorities: [], community: '', phone: '', phone_consent: false, website: '' };
 const CHOICE_FIELDS = new Set(['relation', 'carer', 'in_care', 'wants_care', 'reasons_for', 'reasons_against', 'provider', 'care_form', 'fee', 'distance', 'dropoff', 'pickup', 'priorities']);
 
-export default function SurveyForm({ s, locale, resultsHref, townships }: Props) {
-  const [draft] = useState(loadDraft);
+export default function SurveyForm({ s, locale, resultsHref, townships, paper }: Props) {
+  const [draft] = useState(() => (paper ? null : loadDraft()));
   const session = useRef({ id: draft?.id ?? crypto.randomUUID(), startedAt: draft?.startedAt ?? Date.now(), src: new URLSearchParams(location.search).get('src') ?? draft?.src });
   const [step, setStep] = useState<Step>(draft?.step ?? 'consent');
   const [resumed, setResumed] = useState(!!draft);
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(outbox().length ? { kind: 'queued' } : null);
+  const [outcome, setOutcome] = useState<Outcome | null>(!paper && outbox().length ? { kind: 'queued' } : null);
   const [serverError, setServerError] = useState<string | null>(null);
   const stepRef = useRef(step);
   stepRef.current = step;
@@ -48,7 +50,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships }: Props)
     return e?.message ? t(e.message) : undefined;
   };
 
-  const save = useCallback((at: Step) => saveDraft({ ...session.current, step: at, values: getValues() }), [getValues]);
+  const save = useCallback((at: Step) => paper || saveDraft({ ...session.current, step: at, values: getValues() }), [getValues, paper]);
   useEffect(() => {
     const sub = watch(() => save(stepRef.current));
     return () => sub.unsubscribe();
@@ -95,7 +97,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships }: Props)
     const parsed = SurveyResponseSchema.safeParse({ ...getValues(), ...session.current, consent_version: CONSENT_VERSION, fill_ms: Date.now() - session.current.startedAt });
     if (!parsed.success) return go(firstIncomplete());
     setSending(true);
-    settle(await sendResponse(parsed.data));
+    settle(await (paper ? paper.send(parsed.data) : sendResponse(parsed.data)));
     setSending(false);
   };
   const retry = useCallback(async () => {
@@ -104,10 +106,11 @@ export default function SurveyForm({ s, locale, resultsHref, townships }: Props)
     if (last) settle(last);
   }, []);
   useEffect(() => {
+    if (paper) return;
     window.addEventListener('online', retry);
     if (outbox().length && navigator.onLine) void retry();
     return () => window.removeEventListener('online', retry);
-  }, [retry]);
+  }, [retry, paper]);
 
   const startAgain = () => {
     clearDraft();

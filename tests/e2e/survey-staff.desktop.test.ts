@@ -1,0 +1,60 @@
+/**
+ * Staff survey page against the test API: the dashboard's figures for one distribution point match the fixture
+ * answers sent to it, the CSV export has their rows (formula injection neutralised), and a paper form entered in
+ * staff mode is stored under the point.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures.ts';
+import { surveyFixture } from '../fixtures/survey.ts';
+import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
+import { violations } from './axe.ts';
+import { answerAll, newPoint, responsesFrom, S } from './survey-helpers.ts';
+
+test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page }) => {
+  test.setTimeout(120_000);
+  const code = await newPoint('staff');
+  const answers = Array.from({ length: 6 }, (_, i) => surveyFixture(i, randomUUID(), code));
+  const key = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
+  for (const [i, a] of answers.entries()) {
+    const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
+      method: 'POST',
+      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-forwarded-for': `198.19.8.${i + 1}` },
+      body: JSON.stringify({ p_response: a }),
+    });
+    expect(r.status).toBe(200);
+  }
+  const wantCare = answers.filter((a) => a.wants_care === 'yes').length;
+
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await page.getByLabel('邮箱').fill(E2E_STAFF.admin.email);
+  await page.getByLabel('密码').fill(E2E_STAFF.admin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
+
+  await page.goto('/staff/survey/');
+  await page.getByLabel(S['staff.survey.source']).selectOption(code);
+  await page.getByRole('button', { name: S['staff.survey.apply'] }).click();
+  await expect(page.locator('[data-figure=responses]')).toHaveText('6');
+  await expect(page.locator('[data-figure=wants_care]')).toHaveText(String(wantCare));
+  await expect(page.locator('canvas').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: S['staff.survey.tab.export'] }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportCsv'] }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFreference,')).toBe(true);
+  const lines = csv.trim().split('\r\n');
+  expect(lines).toHaveLength(1 + 6);
+  expect(lines.filter((l) => l.includes(`,${code},`))).toHaveLength(6);
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  expect(csv).not.toContain(',=HYPERLINK');
+
+  await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);
+  await answerAll(page, 'no');
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  expect(await responsesFrom(code)).toBe(7);
+});
