@@ -11,6 +11,7 @@ import { buildIfStale } from './lib/build-if-stale.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
+import { scheduleSurveyRetention } from '../supabase/embedded/jobs/survey-retention.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -23,6 +24,9 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
   process.exit(1);
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
+
+// Survey phone numbers: deleted 180 days after the answer, checked now and daily.
+const retention = scheduleSurveyRetention(api.db);
 
 const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
 
@@ -64,6 +68,7 @@ console.log(lines.join('\n'));
 
 onShutdown(async () => {
   console.log('Stopping…');
+  retention.stop();
   site.close();
   site.closeAllConnections();
   await api.close();
