@@ -95,6 +95,15 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
     // Only admins read phone numbers.
     expect: staffReadable('survey_contacts', { user: 0, outreach: 0, admin: 'all' }),
   },
+  'app.survey_paper_entries': {
+    writes: {
+      insert: `insert into app.survey_paper_entries (form_no, response, source_code, entered_by) values ('F1', '{}', 'paper', $1)`,
+      update: `update app.survey_paper_entries set response = '{}' where $1::uuid is not null`,
+      delete: `delete from app.survey_paper_entries where $1::uuid is not null`,
+    },
+    // No grants at all: only the double-entry function reads and writes it.
+    expect: (who) => (who === 'anon' || who === 'service_role' ? all(schemaDenied('app')) : all(tableDenied('survey_paper_entries'))),
+  },
   'app.survey_distribution_points': {
     writes: {
       insert: `insert into app.survey_distribution_points (code, name, township, distributed_on) values ('p' || left($1::text, 8), 'x', '341702001', '2026-01-01')`,
@@ -165,6 +174,9 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.all_distinct(text[])': ownerOnly('all_distinct', `select app_private.all_distinct('{a}')`),
   'app_private.suppress_small(bigint)': ownerOnly('suppress_small', 'select app_private.suppress_small(3)'),
   'app_private.purge_survey_phones()': ownerOnly('purge_survey_phones', 'select app_private.purge_survey_phones()'),
+  'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select public.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
+  'app_private.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select app_private.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
+  'app_private.differing_answers(jsonb, jsonb)': ownerOnly('differing_answers', `select app_private.differing_answers('{}', '{}')`),
 };
 
 function everyone(call: string, definer: string) {

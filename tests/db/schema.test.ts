@@ -24,6 +24,7 @@ async function executable(db: Db, role: string): Promise<string[]> {
 const PUBLIC_FUNCTIONS = [
   'public.create_distribution_point(text, text, text, date)',
   'public.enter_paper_survey(jsonb, text)',
+  'public.enter_paper_survey_twice(text, jsonb, text)',
   'public.export_survey_responses(boolean, date, date, text)',
   'public.list_audit_log(integer)',
   'public.list_distribution_points()',
@@ -69,6 +70,7 @@ describeEachDatabase('schema', (ctx) => {
       'app_private.age_band(integer)',
       'app_private.create_distribution_point(text, text, text, date)',
       'app_private.enter_paper_survey(jsonb, text)',
+      'app_private.enter_paper_survey_twice(text, jsonb, text)',
       'app_private.export_survey(boolean, date, date, text)',
       'app_private.has_staff_role(text)',
       'app_private.require_staff_role(text)',

@@ -241,3 +241,40 @@ describeEachDatabase('survey', (ctx) => {
     expect(d.responses).toBe(fixtureA);
   });
 });
+
+describeEachDatabase('survey double entry', (ctx) => {
+  let first: User;
+  let second: User;
+  beforeAll(async () => {
+    first = await createStaff(ctx.db, 'first', 'outreach');
+    second = await createStaff(ctx.db, 'second', 'outreach');
+  });
+  const enter = (who: User, formNo: string, answer: object) =>
+    rowsAs<{ r: { status: string; fields?: string[]; reference?: string } }>(ctx.db, who.actor, `select public.enter_paper_survey_twice($1, $2::jsonb, 'paper') as r`, [formNo, JSON.stringify(answer)]).then((rows) => rows[0].r);
+
+  test('equal second entry by another person: stored once, as paper, entered by the first person', async () => {
+    const a = surveyFixture(0, randomUUID(), '');
+    expect(await enter(first, 'F-001', a)).toEqual({ status: 'first_entry_saved', form_no: 'F-001' });
+    expect(await count(ctx.db, 'app.survey_responses')).toBe(0);
+    // The second person's form session has its own id and lists choices in another order: still the same answers.
+    const again = { ...a, id: randomUUID(), priorities: [...(a as { priorities: string[] }).priorities].reverse(), fill_ms: 5 };
+    const r = await enter(second, 'F-001', again);
+    expect(r.status).toBe('accepted');
+    expect(r.reference).toMatch(/^GC-\d{6}$/);
+    const { rows } = await ctx.db.query('select id, channel, entered_by from app.survey_responses');
+    expect(rows).toEqual([{ id: a.id, channel: 'paper', entered_by: first.id }]);
+    expect(await count(ctx.db, 'app.survey_paper_entries')).toBe(0);
+  });
+
+  test('differing fields are named and nothing is stored; the same person cannot enter twice', async () => {
+    const a = surveyFixture(1, randomUUID(), '');
+    await enter(first, 'F-002', a);
+    const refused = await asRole(ctx.db, first.actor, `select public.enter_paper_survey_twice('F-002', $1::jsonb, 'paper')`, [JSON.stringify(a)]);
+    expect(refused).toEqual({ ok: false, code: 'P0001', message: 'the second entry must be made by another person' });
+    const before = await count(ctx.db, 'app.survey_responses');
+    const r = await enter(second, 'F-002', { ...a, fee: 'over_3000', township: '341702005', community: 'x' });
+    expect(r).toEqual({ status: 'mismatch', form_no: 'F-002', fields: ['community', 'fee', 'township'] });
+    expect(await count(ctx.db, 'app.survey_responses')).toBe(before);
+    expect(await count(ctx.db, 'app.survey_paper_entries')).toBe(1);
+  });
+});

@@ -34,7 +34,7 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
 
   await page.goto('/staff/survey/');
-  await page.getByLabel(S['staff.survey.source']).selectOption(code);
+  await page.getByLabel(S['staff.survey.source'], { exact: true }).selectOption(code);
   await page.getByRole('button', { name: S['staff.survey.apply'] }).click();
   await expect(page.locator('[data-figure=responses]')).toHaveText('6');
   await expect(page.locator('[data-figure=wants_care]')).toHaveText(String(wantCare));
@@ -57,4 +57,49 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
   expect(await responsesFrom(code)).toBe(7);
+});
+
+async function signInAs(page: import('@playwright/test').Page, who: keyof typeof E2E_STAFF) {
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  const out = page.getByRole('button', { name: '退出登录' });
+  if (await out.isVisible()) await out.click();
+  await page.getByLabel('邮箱').fill(E2E_STAFF[who].email);
+  await page.getByLabel('密码').fill(E2E_STAFF[who].password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(out).toBeVisible();
+}
+
+async function openPaperDouble(page: import('@playwright/test').Page, formNo: string) {
+  await page.goto('/staff/survey/');
+  await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  await page.getByLabel(S['staff.survey.double']).check();
+  await page.getByLabel(S['staff.survey.formNo']).fill(formNo);
+}
+
+test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({ page }) => {
+  test.setTimeout(150_000);
+  const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
+  await signInAs(page, 'outreach');
+  await openPaperDouble(page, formNo);
+  await answerAll(page, 'no');
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) })).toBeVisible();
+
+  await signInAs(page, 'admin');
+  await openPaperDouble(page, formNo);
+  await answerAll(page, 'no');
+  // A different answer to the relation question than the first person gave.
+  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
+  await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
+  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
+  await expect(summary).toContainText(S['staff.survey.mismatch'].replace('{fields}', S['survey.q.relation']));
+  // Corrected to what the paper says: accepted.
+  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
+  await page.getByLabel(S['survey.option.relation.mother'], { exact: true }).check();
+  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
 });

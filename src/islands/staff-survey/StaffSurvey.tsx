@@ -24,6 +24,14 @@ interface Props {
 type Tab = 'dashboard' | 'planning' | 'paper' | 'points' | 'export';
 const TABS: Tab[] = ['dashboard', 'planning', 'paper', 'points', 'export'];
 type Me = { role: 'outreach' | 'admin' | null };
+/** The question of each answer field, to name the fields two entries disagree on. */
+const FIELD_QUESTION: Record<string, string> = {
+  relation: 'survey.q.relation', children: 'survey.q.children', carer: 'survey.q.carer', in_care: 'survey.q.inCare',
+  wants_care: 'survey.q.wantsCare', reasons_for: 'survey.q.reasonsFor', reasons_against: 'survey.q.reasonsAgainst',
+  provider: 'survey.q.provider', care_form: 'survey.q.careForm', fee: 'survey.q.fee', distance: 'survey.q.distance',
+  dropoff: 'survey.q.dropoff', pickup: 'survey.q.pickup', priorities: 'survey.q.priorities', township: 'survey.q.township',
+  community: 'survey.q.community', phone: 'survey.phone.label', phone_consent: 'survey.phone.consent', consent: 'survey.q.consent',
+};
 
 export default function StaffSurvey({ s, locale, townships, population, signInHref, surveyPath, resultsHref }: Props) {
   const [me, setMe] = useState<Me | 'signedOut' | 'loading'>('loading');
@@ -32,6 +40,8 @@ export default function StaffSurvey({ s, locale, townships, population, signInHr
   const [data, setData] = useState<DashboardData | string | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
   const [paperSource, setPaperSource] = useState('paper');
+  const [double, setDouble] = useState(false);
+  const [formNo, setFormNo] = useState('');
   const db = getSupabase;
   const townshipName = (code: string) => townships.find((t) => t.code === code)?.name ?? code;
 
@@ -58,12 +68,23 @@ export default function StaffSurvey({ s, locale, townships, population, signInHr
     setFilters({ p_from: v('from'), p_to: v('to'), p_source: v('source') });
   };
   const sendPaper = async (r: unknown): Promise<SendResult> => {
-    const { data: res, error } = await db().rpc('enter_paper_survey', { p_response: r, p_source_code: paperSource });
     const id = (r as { id: string }).id;
+    if (double) {
+      if (!formNo.trim()) return { status: 'refused', id, message: s['staff.survey.formNoMissing'], code: '' };
+      const { data: res, error } = await db().rpc('enter_paper_survey_twice', { p_form_no: formNo.trim(), p_response: r, p_source_code: paperSource });
+      if (error) return { status: 'refused', id, message: error.message, code: error.code };
+      const out = res as { status: string; reference?: string; fields?: string[] };
+      if (out.status === 'first_entry_saved') return { status: 'held', id, message: s['staff.survey.firstEntrySaved'].replace('{form}', formNo.trim()) };
+      if (out.status === 'mismatch') return { status: 'refused', id, code: 'mismatch', message: s['staff.survey.mismatch'].replace('{fields}', (out.fields ?? []).map(fieldLabel).join(locale === 'en' ? ', ' : '、')) };
+      void load();
+      return { status: 'sent', id, reference: out.reference ?? '' };
+    }
+    const { data: res, error } = await db().rpc('enter_paper_survey', { p_response: r, p_source_code: paperSource });
     if (error) return { status: 'refused', id, message: error.message, code: error.code };
     void load();
     return { status: 'sent', id, reference: (res as { reference: string }).reference };
   };
+  const fieldLabel = (f: string) => s[(FIELD_QUESTION[f] ?? 'staff.survey.paperSource') as keyof SurveyStrings];
   const sources = [...new Set(['direct', 'unknown', 'paper', ...points.map((p) => p.code)])];
 
   return (
@@ -114,6 +135,16 @@ export default function StaffSurvey({ s, locale, townships, population, signInHr
               <option value="paper">{s['staff.survey.paperOther']}</option>
               {points.map((p) => <option key={p.code} value={p.code}>{p.name} ({p.code})</option>)}
             </select>
+            <label className="check" htmlFor="paper-double">
+              <input id="paper-double" type="checkbox" checked={double} onChange={(e) => setDouble(e.target.checked)} />
+              {s['staff.survey.double']}
+            </label>
+            {double && (
+              <>
+                <label htmlFor="paper-form-no">{s['staff.survey.formNo']}</label>
+                <input id="paper-form-no" type="text" value={formNo} onChange={(e) => setFormNo(e.target.value)} autoComplete="off" />
+              </>
+            )}
             <SurveyForm s={s} locale={locale} resultsHref={resultsHref} townships={townships} paper={{ send: sendPaper as never }} />
           </>
         )}

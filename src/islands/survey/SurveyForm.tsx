@@ -84,6 +84,8 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     if (r.status === 'sent') {
       clearDraft();
       setOutcome({ kind: 'sent', reference: r.reference });
+    } else if (r.status === 'held') {
+      setOutcome({ kind: 'held', message: r.message });
     } else if (r.status === 'queued') {
       clearDraft();
       setOutcome({ kind: 'queued' });

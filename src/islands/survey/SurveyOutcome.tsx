@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 
-export type Outcome = { kind: 'sent'; reference: string } | { kind: 'queued' };
+export type Outcome = { kind: 'sent'; reference: string } | { kind: 'queued' } | { kind: 'held'; message: string };
 
 interface Props {
   outcome: Outcome;
@@ -15,6 +15,14 @@ interface Props {
 export function SurveyOutcome({ outcome, s, resultsHref, onRetry, onAgain }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [outcome.kind]);
+  if (outcome.kind === 'held') {
+    return (
+      <div className="panel" role="status">
+        <h2 tabIndex={-1} ref={heading}>{outcome.message}</h2>
+        <button type="button" className="secondary" onClick={onAgain}>{s['survey.done.again']}</button>
+      </div>
+    );
+  }
   if (outcome.kind === 'queued') {
     return (
       <div className="panel queued" role="status">

@@ -208,6 +208,11 @@ const zh = {
   'staff.survey.exportXlsx': '导出 Excel（含编码表）',
   'staff.survey.exportPhones': '包含回访电话（仅管理员；仅同意回访的）',
   'staff.survey.exported': '已导出 {rows} 份问卷。',
+  'staff.survey.double': '双人录入（另一位工作人员再录入同一份问卷，核对一致后才保存）',
+  'staff.survey.formNo': '问卷纸上的编号',
+  'staff.survey.firstEntrySaved': '第一次录入已保存（问卷 {form}）。请另一位工作人员录入同一份问卷。',
+  'staff.survey.mismatch': '与第一次录入不一致，未保存。请对照纸质问卷核对：{fields}',
+  'staff.survey.formNoMissing': '请填写问卷纸上的编号',
 };
 
 export type SurveyKey = keyof typeof zh;
@@ -414,6 +419,11 @@ const en: Record<SurveyKey, string> = {
   'staff.survey.exportXlsx': 'Export Excel (with codebook)',
   'staff.survey.exportPhones': 'Include follow-up phone numbers (admins only; only where consent was given)',
   'staff.survey.exported': '{rows} questionnaires exported.',
+  'staff.survey.double': 'Double entry (a second person enters the same form; it is saved only when both agree)',
+  'staff.survey.formNo': 'Number written on the paper form',
+  'staff.survey.firstEntrySaved': 'First entry saved (form {form}). A second person now enters the same form.',
+  'staff.survey.mismatch': 'Differs from the first entry; not saved. Check these against the paper form: {fields}',
+  'staff.survey.formNoMissing': 'Enter the number written on the paper form',
 };
 
 export type SurveyStrings = Record<SurveyKey, string>;

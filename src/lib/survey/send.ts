@@ -10,7 +10,9 @@ import { dequeue, enqueue, outbox } from './device-store.ts';
 export type SendResult =
   | { status: 'sent'; id: string; reference: string }
   | { status: 'queued'; id: string }
-  | { status: 'refused'; id: string; message: string; code: string };
+  | { status: 'refused'; id: string; message: string; code: string }
+  /** staff double entry: the first entry is kept until a second person enters the same form */
+  | { status: 'held'; id: string; message: string };
 
 export async function sendResponse(response: SurveyResponse): Promise<SendResult> {
   enqueue(response);
