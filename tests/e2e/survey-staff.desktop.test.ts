@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { test, expect } from './fixtures.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
@@ -33,7 +35,8 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
 
-  await page.goto('/staff/survey/');
+  await page.getByRole('link', { name: zhCN['staff.area.results'] }).click();
+  await expect(page).toHaveURL(/\/staff\/survey\/$/);
   await page.getByLabel(S['staff.survey.source'], { exact: true }).selectOption(code);
   await page.getByRole('button', { name: S['staff.survey.apply'] }).click();
   await expect(page.locator('[data-figure=responses]')).toHaveText('6');
@@ -50,6 +53,17 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   expect(lines.filter((l) => l.includes(`,${code},`))).toHaveLength(6);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   expect(csv).not.toContain(',=HYPERLINK');
+  // The XLSX opens (exceljs reads it back) with the same rows and a codebook sheet.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportXlsx'] }).click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await xlsx.path())!);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['responses', 'codebook']);
+  const sheet = book.getWorksheet('responses')!;
+  expect(sheet.rowCount).toBe(1 + 6);
+  expect(sheet.getRow(1).getCell(1).value).toBe('reference');
+  const communities = sheet.getColumn(23).values.slice(2).map(String);
+  expect(communities).toContain(`'=HYPERLINK("http://evil")`);
+  expect(book.getWorksheet('codebook')!.rowCount).toBeGreaterThan(40);
 
   await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
   await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);
