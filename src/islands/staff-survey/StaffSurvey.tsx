@@ -46,7 +46,9 @@ export default function StaffSurvey({ s, locale, townships, population, signInHr
   const townshipName = (code: string) => townships.find((t) => t.code === code)?.name ?? code;
 
   useEffect(() => {
-    void db().rpc('whoami').then(({ data, error }) => setMe(error ? 'signedOut' : (data as Me)));
+    // Ask who we are only with a session: an anonymous whoami is a 401 the browser logs as an error.
+    void db().auth.getSession().then(({ data: { session } }) =>
+      session ? db().rpc('whoami').then(({ data, error }) => setMe(error ? 'signedOut' : (data as Me))) : setMe('signedOut'));
   }, []);
   const load = useCallback(async () => {
     const [d, p] = await Promise.all([db().rpc('survey_dashboard', filters), db().rpc('list_distribution_points')]);

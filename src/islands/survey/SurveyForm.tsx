@@ -61,9 +61,12 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     setStep(next);
     save(next);
   };
+  // Moving between steps puts focus on the new question (not on first load: the page's intro comes first).
+  const moved = useRef(false);
   useEffect(() => {
     if (outcome) return;
-    document.querySelector<HTMLElement>('.survey-step h2.question')?.focus();
+    if (moved.current) document.querySelector<HTMLElement>('.survey-step h2.question')?.focus();
+    moved.current = true;
   }, [step, outcome]);
 
   /** The first step whose answers are incomplete, given the skip logic; else the check page. */
