@@ -13,16 +13,29 @@ export const SEN = surveyStrings('en');
 
 const anonKey = () => e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
 
-/** Calls a public function on the test API as a staff member (signs in each time). */
+const tokens = new Map<string, string>();
+/** This worker's own client address for the helper's sign-ins (the test API trusts X-Forwarded-For in tests), so
+ * they never share a sign-in rate-limit bucket with the browser tests that sign in through the page. */
+const helperAddress = `10.88.${process.pid % 250}.${Math.floor(Math.random() * 250) + 1}`;
+
+/** Calls a public function on the test API as a staff member (signed in once per worker and role). */
 export async function staffRpc<T>(role: keyof typeof E2E_STAFF, fn: string, args: Record<string, unknown> = {}): Promise<T> {
   const who = E2E_STAFF[role];
-  const headers = { apikey: anonKey(), 'content-type': 'application/json' };
-  const auth = await fetch(`${E2E_API_URL}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: who.email, password: who.password }) });
-  if (!auth.ok) throw new Error(`sign-in failed: ${auth.status} ${await auth.text()}`);
-  const { access_token } = (await auth.json()) as { access_token: string };
-  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/${fn}`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${access_token}` }, body: JSON.stringify(args) });
+  const headers = { apikey: anonKey(), 'content-type': 'application/json', 'x-forwarded-for': helperAddress };
+  if (!tokens.has(role)) {
+    const auth = await fetch(`${E2E_API_URL}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: who.email, password: who.password }) });
+    if (!auth.ok) throw new Error(`sign-in failed: ${auth.status} ${await auth.text()}`);
+    tokens.set(role, ((await auth.json()) as { access_token: string }).access_token);
+  }
+  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/${fn}`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${tokens.get(role)}` }, body: JSON.stringify(args) });
   if (!r.ok) throw new Error(`${fn}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
+}
+
+/** Gives the page's sign-in requests their own client address, so they have their own rate-limit bucket. */
+export async function ownSignInAddress(page: Page): Promise<void> {
+  const address = `10.89.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  await page.context().route('**/auth/v1/token**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }));
 }
 
 /** A fresh distribution point; returns its code (unique per test, so counts belong to one test). */

@@ -11,7 +11,7 @@ import { test, expect } from './fixtures.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
-import { answerAll, newPoint, responsesFrom, S } from './survey-helpers.ts';
+import { answerAll, newPoint, ownSignInAddress, responsesFrom, S } from './survey-helpers.ts';
 
 test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page }) => {
   test.setTimeout(120_000);
@@ -28,6 +28,7 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   }
   const wantCare = answers.filter((a) => a.wants_care === 'yes').length;
 
+  await ownSignInAddress(page);
   await page.goto('/staff/');
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
   await page.getByLabel('邮箱').fill(E2E_STAFF.admin.email);
@@ -77,6 +78,7 @@ async function signInAs(page: import('@playwright/test').Page, who: keyof typeof
   await page.goto('/staff/');
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
   const out = page.getByRole('button', { name: '退出登录' });
+  await expect(page.getByLabel('邮箱').or(out)).toBeVisible(); // signed in already, or the form
   if (await out.isVisible()) await out.click();
   await page.getByLabel('邮箱').fill(E2E_STAFF[who].email);
   await page.getByLabel('密码').fill(E2E_STAFF[who].password);
@@ -94,6 +96,7 @@ async function openPaperDouble(page: import('@playwright/test').Page, formNo: st
 test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({ page }) => {
   test.setTimeout(150_000);
   const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
+  await ownSignInAddress(page);
   await signInAs(page, 'outreach');
   await openPaperDouble(page, formNo);
   await answerAll(page, 'no');
