@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
-import { answerAll, newPoint, next, openSurvey, responsesFrom, S, SEN, send } from './survey-helpers.ts';
+import { answerAll, newPoint, next, openSurvey, responsesFrom, S, SEN, send, staffRpc } from './survey-helpers.ts';
 
 test('a complete answer: confirmation with a reference, stored once under its ?src= code', async ({ page }) => {
   const code = await newPoint('full');
@@ -93,6 +93,9 @@ test('an unknown ?src= is accepted and kept as "unknown"', async ({ page }) => {
   await answerAll(page, 'no');
   await send(page);
   await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  const reference = await page.locator('[data-reference]').textContent();
+  const rows = await staffRpc<{ reference: string; source_code: string; channel: string; wants_care: boolean }[]>('outreach', 'export_survey_responses', { p_source: 'unknown' });
+  expect(rows.filter((r) => r.reference === reference)).toEqual([expect.objectContaining({ source_code: 'unknown', channel: 'online', wants_care: false })]);
 });
 
 test('axe: no violations on any step, in English and in large-text mode', async ({ page }) => {
