@@ -13,6 +13,7 @@ import { buildIfStale } from './lib/build-if-stale.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
+import { scheduleSurveyRetention } from '../supabase/embedded/jobs/survey-retention.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -31,6 +32,9 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
   process.exit(1);
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
+
+// Survey phone numbers: deleted 180 days after the answer, checked now and daily.
+const retention = scheduleSurveyRetention(api.db);
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
@@ -70,6 +74,7 @@ console.log(lines.join('\n'));
 
 onShutdown(async () => {
   console.log('Stopping…');
+  retention.stop();
   site.close();
   site.closeAllConnections();
   await api.close();

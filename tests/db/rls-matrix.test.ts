@@ -3,9 +3,11 @@
  * update, delete}, and every function × the same roles — allowed where meant, and otherwise the exact error (or no
  * rows). Generated from the expectation tables below; a table or function missing from them fails the suite.
  */
+import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import { anon, asRole, createStaff, createUser, rowsAs, serviceRole, type Actor, type User } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
+import { surveyFixture } from '../fixtures/survey.ts';
 
 type Who = 'anon' | 'user' | 'outreach' | 'admin' | 'service_role';
 type Op = 'select' | 'insert' | 'update' | 'delete';
@@ -49,7 +51,7 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       update: `update app_private.rate_limit_buckets set hits = 1 where $1::uuid is not null`,
       delete: `delete from app_private.rate_limit_buckets where $1::uuid is not null`,
     },
-    expect: (who) => all(who === 'anon' ? schemaDenied('app_private') : tableDenied('rate_limit_buckets')),
+    expect: () => all(tableDenied('rate_limit_buckets')),
   },
   'app_private.rate_limit_secret': {
     writes: {
@@ -57,7 +59,58 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       update: `update app_private.rate_limit_secret set salt = decode(md5($1), 'hex')`,
       delete: `delete from app_private.rate_limit_secret where $1::uuid is not null`,
     },
-    expect: (who) => all(who === 'anon' ? schemaDenied('app_private') : tableDenied('rate_limit_secret')),
+    expect: () => all(tableDenied('rate_limit_secret')),
+  },
+  'app_private.survey_settings': {
+    writes: {
+      insert: `insert into app_private.survey_settings (id, min_fill_seconds) values (true, length($1::text))`,
+      update: `update app_private.survey_settings set max_submissions_per_hour = 100000 where $1::uuid is not null`,
+      delete: `delete from app_private.survey_settings where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('survey_settings')),
+  },
+  'app.survey_responses': {
+    writes: {
+      insert: `insert into app.survey_responses (id, channel, source_code, consent_version, relation, children_count, carer, in_care, wants_care, reasons_against, township)
+        values ($1, 'online', 'direct', '2026-11', 'mother', 1, 'parents', 'enrolled', false, '{cost}', '341702001')`,
+      update: `update app.survey_responses set community = 'forged' where $1::uuid is not null`,
+      delete: `delete from app.survey_responses where $1::uuid is not null`,
+    },
+    expect: staffReadable('survey_responses', { user: 0, outreach: 'all', admin: 'all' }),
+  },
+  'app.survey_children': {
+    writes: {
+      insert: `insert into app.survey_children (response_id, ordinal, birth_month, age_months) values ($1, 1, '2025-01-01', 10)`,
+      update: `update app.survey_children set age_months = 1 where $1::uuid is not null`,
+      delete: `delete from app.survey_children where $1::uuid is not null`,
+    },
+    expect: staffReadable('survey_children', { user: 0, outreach: 'all', admin: 'all' }),
+  },
+  'app.survey_contacts': {
+    writes: {
+      insert: `insert into app.survey_contacts (response_id, phone, phone_consent) values ($1, '13800138000', true)`,
+      update: `update app.survey_contacts set phone = '13900139000' where $1::uuid is not null`,
+      delete: `delete from app.survey_contacts where $1::uuid is not null`,
+    },
+    // Only admins read phone numbers.
+    expect: staffReadable('survey_contacts', { user: 0, outreach: 0, admin: 'all' }),
+  },
+  'app.survey_paper_entries': {
+    writes: {
+      insert: `insert into app.survey_paper_entries (form_no, response, source_code, entered_by) values ('F1', '{}', 'paper', $1)`,
+      update: `update app.survey_paper_entries set response = '{}' where $1::uuid is not null`,
+      delete: `delete from app.survey_paper_entries where $1::uuid is not null`,
+    },
+    // No grants at all: only the double-entry function reads and writes it.
+    expect: (who) => (who === 'anon' || who === 'service_role' ? all(schemaDenied('app')) : all(tableDenied('survey_paper_entries'))),
+  },
+  'app.survey_distribution_points': {
+    writes: {
+      insert: `insert into app.survey_distribution_points (code, name, township, distributed_on) values ('p' || left($1::text, 8), 'x', '341702001', '2026-01-01')`,
+      update: `update app.survey_distribution_points set name = 'forged' where $1::uuid is not null`,
+      delete: `delete from app.survey_distribution_points where $1::uuid is not null`,
+    },
+    expect: staffReadable('survey_distribution_points', { user: 0, outreach: 'all', admin: 'all' }),
   },
   'app_private.sign_in_failures': {
     writes: {
@@ -68,6 +121,15 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
     expect: (who) => all(who === 'anon' ? schemaDenied('app_private') : tableDenied('sign_in_failures')),
   },
 };
+
+/** An app table staff read through policies and nobody writes: anon and service_role are stopped at the schema. */
+function staffReadable(table: string, rows: Record<'user' | 'outreach' | 'admin', 'all' | number>) {
+  return (who: Who): Record<Op, Expect> =>
+    who === 'anon' || who === 'service_role' ? all(schemaDenied('app')) : { ...all(tableDenied(table)), select: { rows: rows[who] } };
+}
+
+/** A valid online answer, its JSON safe inside a SQL string literal. */
+const ANSWER = JSON.stringify(surveyFixture(1, '0b7a3c52-4f0e-4b8a-9d55-6c1e2f3a4b5c', 'matrix-a'));
 
 function all(e: Expect): Record<Op, Expect> {
   return { select: e, insert: e, update: e, delete: e };
@@ -102,18 +164,54 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     `select app_private.record_sign_in($1, true, 30, '5 minutes', 5, '30 seconds', '15 minutes')`,
     { ok: true, value: 0 },
   ),
+  // The survey: anon submits and reads the suppressed summary; outreach reads aggregates and enters paper forms;
+  // only admins export phone numbers.
+  'public.submit_survey(jsonb)': everyone(`select public.submit_survey('${ANSWER}'::jsonb)`, 'submit_online_survey'),
+  'public.survey_results()': everyone('select public.survey_results()', 'survey_public_summary'),
+  'app_private.submit_online_survey(jsonb)': everyone(`select app_private.submit_online_survey('${ANSWER}'::jsonb)`, 'submit_online_survey'),
+  'app_private.survey_public_summary()': everyone('select app_private.survey_public_summary()', 'survey_public_summary'),
+  'public.enter_paper_survey(jsonb, text)': outreachUp('enter_paper_survey', `select public.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey'),
+  'app_private.enter_paper_survey(jsonb, text)': outreachUp('enter_paper_survey', `select app_private.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey'),
+  'public.create_distribution_point(text, text, text, date)': outreachUp('create_distribution_point', `select public.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`, 'create_distribution_point'),
+  'app_private.create_distribution_point(text, text, text, date)': outreachUp('create_distribution_point', `select app_private.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`, 'create_distribution_point'),
+  'public.list_distribution_points()': outreachUp('list_distribution_points', 'select * from public.list_distribution_points()', 'require_staff_role'),
+  'public.survey_dashboard(date, date, text)': outreachUp('survey_dashboard', 'select public.survey_dashboard()', 'require_staff_role'),
+  'public.export_survey_responses(boolean, date, date, text)': {
+    ...adminOnly('export_survey_responses', 'select * from public.export_survey_responses(true)'),
+    expect: { ...adminOnly('export_survey_responses', '').expect, service_role: fnDenied('export_survey') },
+  },
+  'app_private.export_survey(boolean, date, date, text)': {
+    call: 'select * from app_private.export_survey(true, null, null, null)',
+    expect: { ...adminOnly('export_survey', '').expect, service_role: fnDenied('export_survey') },
+  },
+  'app_private.age_band(integer)': signedIn('age_band', 'select app_private.age_band(13)', { user: { ok: true, value: '13_24' }, outreach: { ok: true, value: '13_24' }, admin: { ok: true, value: '13_24' } }),
+  'app_private.insert_survey_response(jsonb, text, text, uuid)': ownerOnly('insert_survey_response', `select app_private.insert_survey_response('${ANSWER}'::jsonb, 'online', 'direct', null)`),
+  'app_private.survey_reference(bigint)': ownerOnly('survey_reference', 'select app_private.survey_reference(1)'),
+  'app_private.all_distinct(text[])': ownerOnly('all_distinct', `select app_private.all_distinct('{a}')`),
+  'app_private.suppress_small(bigint)': ownerOnly('suppress_small', 'select app_private.suppress_small(3)'),
+  'app_private.purge_survey_phones()': ownerOnly('purge_survey_phones', 'select app_private.purge_survey_phones()', { ok: true, value: 0 }),
+  'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select public.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
+  'app_private.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select app_private.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
+  'app_private.differing_answers(jsonb, jsonb)': ownerOnly('differing_answers', `select app_private.differing_answers('{}', '{}')`),
 };
+
+function everyone(call: string, definer: string) {
+  return { call, expect: { anon: ok, user: ok, outreach: ok, admin: ok, service_role: fnDenied(definer) } };
+}
+function outreachUp(name: string, call: string, serviceDenied: string): { call: string; expect: Record<Who, Expect> } {
+  return { call, expect: { anon: fnDenied(name), user: { denied: 'outreach role required' }, outreach: ok, admin: ok, service_role: fnDenied(serviceDenied) } };
+}
 
 function adminOnly(name: string, call: string): { call: string; expect: Record<Who, Expect> } {
   const notAdmin: Expect = { denied: 'admin role required' };
   return { call, expect: { anon: fnDenied(name), user: notAdmin, outreach: notAdmin, admin: ok, service_role: { denied: 'sign in required' } } };
 }
 function signedIn(name: string, call: string, staff: Record<'user' | 'outreach' | 'admin', Expect>) {
-  return { call, expect: { anon: schemaDenied('app_private'), ...staff, service_role: fnDenied(name) } };
+  return { call, expect: { anon: fnDenied(name), ...staff, service_role: fnDenied(name) } };
 }
 function ownerOnly(name: string, call: string, service: Expect = fnDenied(name)) {
   const no = fnDenied(name);
-  return { call, expect: { anon: schemaDenied('app_private'), user: no, outreach: no, admin: no, service_role: service } };
+  return { call, expect: { anon: no, user: no, outreach: no, admin: no, service_role: service } };
 }
 
 describeEachDatabase('privilege matrix', (ctx) => {
@@ -128,6 +226,13 @@ describeEachDatabase('privilege matrix', (ctx) => {
       await rowsAs(ctx.db, admin.actor, `select public.upsert_staff($1, $2, 'outreach', true)`, [outreach.email, name]);
     }
     await rowsAs(ctx.db, serviceRole, `select app_private.hit_rate_limit('matrix', 5, '1 minute')`);
+    for (const code of ['matrix-a', 'matrix-b']) {
+      await rowsAs(ctx.db, outreach.actor, `select public.create_distribution_point($1, 'Matrix', '341702001', '2026-06-01')`, [code]);
+    }
+    // Two answers with phone numbers (fixtures 0 and 6), from two addresses.
+    for (const i of [0, 6]) {
+      await rowsAs(ctx.db, { ...anon, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } }, 'select public.submit_survey($1::jsonb)', [JSON.stringify(surveyFixture(i, randomUUID()))]);
+    }
   });
 
   test('the expectations cover every table and function in app, app_private and public', async () => {

@@ -21,7 +21,20 @@ async function executable(db: Db, role: string): Promise<string[]> {
   return rows.map((r) => r.fn);
 }
 
-const STAFF_FUNCTIONS = ['public.list_audit_log(integer)', 'public.list_staff()', 'public.upsert_staff(text, text, text, boolean)', 'public.whoami()'];
+const PUBLIC_FUNCTIONS = [
+  'public.create_distribution_point(text, text, text, date)',
+  'public.enter_paper_survey(jsonb, text)',
+  'public.enter_paper_survey_twice(text, jsonb, text)',
+  'public.export_survey_responses(boolean, date, date, text)',
+  'public.list_audit_log(integer)',
+  'public.list_distribution_points()',
+  'public.list_staff()',
+  'public.submit_survey(jsonb)',
+  'public.survey_dashboard(date, date, text)',
+  'public.survey_results()',
+  'public.upsert_staff(text, text, text, boolean)',
+  'public.whoami()',
+];
 
 describeEachDatabase('schema', (ctx) => {
   test('every table in app and app_private has row level security enabled', async () => {
@@ -42,26 +55,40 @@ describeEachDatabase('schema', (ctx) => {
     expect(rows).toEqual([]);
   });
 
-  test('anon can execute exactly the allow-list', async () => {
-    expect(await executable(ctx.db, 'anon')).toEqual(['public.whoami()']);
+  test('anon can execute exactly the allow-list: whoami, submitting the survey and its suppressed summary', async () => {
+    expect(await executable(ctx.db, 'anon')).toEqual([
+      'app_private.submit_online_survey(jsonb)',
+      'app_private.survey_public_summary()',
+      'public.submit_survey(jsonb)',
+      'public.survey_results()',
+      'public.whoami()',
+    ]);
   });
 
   test('authenticated can execute exactly the allow-list', async () => {
     expect(await executable(ctx.db, 'authenticated')).toEqual([
+      'app_private.age_band(integer)',
+      'app_private.create_distribution_point(text, text, text, date)',
+      'app_private.enter_paper_survey(jsonb, text)',
+      'app_private.enter_paper_survey_twice(text, jsonb, text)',
+      'app_private.export_survey(boolean, date, date, text)',
       'app_private.has_staff_role(text)',
       'app_private.require_staff_role(text)',
       'app_private.staff_role()',
-      ...STAFF_FUNCTIONS,
+      'app_private.submit_online_survey(jsonb)',
+      'app_private.survey_public_summary()',
+      ...PUBLIC_FUNCTIONS,
     ]);
   });
 
-  test('service_role can execute public functions (Supabase default) and the sign-in limiter', async () => {
+  test('service_role can execute public functions (Supabase default), the sign-in limiter and the retention job', async () => {
     expect(await executable(ctx.db, 'service_role')).toEqual([
       'app_private.hit_rate_limit(text, integer, interval)',
+      'app_private.purge_survey_phones()',
       'app_private.rate_limit_exhausted(text, integer)',
       'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)',
       'app_private.sign_in_wait(text)',
-      ...STAFF_FUNCTIONS,
+      ...PUBLIC_FUNCTIONS,
     ]);
   });
 
@@ -87,14 +114,21 @@ describeEachDatabase('schema', (ctx) => {
     expect(rows).toEqual([]);
   });
 
-  test('table privileges: API roles hold only SELECT on app.staff and app.audit_log (authenticated)', async () => {
+  test('table privileges: API roles hold only SELECT, for authenticated, on app tables that policies guard', async () => {
     const { rows } = await ctx.db.query<{ g: string }>(
       `select n.nspname || '.' || c.relname || ' ' || r.rolname || ' ' || a.privilege_type as g
        from pg_class c join pg_namespace n on n.oid = c.relnamespace,
             aclexplode(coalesce(c.relacl, acldefault('r', c.relowner))) a join pg_roles r on r.oid = a.grantee
        where n.nspname in ${SCHEMAS} and r.rolname in ('anon', 'authenticated', 'service_role') order by 1`,
     );
-    expect(rows.map((r) => r.g)).toEqual(['app.audit_log authenticated SELECT', 'app.staff authenticated SELECT']);
+    expect(rows.map((r) => r.g)).toEqual([
+      'app.audit_log authenticated SELECT',
+      'app.staff authenticated SELECT',
+      'app.survey_children authenticated SELECT',
+      'app.survey_contacts authenticated SELECT',
+      'app.survey_distribution_points authenticated SELECT',
+      'app.survey_responses authenticated SELECT',
+    ]);
   });
 
   test('policies are for authenticated only, never anon, and named as sentences', async () => {
@@ -106,6 +140,10 @@ describeEachDatabase('schema', (ctx) => {
       'app.audit_log: admins can read the audit log',
       'app.staff: admins can read every staff row',
       'app.staff: staff members can read their own staff row',
+      'app.survey_children: outreach staff can read surveyed children',
+      'app.survey_contacts: admins can read survey contacts',
+      'app.survey_distribution_points: outreach staff can read distribution points',
+      'app.survey_responses: outreach staff can read survey responses',
     ]);
     for (const r of rows) expect(r.roles).toEqual(['authenticated']);
   });

@@ -9,7 +9,11 @@ export interface Me {
 }
 
 export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me: Me; onSignOut: () => void; teamPath: string }) {
-  const areas = [s['staff.area.lectures'], s['staff.area.rosters'], s['staff.area.paperSurveys'], s['staff.area.results']];
+  const survey = location.pathname.startsWith('/en/') ? '/en/staff/survey/' : '/staff/survey/';
+  const areas: { label: string; href?: string }[] = [
+    { label: s['staff.area.lectures'] }, { label: s['staff.area.rosters'] },
+    { label: s['staff.area.paperSurveys'], href: survey }, { label: s['staff.area.results'], href: survey },
+  ];
 
   return (
     <div>
@@ -23,8 +27,8 @@ export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me:
           <h2>{s['staff.areas']}</h2>
           <ul className="cards two">
             {areas.map((a) => (
-              <li className="card" key={a}>
-                <strong>{a}</strong> <span className="muted">{s['staff.area.soon']}</span>
+              <li className="card" key={a.label}>
+                {a.href ? <a href={a.href}><strong>{a.label}</strong></a> : <><strong>{a.label}</strong> <span className="muted">{s['staff.area.soon']}</span></>}
               </li>
             ))}
           </ul>

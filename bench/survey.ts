@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:survey`: survey submissions through the embedded API (POST /rest/v1/rpc/submit_survey, as the
+ * browser sends them) at concurrency 16, on PGlite and on PostgreSQL 15. Every answer is sent TWICE at the same
+ * time (a double tap, an offline resend), each from its own client address; afterwards the database must hold each
+ * answer exactly once: duplicates_stored = rows stored − distinct answers accepted (must be 0), missing = answers
+ * sent but not stored (must be 0). The rate limiter runs on every request (its limit raised so it never trips).
+ * Results → bench/results/survey.json. Not a test: figures depend on the machine and its load.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApiServer } from '../supabase/embedded/api/server.ts';
+import type { Db } from '../supabase/embedded/db/adapter.ts';
+import { prepareDatabase } from '../supabase/embedded/db/migrate.ts';
+import { openPglite } from '../supabase/embedded/db/pglite.ts';
+import { openPostgres } from '../supabase/embedded/db/postgres.ts';
+import { findPostgres, startCluster } from '../tests/db/pg-cluster.ts';
+import { surveyFixture } from '../tests/fixtures/survey.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const CONCURRENCY = 16;
+const SECRET = 'bench-only-secret-bench-only-secret-0123456789';
+const LOAD_AT_START = loadavg()[0]!;
+
+function post(agent: Agent, port: number, body: string, key: string, ip: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ agent, host: '127.0.0.1', port, path: '/rest/v1/rpc/submit_survey', method: 'POST',
+      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function benchTarget(label: string, db: Db) {
+  await prepareDatabase(db);
+  await db.query('update app_private.survey_settings set max_submissions_per_hour = 1000000000');
+  const api = createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
+  await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
+  const port = (api.server.address() as AddressInfo).port;
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  const accepted = new Set<string>();
+  let errors = 0;
+  let n = 0;
+  const send = async (body: string, id: string, ip: string) => {
+    const t = performance.now();
+    try {
+      const status = await post(agent, port, body, api.keys.anon, ip);
+      latencies.push(performance.now() - t);
+      if (status === 200) accepted.add(id);
+      else errors++;
+    } catch {
+      errors++;
+    }
+  };
+  const end = performance.now() + SECONDS * 1000;
+  // CONCURRENCY requests in flight: CONCURRENCY / 2 workers, each sending one answer twice at once.
+  await Promise.all(Array.from({ length: CONCURRENCY / 2 }, async () => {
+    while (performance.now() < end) {
+      const i = n++;
+      const id = randomUUID();
+      const body = JSON.stringify({ p_response: surveyFixture(i % 24, id, '') });
+      const ip = (k: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 127) * 2 + k}`;
+      await Promise.all([send(body, id, ip(0)), send(body, id, ip(1))]);
+    }
+  }));
+  agent.destroy();
+  const { rows } = await db.query<{ stored: number; distinct_ids: number }>('select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses');
+  await api.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
+  const result = {
+    concurrency: CONCURRENCY,
+    requests: latencies.length + errors,
+    rps: Math.round(latencies.length / SECONDS),
+    p50_ms: at(0.5),
+    p99_ms: at(0.99),
+    errors,
+    answers_sent: n,
+    answers_accepted: accepted.size,
+    rows_stored: rows[0].stored,
+    duplicates_stored: rows[0].stored - accepted.size,
+    missing: accepted.size - rows[0].distinct_ids,
+  };
+  console.log(`${label.padEnd(14)} ${result.rps} req/s p50 ${result.p50_ms} ms p99 ${result.p99_ms} ms errors ${errors} duplicates ${result.duplicates_stored} missing ${result.missing}`);
+  return result;
+}
+
+const results: Record<string, unknown> = {};
+const scratch = mkdtempSync(join(tmpdir(), 'tuoyu-bench-survey-'));
+try {
+  const lite = await openPglite(join(scratch, 'pglite'));
+  results.pglite = await benchTarget('PGlite', lite);
+  await lite.close();
+  const binaries = findPostgres();
+  if ('missing' in binaries) {
+    console.warn(`PostgreSQL 15 skipped: ${binaries.missing}`);
+    results.postgres15 = { skipped: binaries.missing };
+  } else {
+    const cluster = await startCluster(binaries);
+    try {
+      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+      await admin.connect();
+      await admin.query('create database tuoyu_bench_survey');
+      await admin.end();
+      const db = openPostgres(cluster.url('tuoyu_bench_survey'));
+      results.postgres15 = await benchTarget('PostgreSQL 15', db);
+      await db.close();
+    } finally {
+      await cluster.stop();
+    }
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/survey.json', JSON.stringify({
+  generated_at: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, load_average_1m_at_start: +LOAD_AT_START.toFixed(2), load_average_1m_after: +loadavg()[0]!.toFixed(2) },
+  seconds: SECONDS,
+  notes: [
+    'POST /rest/v1/rpc/submit_survey over HTTP keep-alive from this process (it shares the cores with the API and the database).',
+    'Each answer sent twice at once from two client addresses; rps counts every request.',
+    'duplicates_stored = rows stored - answers accepted (must be 0); missing = accepted answers not stored (must be 0).',
+    'PostgreSQL 15: the throwaway test cluster (fsync=off, synchronous_commit=off), pool of 10 connections; PGlite on disk in a temp folder.',
+  ],
+  results,
+}, null, 2) + '\n');
+console.log('→ bench/results/survey.json');

@@ -1,0 +1,166 @@
+/**
+ * The childcare-demand questionnaire: guardian consent first, one topic per step, skip logic ("no care wanted"
+ * jumps to the reasons against), check your answers, then send. GOV.UK behaviour: validated on "continue", error
+ * summary focused and linked, values kept. Saved on the device as it is answered (resume after reload); a send
+ * without network waits in the device's outbox and goes out when the connection returns, never twice.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { CONSENT_VERSION, stepsFor, SurveyResponseSchema, SurveySteps, type StepName, type SurveyDraft, type SurveyResponse } from '../../lib/schemas/survey.ts';
+import type { SurveyStrings } from '../../lib/i18n/survey.ts';
+import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/device-store.ts';
+import { flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
+import { ErrorSummary } from '../ErrorSummary.tsx';
+import { StepFields } from './StepFields.tsx';
+import { CheckAnswers } from './CheckAnswers.tsx';
+import { SurveyOutcome, type Outcome } from './SurveyOutcome.tsx';
+import { summarise } from './form-errors.ts';
+import { resolveWith } from './step-resolver.ts';
+
+interface Props {
+  s: SurveyStrings;
+  locale: 'zh-CN' | 'en';
+  resultsHref: string;
+  townships: { code: string; name: string }[];
+  /** Staff mode (paper entry): answers go through this instead of the family's submit; nothing kept on the device. */
+  paper?: { send: (r: SurveyResponse) => Promise<SendResult> };
+}
+
+type Step = StepName | 'check';
+const EMPTY: SurveyDraft = { consent: false as unknown as true, children: [{ birth_month: '' }], reasons_for: [], reasons_against: [], priorities: [], community: '', phone: '', phone_consent: false, website: '' };
+const CHOICE_FIELDS = new Set(['relation', 'carer', 'in_care', 'wants_care', 'reasons_for', 'reasons_against', 'provider', 'care_form', 'fee', 'distance', 'dropoff', 'pickup', 'priorities']);
+
+export default function SurveyForm({ s, locale, resultsHref, townships, paper }: Props) {
+  const [draft] = useState(() => (paper ? null : loadDraft()));
+  const session = useRef({ id: draft?.id ?? crypto.randomUUID(), startedAt: draft?.startedAt ?? Date.now(), src: new URLSearchParams(location.search).get('src') ?? draft?.src });
+  const [step, setStep] = useState<Step>(draft?.step ?? 'consent');
+  const [resumed, setResumed] = useState(!!draft);
+  const [returnToCheck, setReturnToCheck] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(!paper && outbox().length ? { kind: 'queued' } : null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  const resolver: Resolver<SurveyDraft> = (values) => (stepRef.current === 'check' ? { values, errors: {} } : resolveWith(SurveySteps[stepRef.current], values));
+  const form = useForm<SurveyDraft>({ defaultValues: draft?.values ?? EMPTY, resolver, shouldFocusError: false });
+  const { getValues, handleSubmit, formState, watch, reset, register } = form;
+  const order = stepsFor(watch('wants_care'));
+  const t = (key: string) => s[key as keyof SurveyStrings] ?? key;
+  const err = (path: string) => {
+    const e = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors) as { message?: string } | undefined;
+    return e?.message ? t(e.message) : undefined;
+  };
+
+  const save = useCallback((at: Step) => paper || saveDraft({ ...session.current, step: at, values: getValues() }), [getValues, paper]);
+  useEffect(() => {
+    const sub = watch(() => save(stepRef.current));
+    return () => sub.unsubscribe();
+  }, [watch, save]);
+
+  const go = (next: Step) => {
+    setServerError(null);
+    setStep(next);
+    save(next);
+  };
+  // Moving between steps puts focus on the new question (not on first load: the page's intro comes first).
+  const moved = useRef(false);
+  useEffect(() => {
+    if (outcome) return;
+    if (moved.current) document.querySelector<HTMLElement>('.survey-step h2.question')?.focus();
+    moved.current = true;
+  }, [step, outcome]);
+
+  /** The first step whose answers are incomplete, given the skip logic; else the check page. */
+  const firstIncomplete = (): Step => stepsFor(getValues('wants_care')).find((st) => !SurveySteps[st].safeParse(getValues()).success) ?? 'check';
+
+  const next = handleSubmit(() => {
+    const steps = stepsFor(getValues('wants_care'));
+    const after = steps[steps.indexOf(step as StepName) + 1];
+    if (returnToCheck || !after) {
+      const target = firstIncomplete();
+      if (target === 'check') setReturnToCheck(false);
+      go(target);
+    } else go(after);
+  });
+  const back = () => go(step === 'check' ? order[order.length - 1] : order[Math.max(0, order.indexOf(step) - 1)]);
+
+  const settle = (r: SendResult) => {
+    if (r.status === 'sent') {
+      clearDraft();
+      setOutcome({ kind: 'sent', reference: r.reference });
+    } else if (r.status === 'held') {
+      setOutcome({ kind: 'held', message: r.message });
+    } else if (r.status === 'queued') {
+      clearDraft();
+      setOutcome({ kind: 'queued' });
+    } else {
+      setOutcome(null);
+      setServerError(/faster/.test(r.message) ? s['survey.error.tooFast'] : /too many/.test(r.message) ? s['survey.error.rateLimited'] : s['survey.error.server'].replace('{message}', r.message));
+    }
+  };
+  const [sending, setSending] = useState(false);
+  const send = async () => {
+    const parsed = SurveyResponseSchema.safeParse({ ...getValues(), ...session.current, consent_version: CONSENT_VERSION, fill_ms: Date.now() - session.current.startedAt });
+    if (!parsed.success) return go(firstIncomplete());
+    setSending(true);
+    settle(await (paper ? paper.send(parsed.data) : sendResponse(parsed.data)));
+    setSending(false);
+  };
+  const retry = useCallback(async () => {
+    const results = await flushOutbox();
+    const last = results[results.length - 1];
+    if (last) settle(last);
+  }, []);
+  useEffect(() => {
+    if (paper) return;
+    window.addEventListener('online', retry);
+    if (outbox().length && navigator.onLine) void retry();
+    return () => window.removeEventListener('online', retry);
+  }, [retry, paper]);
+
+  const startAgain = () => {
+    clearDraft();
+    session.current = { id: crypto.randomUUID(), startedAt: Date.now(), src: session.current.src };
+    reset(EMPTY);
+    setResumed(false);
+    setOutcome(null);
+    setReturnToCheck(false);
+    go('consent');
+  };
+
+  const errors = [
+    ...summarise(formState.errors, t, (p) => CHOICE_FIELDS.has(p)),
+    ...(serverError ? [{ fieldId: '', message: serverError }] : []),
+  ];
+  useEffect(() => {
+    const base = document.title.replace(/^(错误：|Error: )/, '');
+    document.title = errors.length ? `${s['survey.error.prefix']}${locale === 'en' ? ' ' : ''}${base}` : base;
+  });
+
+  if (outcome) return <SurveyOutcome outcome={outcome} s={s} resultsHref={resultsHref} onRetry={retry} onAgain={startAgain} />;
+  const position = step === 'check' ? order.length + 1 : order.indexOf(step) + 1;
+  return (
+    <form noValidate className="survey-form" onSubmit={step === 'check' ? (e) => { e.preventDefault(); void send(); } : next}>
+      {resumed && step !== 'consent' && (
+        <div className="note resumed">
+          <p>{s['survey.resumed']}</p>
+          <button type="button" className="link-button" onClick={startAgain}>{s['survey.clear']}</button>
+        </div>
+      )}
+      <ErrorSummary title={s['survey.error.title']} errors={errors} />
+      <p className="step-count">{s['survey.step'].replace('{n}', String(position)).replace('{total}', String(order.length + 1))}</p>
+      {step !== 'consent' && <button type="button" className="link-button back-link" onClick={back}>{s['survey.back']}</button>}
+      <div className="survey-step">
+        {step === 'check' ? (
+          <CheckAnswers steps={order} values={getValues()} s={s} locale={locale} townships={townships} onChange={(st) => { setReturnToCheck(true); go(st); }} />
+        ) : (
+          <StepFields step={step} form={form} s={s} townships={townships} err={err} />
+        )}
+      </div>
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="website">{s['survey.honeypot']}</label>
+        <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register('website')} />
+      </div>
+      <button type="submit" className="primary" disabled={sending}>{step === 'check' ? (sending ? s['survey.sending'] : s['survey.send']) : s['survey.next']}</button>
+    </form>
+  );
+}

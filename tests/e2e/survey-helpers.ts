@@ -1,0 +1,112 @@
+/**
+ * Helpers for the survey's browser tests (not a test file): the zh-CN strings, answering each step, and calls to
+ * the test API as staff (to create a distribution point and to count what was stored).
+ */
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+import { surveyStrings } from '../../src/lib/i18n/survey.ts';
+import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
+import { birthMonthAgo } from '../fixtures/survey.ts';
+
+export const S = surveyStrings('zh-CN');
+export const SEN = surveyStrings('en');
+
+const anonKey = () => e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
+
+const tokens = new Map<string, string>();
+/** This worker's own client address for the helper's sign-ins (the test API trusts X-Forwarded-For in tests), so
+ * they never share a sign-in rate-limit bucket with the browser tests that sign in through the page. */
+const helperAddress = `10.88.${process.pid % 250}.${Math.floor(Math.random() * 250) + 1}`;
+
+/** Calls a public function on the test API as a staff member (signed in once per worker and role). */
+export async function staffRpc<T>(role: keyof typeof E2E_STAFF, fn: string, args: Record<string, unknown> = {}): Promise<T> {
+  const who = E2E_STAFF[role];
+  const headers = { apikey: anonKey(), 'content-type': 'application/json', 'x-forwarded-for': helperAddress };
+  if (!tokens.has(role)) {
+    const auth = await fetch(`${E2E_API_URL}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: who.email, password: who.password }) });
+    if (!auth.ok) throw new Error(`sign-in failed: ${auth.status} ${await auth.text()}`);
+    tokens.set(role, ((await auth.json()) as { access_token: string }).access_token);
+  }
+  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/${fn}`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${tokens.get(role)}` }, body: JSON.stringify(args) });
+  if (!r.ok) throw new Error(`${fn}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** Gives the page's sign-in requests their own client address, so they have their own rate-limit bucket. */
+export async function ownSignInAddress(page: Page): Promise<void> {
+  const address = `10.89.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+  await page.context().route('**/auth/v1/token**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }));
+}
+
+/** A fresh distribution point; returns its code (unique per test, so counts belong to one test). */
+export async function newPoint(label: string): Promise<string> {
+  const code = `e2e-${label}-${Math.random().toString(36).slice(2, 8)}`;
+  await staffRpc('outreach', 'create_distribution_point', { p_code: code, p_name: `E2E ${label}`, p_township: '341702001', p_distributed_on: '2026-06-01' });
+  return code;
+}
+
+export async function responsesFrom(code: string): Promise<number> {
+  const points = await staffRpc<{ code: string; responses: number }[]>('outreach', 'list_distribution_points');
+  return points.find((p) => p.code === code)?.responses ?? -1;
+}
+
+/** Opens the survey (fake clock installed, so the minimum fill time can be passed) and waits for the island. */
+export async function openSurvey(page: Page, query = '', path = '/survey/', opts: { clock?: boolean } = {}): Promise<void> {
+  // Without the fake clock where axe runs: axe waits on real timers.
+  if (opts.clock !== false) await page.clock.install();
+  // Each test its own client address (the API trusts X-Forwarded-For in tests), so rate limits do not collide.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  await page.goto(`${path}${query}`);
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+}
+
+export const next = (page: Page, s = S) => page.getByRole('button', { name: s['survey.next'] }).click();
+const pick = (page: Page, label: string) => page.getByLabel(label, { exact: true }).check();
+
+/** Answers every step up to the check page; `wants` chooses the branch. */
+export async function answerAll(page: Page, wants: 'yes' | 'no', s = S): Promise<void> {
+  await page.getByLabel(s['survey.consent.label']).check();
+  await next(page);
+  await pick(page, s['survey.option.relation.mother']);
+  await next(page);
+  await page.getByLabel(s['survey.children.label'].replace('{n}', '1')).fill(birthMonthAgo(14));
+  await next(page);
+  await pick(page, s['survey.option.carer.grandparents']);
+  await next(page);
+  await pick(page, s['survey.option.in_care.not_enrolled']);
+  await next(page);
+  await pick(page, s[`survey.option.wants_care.${wants}`]);
+  await next(page);
+  if (wants === 'no') {
+    await pick(page, s['survey.option.reasons_against.family_cares']);
+    await next(page);
+  } else {
+    await pick(page, s['survey.option.reasons_for.no_one_at_home']);
+    await next(page);
+    await pick(page, s['survey.option.provider.community_point']);
+    await next(page);
+    await pick(page, s['survey.option.care_form.full_day']);
+    await next(page);
+    await pick(page, s['survey.option.fee.1000_2000']);
+    await next(page);
+    await pick(page, s['survey.option.distance.within_1km']);
+    await next(page);
+    await pick(page, s['survey.option.dropoff.0730_0830']);
+    await pick(page, s['survey.option.pickup.1730_1830']);
+    await next(page);
+    await pick(page, s['survey.option.priorities.safety']);
+    await pick(page, s['survey.option.priorities.cost']);
+    await next(page);
+  }
+  await page.locator('#township').selectOption('341702002');
+  await next(page);
+  await next(page); // no phone
+  await expect(page.getByRole('heading', { name: s['survey.check.title'] })).toBeVisible();
+}
+
+/** Sends from the check page after the minimum fill time has passed. */
+export async function send(page: Page, s = S): Promise<void> {
+  await page.clock.fastForward('00:45');
+  await page.getByRole('button', { name: s['survey.send'] }).click();
+}

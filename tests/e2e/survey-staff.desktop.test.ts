@@ -1,0 +1,122 @@
+/**
+ * Staff survey page against the test API: the dashboard's figures for one distribution point match the fixture
+ * answers sent to it, the CSV export has their rows (formula injection neutralised), and a paper form entered in
+ * staff mode is stored under the point.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
+import { test, expect } from './fixtures.ts';
+import { surveyFixture } from '../fixtures/survey.ts';
+import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
+import { violations } from './axe.ts';
+import { answerAll, newPoint, ownSignInAddress, responsesFrom, S } from './survey-helpers.ts';
+
+test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page }) => {
+  test.setTimeout(120_000);
+  const code = await newPoint('staff');
+  const answers = Array.from({ length: 6 }, (_, i) => surveyFixture(i, randomUUID(), code));
+  const key = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
+  for (const [i, a] of answers.entries()) {
+    const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
+      method: 'POST',
+      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-forwarded-for': `198.19.8.${i + 1}` },
+      body: JSON.stringify({ p_response: a }),
+    });
+    expect(r.status).toBe(200);
+  }
+  const wantCare = answers.filter((a) => a.wants_care === 'yes').length;
+
+  await ownSignInAddress(page);
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await page.getByLabel('邮箱').fill(E2E_STAFF.admin.email);
+  await page.getByLabel('密码').fill(E2E_STAFF.admin.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
+
+  await page.getByRole('link', { name: zhCN['staff.area.results'] }).click();
+  await expect(page).toHaveURL(/\/staff\/survey\/$/);
+  await page.getByLabel(S['staff.survey.source'], { exact: true }).selectOption(code);
+  await page.getByRole('button', { name: S['staff.survey.apply'] }).click();
+  await expect(page.locator('[data-figure=responses]')).toHaveText('6');
+  await expect(page.locator('[data-figure=wants_care]')).toHaveText(String(wantCare));
+  await expect(page.locator('canvas').first()).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: S['staff.survey.tab.export'] }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportCsv'] }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFreference,')).toBe(true);
+  const lines = csv.trim().split('\r\n');
+  expect(lines).toHaveLength(1 + 6);
+  expect(lines.filter((l) => l.includes(`,${code},`))).toHaveLength(6);
+  expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  expect(csv).not.toContain(',=HYPERLINK');
+  // The XLSX opens (exceljs reads it back) with the same rows and a codebook sheet.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportXlsx'] }).click()]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await xlsx.path())!);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['responses', 'codebook']);
+  const sheet = book.getWorksheet('responses')!;
+  expect(sheet.rowCount).toBe(1 + 6);
+  expect(sheet.getRow(1).getCell(1).value).toBe('reference');
+  const communities = sheet.getColumn(23).values.slice(2).map(String);
+  expect(communities).toContain(`'=HYPERLINK("http://evil")`);
+  expect(book.getWorksheet('codebook')!.rowCount).toBeGreaterThan(40);
+
+  await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);
+  await answerAll(page, 'no');
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  expect(await responsesFrom(code)).toBe(7);
+});
+
+async function signInAs(page: import('@playwright/test').Page, who: keyof typeof E2E_STAFF) {
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  const out = page.getByRole('button', { name: '退出登录' });
+  await expect(page.getByLabel('邮箱').or(out)).toBeVisible(); // signed in already, or the form
+  if (await out.isVisible()) await out.click();
+  await page.getByLabel('邮箱').fill(E2E_STAFF[who].email);
+  await page.getByLabel('密码').fill(E2E_STAFF[who].password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(out).toBeVisible();
+}
+
+async function openPaperDouble(page: import('@playwright/test').Page, formNo: string) {
+  await page.goto('/staff/survey/');
+  await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  await page.getByLabel(S['staff.survey.double']).check();
+  await page.getByLabel(S['staff.survey.formNo']).fill(formNo);
+}
+
+test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({ page }) => {
+  test.setTimeout(150_000);
+  const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
+  await ownSignInAddress(page);
+  await signInAs(page, 'outreach');
+  await openPaperDouble(page, formNo);
+  await answerAll(page, 'no');
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) })).toBeVisible();
+
+  await signInAs(page, 'admin');
+  await openPaperDouble(page, formNo);
+  await answerAll(page, 'no');
+  // A different answer to the relation question than the first person gave.
+  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
+  await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
+  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
+  await expect(summary).toContainText(S['staff.survey.mismatch'].replace('{fields}', S['survey.q.relation']));
+  // Corrected to what the paper says: accepted.
+  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
+  await page.getByLabel(S['survey.option.relation.mother'], { exact: true }).check();
+  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+});

@@ -1,0 +1,147 @@
+/**
+ * The questionnaire in the browser against the test API: a complete answer on a phone, the skip path, the error
+ * summary, resume after reload, the offline queue (exactly one stored), ?src= recorded, axe on every step.
+ */
+import { test, expect } from './fixtures.ts';
+import { violations } from './axe.ts';
+import { birthMonthAgo } from '../fixtures/survey.ts';
+import { answerAll, newPoint, next, openSurvey, responsesFrom, S, SEN, send, staffRpc } from './survey-helpers.ts';
+
+test('a complete answer: confirmation with a reference, stored once under its ?src= code', async ({ page }) => {
+  const code = await newPoint('full');
+  await openSurvey(page, `?src=${code}`);
+  await answerAll(page, 'yes');
+  await expect(page.locator('.summary-list')).toContainText(S['survey.option.provider.community_point']);
+  await send(page);
+  await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  expect(await responsesFrom(code)).toBe(1);
+  // The saved draft is gone: a reload starts afresh.
+  await page.reload();
+  await expect(page.getByLabel(S['survey.consent.label'])).not.toBeChecked();
+});
+
+test('skip path: "no" goes straight to the reasons against, then the township', async ({ page }) => {
+  await openSurvey(page);
+  await answerAll(page, 'no');
+  const list = page.locator('.summary-list');
+  await expect(list).toContainText(S['survey.q.reasonsAgainst']);
+  await expect(list).not.toContainText(S['survey.q.provider']);
+  await expect(list).not.toContainText(S['survey.q.fee']);
+  await expect(page.locator('.step-count')).toHaveText(S['survey.step'].replace('{n}', '10').replace('{total}', '10'));
+});
+
+test('error summary: focused, linked to the field, message by the field, title prefixed; values kept', async ({ page }) => {
+  await openSurvey(page);
+  await next(page);
+  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: S['survey.error.consent'] })).toHaveAttribute('href', '#consent');
+  await expect(page.locator('#consent-error')).toHaveText(`错误：${S['survey.error.consent']}`);
+  await expect(page).toHaveTitle(/^错误：/);
+  await page.getByLabel(S['survey.consent.label']).check();
+  await next(page);
+  await next(page); // nothing chosen
+  await expect(summary.getByRole('link', { name: S['survey.error.choose'] })).toHaveAttribute('href', '#relation-0');
+  await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
+  await next(page);
+  await page.getByLabel(S['survey.children.label'].replace('{n}', '1')).fill('2019-01');
+  await next(page);
+  await expect(summary.getByRole('link', { name: S['survey.error.birthOver3'] })).toHaveAttribute('href', '#children-0-birth_month');
+  await page.getByRole('button', { name: S['survey.back'] }).click();
+  await expect(page.getByLabel(S['survey.option.relation.father'], { exact: true })).toBeChecked();
+});
+
+test('save and resume: a reload comes back to the same step with the answers; "start again" clears them', async ({ page }) => {
+  await openSurvey(page);
+  await page.getByLabel(S['survey.consent.label']).check();
+  await next(page);
+  await page.getByLabel(S['survey.option.relation.grandparent'], { exact: true }).check();
+  await next(page);
+  await page.reload();
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await expect(page.getByText(S['survey.resumed'])).toBeVisible();
+  await expect(page.getByRole('heading', { name: S['survey.q.children'] })).toBeVisible();
+  await page.getByRole('button', { name: S['survey.back'] }).click();
+  await expect(page.getByLabel(S['survey.option.relation.grandparent'], { exact: true })).toBeChecked();
+  await page.getByRole('button', { name: S['survey.clear'] }).click();
+  await expect(page.getByLabel(S['survey.consent.label'])).not.toBeChecked();
+  expect(await page.evaluate(() => localStorage.getItem('tuoyu.survey.draft'))).not.toContain('grandparent');
+});
+
+test('offline: the answer waits on the device and is sent once when the connection returns', async ({ page, context, guards }) => {
+  const code = await newPoint('offline');
+  await openSurvey(page, `?src=${code}`);
+  await answerAll(page, 'yes');
+  await context.setOffline(true);
+  await send(page);
+  await expect(page.getByRole('heading', { name: S['survey.queued.title'] })).toBeVisible();
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('tuoyu.survey.outbox') ?? '[]').length)).toBe(1);
+  expect(await responsesFrom(code)).toBe(0);
+  // The browser logs the failed request; that is the point of this test, not an error of the page.
+  guards.consoleErrors.splice(0, guards.consoleErrors.length, ...guards.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')));
+  await context.setOffline(false);
+  await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeVisible();
+  // A second resend of the same id (e.g. a second tab) stores nothing more.
+  await page.getByRole('button', { name: S['survey.done.again'] }).waitFor();
+  expect(await page.evaluate(() => localStorage.getItem('tuoyu.survey.outbox'))).toBeNull();
+  expect(await responsesFrom(code)).toBe(1);
+});
+
+test('an unknown ?src= is accepted and kept as "unknown"', async ({ page }) => {
+  await openSurvey(page, '?src=not-a-real-leaflet');
+  await answerAll(page, 'no');
+  await send(page);
+  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  const reference = await page.locator('[data-reference]').textContent();
+  const rows = await staffRpc<{ reference: string; source_code: string; channel: string; wants_care: boolean }[]>('outreach', 'export_survey_responses', { p_source: 'unknown' });
+  expect(rows.filter((r) => r.reference === reference)).toEqual([expect.objectContaining({ source_code: 'unknown', channel: 'online', wants_care: false })]);
+});
+
+test('axe: no violations on any step, in English and in large-text mode', async ({ page }) => {
+  test.setTimeout(150_000); // fifteen axe runs
+  await page.addInitScript(() => localStorage.setItem('tuoyu.text', 'large'));
+  await openSurvey(page, '', '/en/survey/', { clock: false });
+  await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
+  const found: string[] = [];
+  found.push(...(await violations(page)));
+  await next(page, SEN); // with the error summary showing
+  found.push(...(await violations(page)));
+  await page.getByLabel(SEN['survey.consent.label']).check();
+  const steps = 15;
+  for (let i = 0; i < steps; i++) {
+    const heading = await page.locator('.survey-step h2').first().textContent();
+    found.push(...(await violations(page)));
+    if (heading === SEN['survey.check.title']) break;
+    const first = page.locator('.survey-step input[type=radio], .survey-step input[type=checkbox]').first();
+    if (await page.locator('#children-0-birth_month').count()) await page.locator('#children-0-birth_month').fill(birthMonthAgo(17));
+    else if (await page.locator('#township').count()) await page.locator('#township').selectOption('341702003');
+    else if (await first.count() && !(await first.isChecked())) await first.check();
+    if (await page.locator('#pickup-0').count()) await page.locator('#pickup-0').check();
+    await next(page, SEN);
+  }
+  await expect(page.getByRole('heading', { name: SEN['survey.check.title'] })).toBeVisible();
+  // Large text: body text ≥ 18 px and the answer options at least 44 px tall, no horizontal scrolling at 320 px.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.getByRole('button', { name: new RegExp(`^${SEN['survey.check.change']}`) }).first().click();
+  expect(parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18);
+  const box = await page.locator('.choice').first().boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(44);
+  expect(found, found.join('\n')).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the survey page says how to answer on paper or by phone, and shows no dead form', async ({ page }) => {
+    await page.goto('/survey/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(S['survey.title']);
+    expect(await page.locator('main noscript > p').textContent()).toBe(S['survey.noJs']);
+    await expect(page.locator('main form, main input, main button')).toHaveCount(0);
+  });
+  test('the results page says it needs JavaScript and shows no empty tables', async ({ page }) => {
+    await page.goto('/en/survey/results/');
+    expect(await page.locator('main noscript > p').textContent()).toBe(SEN['results.noJs']);
+    await expect(page.getByRole('table')).toHaveCount(0);
+  });
+});
