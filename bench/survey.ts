@@ -41,7 +41,7 @@ function post(agent: Agent, port: number, body: string, key: string, ip: string)
 async function benchTarget(label: string, db: Db) {
   await prepareDatabase(db);
   await db.query('update app_private.survey_settings set max_submissions_per_hour = 1000000000');
-  const api = createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
+  const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const port = (api.server.address() as AddressInfo).port;
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
