@@ -153,3 +153,11 @@ export async function openMoreFilters(page: Page): Promise<void> {
     await summary.click();
   }
 }
+
+/** Opens the header's 菜单 disclosure when it is folded (narrow screens, large text); a no-op on wide screens. */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('.site-menu > summary');
+  if ((await summary.isVisible()) && !(await page.locator('.site-menu').evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await summary.click();
+  }
+}

@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import { navigationLinks } from '../../src/lib/geo/navigation.ts';
+import { openMenu } from './data.ts';
 import { expected, located, mapFacilities, marker, markerTotal, singleIds, statusText, t, waitForMap, zoomOf } from './map-helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -147,6 +148,7 @@ test('the list page has a map section that loads only when opened and follows th
 
 test('site navigation links to the map', async ({ page }) => {
   await page.goto('/');
+  await openMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: t('nav.map') }).click();
   await expect(page).toHaveURL(/\/map\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('map.title'));

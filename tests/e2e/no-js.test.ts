@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { facilities, zh, tr, type UiKey } from './data.ts';
+import { facilities, openMenu, zh, tr, type UiKey } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 test.use({ javaScriptEnabled: false });
@@ -31,6 +31,7 @@ for (const p of pages) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.h1);
     for (const text of p.content) await expect(page.getByRole('main').getByText(text, { exact: false }).first()).toBeVisible();
     const locale = p.path.startsWith('/en/') ? 'en' : 'zh-CN';
+    await openMenu(page);
     for (const key of ['nav.home', 'nav.facilities', 'nav.policies', 'nav.compare', 'nav.about'] as const) {
       await expect(page.getByRole('navigation').getByRole('link', { name: tr(locale, key), exact: true })).toBeVisible();
     }

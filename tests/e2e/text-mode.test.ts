@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
-import { facilities, openMoreFilters, zh } from './data.ts';
+import { facilities, openMenu, openMoreFilters, zh } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -37,6 +37,7 @@ test('大字模式 toggles html[data-text], aria-pressed, font size and line hei
 test('the choice persists across navigation and reload, and is applied before first paint', async ({ page }) => {
   await page.goto('/');
   await toggle(page).click();
+  await openMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: zh('nav.policies') }).click();
   await page.waitForURL('**/policies/');
   await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
@@ -82,6 +83,7 @@ for (const mode of ['normal', 'large'] as const) {
     if (mode === 'large') await toggle(page).click();
     await expect(page.locator('html')).toHaveAttribute('data-text', mode);
     await openMoreFilters(page);
+    await openMenu(page);
     const targets = [
       page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link'),
       toggle(page),
