@@ -43,10 +43,11 @@ for (const mode of ['normal', 'large'] as const) {
       expect(found, found.join('\n')).toEqual([]);
     });
 
-    test('axe: the list page with its map section open', async ({ page }) => {
-      await page.goto('/facilities/');
-      await page.getByText(t('map.show')).click();
+    test('axe: the map page with a filter sheet open', async ({ page }) => {
+      await page.goto('/map/');
       await waitForMap(page);
+      await page.locator('.chip-bar [popovertarget="sheet-form"]').click();
+      await expect(page.locator('#sheet-form')).toBeVisible();
       const found = await violations(page);
       expect(found, found.join('\n')).toEqual([]);
     });

@@ -5,7 +5,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import { navigationLinks } from '../../src/lib/geo/navigation.ts';
-import { openMenu } from './data.ts';
+import { closeSheet, filterField, openMenu } from './data.ts';
 import { expected, located, mapFacilities, marker, markerTotal, singleIds, statusText, t, waitForMap, zoomOf } from './map-helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -36,13 +36,17 @@ for (const query of ['type=kindergarten_class', 'inclusive=1', 'level=city', 'ag
   test(`filters change the markers and the URL: ${query}`, async ({ page }) => {
     await page.goto('/map/');
     await waitForMap(page);
-    await page.locator('facility-filter summary').click();
     const params = new URLSearchParams(query);
-    if (params.get('type')) await page.getByLabel(t('list.filter.type'), { exact: true }).selectOption(params.get('type')!);
-    if (params.get('inclusive')) await page.getByLabel(t('list.filter.inclusive')).check();
-    if (params.get('level')) await page.getByLabel(t('list.filter.demonstration'), { exact: true }).selectOption(params.get('level')!);
-    if (params.get('age')) await page.getByLabel(t('list.filter.age')).fill(params.get('age')!);
-    if (params.get('form')) await page.getByLabel(t('list.filter.careForm'), { exact: true }).selectOption(params.get('form')!);
+    const field = async (label: string) => {
+      await closeSheet(page);
+      return filterField(page, label);
+    };
+    if (params.get('type')) await (await field(t('list.filter.type'))).selectOption(params.get('type')!);
+    if (params.get('inclusive')) await (await field(t('list.filter.inclusive'))).check();
+    if (params.get('level')) await (await field(t('list.filter.demonstration'))).selectOption(params.get('level')!);
+    if (params.get('age')) await (await field(t('list.filter.age'))).fill(params.get('age')!);
+    if (params.get('form')) await (await field(t('list.filter.careForm'))).selectOption(params.get('form')!);
+    await closeSheet(page);
     const { onMap, unlocated } = expected(query);
     expect(onMap.length).toBeLessThan(located.length);
     await expect.poll(() => markerTotal(page)).toBe(onMap.length);
@@ -133,17 +137,16 @@ test('demonstration page links to a map view per level', async ({ page }) => {
   await expect.poll(() => markerTotal(page)).toBe(onMap.length);
 });
 
-test('the list page has a map section that loads only when opened and follows the filters', async ({ page }) => {
+test('the list page loads no map code; its 地图 chip opens the map with the same filters', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto('/facilities/?type=childcare_center');
   await page.waitForLoadState('networkidle');
-  expect(scripts.some((s) => /leaflet/.test(s)), 'Leaflet is not loaded before the map is opened').toBe(false);
-  await page.getByText(t('map.show')).click();
+  expect(scripts.filter((s) => /leaflet|mount|FacilityMap/.test(s)), 'no map code on the list page').toEqual([]);
+  await page.locator('.chip-bar').getByRole('link', { name: t('list.chip.map') }).click();
+  await expect(page).toHaveURL(/\/map\/\?type=childcare_center$/);
   await waitForMap(page);
-  expect(scripts.some((s) => /leaflet/.test(s))).toBe(true);
   await expect.poll(() => markerTotal(page)).toBe(expected('type=childcare_center').onMap.length);
-  await expect(page.getByRole('link', { name: t('map.openFull') })).toHaveAttribute('href', '/map/?type=childcare_center');
 });
 
 test('site navigation links to the map', async ({ page }) => {

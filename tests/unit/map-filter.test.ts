@@ -33,6 +33,7 @@ function itemFromCardHtml(html: string): FilterItem {
     maxMonths: Number(attr('max')),
     forms: attr('forms')!.split(' ') as FilterItem['forms'],
     inclusive: attr('inclusive') === '1',
+    ownership: attr('own') as FilterItem['ownership'],
     level: (attr('level') || null) as FilterItem['level'],
     lngLat: lng && lat ? [Number(lng), Number(lat)] : null,
   };
@@ -52,6 +53,9 @@ const queries = [
   ...CARE_FORMS.map((v) => `form=${v}`),
   ...DEMONSTRATION_LEVELS.map((v) => `level=${v}`),
   'inclusive=1',
+  'own=public',
+  'own=private',
+  'level=any',
   'q=示例',
   'q=example%20rainbow',
   'q=秋浦',

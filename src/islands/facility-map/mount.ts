@@ -36,7 +36,9 @@ export interface MountedMap {
 
 export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   const cfg = readConfig(host);
-  let state: FilterState = parseFilter(new URLSearchParams(location.search));
+  // The list's filter element knows the state in effect (search words understood); the URL is the fallback.
+  let state: FilterState =
+    (document.querySelector('facility-filter') as (HTMLElement & { state?: FilterState }) | null)?.state ?? parseFilter(new URLSearchParams(location.search));
   let onFilter: (s: FilterState) => void = (s) => (state = s);
   document.addEventListener('facility-filter-change', (e) => onFilter((e as CustomEvent<FilterState>).detail));
 

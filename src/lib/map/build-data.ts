@@ -25,6 +25,7 @@ export function toMapFacility(f: Facility): MapFacility {
     ages: [f.ages.min_months, f.ages.max_months],
     forms: [...f.care_forms],
     inclusive: f.inclusive,
+    ownership: f.ownership,
     level: f.demonstration?.level ?? null,
     places: f.places ?? null,
     lngLat,
