@@ -66,7 +66,7 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await waitForMap(page);
   await expect.poll(() => singleIds(page)).toEqual([solo.id]);
   await marker(page, solo.id).click();
-  const popup = page.locator('.leaflet-popup');
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
   await expect(popup).toBeVisible();
   await expect(popup.getByRole('link', { name: solo.name })).toHaveAttribute('href', solo.paths['zh-CN']);
   await expect(popup).toContainText(t(`type.${solo.type}`));
@@ -90,7 +90,7 @@ test('markers are focusable buttons with a label; Enter opens the popup, Escape 
   await page.keyboard.press('Tab');
   await expect(m).toBeFocused();
   await page.keyboard.press('Enter');
-  const popup = page.locator('.leaflet-popup');
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
   await expect(popup.getByRole('link', { name: solo.nameEn ?? solo.name })).toBeFocused();
   expect(new URL(page.url()).pathname).toBe('/en/map/'); // Enter did not follow the link
   await page.keyboard.press('Tab');
@@ -114,16 +114,52 @@ test('facilities without a position are listed under the map with a note', async
   for (const f of unlocated) await expect(section.getByRole('link', { name: f.name })).toHaveAttribute('href', f.paths['zh-CN']);
 });
 
-test('hospital sites page links to the hospital map view, which lists the sites', async ({ page }) => {
+test('hospital sites page links to the hospital map view only when a site has a position, else says they are being verified', async ({ page }) => {
+  const sites = mapFacilities.filter((f) => f.type === 'hospital_site');
   await page.goto('/hospital-sites/');
+  if (!sites.some((f) => f.lngLat)) {
+    await expect(page.getByRole('link', { name: t('map.hospitalLink') })).toHaveCount(0);
+    await expect(page.getByText(t('hospital.positionsPending'))).toBeVisible();
+    return;
+  }
   await page.getByRole('link', { name: t('map.hospitalLink') }).click();
   await expect(page).toHaveURL(/\/map\/\?type=hospital_site$/);
   await waitForMap(page);
   const { onMap, unlocated } = expected('type=hospital_site');
-  expect(onMap.length + unlocated.length).toBe(mapFacilities.filter((f) => f.type === 'hospital_site').length);
+  expect(onMap.length + unlocated.length).toBe(sites.length);
   await expect.poll(() => markerTotal(page)).toBe(onMap.length);
   await expect(page.locator('[data-unlocated] li:visible')).toHaveCount(unlocated.length);
-  await expect(page.getByLabel(t('list.filter.type'), { exact: true })).toHaveValue('hospital_site');
+});
+
+test('the view follows the filters; names show under pins at close zoom; the credit is in the page language', async ({ page }) => {
+  await page.goto('/map/');
+  await waitForMap(page);
+  const before = await zoomOf(page);
+  await (await filterField(page, t('list.filter.type'))).selectOption('kindergarten_class');
+  await closeSheet(page);
+  await expect.poll(() => zoomOf(page), 'fitted to the kindergartens').toBeGreaterThan(before);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText(t('map.attribution.engine'));
+  await expect(page.locator('.fm-labels')).toHaveCount(0);
+  await expect(async () => {
+    await page.evaluate(() => {
+      const map = (document.querySelector('facility-map') as unknown as { leafletMap: { setView(c: unknown, z: number, o: unknown): void; getCenter(): unknown } }).leafletMap;
+      map.setView(map.getCenter(), 16, { animate: false });
+    });
+    await expect(page.locator('.fm-labels')).toHaveCount(1, { timeout: 1000 });
+  }).toPass();
+  await expect(page.locator('.fm-label:visible').first()).toBeVisible();
+});
+
+test('"在地图上查看" from a detail page opens that facility on the map', async ({ page }) => {
+  await page.goto(`/facilities/${solo.id}/`);
+  await page.getByRole('link', { name: t('detail.viewOnMap') }).click();
+  await expect(page).toHaveURL(new RegExp(`/map/#f=${solo.id}$`));
+  await waitForMap(page);
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
+  await expect(popup.getByRole('link', { name: solo.name })).toBeVisible();
+  // Moving the map closes it.
+  await page.getByRole('button', { name: t('map.zoomOut') }).click();
+  await expect(popup).toHaveCount(0);
 });
 
 test('demonstration page links to a map view per level', async ({ page }) => {

@@ -41,7 +41,7 @@ for (const p of pages) {
 
 test('without JavaScript the detail page lists its facts and map links', async ({ page }) => {
   await page.goto(`/facilities/${detail.id}/`);
-  await expect(page.getByRole('term')).toHaveCount(15);
+  await expect(page.locator('dl.facts').getByRole('term')).toHaveCount(15);
   await expect(page.getByRole('link', { name: zh('detail.amap') })).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\//);
   await expect(page.locator('a[href^="tel:"]')).toBeVisible();
 });
