@@ -140,11 +140,12 @@ test('the view follows the filters; names show under pins at close zoom; the cre
   await expect.poll(() => zoomOf(page), 'fitted to the kindergartens').toBeGreaterThan(before);
   await expect(page.locator('.leaflet-control-attribution')).toContainText(t('map.attribution.engine'));
   await expect(page.locator('.fm-labels')).toHaveCount(0);
+  const kindergarten = located.find((f) => f.type === 'kindergarten_class')!;
   await expect(async () => {
-    await page.evaluate(() => {
-      const map = (document.querySelector('facility-map') as unknown as { leafletMap: { setView(c: unknown, z: number, o: unknown): void; getCenter(): unknown } }).leafletMap;
-      map.setView(map.getCenter(), 16, { animate: false });
-    });
+    await page.evaluate(([lng, lat]) => {
+      const map = (document.querySelector('facility-map') as unknown as { leafletMap: { setView(c: unknown, z: number, o: unknown): void } }).leafletMap;
+      map.setView([lat, lng], 18, { animate: false }); // no tiles: the map is in WGS-84
+    }, kindergarten.lngLat!);
     await expect(page.locator('.fm-labels')).toHaveCount(1, { timeout: 1000 });
   }).toPass();
   await expect(page.locator('.fm-label:visible').first()).toBeVisible();
