@@ -15,7 +15,8 @@ export default defineConfig({
   projects: [
     // *.desktop.test.ts: checks that need only one browser shape (built files, full sweeps of every detail page).
     { name: 'mobile', testIgnore: '**/*.desktop.test.ts', use: { ...devices['Pixel 7'], launchOptions, defaultBrowserType: 'chromium' } },
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    // *.mobile.test.ts: journeys on one phone (they also write bench/results/journeys.json).
+    { name: 'desktop', testIgnore: '**/*.mobile.test.ts', use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: [
     {

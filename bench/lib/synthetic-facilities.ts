@@ -35,6 +35,7 @@ export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42)
       ages: [min, min + pick([12, 18, 24, 36])],
       forms: CARE_FORMS.filter(() => rnd() < 0.5).concat('full_day').filter((v, j, all) => all.indexOf(v) === j),
       inclusive: rnd() < 0.4,
+      ownership: i % 3 === 0 ? 'public' : 'private', // not drawn from rnd(), so the other fields stay as recorded
       level: rnd() < 0.05 ? pick(DEMONSTRATION_LEVELS) : null,
       places: Math.floor(rnd() * 120),
       lngLat,

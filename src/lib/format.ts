@@ -79,6 +79,12 @@ export function feeLines(f: Facility, t: Translate): string[] {
   return lines.length ? lines : [missing(f, 'fees', t)];
 }
 
+/** "全日托 1,800 元/月" for one care form, or "全日托 暂无" when its fee is not known. */
+export function feeFor(f: Facility, form: (typeof CARE_FORMS)[number], t: Translate): string {
+  const fee = f.fees?.[form];
+  return `${t(`careForm.${form}`)} ${fee === undefined ? t('common.notProvided') : t('common.yuanPerMonth', { n: fee.toLocaleString('en') })}`;
+}
+
 export function demonstration(f: Facility, t: Translate): string {
   return f.demonstration
     ? t('demo.levelYear', { level: t(`demo.level.${f.demonstration.level}`), year: f.demonstration.year })

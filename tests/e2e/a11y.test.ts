@@ -4,7 +4,7 @@
  * them all, in the desktop project).
  */
 import { test, expect } from './fixtures.ts';
-import { distPages, facilities, openMoreFilters, zh } from './data.ts';
+import { closeSheet, distPages, facilities, filterField, zh } from './data.ts';
 import { isDetail, report, sweep, violations } from './axe.ts';
 
 test.describe.configure({ mode: 'parallel', timeout: 120_000 }); // one test sweeps several pages
@@ -42,15 +42,22 @@ for (const mode of ['normal', 'large'] as const) {
       report(found);
     });
 
-    test('axe list page: filters open, no results, geolocation alert', async ({ page }) => {
-      await sweep(page, mode, '/facilities/');
-      await openMoreFilters(page);
-      await expect(page.getByLabel(zh('list.filter.type'), { exact: true })).toBeVisible();
-      const found = await violations(page);
-      await page.getByLabel(zh('list.sort'), { exact: true }).selectOption('distance');
+    test('axe list page: each filter sheet open, understood words, no results, compare bar, geolocation alert', async ({ page }) => {
+      const found = await sweep(page, mode, '/facilities/');
+      for (const label of [zh('list.filter.age'), zh('list.filter.careForm'), zh('list.filter.type')]) {
+        await expect(await filterField(page, label)).toBeVisible();
+        found.push(...(await violations(page)));
+        await closeSheet(page);
+      }
+      await (await filterField(page, zh('list.sort'))).selectOption('distance');
       await expect(page.getByRole('alert')).toBeVisible(); // no permission: the polite message
-      await page.getByLabel(zh('list.filter.q')).fill('没有这样的机构');
+      found.push(...(await violations(page)));
+      await closeSheet(page);
+      await page.getByLabel(zh('list.filter.q')).fill('普惠 全日托 秋浦 1岁2');
       await expect(page.getByText(zh('list.empty'))).toBeVisible();
+      await expect(page.locator('[data-understood-list] button').first()).toBeVisible();
+      await page.locator('#facility-list input[type="checkbox"]:visible').first().check();
+      await expect(page.locator('compare-bar')).toBeVisible();
       found.push(...(await violations(page)));
       await sweep(page, mode, '/en/facilities/?type=kindergarten_class&inclusive=1');
       found.push(...(await violations(page)));
@@ -60,7 +67,7 @@ for (const mode of ['normal', 'large'] as const) {
     test('axe compare page with a table', async ({ page }) => {
       const ids = facilities.slice(0, 3).map((f) => `id=${f.id}`).join('&');
       const found = await sweep(page, mode, `/compare/?${ids}`);
-      await expect(page.getByRole('table')).toBeVisible();
+      await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
       found.push(...(await sweep(page, mode, `/en/compare/?${ids}&id=${facilities[3]!.id}`)));
       await expect(page.getByRole('status')).toBeVisible();
       report(found);

@@ -6,9 +6,10 @@ import { expect } from './fixtures.ts';
 export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const isDetail = (p: string) => /^(\/en)?\/facilities\/[^/]+\/$/.test(p);
 
-/** Runs axe on the page as it is now; returns a readable line per violating node. */
-export async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+/** Runs axe on the page as it is now (or on the part `include` selects); returns a readable line per violating node. */
+export async function violations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  const result = await (include ? builder.include(include) : builder).analyze();
   return result.violations.flatMap((v) =>
     v.nodes.map((n) => `${new URL(page.url()).pathname}${new URL(page.url()).search} [${v.id}, ${v.impact}] ${v.help} → ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`),
   );

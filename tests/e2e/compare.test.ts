@@ -9,25 +9,37 @@ const priced = facilities.filter((f) => f.fees && f.hours);
 const [a, b, c, d] = [priced[0]!, priced[3]!, priced[6]!, priced[9]!];
 const hospital = facilities.find((f) => f.type === 'hospital_site')!;
 
-/** The table's cells in the row headed `label`. */
-const row = (page: Page, label: string) =>
-  page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+/** What the comparison shows, from whichever form is on screen: the table (wide) or one card per facility (narrow, large text). */
+async function shownComparison(page: Page) {
+  await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+  return page.evaluate(() => {
+    const visible = (el: Element | null) => !!el && (el as HTMLElement).checkVisibility();
+    const table = document.querySelector('.compare');
+    if (visible(table)) {
+      const heads = [...table!.querySelectorAll('thead th')].slice(1);
+      const rows = Object.fromEntries([...table!.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!, [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText)]));
+      return { form: 'table', names: heads.map((h) => h.textContent!), hrefs: heads.map((h) => h.querySelector('a')!.getAttribute('href')!), rows };
+    }
+    const cards = [...document.querySelectorAll('.compare-cards > section')];
+    const rows: Record<string, string[]> = {};
+    for (const card of cards) for (const dt of card.querySelectorAll('dt')) (rows[dt.textContent!] ??= []).push((dt.nextElementSibling as HTMLElement).innerText);
+    return { form: 'cards', names: cards.map((c) => c.querySelector('h3')!.textContent!), hrefs: cards.map((c) => c.querySelector('h3 a')!.getAttribute('href')!), rows };
+  });
+}
 
 async function expectTable(page: Page, shown: Rec[]) {
-  const table = page.getByRole('table');
-  await expect(table).toBeVisible();
-  await expect(table.getByRole('columnheader')).toHaveText([zh('compare.field'), ...shown.map((f) => f.name)]);
-  for (const f of shown) {
-    await expect(table.getByRole('columnheader', { name: f.name }).getByRole('link')).toHaveAttribute('href', `/facilities/${f.id}/`);
-  }
+  const got = await shownComparison(page);
+  expect(got.names).toEqual(shown.map((f) => f.name));
+  expect(got.hrefs).toEqual(shown.map((f) => `/facilities/${f.id}/`));
   const values = shown.map((f) => fieldValues(f, 'zh-CN'));
-  await expect(row(page, zh('field.fees'))).toHaveText(values.map((v) => v.fees.join('\n')));
-  await expect(row(page, zh('field.hours'))).toHaveText(values.map((v) => v.hours));
-  await expect(row(page, zh('field.ages'))).toHaveText(values.map((v) => v.ages));
-  await expect(row(page, zh('field.careForms'))).toHaveText(values.map((v) => v.careForms));
-  await expect(row(page, zh('field.places'))).toHaveText(values.map((v) => v.places));
-  await expect(row(page, zh('field.phone'))).toHaveText(values.map((v) => v.phone));
-  await expect(row(page, zh('field.type'))).toHaveText(values.map((v) => v.type));
+  expect(got.rows[zh('field.fees')]).toEqual(values.map((v) => v.fees.join('\n')));
+  expect(got.rows[zh('field.hours')]).toEqual(values.map((v) => v.hours));
+  expect(got.rows[zh('field.ages')]).toEqual(values.map((v) => v.ages));
+  expect(got.rows[zh('field.careForms')]).toEqual(values.map((v) => v.careForms));
+  expect(got.rows[zh('field.places')]).toEqual(values.map((v) => v.places));
+  expect(got.rows[zh('field.phone')]).toEqual(values.map((v) => v.phone));
+  expect(got.rows[zh('field.type')]).toEqual(values.map((v) => v.type));
+  return got;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -40,7 +52,8 @@ test('tick two facilities on the list and compare them', async ({ page }) => {
     const name = new RegExp(`^${esc(zh('list.compare'))}\\s*${esc(labelValue('zh-CN', '', f.name).trim())}$`);
     await page.getByRole('checkbox', { name }).check();
   }
-  await page.getByRole('button', { name: zh('list.compareSubmit') }).click();
+  // The sticky bar counts them and starts the comparison.
+  await page.getByRole('button', { name: zh('list.compareBar', { n: 2 }) }).click();
   await page.waitForURL(/\/compare\/\?/);
   expect(new URL(page.url()).pathname).toBe('/compare/');
   expect(ids(page)).toEqual([a.id, b.id]); // list order
@@ -52,7 +65,7 @@ test('tick two facilities on the list and compare them', async ({ page }) => {
 
 test('picking on the compare page itself works, including a record without fees', async ({ page }) => {
   await page.goto('/compare/');
-  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
   await page.getByRole('checkbox', { name: c.name, exact: true }).check();
   await page.getByRole('checkbox', { name: hospital.name, exact: true }).check();
   await page.getByRole('button', { name: zh('compare.submit') }).first().click();
@@ -60,26 +73,25 @@ test('picking on the compare page itself works, including a record without fees'
   const order = facilities.filter((f) => f === c || f === hospital);
   expect(ids(page)).toEqual(order.map((f) => f.id));
   await expectTable(page, order);
-  await expect(row(page, zh('field.fees')).nth(order.indexOf(hospital))).toHaveText(zh('common.unverified'));
+  expect((await shownComparison(page)).rows[zh('field.fees')]![order.indexOf(hospital)]).toBe(zh('common.unverified'));
 });
 
 test('one facility: "请至少选择 2 家机构" and no table', async ({ page }) => {
   await page.goto(`/compare/?id=${a.id}`);
   await expect(page.getByRole('status')).toHaveText(zh('compare.tooFew'));
-  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: a.name, exact: true })).toBeChecked();
 });
 
 test('no facility, or unknown ids only: the too-few message', async ({ page }) => {
   await page.goto('/compare/?id=no-such-place&id=other');
   await expect(page.getByRole('status')).toHaveText(zh('compare.tooFew'));
-  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
 });
 
 test('four facilities: only the first three columns and the too-many message', async ({ page }) => {
   await page.goto(`/compare/?${[a, b, c, d].map((f) => `id=${f.id}`).join('&')}`);
   await expectTable(page, [a, b, c]);
-  await expect(page.getByRole('columnheader')).toHaveCount(4);
   await expect(page.getByRole('status')).toHaveText(zh('compare.tooMany'));
 });
 
@@ -87,4 +99,43 @@ test('duplicate and unknown ids are ignored', async ({ page }) => {
   await page.goto(`/compare/?id=${b.id}&id=nope&id=${b.id}&id=${a.id}`);
   await expectTable(page, [b, a]);
   await expect(page.getByRole('status')).toBeHidden();
+});
+
+test('the list compare bar: appears with the first tick, counts, and refuses a 4th with a message', async ({ page }) => {
+  await page.goto('/facilities/');
+  const bar = page.locator('compare-bar');
+  await expect(bar).toBeHidden();
+  const boxes = page.locator('#facility-list input[type="checkbox"]');
+  await boxes.nth(0).check();
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('button', { name: zh('list.compareBar', { n: 1 }) })).toBeVisible();
+  await expect(bar.getByRole('status')).toHaveText(zh('list.compareNeedTwo'));
+  await boxes.nth(1).check();
+  await boxes.nth(2).check();
+  await expect(bar.getByRole('button', { name: zh('list.compareBar', { n: 3 }) })).toBeVisible();
+  await boxes.nth(3).click();
+  await expect(boxes.nth(3)).not.toBeChecked();
+  await expect(bar.getByRole('status')).toHaveText(zh('list.compareLimit'));
+  await bar.getByRole('button', { name: zh('list.compareClear') }).click();
+  await expect(bar).toBeHidden();
+  await expect(page.locator('#facility-list input[type="checkbox"]:checked')).toHaveCount(0);
+});
+
+test.describe('in large text on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  test('three facilities are three stacked cards; times and phone numbers stay whole', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('tuoyu.text', 'large'));
+    await page.goto(`/compare/?${[a, b, c].map((f) => `id=${f.id}`).join('&')}`);
+    const got = await expectTable(page, [a, b, c]);
+    expect(got.form).toBe('cards');
+    // One line each: no break inside "07:30-17:30" or a phone number.
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.compare-cards dd')]
+        .filter((dd) => /^[\d:：\-–—~ ]+$/.test(dd.textContent!.trim()))
+        .filter((dd) => dd.getClientRects().length && (dd as HTMLElement).offsetHeight > parseFloat(getComputedStyle(dd).lineHeight) * 1.5)
+        .map((dd) => dd.textContent),
+    );
+    expect(broken).toEqual([]);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
@@ -155,10 +155,30 @@ export function visibleIds(page: Page): Promise<string[]> {
     .evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).checkVisibility()).map((li) => (li as HTMLElement).dataset.id!));
 }
 
-/** Opens the collapsed "more filters" disclosure, when the form has one. */
-export async function openMoreFilters(page: Page): Promise<void> {
-  const summary = page.locator('facility-filter summary');
-  if ((await summary.count()) && !(await summary.locator('xpath=..').evaluate((d) => (d as HTMLDetailsElement).open))) {
+/**
+ * The filter field labelled `label`, made visible: when it sits in a closed sheet, the chip that opens that sheet
+ * is tapped first (as a person would).
+ */
+export async function filterField(page: Page, label: string): Promise<Locator> {
+  const field = page.locator('facility-filter').getByLabel(label, { exact: true });
+  const sheet = await field.evaluate((el) => {
+    const p = el.closest('[popover]');
+    return p && !p.matches(':popover-open') ? p.id : null;
+  });
+  if (sheet) await page.locator(`.chip-bar [popovertarget="${sheet}"]`).click();
+  return field;
+}
+
+/** Closes an open filter sheet with its "查看 N 家" button. */
+export async function closeSheet(page: Page): Promise<void> {
+  const open = page.locator('.sheet:popover-open');
+  if (await open.count()) await open.locator('[data-show-count]').click();
+}
+
+/** Opens the header's 菜单 disclosure when it is folded (narrow screens, large text); a no-op on wide screens. */
+export async function openMenu(page: Page): Promise<void> {
+  const summary = page.locator('.site-menu > summary');
+  if ((await summary.isVisible()) && !(await page.locator('.site-menu').evaluate((d) => (d as HTMLDetailsElement).open))) {
     await summary.click();
   }
 }

@@ -15,8 +15,8 @@ const unmapped = facilities.filter((f) => !f.location);
 
 /** The facts list rows, label → value, in page order. */
 async function facts(page: Page): Promise<[string, string][]> {
-  const terms = await page.getByRole('term').allInnerTexts();
-  const defs = await page.getByRole('definition').allInnerTexts();
+  const terms = await page.locator('dl.facts').getByRole('term').allInnerTexts();
+  const defs = await page.locator('dl.facts').getByRole('definition').allInnerTexts();
   expect(defs.length).toBe(terms.length);
   return terms.map((t, i) => [t.trim(), defs[i]!.trim()]);
 }
@@ -54,8 +54,25 @@ async function checkPage(page: Page, f: Rec, locale: Locale) {
     await expect(verified).toHaveText(labelValue(locale, t('common.lastVerified'), t('common.notYetVerified')));
     await expect(page.locator('main time')).toHaveCount(0);
   }
-  await expect(page.getByRole('link', { name: t('common.backToList') })).toHaveAttribute('href', `${prefix(locale)}/facilities/`);
+  const back = f.type === 'hospital_site' ? (['common.backToHospitalSites', '/hospital-sites/'] as const) : (['common.backToList', '/facilities/'] as const);
+  await expect(page.getByRole('link', { name: t(back[0]) })).toHaveAttribute('href', `${prefix(locale)}${back[1]}#card-${f.id}`);
 }
+
+test('the summary comes first: fees, vacancies, ages, hours and the map, before the route links and the facts', async ({ page }) => {
+  await page.goto(`/facilities/${full.id}/`);
+  const v = fieldValues(full, 'zh-CN');
+  const summary = page.getByRole('region', { name: tr('zh-CN', 'detail.summary') });
+  const l = (k: string) => tr('zh-CN', `field.${k}` as UiKey);
+  await expect(summary.getByRole('term')).toHaveText([l('fees'), l('vacancies'), l('ages'), l('hours')]);
+  await expect(summary.getByRole('definition')).toHaveText([...v.fees, v.vacancies, v.ages, v.hours]);
+  await expect(summary.getByRole('link', { name: tr('zh-CN', 'detail.viewOnMap') })).toHaveAttribute('href', `/map/#f=${full.id}`);
+  // Demo records carry no phone (no made-up number may ring a real person), so there is no call button here.
+  await expect(summary.locator('a[href^="tel:"]')).toHaveCount(0);
+  const top = async (loc: ReturnType<Page['locator']>) => (await loc.boundingBox())!.y;
+  const [s, nav, facts] = [await top(summary), await top(page.getByRole('heading', { name: tr('zh-CN', 'detail.navigate') })), await top(page.locator('dl.facts'))];
+  expect(s).toBeLessThan(nav);
+  expect(nav).toBeLessThan(facts);
+});
 
 test('a full demo record shows every field and the source, but no call link, filing, inspection or verified date', async ({ page }) => {
   expect(full, 'the data should have a record with every optional field').toBeTruthy();
@@ -70,7 +87,7 @@ test('the English page uses English labels and values', async ({ page }) => {
   await checkPage(page, full, 'en');
   await expect(page.locator('main p[lang="zh-CN"]')).toHaveText(full.name);
   await expect(page.getByRole('heading', { name: tr('en', 'detail.navigate') })).toBeVisible();
-  await expect(page.getByRole('term').first()).toHaveText('Type');
+  await expect(page.locator('dl.facts').getByRole('term').first()).toHaveText('Type');
   await checkPage(page, sparse, 'en');
   await expect(page.getByRole('definition').filter({ hasText: tr('en', 'common.unverified') })).not.toHaveCount(0);
 });
@@ -96,22 +113,29 @@ test('map links carry GCJ-02 (AMap, Tencent) and BD-09 (Baidu) coordinates', asy
 
     const amap = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.amap') }).getAttribute('href'))!);
     expect(amap.hostname).toBe('uri.amap.com');
-    const [aLng, aLat] = pair(amap.searchParams.get('position')!);
-    close(aLng, gcj[0], 'AMap lng');
-    close(aLat, gcj[1], 'AMap lat');
-    expect(amap.searchParams.get('name')).toBe(f.name);
+    expect(amap.pathname, 'AMap opens a route').toBe('/navigation');
+    const [aLng, aLat, aName] = amap.searchParams.get('to')!.split(',');
+    close(Number(aLng), gcj[0], 'AMap lng');
+    close(Number(aLat), gcj[1], 'AMap lat');
+    expect(aName).toBe(f.name);
 
     const baidu = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.baidu') }).getAttribute('href'))!);
     expect(baidu.hostname).toBe('api.map.baidu.com');
-    const [bLat, bLng] = pair(baidu.searchParams.get('location')!);
+    expect(baidu.pathname, 'Baidu opens a route').toBe('/direction');
+    const dest = /^latlng:([-\d.]+),([-\d.]+)\|name:(.*)$/.exec(baidu.searchParams.get('destination')!);
+    expect(dest, 'Baidu destination=latlng:lat,lng|name:…').not.toBeNull();
+    expect(dest![3]).toBe(f.name);
+    const [bLat, bLng] = [Number(dest![1]), Number(dest![2])];
     close(bLng, bd[0], 'Baidu lng');
     close(bLat, bd[1], 'Baidu lat');
     expect(baidu.searchParams.get('coord_type')).toBe('bd09ll');
 
     const qq = new URL((await page.getByRole('link', { name: tr('zh-CN', 'detail.tencent') }).getAttribute('href'))!);
     expect(qq.hostname).toBe('apis.map.qq.com');
-    const m = /^coord:([-\d.]+),([-\d.]+);/.exec(qq.searchParams.get('marker')!);
-    expect(m, 'Tencent marker=coord:lat,lng;…').not.toBeNull();
+    expect(qq.pathname, 'Tencent opens a route').toBe('/uri/v1/routeplan');
+    expect(qq.searchParams.get('to')).toBe(f.name);
+    const m = /^([-\d.]+),([-\d.]+)$/.exec(qq.searchParams.get('tocoord')!);
+    expect(m, 'Tencent tocoord=lat,lng').not.toBeNull();
     close(Number(m![2]), gcj[0], 'Tencent lng');
     close(Number(m![1]), gcj[1], 'Tencent lat');
 

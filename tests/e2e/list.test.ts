@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { facilities, haversineKm, openMoreFilters, searchText, townshipName, tr, visibleIds, zh, type Rec } from './data.ts';
+import { closeSheet, facilities, filterField, haversineKm, searchText, townshipName, tr, visibleIds, zh, type Rec } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -21,21 +21,23 @@ interface Case {
   params: Record<string, string>;
   pred: (f: Rec) => boolean;
 }
-const select = (label: string, value: string | { label: string }) => (page: Page) => page.getByLabel(label, { exact: true }).selectOption(value);
+const select = (label: string, value: string | { label: string }) => async (page: Page) => (await filterField(page, label)).selectOption(value);
 const cases: Case[] = [
   { name: 'type', apply: select(zh('list.filter.type'), 'kindergarten_class'), params: { type: 'kindergarten_class' }, pred: (f) => f.type === 'kindergarten_class' },
   { name: 'hospital type', apply: select(zh('list.filter.type'), { label: zh('type.hospital_site') }), params: { type: 'hospital_site' }, pred: (f) => f.type === 'hospital_site' },
   { name: 'township', apply: select(zh('list.filter.township'), { label: townshipName(township, 'zh-CN') }), params: { township }, pred: (f) => f.township === township },
   {
     name: 'age in months',
-    apply: (page) => page.getByLabel(zh('list.filter.age')).fill('15'),
+    apply: async (page) => (await filterField(page, zh('list.filter.age'))).fill('15'),
     params: { age: '15' },
     pred: (f) => !!f.ages && f.ages.min_months <= 15 && 15 <= f.ages.max_months, // unknown ages match no age
   },
   { name: 'care form', apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }), params: { form: 'hourly' }, pred: (f) => !!f.care_forms?.includes('hourly') },
   { name: '普惠 only', apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(), params: { inclusive: '1' }, pred: (f) => f.inclusive === true },
   { name: 'demonstration level', apply: select(zh('list.filter.demonstration'), { label: zh('demo.level.city') }), params: { level: 'city' }, pred: (f) => f.demonstration?.level === 'city' },
-  { name: 'text search (Chinese)', apply: (page) => page.getByLabel(zh('list.filter.q')).fill('秋浦'), params: { q: '秋浦' }, pred: (f) => searchText(f).includes('秋浦') },
+  { name: 'public or private', apply: select(zh('list.filter.ownership'), { label: zh('ownership.public') }), params: { own: 'public' }, pred: (f) => f.ownership === 'public' },
+  { name: 'any demonstration level', apply: select(zh('list.filter.demonstration'), { label: zh('list.filter.anyDemonstration') }), params: { level: 'any' }, pred: (f) => !!f.demonstration },
+  { name: 'text search (Chinese)', apply: (page) => page.getByLabel(zh('list.filter.q')).fill('阳光'), params: { q: '阳光' }, pred: (f) => searchText(f).includes('阳光') },
   {
     name: 'text search (English, any case, two words)',
     apply: (page) => page.getByLabel(zh('list.filter.q')).fill('RAINBOW example'),
@@ -52,13 +54,22 @@ test('the list shows every facility, in name order, with the count', async ({ pa
   await expect(page.getByText(zh('list.empty'))).toBeHidden();
 });
 
+test('the whole card is the link to its detail page', async ({ page }) => {
+  await page.goto('/facilities/');
+  const first = facilities[0]!;
+  const card = page.locator(`#facility-list > li[data-id="${first.id}"]`);
+  const box = (await card.boundingBox())!;
+  // A tap on the card's lower part, away from the name and the compare box.
+  await page.mouse.click(box.x + box.width - 20, box.y + box.height * 0.55);
+  await expect(page).toHaveURL(new RegExp(`/facilities/${first.id}/$`));
+});
+
 for (const c of cases) {
   test(`filter: ${c.name} narrows the list and the URL keeps it`, async ({ page }) => {
     const expected = idsWhere(c.pred);
     expect(expected.length, 'the case should narrow the list to a non-empty set').toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(total);
     await page.goto('/facilities/');
-    await openMoreFilters(page);
     await c.apply(page);
     await expect.poll(() => visibleIds(page)).toEqual(expected);
     await expect(page.getByRole('status')).toHaveText(countText(expected.length));
@@ -80,12 +91,15 @@ test('a shared link restores the form and the filtered list; clear filters shows
   await expect(page.getByLabel(zh('list.filter.careForm'), { exact: true })).toHaveValue('half_day');
   await expect(page.getByLabel(zh('list.filter.age'))).toHaveValue('24');
   await expect(page.getByLabel(zh('list.filter.inclusive'))).toBeChecked();
-  // The extra filters are open, since the link uses them.
-  await expect(page.getByLabel(zh('list.filter.type'), { exact: true })).toBeVisible();
+  // The chips say what the link chose.
+  const chips = page.locator('.chip-bar .chip');
+  await expect(chips).toHaveText([zh('list.chip.ageValue', { n: 24 }), zh('search.inclusive'), zh('careForm.half_day'), zh('list.chip.place'), zh('type.childcare_center'), zh('list.chip.map')]);
   await expect.poll(() => visibleIds(page)).toEqual(expected);
   await expect(page.getByRole('status')).toHaveText(countText(expected.length));
 
+  await page.locator('.chip-bar').getByRole('button', { name: zh('type.childcare_center') }).click();
   await page.getByRole('button', { name: zh('list.filter.reset') }).click();
+  await closeSheet(page);
   await expect.poll(() => visibleIds(page)).toEqual(allIds);
   await expect(page.getByRole('status')).toHaveText(countText(total));
   await expect(page.getByLabel(zh('list.filter.type'), { exact: true })).toHaveValue('');
@@ -94,17 +108,18 @@ test('a shared link restores the form and the filtered list; clear filters shows
 });
 
 test('a text search restores from the URL; malformed values are ignored', async ({ page }) => {
-  await page.goto('/facilities/?q=%E7%A7%8B%E6%B5%A6&age=abc&type=nope&township=1');
-  await expect(page.getByLabel(zh('list.filter.q'))).toHaveValue('秋浦');
+  await page.goto('/facilities/?q=%E9%98%B3%E5%85%89&age=abc&type=nope&township=1');
+  await expect(page.getByLabel(zh('list.filter.q'))).toHaveValue('阳光');
   await expect(page.getByLabel(zh('list.filter.age'))).toHaveValue('');
-  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => searchText(f).includes('秋浦')));
-  await expect.poll(() => query(page)).toEqual({ q: '秋浦' });
+  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => searchText(f).includes('阳光')));
+  await expect.poll(() => query(page)).toEqual({ q: '阳光' });
 });
 
 test('no match shows the empty-result message and a zero count', async ({ page }) => {
   await page.goto('/facilities/');
   await page.getByLabel(zh('list.filter.q')).fill('没有这样的机构zzz');
   await expect(page.getByText(zh('list.empty'))).toBeVisible();
+  await expect(page.locator('[data-relax] button')).toHaveText([zh('list.relaxOne', { label: '没有这样的机构zzz', n: total })]);
   await expect(page.getByRole('status')).toHaveText(countText(0));
   expect(await visibleIds(page)).toEqual([]);
   await page.getByLabel(zh('list.filter.q')).fill('');
@@ -122,8 +137,8 @@ test('sort by distance orders cards nearest first, unmapped last, with "距您�
   expect(unmapped.length, 'the data should include unmapped facilities').toBeGreaterThan(0);
 
   await page.goto('/facilities/');
-  await openMoreFilters(page);
-  await page.getByLabel(zh('list.sort'), { exact: true }).selectOption('distance');
+  await (await filterField(page, zh('list.sort'))).selectOption('distance');
+  await closeSheet(page);
   await expect(page.locator('[data-distance]:visible').first()).toBeVisible();
   const ids = await visibleIds(page);
   expect(new Set(ids)).toEqual(new Set(allIds));
@@ -156,8 +171,7 @@ test('sort by distance orders cards nearest first, unmapped last, with "距您�
 
 test('denied geolocation shows a polite alert and keeps name order', async ({ page }) => {
   await page.goto('/facilities/');
-  await openMoreFilters(page);
-  const sort = page.getByLabel(zh('list.sort'), { exact: true });
+  const sort = await filterField(page, zh('list.sort'));
   await sort.selectOption('distance');
   await expect(page.getByRole('alert')).toHaveText(zh('list.sort.denied'));
   await expect(sort).toHaveValue('name');
@@ -175,4 +189,95 @@ test('the English list filters the same way and words the count in English', asy
   await expect(page.getByRole('status')).toHaveText(tr('en', 'list.count', { shown: expected.length, total }));
   const first = facilities.find((f) => f.id === expected[0])!;
   await expect(page.getByRole('link', { name: first.name_en ?? first.name, exact: true })).toHaveAttribute('href', `/en/facilities/${first.id}/`);
+});
+
+test('the search box understands 普惠, care forms, 公办/民办, 示范, townships and ages, shown as removable chips', async ({ page }) => {
+  const qiupu = '341702002';
+  const pred = (f: Rec) => f.inclusive && f.care_forms.includes('full_day') && f.ages.min_months <= 14 && f.ages.max_months >= 14;
+  await page.goto('/facilities/');
+  await page.getByLabel(zh('list.filter.q')).fill('普惠 全日托 1岁2');
+  await expect.poll(() => visibleIds(page)).toEqual(idsWhere(pred));
+  const understood = page.locator('[data-understood-list] button');
+  await expect(understood).toHaveText(['普惠 ✕', '全日托 ✕', '1岁2 ✕']);
+  await expect(page.locator('.chip-bar .chip.on')).toHaveText([zh('list.chip.ageValue', { n: 14 }), zh('search.inclusive'), zh('careForm.full_day')]);
+  // The URL keeps the words as typed, so a shared link says the same.
+  expect(query(page)).toEqual({ q: '普惠 全日托 1岁2' });
+  await page.getByRole('button', { name: zh('list.understoodRemove', { word: '普惠' }) }).click();
+  await expect(page.getByLabel(zh('list.filter.q'))).toHaveValue('全日托 1岁2');
+  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => f.care_forms.includes('full_day') && f.ages.min_months <= 14 && f.ages.max_months >= 14));
+
+  for (const [text, want] of [
+    ['公办', (f: Rec) => f.ownership === 'public'],
+    ['民办 示范', (f: Rec) => f.ownership === 'private' && !!f.demonstration],
+    ['秋浦街道', (f: Rec) => f.township === qiupu],
+    ['14个月 半日托', (f: Rec) => f.ages.min_months <= 14 && f.ages.max_months >= 14 && f.care_forms.includes('half_day')],
+  ] as const) {
+    await page.getByLabel(zh('list.filter.q')).fill(text);
+    await expect.poll(() => visibleIds(page), text).toEqual(idsWhere(want));
+  }
+  // "1岁2" in the age box too.
+  await page.getByLabel(zh('list.filter.q')).fill('');
+  await (await filterField(page, zh('list.filter.age'))).fill('1岁2');
+  await closeSheet(page);
+  await expect.poll(() => query(page)).toEqual({ age: '14' });
+});
+
+test('no dead end: each condition can be dropped with the count it gives; nearest matches outside the chosen place', async ({ page }) => {
+  const qiupu = '341702002';
+  const conds: Record<string, (f: Rec) => boolean> = {
+    age: (f) => f.ages.min_months <= 14 && f.ages.max_months >= 14,
+    inclusive: (f) => f.inclusive,
+    form: (f) => f.care_forms.includes('full_day'),
+    township: (f) => f.township === qiupu,
+  };
+  const all = (f: Rec, except?: string) => Object.entries(conds).every(([k, p]) => k === except || p(f));
+  expect(idsWhere((f) => all(f)), 'the data should make this search empty').toEqual([]);
+  await page.goto(`/facilities/?age=14&inclusive=1&form=full_day&township=${qiupu}`);
+  await expect(page.getByText(zh('list.empty'))).toBeVisible();
+  const labels: Record<string, string> = {
+    age: zh('list.chip.ageValue', { n: 14 }), inclusive: zh('search.inclusive'), form: zh('careForm.full_day'), township: townshipName(qiupu, 'zh-CN'),
+  };
+  await expect(page.locator('[data-relax] button')).toHaveText(
+    ['age', 'inclusive', 'form', 'township'].map((k) => zh('list.relaxOne', { label: labels[k]!, n: idsWhere((f) => all(f, k)).length })),
+  );
+  // The nearest facilities that match everything but the place, nearest first, with their distance to the place.
+  const anchors = facilities.filter((f) => f.township === qiupu && f.location).map((f) => [f.location!.lng, f.location!.lat] as [number, number]);
+  const elsewhere = facilities
+    .filter((f) => all(f, 'township') && f.location)
+    .map((f) => ({ f, km: Math.min(...anchors.map((a) => haversineKm(a, [f.location!.lng, f.location!.lat]))) }))
+    .sort((a, b) => a.km - b.km)
+    .slice(0, 3);
+  expect(elsewhere.length).toBeGreaterThan(0);
+  await expect.poll(() => visibleIds(page)).toEqual(elsewhere.map((e) => e.f.id));
+  for (const { f, km } of elsewhere) {
+    const text = await page.locator(`#card-${f.id} [data-distance]`).innerText();
+    expect(text).toBe(zh('list.distanceFrom', { km: km.toFixed(1), place: labels.township! }));
+  }
+  // One tap removes the place.
+  await page.getByRole('button', { name: zh('list.relaxOne', { label: labels.township!, n: idsWhere((f) => all(f, 'township')).length }) }).click();
+  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => all(f, 'township')));
+  expect(query(page)).toEqual({ age: '14', inclusive: '1', form: 'full_day' });
+});
+
+test('back from a detail page returns to the list as it was', async ({ page }) => {
+  await page.goto('/facilities/?inclusive=1&form=full_day');
+  const ids = await visibleIds(page);
+  const target = facilities.find((f) => f.id === ids[Math.min(5, ids.length - 1)])!;
+  await page.locator(`#card-${target.id} h2 a`).click();
+  await expect(page).toHaveURL(new RegExp(`/facilities/${target.id}/$`));
+  await page.getByRole('link', { name: zh('common.backToList') }).click();
+  await expect.poll(() => query(page)).toEqual({ inclusive: '1', form: 'full_day' });
+  await expect.poll(() => visibleIds(page)).toEqual(ids);
+  await expect(page.locator(`#card-${target.id}`)).toBeInViewport();
+});
+
+test('cards answer first questions: fee for the chosen care form, vacancies with their date', async ({ page }) => {
+  const f = facilities.find((r) => r.fees?.full_day !== undefined && r.fees?.half_day !== undefined && r.vacancies)!;
+  await page.goto('/facilities/');
+  const card = page.locator(`#card-${f.id}`);
+  const fee = (form: string) => `${zh(`careForm.${form}` as never)} ${zh('common.yuanPerMonth', { n: f.fees![form]!.toLocaleString('en') })}`;
+  await expect(card.locator('.fee:visible')).toHaveText(f.care_forms.map((c) => (f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c))));
+  await expect(card).toContainText(zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }));
+  await page.goto('/facilities/?form=half_day');
+  await expect(card.locator('.fee:visible')).toHaveText([fee('half_day')]);
 });

@@ -37,16 +37,17 @@ for (const mode of ['normal', 'large'] as const) {
         await page.getByRole('button', { name: t('map.near.button', {}, path.startsWith('/en') ? 'en' : 'zh-CN') }).click();
         await expect(page.locator('[data-near-list] li').first()).toBeVisible();
         await page.locator('[data-near-list] button').first().click();
-        await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1'); // faded in: colours are final
+        await expect(page.locator('.leaflet-popup, .fm-popup-sheet')).toHaveCSS('opacity', '1'); // faded in: colours are final
         found.push(...(await violations(page)));
       }
       expect(found, found.join('\n')).toEqual([]);
     });
 
-    test('axe: the list page with its map section open', async ({ page }) => {
-      await page.goto('/facilities/');
-      await page.getByText(t('map.show')).click();
+    test('axe: the map page with a filter sheet open', async ({ page }) => {
+      await page.goto('/map/');
       await waitForMap(page);
+      await page.locator('.chip-bar [popovertarget="sheet-form"]').click();
+      await expect(page.locator('#sheet-form')).toBeVisible();
       const found = await violations(page);
       expect(found, found.join('\n')).toEqual([]);
     });

@@ -54,7 +54,7 @@ test.describe('with a position', () => {
     // A listed facility opens on the map with its distance.
     const first = located.find((f) => f.id === nearest(5)[0])!;
     await page.locator('[data-near-list]').getByRole('button', { name: first.name }).click();
-    const popup = page.locator('.leaflet-popup');
+    const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
     await expect(popup.getByRole('link', { name: first.name })).toBeFocused();
     await expect(popup.locator('[data-distance]')).toHaveText(t('map.near.distance', { km: distanceKm(here, first.lngLat!).toFixed(1) }));
     await expect(marker(page, first.id)).toHaveClass(/fm-near/);

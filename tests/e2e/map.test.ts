@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from './data.ts';
+import { closeSheet, DIST, filterField, openMenu } from './data.ts';
 import { expected, located, mapFacilities, marker, markerTotal, singleIds, statusText, t, waitForMap, zoomOf } from './map-helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -37,13 +37,17 @@ for (const query of ['type=kindergarten_class', 'inclusive=1', 'level=city', 'ag
   test(`filters change the markers and the URL: ${query}`, async ({ page }) => {
     await page.goto('/map/');
     await waitForMap(page);
-    await page.locator('facility-filter summary').click();
     const params = new URLSearchParams(query);
-    if (params.get('type')) await page.getByLabel(t('list.filter.type'), { exact: true }).selectOption(params.get('type')!);
-    if (params.get('inclusive')) await page.getByLabel(t('list.filter.inclusive')).check();
-    if (params.get('level')) await page.getByLabel(t('list.filter.demonstration'), { exact: true }).selectOption(params.get('level')!);
-    if (params.get('age')) await page.getByLabel(t('list.filter.age')).fill(params.get('age')!);
-    if (params.get('form')) await page.getByLabel(t('list.filter.careForm'), { exact: true }).selectOption(params.get('form')!);
+    const field = async (label: string) => {
+      await closeSheet(page);
+      return filterField(page, label);
+    };
+    if (params.get('type')) await (await field(t('list.filter.type'))).selectOption(params.get('type')!);
+    if (params.get('inclusive')) await (await field(t('list.filter.inclusive'))).check();
+    if (params.get('level')) await (await field(t('list.filter.demonstration'))).selectOption(params.get('level')!);
+    if (params.get('age')) await (await field(t('list.filter.age'))).fill(params.get('age')!);
+    if (params.get('form')) await (await field(t('list.filter.careForm'))).selectOption(params.get('form')!);
+    await closeSheet(page);
     const { onMap, unlocated } = expected(query);
     expect(onMap.length).toBeLessThan(located.length);
     await expect.poll(() => markerTotal(page)).toBe(onMap.length);
@@ -63,7 +67,7 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await waitForMap(page);
   await expect.poll(() => singleIds(page)).toEqual([solo.id]);
   await marker(page, solo.id).click();
-  const popup = page.locator('.leaflet-popup');
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
   await expect(popup).toBeVisible();
   await expect(popup.getByRole('link', { name: solo.name })).toHaveAttribute('href', solo.paths['zh-CN']);
   await expect(popup).toContainText(t(`type.${solo.type}`));
@@ -92,7 +96,7 @@ test('markers are focusable buttons with a label; Enter opens the popup, Escape 
   await page.keyboard.press('Tab');
   await expect(m).toBeFocused();
   await page.keyboard.press('Enter');
-  const popup = page.locator('.leaflet-popup');
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
   await expect(popup.getByRole('link', { name: solo.nameEn ?? solo.name })).toBeFocused();
   expect(new URL(page.url()).pathname).toBe('/en/map/'); // Enter did not follow the link
   await page.keyboard.press('Tab');
@@ -116,16 +120,55 @@ test('facilities without a position are listed under the map with a note', async
   for (const f of unlocated) await expect(section.getByRole('link', { name: f.name })).toHaveAttribute('href', f.paths['zh-CN']);
 });
 
-test('hospital sites page links to the hospital map view, which lists the sites', async ({ page }) => {
+test('hospital sites page links to the hospital map view only when a site has a position, else says they are being verified', async ({ page }) => {
+  const sites = mapFacilities.filter((f) => f.type === 'hospital_site');
   await page.goto('/hospital-sites/');
+  if (!sites.some((f) => f.lngLat)) {
+    await expect(page.getByRole('link', { name: t('map.hospitalLink') })).toHaveCount(0);
+    await expect(page.getByText(t('hospital.positionsPending'))).toBeVisible();
+    return;
+  }
   await page.getByRole('link', { name: t('map.hospitalLink') }).click();
   await expect(page).toHaveURL(/\/map\/\?type=hospital_site$/);
   await waitForMap(page);
   const { onMap, unlocated } = expected('type=hospital_site');
-  expect(onMap.length + unlocated.length).toBe(mapFacilities.filter((f) => f.type === 'hospital_site').length);
+  expect(onMap.length + unlocated.length).toBe(sites.length);
   await expect.poll(() => markerTotal(page)).toBe(onMap.length);
   await expect(page.locator('[data-unlocated] li:visible')).toHaveCount(unlocated.length);
-  await expect(page.getByLabel(t('list.filter.type'), { exact: true })).toHaveValue('hospital_site');
+});
+
+test('the view follows the filters; names show under pins at close zoom; the credit is in the page language', async ({ page }) => {
+  await page.goto('/map/');
+  await waitForMap(page);
+  const before = await zoomOf(page);
+  await expect(page.locator('.fm-labels'), 'no names at district zoom').toHaveCount(0);
+  // One township's facilities lie close together: the map zooms in on them.
+  const township = located.find((f) => f.type === 'kindergarten_class')!.township;
+  await (await filterField(page, t('list.filter.township'))).selectOption(township);
+  await closeSheet(page);
+  await expect.poll(() => zoomOf(page), 'fitted to the township').toBeGreaterThan(before);
+  await expect(page.locator('.leaflet-control-attribution')).toContainText(t('map.attribution.engine'));
+  const kindergarten = located.find((f) => f.type === 'kindergarten_class')!;
+  await expect(async () => {
+    await page.evaluate(([lng, lat]) => {
+      const map = (document.querySelector('facility-map') as unknown as { leafletMap: { setView(c: unknown, z: number, o: unknown): void } }).leafletMap;
+      map.setView([lat, lng], 18, { animate: false }); // no tiles: the map is in WGS-84
+    }, kindergarten.lngLat!);
+    await expect(page.locator('.fm-labels')).toHaveCount(1, { timeout: 1000 });
+  }).toPass();
+  await expect(page.locator('.fm-label:visible').first()).toBeVisible();
+});
+
+test('"在地图上查看" from a detail page opens that facility on the map', async ({ page }) => {
+  await page.goto(`/facilities/${solo.id}/`);
+  await page.getByRole('link', { name: t('detail.viewOnMap') }).click();
+  await expect(page).toHaveURL(new RegExp(`/map/#f=${solo.id}$`));
+  await waitForMap(page);
+  const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
+  await expect(popup.getByRole('link', { name: solo.name })).toBeVisible();
+  // Moving the map closes it.
+  await page.getByRole('button', { name: t('map.zoomOut') }).click();
+  await expect(popup).toHaveCount(0);
 });
 
 test('demonstration page links to a map view per level', async ({ page }) => {
@@ -139,21 +182,21 @@ test('demonstration page links to a map view per level', async ({ page }) => {
   await expect.poll(() => markerTotal(page)).toBe(onMap.length);
 });
 
-test('the list page has a map section that loads only when opened and follows the filters', async ({ page }) => {
+test('the list page loads no map code; its 地图 chip opens the map with the same filters', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto('/facilities/?type=childcare_center');
   await page.waitForLoadState('networkidle');
-  expect(scripts.some((s) => /leaflet/.test(s)), 'Leaflet is not loaded before the map is opened').toBe(false);
-  await page.getByText(t('map.show')).click();
+  expect(scripts.filter((s) => /leaflet|mount|FacilityMap/.test(s)), 'no map code on the list page').toEqual([]);
+  await page.locator('.chip-bar').getByRole('link', { name: t('list.chip.map') }).click();
+  await expect(page).toHaveURL(/\/map\/\?type=childcare_center$/);
   await waitForMap(page);
-  expect(scripts.some((s) => /leaflet/.test(s))).toBe(true);
   await expect.poll(() => markerTotal(page)).toBe(expected('type=childcare_center').onMap.length);
-  await expect(page.getByRole('link', { name: t('map.openFull') })).toHaveAttribute('href', '/map/?type=childcare_center');
 });
 
 test('site navigation links to the map', async ({ page }) => {
   await page.goto('/');
+  await openMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: t('nav.map') }).click();
   await expect(page).toHaveURL(/\/map\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('map.title'));

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { facilities, zh, tr, type UiKey } from './data.ts';
+import { facilities, openMenu, zh, tr, type UiKey } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 test.use({ javaScriptEnabled: false });
@@ -31,6 +31,7 @@ for (const p of pages) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.h1);
     for (const text of p.content) await expect(page.getByRole('main').getByText(text, { exact: false }).first()).toBeVisible();
     const locale = p.path.startsWith('/en/') ? 'en' : 'zh-CN';
+    await openMenu(page);
     for (const key of ['nav.home', 'nav.facilities', 'nav.policies', 'nav.compare', 'nav.about'] as const) {
       await expect(page.getByRole('navigation').getByRole('link', { name: tr(locale, key), exact: true })).toBeVisible();
     }
@@ -40,7 +41,7 @@ for (const p of pages) {
 
 test('without JavaScript the detail page lists its facts and map links', async ({ page }) => {
   await page.goto(`/facilities/${detail.id}/`);
-  await expect(page.getByRole('term')).toHaveCount(15);
+  await expect(page.locator('dl.facts').getByRole('term')).toHaveCount(15);
   await expect(page.getByRole('link', { name: zh('detail.amap') })).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\//);
   await expect(page.locator('a[href^="tel:"]')).toHaveCount(0); // a demo record rings nobody
 });

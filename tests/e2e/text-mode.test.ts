@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
-import { facilities, openMoreFilters, zh } from './data.ts';
+import { closeSheet, facilities, filterField, openMenu, zh } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -38,6 +38,7 @@ test('大字模式 toggles html[data-text], aria-pressed, font size and line hei
 test('the choice persists across navigation and reload, and is applied before first paint', async ({ page }) => {
   await page.goto('/');
   await toggle(page).click();
+  await openMenu(page);
   await page.getByRole('navigation').getByRole('link', { name: zh('nav.policies') }).click();
   await page.waitForURL('**/policies/');
   await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
@@ -87,21 +88,28 @@ for (const mode of ['normal', 'large'] as const) {
     await page.goto('/facilities/');
     if (mode === 'large') await toggle(page).click();
     await expect(page.locator('html')).toHaveAttribute('data-text', mode);
-    await openMoreFilters(page);
+    await openMenu(page);
+    await page.locator('#facility-list input[type="checkbox"]').first().check();
     const targets = [
       page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link'),
       toggle(page),
       page.getByRole('banner').getByRole('link', { name: zh('lang.switchToLabel') }),
+      // 菜单 only where it shows (narrow screens, large text below 64rem).
+      ...((await page.locator('.site-menu > summary').isVisible()) ? [page.locator('.site-menu > summary')] : []),
+      page.locator('#demo-notice > summary'),
       page.getByRole('searchbox'),
-      page.getByRole('combobox'),
-      page.getByRole('textbox', { name: zh('list.filter.age') }),
-      page.getByRole('button', { name: zh('list.filter.reset') }),
-      page.getByRole('button', { name: zh('list.compareSubmit') }),
+      page.locator('.chip-bar .chip'),
+      page.locator('compare-bar button'),
       page.locator('label.check').first(),
-      page.locator('label[for="f-inclusive"]'),
       page.getByRole('contentinfo').getByRole('link'),
     ];
     const measured = await heights(targets);
+    // Each sheet's fields and its "查看 N 家" button.
+    for (const label of [zh('list.filter.age'), zh('list.filter.careForm'), zh('list.filter.township'), zh('list.filter.type')]) {
+      await filterField(page, label);
+      measured.push(...(await heights([page.locator('.sheet:popover-open').locator('input, select, button')])));
+      await closeSheet(page);
+    }
     expect(measured.length).toBeGreaterThan(15);
     const small = measured.filter(([, h]) => h < min - 0.5);
     expect(small, `targets lower than ${min} px`).toEqual([]);
@@ -122,8 +130,7 @@ test.describe('at 320 px wide', () => {
       for (const path of [...pages, ...pages.map((p) => `/en${p}`)]) {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-text', mode);
-        if (path.includes('/facilities/') && !path.includes(a.id)) await openMoreFilters(page);
-        if (path.includes('/compare/')) await expect(page.getByRole('table')).toBeVisible();
+        if (path.includes('/compare/')) await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
         const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
         if (width > 320) wide.push(`${path}: scrollWidth ${width}`);
       }

@@ -78,42 +78,45 @@ describe('outside China', () => {
   });
 });
 
-describe('navigationLinks', () => {
+describe('navigationLinks: a route to the facility, in each documented URI format', () => {
   const name = '示例·池阳 A&B 托育园';
   const links = navigationLinks(TIANANMEN_WGS, name, 'tuoyu-test');
   const gcj = `${round6(TIANANMEN_GCJ[0])},${round6(TIANANMEN_GCJ[1])}`; // 116.410244,39.916404
+  const params = (link: string) => Object.fromEntries(new URL(link).searchParams);
 
-  test('AMap: position=lng,lat in GCJ-02, coordinate=gaode', () => {
+  test('AMap (uri.amap.com/navigation): to=lon,lat,name in GCJ-02; no from (the phone position), no mode (left to the app)', () => {
     const url = new URL(links.amap);
-    expect(url.origin + url.pathname).toBe('https://uri.amap.com/marker');
-    expect(url.searchParams.get('position')).toBe('116.410244,39.916404');
-    expect(url.searchParams.get('position')).toBe(gcj);
-    expect(url.searchParams.get('coordinate')).toBe('gaode');
-    expect(url.searchParams.get('name')).toBe(name);
-    expect(url.searchParams.get('src')).toBe('tuoyu-test');
+    expect(url.origin + url.pathname).toBe('https://uri.amap.com/navigation');
+    expect(url.searchParams.get('to')).toBe(`116.410244,39.916404,${name}`);
+    expect(url.searchParams.get('to')!.startsWith(gcj)).toBe(true);
+    expect(params(links.amap)).toEqual({ to: `${gcj},${name}`, callnative: '1', src: 'tuoyu-test' });
   });
 
-  test('Baidu: location=lat,lng in BD-09, coord_type=bd09ll', () => {
+  test('Baidu (api.map.baidu.com/direction): destination=latlng:lat,lng|name in BD-09 with coord_type=bd09ll, required mode and origin', () => {
     const url = new URL(links.baidu);
-    expect(url.origin + url.pathname).toBe('https://api.map.baidu.com/marker');
-    expect(url.searchParams.get('location')).toBe('39.9227,116.416627');
-    expect(url.searchParams.get('coord_type')).toBe('bd09ll');
-    expect(url.searchParams.get('title')).toBe(name);
-    expect(url.searchParams.get('content')).toBe(name);
+    expect(url.origin + url.pathname).toBe('https://api.map.baidu.com/direction');
+    expect(params(links.baidu)).toEqual({
+      origin: '我的位置',
+      destination: `latlng:39.9227,116.416627|name:${name}`,
+      mode: 'driving',
+      region: '池州市',
+      coord_type: 'bd09ll',
+      output: 'html',
+      src: 'tuoyu-test',
+    });
   });
 
-  test('Tencent: coord:lat,lng in GCJ-02', () => {
+  test('Tencent (apis.map.qq.com/uri/v1/routeplan): type=drive, to=name, tocoord=lat,lng in GCJ-02, no from', () => {
     const url = new URL(links.tencent);
-    expect(url.origin + url.pathname).toBe('https://apis.map.qq.com/uri/v1/marker');
-    expect(url.searchParams.get('marker')).toBe(`coord:39.916404,116.410244;title:${name}`);
-    expect(url.searchParams.get('referer')).toBe('tuoyu-test');
+    expect(url.origin + url.pathname).toBe('https://apis.map.qq.com/uri/v1/routeplan');
+    expect(params(links.tencent)).toEqual({ type: 'drive', to: name, tocoord: '39.916404,116.410244', referer: 'tuoyu-test' });
   });
 
   test('names are URL-encoded: no raw spaces, & or CJK in any link', () => {
     const encoded = encodeURIComponent(name);
     for (const link of Object.values(links)) {
       expect(link).toContain(encoded);
-      expect(link).not.toMatch(/[\s\u4e00-\u9fff·]|A&B/);
+      expect(link).not.toMatch(/[\s\u4e00-\u9fff·|]|A&B/);
     }
   });
 });

@@ -35,8 +35,12 @@ describe('nearby()', () => {
     { id: 'beyond', lngLat: north(5.01) },
   ];
 
-  test('offers 1, 3 and 5 km', () => {
-    expect([...NEAR_RADII_KM]).toEqual([1, 3, 5]);
+  test('offers 1, 3, 5 and 10 km, and the whole district (0)', () => {
+    expect([...NEAR_RADII_KM]).toEqual([1, 3, 5, 10, 0]);
+  });
+
+  test('radius 0 is the whole district: every located item, nearest first', () => {
+    expect(nearby(items, here, 0).map((x) => x.item.id)).toEqual(['one', 'tieA', 'tieB', 'edge', 'far', 'beyond']);
   });
 
   test('within the radius (the edge counts), nearest first, ties in the given order, no position skipped', () => {

@@ -36,6 +36,7 @@ function itemFromCardHtml(html: string): FilterItem {
     maxMonths: attr('max') ? Number(attr('max')) : null,
     forms: (attr('forms') ?? '').split(' ').filter(Boolean) as FilterItem['forms'],
     inclusive: attr('inclusive') === '1',
+    ownership: attr('own') as FilterItem['ownership'],
     level: (attr('level') || null) as FilterItem['level'],
     lngLat: lng && lat ? [Number(lng), Number(lat)] : null,
   };
@@ -55,6 +56,9 @@ const queries = [
   ...CARE_FORMS.map((v) => `form=${v}`),
   ...DEMONSTRATION_LEVELS.map((v) => `level=${v}`),
   'inclusive=1',
+  'own=public',
+  'own=private',
+  'level=any',
   'q=示例',
   'q=example%20rainbow',
   'q=秋浦',

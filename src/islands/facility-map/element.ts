@@ -15,6 +15,11 @@ export class FacilityMapElement extends HTMLElement {
     document.addEventListener('facility-filter-change', follow);
     follow();
     this.querySelector('[data-near-button]')?.addEventListener('click', async () => (await this.load())?.locate());
+    // Sent here to see one facility (/map/#f=<id>, from a detail page): load now and bring the map on screen.
+    if (/^#f=/.test(location.hash)) {
+      this.querySelector('[data-canvas]')?.scrollIntoView({ block: 'center' });
+      return void this.load();
+    }
     if (!('IntersectionObserver' in window)) return void this.load();
     const io = new IntersectionObserver(
       (entries) => {

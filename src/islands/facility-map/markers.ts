@@ -176,6 +176,8 @@ export class FacilityMarkers {
       className: `fm-marker fm-t-${item.type}${near ? ' fm-near' : ''}${item.level ? ' fm-demo' : ''}`,
       html:
         `<span class="fm-pin" aria-hidden="true" data-fid="${esc(item.id)}">${esc(labels.symbols[item.type])}</span>${badge}` +
+        // The name under the pin, shown at close zoom (.fm-labels on the map, see mount.ts).
+        `<span class="fm-label" aria-hidden="true">${esc(displayName(item, locale))}</span>` +
         `<span class="visually-hidden">${esc(parts.join(labels.separator))}</span>`,
       iconSize: undefined,
     });

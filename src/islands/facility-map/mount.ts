@@ -36,7 +36,9 @@ export interface MountedMap {
 
 export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   const cfg = readConfig(host);
-  let state: FilterState = parseFilter(new URLSearchParams(location.search));
+  // The list's filter element knows the state in effect (search words understood); the URL is the fallback.
+  let state: FilterState =
+    (document.querySelector('facility-filter') as (HTMLElement & { state?: FilterState }) | null)?.state ?? parseFilter(new URLSearchParams(location.search));
   let onFilter: (s: FilterState) => void = (s) => (state = s);
   document.addEventListener('facility-filter-change', (e) => onFilter((e as CustomEvent<FilterState>).detail));
 
@@ -52,6 +54,7 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   const map = createMap(L, canvas, cfg);
   drawOutline(L, map, outline, project, cfg.spec.tiles.length === 0);
 
+  const focus = /^#f=([\w-]+)$/.exec(location.hash)?.[1] ?? null;
   const items: { item: MapFacility; filter: FilterItem }[] = data.facilities.map((item) => ({ item, filter: toFilterItem(item) }));
   let visible: MapFacility[] = [];
   const near: { current: NearMe | null } = { current: null };
@@ -77,11 +80,23 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   await markers.build(data.facilities);
   performance.mark('facility-map:built');
 
+  // Names under the pins once the map is close enough to read them.
+  const labelZoom = () => canvas.classList.toggle('fm-labels', map.getZoom() >= 15);
+  map.on('zoomend', labelZoom);
+  labelZoom();
+
+  let first = true;
   const apply = async (s: FilterState) => {
     const matching = items.filter((x) => matchesFilter(x.filter, s)).map((x) => x.item);
     visible = matching.filter((f) => f.lngLat);
     const unlocated = new Set(matching.filter((f) => !f.lngLat).map((f) => f.id));
     await markers.show(visible.map((f) => f.id));
+    // The view follows the filters: fitted to what they show (the whole district when nothing is filtered).
+    const filtered = Object.entries(s).some(([k, v]) => k !== 'sort' && v !== null && v !== false && v !== '');
+    if (visible.length && filtered && !(first && focus) && !near.current?.here) {
+      map.fitBounds(L.latLngBounds(visible.map((f) => project(f.lngLat!))), { padding: [24, 24], maxZoom: 15 });
+    }
+    first = false;
     const status = host.querySelector('[data-map-status]');
     const words = unlocated.size ? cfg.labels.status : cfg.labels.statusAll;
     if (status) status.textContent = fill(words, { shown: visible.length, missing: unlocated.size });
@@ -106,6 +121,8 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   };
   await follow();
   performance.mark('facility-map:drawn');
+  // "在地图上查看" from a detail page: /map/#f=<id> opens that facility.
+  if (focus) markers.reveal(focus, (item, marker) => void popup.open(item, marker, false));
   void loadNavigation().then(() => (host.dataset.state = 'ready'), () => (host.dataset.state = 'ready'));
 
   new ResizeObserver(() => map.invalidateSize()).observe(canvas);

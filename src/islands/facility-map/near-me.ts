@@ -1,6 +1,6 @@
 /**
  * "Near me", opt-in: asks for the position only when the visitor presses the button, then shows a "my position"
- * marker and a 1 / 3 / 5 km circle, rings the facilities inside it and lists them nearest first. A refusal or a
+ * marker and a 1 / 3 / 5 / 10 km circle (or, for 全区, every match), rings the facilities inside it and lists them nearest first. A refusal or a
  * missing geolocation API gives a polite message, never an error. The position stays on the device.
  */
 import type * as Leaflet from 'leaflet';
@@ -79,13 +79,15 @@ export class NearMe {
     const found = nearby(opts.visible(), this.here, radius);
     const centre = opts.project(this.here);
     this.layer.clearLayers();
-    const circle = L.circle(centre, { radius: radius * 1000, interactive: false, color: '#8a4b00', weight: 2, fillOpacity: 0.06 });
-    this.layer.addLayer(circle);
+    const circle = radius ? L.circle(centre, { radius: radius * 1000, interactive: false, color: '#8a4b00', weight: 2, fillOpacity: 0.06 }) : null;
+    if (circle) this.layer.addLayer(circle);
     const me = L.divIcon({ className: 'fm-me', html: `<span class="visually-hidden">${esc(opts.labels.me)}</span>`, iconSize: undefined });
     this.layer.addLayer(L.marker(centre, { icon: me, interactive: false, keyboard: false, zIndexOffset: 1000 }));
     opts.highlight(new Set(found.map((f) => f.item.id)));
-    if (fit) this.map.fitBounds(circle.getBounds(), { padding: [12, 12] });
-    this.say(fill(found.length ? opts.labels.found : opts.labels.none, { n: found.length, radius }));
+    const bounds = circle?.getBounds() ?? L.latLngBounds([centre, ...found.slice(0, 5).map((f) => opts.project(f.item.lngLat!))]);
+    if (fit) this.map.fitBounds(bounds, { padding: [12, 12], maxZoom: 16 });
+    const words = found.length ? (radius ? opts.labels.found : opts.labels.foundAll) : radius ? opts.labels.none : opts.labels.noneAnywhere;
+    this.say(fill(words, { n: found.length, radius }));
     const list = this.list();
     if (!list) return;
     list.innerHTML = found

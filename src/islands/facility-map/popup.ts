@@ -2,7 +2,8 @@
  * The one popup of the map: name (a link to the detail page), type, level, ages, places, distance when "near
  * me" is on, and navigation links (made here, in each app's coordinate system, by lib/geo/navigation.ts, which
  * loads with gcoord after the markers are drawn). Opened from the keyboard it takes the focus; Escape or "Close"
- * gives the focus back to the marker.
+ * gives the focus back to the marker. On narrow screens and in large text it is a bottom sheet instead of a
+ * bubble (a bubble there is cut off); it closes when the visitor (or "near me") moves or zooms the map.
  */
 import type * as Leaflet from 'leaflet';
 import type { LeafletNS } from './leaflet.ts';
@@ -52,10 +53,13 @@ export class FacilityPopup {
   private readonly map: Leaflet.Map;
   private readonly ctx: PopupContext;
   private returnTo: HTMLElement | null = null;
+  private sheet: HTMLElement | null = null;
 
   constructor(L: LeafletNS, map: Leaflet.Map, ctx: PopupContext) {
     this.map = map;
     this.ctx = ctx;
+    // A popup left open while the map moves ends up half off-screen: moving or zooming closes it.
+    map.on('dragstart zoomstart', () => this.close());
     this.popup = L.popup({ closeButton: false, autoPanPadding: L.point(16, 16), maxWidth: 300, minWidth: 200, className: 'fm-popup' });
     map.on('popupclose', () => {
       const back = this.returnTo;
@@ -78,6 +82,18 @@ export class FacilityPopup {
       e.stopPropagation();
       this.close();
     });
+    if (matchMedia('(max-width: 40rem)').matches || document.documentElement.dataset.text === 'large') {
+      this.close();
+      const sheet = (this.sheet = document.createElement('div'));
+      sheet.className = 'fm-sheet fm-popup-sheet';
+      sheet.setAttribute('role', 'dialog');
+      sheet.setAttribute('aria-label', displayName(item, this.ctx.locale));
+      sheet.append(content);
+      this.map.getContainer().after(sheet);
+      this.returnTo = icon ?? null;
+      if (byKeyboard) content.querySelector('a')?.focus();
+      return;
+    }
     this.fitToControls(icon);
     this.popup.setLatLng(marker.getLatLng()).setContent(content).openOn(this.map);
     this.returnTo = icon ?? null;
@@ -86,6 +102,15 @@ export class FacilityPopup {
 
   /** Closing gives the focus back to the marker when it was in the popup (see the popupclose handler). */
   close() {
+    const sheet = this.sheet;
+    if (sheet) {
+      this.sheet = null;
+      const hadFocus = sheet.contains(document.activeElement);
+      sheet.remove();
+      const back = this.returnTo;
+      this.returnTo = null;
+      if (hadFocus && back?.isConnected) back.focus();
+    }
     this.map.closePopup(this.popup);
   }
 

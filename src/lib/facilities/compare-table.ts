@@ -1,4 +1,8 @@
-/** Builds the comparison table from the JSON the compare page embeds and the `?id=` choices in the URL. */
+/**
+ * Builds the comparison from the JSON the compare page embeds and the `?id=` choices in the URL: a side-by-side
+ * table for wide screens, and one stacked card per facility for narrow screens and large text (CSS shows one of
+ * the two, so assistive technology meets only the one on screen).
+ */
 interface CompareData {
   labels: string[];
   items: Record<string, { name: string; href: string; values: string[] }>;
@@ -52,5 +56,22 @@ export function renderComparison(doc: Document): void {
     row.append(th);
     for (const item of shown) row.insertCell().textContent = item.values[i] ?? '';
   });
-  holder.replaceChildren(table);
+  const cards = doc.createElement('div');
+  cards.className = 'compare-cards';
+  for (const item of shown) {
+    const card = cards.appendChild(doc.createElement('section'));
+    card.className = 'card';
+    const h = card.appendChild(doc.createElement('h3'));
+    const a = h.appendChild(doc.createElement('a'));
+    a.href = item.href;
+    a.textContent = item.name;
+    card.setAttribute('aria-label', item.name);
+    const dl = card.appendChild(doc.createElement('dl'));
+    dl.className = 'facts';
+    data.labels.forEach((label, i) => {
+      dl.appendChild(doc.createElement('dt')).textContent = label;
+      dl.appendChild(doc.createElement('dd')).textContent = item.values[i] ?? '';
+    });
+  }
+  holder.replaceChildren(table, cards);
 }

@@ -22,3 +22,8 @@ export function hasDemoData(facilities: Facility[]): boolean {
 export function facilityPath(f: Pick<Facility, 'id'>): string {
   return `/facilities/${f.id}/`;
 }
+
+/** The id of a facility's card in a list: detail pages link back to it, so "back" lands where the visitor was. */
+export function cardAnchor(f: Pick<Facility, 'id'>): string {
+  return `card-${f.id}`;
+}

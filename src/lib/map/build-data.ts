@@ -25,6 +25,7 @@ export function toMapFacility(f: Facility): MapFacility {
     ages: f.ages ? [f.ages.min_months, f.ages.max_months] : null,
     forms: [...(f.care_forms ?? [])],
     inclusive: f.inclusive ?? false,
+    ownership: f.ownership ?? null,
     level: f.demonstration?.level ?? null,
     places: f.places ?? null,
     lngLat,

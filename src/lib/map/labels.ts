@@ -35,7 +35,12 @@ export interface MapLabels {
   none: string;
   me: string;
   attribution: Record<MapBase | 'outline', string>;
+  /** the map engine's credit, in the page's language */
+  engine: string;
   approval: string;
+  /** the last resort when nothing is within any radius: the whole district */
+  noneAnywhere: string;
+  foundAll: string;
 }
 
 export function mapLabels(t: Translate): MapLabels {
@@ -78,7 +83,10 @@ export function mapLabels(t: Translate): MapLabels {
       tianditu: t('map.attribution.tianditu'),
       amap: t('map.attribution.amap'),
     },
+    engine: t('map.attribution.engine'),
     approval: t('map.approvalNo'),
+    noneAnywhere: t('map.near.noneAnywhere'),
+    foundAll: t('map.near.foundAll'),
   };
 }
 

@@ -3,7 +3,7 @@
  * Browser code: no imports with runtime weight.
  */
 import type { FilterItem } from '../facilities/filter.ts';
-import type { CareForm, DemonstrationLevel, FacilityType } from '../schemas/facility-enums.ts';
+import type { CareForm, DemonstrationLevel, FacilityType, Ownership } from '../schemas/facility-enums.ts';
 
 /** One facility on (or, without a position, under) the map. Positions are WGS-84 [lng, lat]. */
 export interface MapFacility {
@@ -17,6 +17,7 @@ export interface MapFacility {
   ages: [number, number] | null;
   forms: CareForm[];
   inclusive: boolean;
+  ownership: Ownership;
   level: DemonstrationLevel | null;
   places: number | null;
   /** WGS-84 [lng, lat], rounded to 6 decimals; null when the facility has no position yet */
@@ -50,6 +51,7 @@ export function toFilterItem(f: MapFacility): FilterItem {
     maxMonths: f.ages?.[1] ?? null,
     forms: f.forms,
     inclusive: f.inclusive,
+    ownership: f.ownership,
     level: f.level,
     lngLat: f.lngLat,
   };

@@ -1,0 +1,210 @@
+/**
+ * Journeys: the tasks of issue 11 done as a person would on a 360 × 740 touch phone in Chinese, counting taps
+ * (every tap, including the one that focuses the search box) and scrolls (one per screen moved). Typing is not
+ * counted as taps. Each step is photographed in both text modes under screenshots/journeys/ (not committed).
+ * The counts go to bench/results/journeys.json; a task fails when it takes more taps than the issue allows or
+ * more taps or scrolls than the limit recorded there. `JOURNEYS_RECORD=1` sets the limits to this run's counts
+ * (the worse of the two text modes); otherwise the limits stay as committed.
+ * Mobile project only (*.mobile.test.ts): one phone, one writer of the results file.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { facilities, haversineKm, ROOT, zh, type Rec } from './data.ts';
+import { violations } from './axe.ts';
+
+test.describe.configure({ mode: 'default' });
+test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'zh-CN', deviceScaleFactor: 2 });
+
+type Mode = 'normal' | 'large';
+interface Count { taps: number; scrolls: number }
+interface Task { required: { taps: number }; limit: Count; normal?: Count; large?: Count }
+const RESULTS = join(ROOT, 'bench/results/journeys.json');
+const SHOTS = join(ROOT, 'screenshots/journeys');
+const recorded: { tasks: Record<string, Task> } = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { tasks: {} };
+const measured: Record<string, Partial<Record<Mode, Count>>> = {};
+
+/** The issue's limits: taps only; scrolls are held to what was recorded. */
+const REQUIRED: Record<string, number> = {
+  'mother: 14 months, 普惠, 全日托, near 秋浦 → a detail page': 6,
+  'mother: compare two facilities from the list': 4,
+  'grandmother: hospital sites page': 3,
+  'grandmother: subsidy amounts': 3,
+};
+
+class Journey {
+  taps = 0;
+  scrolls = 0;
+  private step = 0;
+  private readonly page: Page;
+  private readonly name: string;
+  private readonly mode: Mode;
+  constructor(page: Page, name: string, mode: Mode) {
+    this.page = page;
+    this.name = name;
+    this.mode = mode;
+  }
+
+  /**
+   * Scrolls as a thumb would until the target's top (or all of it, when short) shows below any stuck bar:
+   * one scroll counted per 80 % of a screen moved.
+   */
+  async reach(target: Locator) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error(`${this.name}: target is not displayed`);
+    // Below the chip bar when it is stuck to the top of the screen.
+    const top = await this.page.evaluate(() => {
+      const bar = document.querySelector('.chip-bar')?.getBoundingClientRect();
+      return bar && bar.height && bar.top <= 1 ? bar.bottom : 0;
+    });
+    const bottom = await this.page.evaluate(() => innerHeight - (document.querySelector('compare-bar:not([hidden])')?.getBoundingClientRect().height ?? 0));
+    if (box.y >= top && box.y + Math.min(box.height, 100) <= bottom - 8) return;
+    const delta = box.y - top - 16;
+    const screen = await this.page.evaluate(() => innerHeight * 0.8);
+    await this.page.evaluate((d) => window.scrollBy(0, d), delta);
+    this.scrolls += Math.ceil(Math.abs(delta) / screen);
+    await this.page.waitForTimeout(100);
+  }
+
+  async tap(target: Locator, what: string) {
+    await this.reach(target);
+    const box = (await target.boundingBox())!;
+    // Near the top of tall targets (a card), where the reach() above put it on screen.
+    await target.tap(box.height > 100 ? { position: { x: box.width / 2, y: 60 } } : {});
+    this.taps++;
+    await this.shot(what);
+  }
+
+  async type(target: Locator, text: string, what: string) {
+    await this.tap(target, `${what}-focus`);
+    await this.page.keyboard.type(text);
+    await this.shot(what);
+  }
+
+  async shot(what: string) {
+    mkdirSync(SHOTS, { recursive: true });
+    await this.page.waitForTimeout(150);
+    const slug = this.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 40);
+    await this.page.screenshot({ path: join(SHOTS, `${slug}-${this.mode}-${String(++this.step).padStart(2, '0')}-${what}.png`) });
+  }
+
+  done() {
+    (measured[this.name] ??= {})[this.mode] = { taps: this.taps, scrolls: this.scrolls };
+    const limit = recorded.tasks[this.name]?.limit;
+    expect(this.taps, `${this.name} (${this.mode}): taps`).toBeLessThanOrEqual(REQUIRED[this.name]!);
+    if (limit) {
+      expect(this.taps, `${this.name} (${this.mode}): taps, recorded ${limit.taps}`).toBeLessThanOrEqual(limit.taps);
+      expect(this.scrolls, `${this.name} (${this.mode}): scrolls, recorded ${limit.scrolls}`).toBeLessThanOrEqual(limit.scrolls);
+    }
+  }
+}
+
+async function start(page: Page, mode: Mode, path = '/') {
+  await page.addInitScript((m) => localStorage.setItem('tuoyu.text', m), mode);
+  await page.goto(path);
+  await expect(page.locator('html')).toHaveAttribute('data-text', mode);
+}
+
+/** axe on the page, or on one part of it (a sticky bar is checked on its own: while the list scrolls under it,
+ * whichever card sits half under the bar is "partially obscured" for axe's target-size rule). */
+async function axeClean(page: Page, where: string, part?: string) {
+  const found = await violations(page, part);
+  expect(found, `${where}:\n${found.join('\n')}`).toEqual([]);
+}
+
+const QIUPU = '341702002';
+const wants = (f: Rec) => f.inclusive && f.care_forms.includes('full_day') && f.ages.min_months <= 14 && 14 <= f.ages.max_months;
+
+for (const mode of ['normal', 'large'] as const) {
+  test(`mother (${mode} text): 14 months, 普惠, 全日托, near 秋浦 reaches a detail page, no dead end`, async ({ page }) => {
+    const j = new Journey(page, 'mother: 14 months, 普惠, 全日托, near 秋浦 → a detail page', mode);
+    await start(page, mode);
+    await j.shot('home');
+    await j.tap(page.getByRole('main').getByRole('link', { name: new RegExp(`^${zh('home.quick.facilities')}`) }), 'list');
+    await j.type(page.getByLabel(zh('list.filter.q')), '14个月 普惠 全日托 秋浦', 'typed');
+    // Nothing in 秋浦 matches: not a dead end. The nearest matches elsewhere are there, with their distance.
+    expect(facilities.filter((f) => wants(f) && f.township === QIUPU)).toEqual([]);
+    const first = page.locator('#facility-list > li:visible').first();
+    await expect(first).toBeVisible();
+    await expect(first.locator('[data-distance]')).toBeVisible();
+    await expect(page.locator('[data-relax] button').first()).toBeVisible();
+    await axeClean(page, 'list with understood words and the way out of an empty result');
+    const id = await first.getAttribute('data-id');
+    const f = facilities.find((r) => r.id === id)!;
+    expect(wants(f), 'the suggestion matches everything but the place').toBe(true);
+    const anchors = facilities.filter((r) => r.township === QIUPU && r.location).map((r) => [r.location!.lng, r.location!.lat] as [number, number]);
+    const nearest = facilities.filter((r) => wants(r) && r.location).sort((a, b) => {
+      const d = (r: Rec) => Math.min(...anchors.map((x) => haversineKm(x, [r.location!.lng, r.location!.lat])));
+      return d(a) - d(b);
+    })[0]!;
+    expect(f.id, 'the first suggestion is the nearest match').toBe(nearest.id);
+    // The whole card is the link: tap the card (its middle, not the name).
+    await j.tap(first, 'detail');
+    await expect(page).toHaveURL(new RegExp(`/facilities/${f.id}/$`));
+    await expect(page.getByRole('region', { name: zh('detail.summary') })).toBeInViewport();
+    await axeClean(page, 'detail page');
+    j.done();
+  });
+
+  test(`mother (${mode} text): compare two facilities from the list`, async ({ page }) => {
+    const j = new Journey(page, 'mother: compare two facilities from the list', mode);
+    await start(page, mode, '/facilities/');
+    await j.shot('list');
+    const boxes = page.locator('#facility-list input[type="checkbox"]');
+    await j.tap(boxes.nth(0), 'first');
+    await expect(page.locator('compare-bar')).toBeVisible();
+    await axeClean(page, 'compare bar', 'compare-bar');
+    await j.tap(boxes.nth(1), 'second');
+    await j.tap(page.getByRole('button', { name: zh('list.compareBar', { n: 2 }) }), 'compare');
+    await expect(page).toHaveURL(/\/compare\/\?id=.*&id=/);
+    await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+    await axeClean(page, 'comparison');
+    j.done();
+  });
+
+  test(`grandmother (${mode} text): hospital sites, first heading on the first screen`, async ({ page }) => {
+    const j = new Journey(page, 'grandmother: hospital sites page', mode);
+    await start(page, 'normal');
+    await j.shot('home');
+    if (mode === 'large') await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
+    await j.tap(page.locator('.site-menu > summary'), 'menu');
+    await j.tap(page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.hospitalSites') }), 'hospital-sites');
+    await expect(page).toHaveURL(/\/hospital-sites\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
+    await axeClean(page, 'hospital sites');
+    j.done();
+  });
+
+  test(`grandmother (${mode} text): subsidy amounts, first heading on the first screen`, async ({ page }) => {
+    const j = new Journey(page, 'grandmother: subsidy amounts', mode);
+    await start(page, 'normal');
+    if (mode === 'large') await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
+    await j.tap(page.locator('.site-menu > summary'), 'menu');
+    await axeClean(page, 'menu open');
+    await j.tap(page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.policies') }), 'policies');
+    await expect(page).toHaveURL(/\/policies\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
+    // The amounts (… 元) are on the page; scroll to the first as she would.
+    const amount = page.getByRole('main').getByText(/\d[\d,]*\s*元/).first();
+    await j.reach(amount);
+    await j.shot('amount');
+    j.done();
+  });
+}
+
+test.afterAll(() => {
+  const tasks: Record<string, Task> = {};
+  for (const [name, counts] of Object.entries(measured)) {
+    const old = recorded.tasks[name]?.limit;
+    const worst = Object.values(counts).reduce((m, c) => ({ taps: Math.max(m.taps, c!.taps), scrolls: Math.max(m.scrolls, c!.scrolls) }), { taps: 0, scrolls: 0 });
+    // Limits are set only when recording (JOURNEYS_RECORD=1, after a full run): never from a partial run.
+    tasks[name] = { required: { taps: REQUIRED[name]! }, limit: process.env.JOURNEYS_RECORD ? worst : old!, ...counts };
+  }
+  if (!Object.keys(tasks).length) return;
+  // Merge with what is on disk now (another worker may have written after a failure restarted it).
+  const onDisk: { tasks: Record<string, Task> } = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { tasks: {} };
+  for (const [name, task] of Object.entries(tasks)) tasks[name] = { ...onDisk.tasks[name], ...task };
+  const out = { viewport: '360x740, touch, zh-CN', note: 'taps and scrolls per task; limit = the most a task may take (taps also ≤ required)', tasks: { ...onDisk.tasks, ...tasks } };
+  writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
+});
