@@ -182,3 +182,8 @@ export async function openMenu(page: Page): Promise<void> {
     await summary.click();
   }
 }
+
+/** Whether a record's known age range includes `months` (an age range still to be verified includes nothing). */
+export function covers(f: Rec, months: number): boolean {
+  return f.ages !== undefined && f.ages.min_months <= months && months <= f.ages.max_months;
+}

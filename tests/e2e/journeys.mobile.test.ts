@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { facilities, haversineKm, ROOT, zh, type Rec } from './data.ts';
+import { covers, facilities, haversineKm, ROOT, zh, type Rec } from './data.ts';
 import { violations } from './axe.ts';
 
 test.describe.configure({ mode: 'default' });
@@ -114,7 +114,7 @@ async function axeClean(page: Page, where: string, part?: string) {
 }
 
 const QIUPU = '341702002';
-const wants = (f: Rec) => f.inclusive && f.care_forms.includes('full_day') && f.ages.min_months <= 14 && 14 <= f.ages.max_months;
+const wants = (f: Rec) => f.inclusive === true && (f.care_forms ?? []).includes('full_day') && covers(f, 14);
 
 for (const mode of ['normal', 'large'] as const) {
   test(`mother (${mode} text): 14 months, 普惠, 全日托, near 秋浦 reaches a detail page, no dead end`, async ({ page }) => {

@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { closeSheet, facilities, filterField, haversineKm, searchText, townshipName, tr, visibleIds, zh, type Rec } from './data.ts';
+import { closeSheet, covers, facilities, filterField, haversineKm, searchText, townshipName, tr, visibleIds, zh, type Rec } from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -30,7 +30,7 @@ const cases: Case[] = [
     name: 'age in months',
     apply: async (page) => (await filterField(page, zh('list.filter.age'))).fill('15'),
     params: { age: '15' },
-    pred: (f) => !!f.ages && f.ages.min_months <= 15 && 15 <= f.ages.max_months, // unknown ages match no age
+    pred: (f) => !!f.ages && covers(f, 15), // unknown ages match no age
   },
   { name: 'care form', apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }), params: { form: 'hourly' }, pred: (f) => !!f.care_forms?.includes('hourly') },
   { name: '普惠 only', apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(), params: { inclusive: '1' }, pred: (f) => f.inclusive === true },
@@ -83,7 +83,7 @@ for (const c of cases) {
 }
 
 test('a shared link restores the form and the filtered list; clear filters shows all again', async ({ page }) => {
-  const pred = (f: Rec) => f.type === 'childcare_center' && !!f.care_forms?.includes('half_day') && !!f.ages && f.ages.min_months <= 24 && f.ages.max_months >= 24 && f.inclusive === true;
+  const pred = (f: Rec) => f.type === 'childcare_center' && !!f.care_forms?.includes('half_day') && !!f.ages && covers(f, 24) && f.inclusive === true;
   const expected = idsWhere(pred);
   expect(expected.length).toBeGreaterThan(0);
   await page.goto('/facilities/?type=childcare_center&form=half_day&age=24&inclusive=1');
@@ -193,7 +193,7 @@ test('the English list filters the same way and words the count in English', asy
 
 test('the search box understands 普惠, care forms, 公办/民办, 示范, townships and ages, shown as removable chips', async ({ page }) => {
   const qiupu = '341702002';
-  const pred = (f: Rec) => f.inclusive && f.care_forms.includes('full_day') && f.ages.min_months <= 14 && f.ages.max_months >= 14;
+  const pred = (f: Rec) => f.inclusive === true && (f.care_forms ?? []).includes('full_day') && covers(f, 14);
   await page.goto('/facilities/');
   await page.getByLabel(zh('list.filter.q')).fill('普惠 全日托 1岁2');
   await expect.poll(() => visibleIds(page)).toEqual(idsWhere(pred));
@@ -204,13 +204,13 @@ test('the search box understands 普惠, care forms, 公办/民办, 示范, town
   expect(query(page)).toEqual({ q: '普惠 全日托 1岁2' });
   await page.getByRole('button', { name: zh('list.understoodRemove', { word: '普惠' }) }).click();
   await expect(page.getByLabel(zh('list.filter.q'))).toHaveValue('全日托 1岁2');
-  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => f.care_forms.includes('full_day') && f.ages.min_months <= 14 && f.ages.max_months >= 14));
+  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => (f.care_forms ?? []).includes('full_day') && covers(f, 14)));
 
   for (const [text, want] of [
     ['公办', (f: Rec) => f.ownership === 'public'],
     ['民办 示范', (f: Rec) => f.ownership === 'private' && !!f.demonstration],
     ['秋浦街道', (f: Rec) => f.township === qiupu],
-    ['14个月 半日托', (f: Rec) => f.ages.min_months <= 14 && f.ages.max_months >= 14 && f.care_forms.includes('half_day')],
+    ['14个月 半日托', (f: Rec) => covers(f, 14) && (f.care_forms ?? []).includes('half_day')],
   ] as const) {
     await page.getByLabel(zh('list.filter.q')).fill(text);
     await expect.poll(() => visibleIds(page), text).toEqual(idsWhere(want));
@@ -225,9 +225,9 @@ test('the search box understands 普惠, care forms, 公办/民办, 示范, town
 test('no dead end: each condition can be dropped with the count it gives; nearest matches outside the chosen place', async ({ page }) => {
   const qiupu = '341702002';
   const conds: Record<string, (f: Rec) => boolean> = {
-    age: (f) => f.ages.min_months <= 14 && f.ages.max_months >= 14,
-    inclusive: (f) => f.inclusive,
-    form: (f) => f.care_forms.includes('full_day'),
+    age: (f) => covers(f, 14),
+    inclusive: (f) => f.inclusive === true,
+    form: (f) => (f.care_forms ?? []).includes('full_day'),
     township: (f) => f.township === qiupu,
   };
   const all = (f: Rec, except?: string) => Object.entries(conds).every(([k, p]) => k === except || p(f));
@@ -276,7 +276,7 @@ test('cards answer first questions: fee for the chosen care form, vacancies with
   await page.goto('/facilities/');
   const card = page.locator(`#card-${f.id}`);
   const fee = (form: string) => `${zh(`careForm.${form}` as never)} ${zh('common.yuanPerMonth', { n: f.fees![form]!.toLocaleString('en') })}`;
-  await expect(card.locator('.fee:visible')).toHaveText(f.care_forms.map((c) => (f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c))));
+  await expect(card.locator('.fee:visible')).toHaveText((f.care_forms ?? []).map((c) => (f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c))));
   await expect(card).toContainText(zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }));
   await page.goto('/facilities/?form=half_day');
   await expect(card.locator('.fee:visible')).toHaveText([fee('half_day')]);

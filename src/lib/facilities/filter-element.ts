@@ -30,7 +30,7 @@ function itemFromCard(li: HTMLElement): FilterItem {
     maxMonths: d.max ? Number(d.max) : null,
     forms: (d.forms ?? '').split(' ').filter(Boolean) as CareForm[],
     inclusive: d.inclusive === '1',
-    ownership: d.own as Ownership,
+    ownership: (d.own || null) as Ownership | null,
     level: (d.level || null) as DemonstrationLevel | null,
     lngLat: d.lng && d.lat && Number.isFinite(lng) && Number.isFinite(lat) ? [lng, lat] : null,
   };

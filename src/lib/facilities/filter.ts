@@ -28,7 +28,7 @@ export interface FilterItem {
   maxMonths: number | null;
   forms: CareForm[];
   inclusive: boolean;
-  ownership: Ownership;
+  ownership: Ownership | null;
   level: DemonstrationLevel | null;
   /** WGS-84 [lng, lat], or null when not located */
   lngLat: [number, number] | null;

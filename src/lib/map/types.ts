@@ -17,7 +17,8 @@ export interface MapFacility {
   ages: [number, number] | null;
   forms: CareForm[];
   inclusive: boolean;
-  ownership: Ownership;
+  /** null while still to be verified */
+  ownership: Ownership | null;
   level: DemonstrationLevel | null;
   places: number | null;
   /** WGS-84 [lng, lat], rounded to 6 decimals; null when the facility has no position yet */
