@@ -8,6 +8,7 @@
 import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
+import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
@@ -25,6 +26,9 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
 
 const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
+// Retention purges (names and phones of past lecture sign-ups, …): now and every 24 hours.
+const maintenance = scheduleDailyJobs(api.db);
+await maintenance.ran;
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
@@ -64,6 +68,7 @@ console.log(lines.join('\n'));
 
 onShutdown(async () => {
   console.log('Stopping…');
+  maintenance.stop();
   site.close();
   site.closeAllConnections();
   await api.close();

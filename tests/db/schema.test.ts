@@ -23,6 +23,43 @@ async function executable(db: Db, role: string): Promise<string[]> {
 
 const STAFF_FUNCTIONS = ['public.list_audit_log(integer)', 'public.list_staff()', 'public.upsert_staff(text, text, text, boolean)', 'public.whoami()'];
 
+/** Lectures (20261130000200_lectures.sql): what parents (anon) may call, and the outreach staff's functions. */
+const LECTURE_PARENT_DEFINERS = [
+  'app_private.cancel_lecture_registration(text, text)',
+  'app_private.get_lecture_event(uuid)',
+  'app_private.list_lecture_events(text, text)',
+  'app_private.lookup_lecture_registration(text, text)',
+  'app_private.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+];
+const LECTURE_PARENT_FUNCTIONS = [
+  'public.cancel_lecture_registration(text, text)',
+  'public.get_lecture_event(uuid)',
+  'public.list_lecture_events(text, text)',
+  'public.lookup_lecture_registration(text, text)',
+  'public.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+];
+const LECTURE_STAFF_DEFINERS = [
+  'app_private.check_in_lecture(uuid, text)',
+  'app_private.export_lecture_roster(uuid)',
+  'app_private.lecture_roster(uuid)',
+  'app_private.reveal_lecture_mobile(bigint)',
+  'app_private.save_lecture_event(uuid, jsonb)',
+  'app_private.set_lecture_capacity(uuid, integer)',
+  'app_private.set_lecture_event_status(uuid, text, text)',
+  'app_private.staff_list_lecture_events()',
+];
+const LECTURE_STAFF_FUNCTIONS = [
+  'public.check_in_lecture(uuid, text)',
+  'public.export_lecture_roster(uuid)',
+  'public.lecture_roster(uuid)',
+  'public.reveal_lecture_mobile(bigint)',
+  'public.save_lecture_event(uuid, jsonb)',
+  'public.set_lecture_capacity(uuid, integer)',
+  'public.set_lecture_event_status(uuid, text, text)',
+  'public.staff_list_lecture_events()',
+];
+const PUBLIC_FUNCTIONS = [...STAFF_FUNCTIONS, ...LECTURE_PARENT_FUNCTIONS, ...LECTURE_STAFF_FUNCTIONS].sort();
+
 describeEachDatabase('schema', (ctx) => {
   test('every table in app and app_private has row level security enabled', async () => {
     const { rows } = await ctx.db.query<{ t: string; rls: boolean }>(
@@ -42,21 +79,25 @@ describeEachDatabase('schema', (ctx) => {
     expect(rows).toEqual([]);
   });
 
-  test('anon can execute exactly the allow-list', async () => {
-    expect(await executable(ctx.db, 'anon')).toEqual(['public.whoami()']);
+  test('anon can execute exactly the allow-list: whoami and the parents\' lecture functions', async () => {
+    expect(await executable(ctx.db, 'anon')).toEqual([...LECTURE_PARENT_DEFINERS, ...LECTURE_PARENT_FUNCTIONS, 'public.whoami()']);
   });
 
   test('authenticated can execute exactly the allow-list', async () => {
     expect(await executable(ctx.db, 'authenticated')).toEqual([
-      'app_private.has_staff_role(text)',
-      'app_private.require_staff_role(text)',
-      'app_private.staff_role()',
-      ...STAFF_FUNCTIONS,
+      ...[
+        'app_private.has_staff_role(text)',
+        'app_private.require_staff_role(text)',
+        'app_private.staff_role()',
+        ...LECTURE_PARENT_DEFINERS,
+        ...LECTURE_STAFF_DEFINERS,
+      ].sort(),
+      ...PUBLIC_FUNCTIONS,
     ]);
   });
 
   test('service_role can execute public functions (Supabase default) and hit_rate_limit', async () => {
-    expect(await executable(ctx.db, 'service_role')).toEqual(['app_private.hit_rate_limit(text, integer, interval)', ...STAFF_FUNCTIONS]);
+    expect(await executable(ctx.db, 'service_role')).toEqual(['app_private.hit_rate_limit(text, integer, interval)', ...PUBLIC_FUNCTIONS]);
   });
 
   test('every function pins search_path to empty and is not executable by PUBLIC', async () => {
