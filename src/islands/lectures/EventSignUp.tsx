@@ -9,7 +9,7 @@ import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
-import { callPublic } from '../../lib/supabase/public-rpc.ts';
+import { callLecture } from '../../lib/lectures/rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
 // The QR encoder and the calendar writer load only once there is a registration to show.
@@ -30,14 +30,11 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(id)) return setState({ kind: 'missing' });
-    callPublic<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
+    callLecture<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
       if (!r.ok) return setState(r.network ? { kind: 'unreachable' } : { kind: 'missing' });
       setState(looksLikeEvent(r.data) ? { kind: 'ready', event: r.data } : { kind: 'unreachable' });
     });
   }, []);
-  useEffect(() => {
-    if (state.kind === 'done') document.getElementById('lec-result-title')?.focus();
-  }, [state.kind]);
 
   if (state.kind === 'loading') return <p role="status">{s['lec.loading']}</p>;
   if (state.kind === 'unreachable') return <div role="alert"><PhoneFallback s={s} lead={s['lec.unreachable']} /></div>;
@@ -51,7 +48,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   const e = state.event;
   const open = e.registration === 'open' || e.registration === 'waitlist';
   const submit = async (v: SignUp): Promise<string | null> => {
-    const r = await callPublic<unknown>('sign_up_for_lecture', signUpArgs(e.id, v));
+    const r = await callLecture<unknown>('sign_up_for_lecture', signUpArgs(e.id, v));
     if (r.ok) {
       if (looksLikeRegistration(r.data)) {
         setState({ kind: 'done', reg: r.data });

@@ -8,7 +8,7 @@ import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeRegistration, normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';
 import { LookupSchema, type Lookup } from '../../lib/schemas/lecture.ts';
 import type { Registration } from '../../lib/schemas/lecture-api.ts';
-import { callPublic } from '../../lib/supabase/public-rpc.ts';
+import { callLecture } from '../../lib/lectures/rpc.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
 // The QR encoder and the calendar writer load only once there is a registration to show.
@@ -24,7 +24,7 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
   const msg = (key?: string) => (key ? (s[key as LectureKey] ?? key) : undefined);
 
   const call = async (fn: 'lookup_lecture_registration' | 'cancel_lecture_registration', args: { p_mobile: string; p_code: string }) => {
-    const r = await callPublic<unknown>(fn, args);
+    const r = await callLecture<unknown>(fn, args);
     if (!r.ok) {
       if (r.network) return setFormError(s['lec.error.network']);
       const reason = reasonOf(r.message);

@@ -1,5 +1,5 @@
 /** A registration's outcome: status (waitlist position), the code large, its QR code and the calendar file. */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { renderSVG } from 'uqr';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureStrings } from '../../lib/i18n/lectures.ts';
@@ -14,6 +14,9 @@ export function statusText(r: Registration, s: LectureStrings): string {
 
 export function RegistrationCard({ r, s, locale, heading }: { r: Registration; s: LectureStrings; locale: Locale; heading: string }) {
   const e = r.event;
+  const title = useRef<HTMLHeadingElement>(null);
+  // Loaded lazily after the answer arrives: move focus to the outcome so screen readers announce it.
+  useEffect(() => title.current?.focus(), [r]);
   const ics = useMemo(() => {
     if (r.status === 'cancelled') return null;
     const text = buildIcs({ eventId: e.id, code: r.code, title: e.title, venue: e.venue, township: e.township, description: e.description,
@@ -23,7 +26,7 @@ export function RegistrationCard({ r, s, locale, heading }: { r: Registration; s
   const qr = useMemo(() => (r.status === 'cancelled' ? '' : renderSVG(r.code, { border: 2 })), [r]);
   return (
     <section className="lec-result" aria-labelledby="lec-result-title">
-      <h2 id="lec-result-title" tabIndex={-1}>{heading}</h2>
+      <h2 id="lec-result-title" tabIndex={-1} ref={title}>{heading}</h2>
       <p className="lec-status"><strong>{s['lec.status']}：</strong><span data-testid="lec-status">{statusText(r, s)}</span>{r.checked_in && <> · {s['lec.checkedIn']}</>}</p>
       {r.status === 'waitlisted' && <p>{s['lec.result.waitlistNote']}</p>}
       <p className="lec-code-line">{s['lec.code']}：<strong className="lec-code" data-testid="lec-code">{r.code}</strong></p>
