@@ -128,3 +128,14 @@ describe('.ics file', () => {
     expect(vevent.getFirstPropertyValue('status')).toBe('TENTATIVE');
   });
 });
+
+describe('roster export', () => {
+  test('formula-looking cells are neutralised with a leading apostrophe; CSV quoting and a BOM for Excel', async () => {
+    const { neutralise, toCsv } = await import('../../src/lib/lectures/export.ts');
+    for (const bad of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
+    expect(neutralise('王芳')).toBe('王芳');
+    expect(neutralise('13812345678')).toBe('13812345678');
+    const csv = toCsv(['姓名', '手机'], [['=cmd|"/c calc"!A1', '13812345678'], ['a,b', null]]);
+    expect(csv).toBe('\uFEFF姓名,手机\r\n"\'=cmd|""/c calc""!A1",13812345678\r\n"a,b",\r\n');
+  });
+});

@@ -36,7 +36,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
     });
   }, []);
 
-  if (state.kind === 'loading') return <p role="status">{s['lec.loading']}</p>;
+  if (state.kind === 'loading') return <p role="status" className="lec-loading">{s['lec.loading']}</p>;
   if (state.kind === 'unreachable') return <div role="alert"><PhoneFallback s={s} lead={s['lec.unreachable']} /></div>;
   if (state.kind === 'missing') return <p role="alert">{s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a></p>;
   if (state.kind === 'done') {
