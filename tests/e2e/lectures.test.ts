@@ -146,7 +146,21 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   const text = readFileSync((await csv.path())!, 'utf8');
   expect(text.split('\r\n').find((l) => l.includes(code2))).toMatch(new RegExp(`李雷,${mobiles[1]},1,.*已确认,\\d{4}-`));
   expect(text.split('\r\n').find((l) => l.includes(code1))).toContain('已取消');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK'); // an OOXML (zip) workbook
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   expect(await violations(page)).toEqual([]);
+
+  // Cancelling the event lists the people to call, with their full numbers; parents see it cancelled.
+  await page.getByRole('button', { name: '取消活动' }).click();
+  await page.getByLabel('取消原因（会显示给家长）').fill('讲师临时有事');
+  await page.getByRole('button', { name: '确认取消活动' }).click();
+  const toCall = page.getByRole('region', { name: '请电话通知以下人员：' });
+  await expect(toCall).toContainText(`李雷 ${mobiles[1]} (${code2})`);
+  await expect(toCall.getByRole('listitem')).toHaveCount(1);
+  await page.goto('/lectures/');
+  await hydrated(page);
+  await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('活动已取消');
 });
 
 test('the schedule says so and gives a phone number when the API cannot be reached', async ({ page, guards }) => {
