@@ -1,7 +1,7 @@
 /** Create or edit an event: react-hook-form + EventFormSchema; the server's refusals shown in the summary. */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { EventFormSchema, eventJson, toShanghaiLocal, type EventForm } from '../../../lib/schemas/lecture.ts';
+import { EventFormSchema, eventJson, toShanghaiLocal, type EventForm } from '../../../lib/schemas/lecture-event.ts';
 import { KINDS } from '../../../lib/lectures/model.ts';
 import { miniResolver } from '../../../lib/schemas/mini-resolver.ts';
 import { fill } from '../../../lib/i18n/lectures.ts';
