@@ -174,3 +174,19 @@ test('the schedule says so and gives a phone number when the API cannot be reach
   expect(await violations(page)).toEqual([]);
   guards.consoleErrors.length = 0; // the browser logs the refused request itself
 });
+
+test.describe('at 320 px', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+  test('the schedule and the sign-up form fit without sideways scrolling; controls are at least 44 px tall', async ({ page }) => {
+    for (const path of ['/lectures/', '/lectures/event/?id=00000000-0000-4000-8000-00000000a001']) {
+      await page.goto(path);
+      await hydrated(page);
+      await expect(page.getByText(/示例/).first()).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    }
+    for (const control of await page.locator('main button, main input[type=radio], main select, main input:not([type=radio]):not([type=checkbox])').all()) {
+      const [id, height] = await control.evaluate((el) => [el.id || el.outerHTML.slice(0, 60), (el.closest('label.choice') ?? el).getBoundingClientRect().height] as const);
+      expect(height, id).toBeGreaterThanOrEqual(44);
+    }
+  });
+});
