@@ -243,6 +243,11 @@ describeEachDatabase('lectures', (ctx) => {
     expect(rows.rows.map((r) => [r.event_id === old, r.name, r.mobile, r.status])).toEqual([
       [true, null, null, 'confirmed'], [true, null, null, 'waitlisted'], [false, 'Parent', '13100000003', 'confirmed']]);
     expect((await ctx.db.query<{ n: number }>('select app_private.purge_lecture_contacts() as n')).rows[0].n).toBe(0);
+    // A failing job is reported and does not stop the others; a name that is not a function name is refused.
+    const results = await runDailyJobs(ctx.db, ['app_private.no_such_job', 'app_private.purge_lecture_contacts']);
+    expect(results[0]).toMatchObject({ job: 'app_private.no_such_job', error: expect.stringContaining('does not exist') });
+    expect(results[1]).toEqual({ job: 'app_private.purge_lecture_contacts', count: 0 });
+    await expect(runDailyJobs(ctx.db, ['x(); drop table app.lecture_events; --'])).rejects.toThrow('not a function name');
   });
 
   test('PostgreSQL: the event row lock makes a second sign-up wait for the first transaction', async () => {

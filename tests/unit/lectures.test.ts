@@ -23,6 +23,13 @@ describe('confirmation codes', () => {
     expect(migration).toContain(`code ~ '^[${CODE_ALPHABET}]{6}$'`);
   });
 
+  test('kinds and age bands are the ones the database accepts (check constraints)', async () => {
+    const { KINDS, AGE_BANDS } = await import('../../src/lib/schemas/lecture.ts');
+    const list = (constraint: string) => [...new RegExp(`${constraint} check \\(\\w+ in \\(([^)]*)\\)`).exec(migration)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect(list('lecture_events_kind_check')).toEqual([...KINDS]);
+    expect(list('lecture_registrations_child_age_band_check\\s*')).toEqual([...AGE_BANDS]);
+  });
+
   test('typed codes: any case, spaces and dashes accepted; look-alikes and wrong lengths refused', () => {
     expect(normalizeCode(' 7ka-c9x ')).toBe('7KAC9X');
     expect(isCode('7ka-c9x')).toBe(true);
