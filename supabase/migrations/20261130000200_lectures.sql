@@ -662,9 +662,12 @@ grant execute on function app_private.export_lecture_roster(uuid) to authenticat
 
 -- 6. Retention ---------------------------------------------------------------------------------------------
 -- Names and phones go 30 days after the event ends; the rows (status, adults, age band, check-in) stay for counts.
--- npm start runs it daily (scripts/lib/daily-maintenance.ts); on Supabase pg_cron (docs/deploy.md).
+-- npm start runs it daily (scripts/lib/daily-maintenance.ts) on the API's own connection; on Supabase pg_cron
+-- (docs/deploy.md). Definer, so that connection need not own the tables: where the API logs in as `authenticator`
+-- (the embedded API after its role switch; PostgREST on Supabase) that role alone may run it. It can only delete
+-- what is past retention, so nothing can be read or harmed through it.
 create function app_private.purge_lecture_contacts() returns integer
-language plpgsql volatile set search_path = '' as $$
+language plpgsql volatile security definer set search_path = '' as $$
 declare
   v_purged integer;
 begin
@@ -675,8 +678,16 @@ begin
   return v_purged;
 end
 $$;
-comment on function app_private.purge_lecture_contacts() is 'Retention: deletes names and phones of registrations for events that ended over 30 days ago; returns how many. Owner only (npm start daily, pg_cron).';
+comment on function app_private.purge_lecture_contacts() is 'Retention: deletes names and phones of registrations for events that ended over 30 days ago; returns how many. Owner and authenticator only (npm start daily, pg_cron).';
 revoke all on function app_private.purge_lecture_contacts() from public, anon, authenticated;
+do $$
+begin
+  if exists (select 1 from pg_catalog.pg_roles where rolname = 'authenticator') then
+    grant usage on schema app_private to authenticator;
+    grant execute on function app_private.purge_lecture_contacts() to authenticator;
+  end if;
+end
+$$;
 
 -- 7. Public functions (invokers; the API's surface) --------------------------------------------------------
 create function public.list_lecture_events(p_kind text default null, p_township text default null) returns jsonb
