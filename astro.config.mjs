@@ -1,12 +1,15 @@
 // @ts-check
 import { defineConfig, envField } from 'astro/config';
 import react from '@astrojs/react';
+import { LOCAL_SUPABASE_URL } from './src/integrations/build-env.ts';
+import { siteSecurity } from './src/integrations/site-security.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
+  // The site's public URL (hreflang links). Required by a production build: src/integrations/build-env.ts.
+  site: process.env.SITE_URL || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [react()],
+  integrations: [react(), siteSecurity()],
   i18n: {
     defaultLocale: 'zh-CN',
     locales: ['zh-CN', 'en'],
@@ -22,7 +25,7 @@ export default defineConfig({
       PUBLIC_MAP_APPROVAL_NO: envField.string({ context: 'client', access: 'public', optional: true }),
       // Where the browser's supabase-js client talks to: the embedded API (npm start sets both) or a Supabase
       // project. The anon key is public by design; never put the service key here.
-      PUBLIC_SUPABASE_URL: envField.string({ context: 'client', access: 'public', default: 'http://127.0.0.1:54321' }),
+      PUBLIC_SUPABASE_URL: envField.string({ context: 'client', access: 'public', default: LOCAL_SUPABASE_URL }),
       PUBLIC_SUPABASE_ANON_KEY: envField.string({ context: 'client', access: 'public', default: '' }),
     },
   },

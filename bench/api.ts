@@ -22,6 +22,7 @@ import { runCall } from '../supabase/embedded/api/rpc.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { openPglite } from '../supabase/embedded/db/pglite.ts';
 import { openPostgres } from '../supabase/embedded/db/postgres.ts';
+import { AUTHENTICATOR, authenticatorUrl } from '../supabase/embedded/db/serving.ts';
 import { findPostgres, startCluster } from '../tests/db/pg-cluster.ts';
 import { prepareTestDatabase, SECRET } from '../tests/api/harness.ts';
 
@@ -110,7 +111,7 @@ function loadFromChild(spec: LoadSpec): Promise<Stats> {
 }
 
 async function benchTarget(label: string, db: Db): Promise<Record<string, unknown>> {
-  const api = createApiServer({ db, secret: SECRET, siteOrigins: [], rateLimits: {} });
+  const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], rateLimits: {} });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const port = (api.server.address() as AddressInfo).port;
   const ctx = { db, schema: 'public', statementTimeouts: { anon: '3s', authenticated: '8s' } };
@@ -156,11 +157,18 @@ if (process.argv[2] === '--load') {
   process.exit(0);
 }
 
+/** The raw_sql baseline calls the functions directly as authenticator (bench databases only). */
+const RAW_SQL_GRANT = 'grant execute on function public.test_read(integer), public.test_write(integer) to authenticator';
+
 const results: Record<string, unknown> = {};
 const scratch = mkdtempSync(join(tmpdir(), 'tuoyu-bench-api-'));
 try {
-  const lite = await openPglite(join(scratch, 'pglite'));
-  await prepareTestDatabase(lite);
+  // Prepared as the superuser, then served as authenticator, as startApi does.
+  const admin = await openPglite(join(scratch, 'pglite'));
+  await prepareTestDatabase(admin);
+  await admin.exec(RAW_SQL_GRANT);
+  await admin.close();
+  const lite = await openPglite(join(scratch, 'pglite'), { username: AUTHENTICATOR });
   results.pglite = await benchTarget('PGlite', lite);
   await lite.close();
 
@@ -175,8 +183,11 @@ try {
       await admin.connect();
       await admin.query('create database tuoyu_bench');
       await admin.end();
-      const db = openPostgres(cluster.url('tuoyu_bench'));
-      await prepareTestDatabase(db);
+      const owner = openPostgres(cluster.url('tuoyu_bench'));
+      await prepareTestDatabase(owner);
+      await owner.exec(RAW_SQL_GRANT);
+      await owner.close();
+      const db = openPostgres(authenticatorUrl(cluster.url('tuoyu_bench')));
       results.postgres15 = await benchTarget('PostgreSQL 15', db);
       await db.close();
     } finally {

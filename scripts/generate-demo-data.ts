@@ -12,7 +12,7 @@ import path from 'node:path';
 import gcoord from 'gcoord';
 import { TOWNSHIPS, type TownshipCode } from '../src/data/district.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
-import type { CareForm, FacilityInput, FacilityType } from '../src/lib/schemas/facility.ts';
+import type { CareForm, FacilityInput, FacilityType, VerifiableField } from '../src/lib/schemas/facility.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
 import { seededRandom } from './lib/seeded-random.ts';
 
@@ -122,6 +122,8 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
       if (care_forms.includes('half_day')) fees.half_day = Math.max(800, round50(full * 0.6));
       if (care_forms.includes('hourly')) fees.hourly = round50(800 + rand() * 500);
       if (care_forms.includes('temporary')) fees.temporary = round50(800 + rand() * 400);
+      // Demo records carry no phone number (a random 0566 landline may ring a real person). The draw is kept
+      // and discarded so that every other generated value stays what it was.
       let phone: string;
       do phone = `0566-2${String(int(0, 999999)).padStart(6, '0')}`;
       while (phones.has(phone));
@@ -140,11 +142,9 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
         type,
         ownership: isPublic ? 'public' : 'private',
         inclusive,
-        filing: 'filed',
         township: township.code,
         address: `池州市贵池区${township.name}示例路${int(1, 299)}号（示例地址）`,
         location: { lat: location[1], lng: location[0], verified: false },
-        phone,
         ages: { min_months: ages[0], max_months: ages[1] },
         places,
         vacancies: { count: int(0, Math.floor(places * 0.4)), as_of: date2026(9, 11) },
@@ -152,37 +152,45 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
         hours: pick(HOURS),
         fees,
         health_partner: partner,
-        inspection: { date: date2026(3, 10), result: 'pass' },
         source: DEMO_SOURCE,
-        last_verified: date2026(10, 11),
         demo: true,
       });
+      // No filing status, inspection or verified date on a made-up record: they would look like a real check.
+      // The dates are drawn and discarded so the other values stay as before.
+      date2026(3, 10);
+      date2026(10, 11);
     }
   }
   // Demonstration levels mirror the district's real counts (1 province, 4 city, 4 district); the named ones are
-  // childcare centres or kindergarten classes. A few others: still filing, needing rectification, not yet mapped.
+  // childcare centres or kindergarten classes. A few others are not yet mapped.
   const order = shuffle(records.map((_, i) => i));
   const eligible = order.filter((i) => records[i].type === 'childcare_center' || records[i].type === 'kindergarten_class');
   const levels = ['province', 'city', 'city', 'city', 'city', 'district', 'district', 'district', 'district'] as const;
   levels.forEach((level, n) => (records[eligible[n]].demonstration = { level, year: int(2022, 2025) }));
   const others = order.filter((i) => !records[i].demonstration);
-  others.slice(0, 3).forEach((i) => (records[i].inspection = { date: date2026(4, 9), result: 'rectify' }));
-  others.slice(3, 5).forEach((i) => (records[i].filing = 'in_progress'));
+  others.slice(0, 3).forEach(() => date2026(4, 9)); // formerly inspection dates: drawn so later values stay the same
   others.slice(5, 8).forEach((i) => delete records[i].location);
   return records;
 }
 
-/** The three hospital staff childcare points ("带着宝宝去上班") named in the 2024 report; details unverified. */
+/**
+ * The three hospital staff childcare points ("带着宝宝去上班") named in the 2024 report. The report gives their
+ * names, that they serve hospital staff and that they work in "multiple modes" (多种模式); everything else is listed
+ * under `unverified` and shown as 待核实 until the district checks it. No verified date: nobody has checked them yet.
+ */
+export const HOSPITAL_UNVERIFIED = [
+  'ownership', 'inclusive', 'filing', 'township', 'address', 'location', 'phone', 'ages', 'places', 'vacancies',
+  'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
+] as const satisfies readonly VerifiableField[];
+
 function hospitalRecords(): FacilityInput[] {
-  const base: Omit<FacilityInput, 'id' | 'name' | 'name_en' | 'township'> = {
-    type: 'hospital_site', ownership: 'public', inclusive: false, filing: 'filed', address: '池州市贵池区（地址待核实）',
-    ages: { min_months: 6, max_months: 36 }, care_forms: ['full_day'], source: '贵池区卫生健康委员会工作报道（2024）',
-    last_verified: '2024-07-31', demo: false,
+  const base: Pick<FacilityInput, 'type' | 'source' | 'unverified' | 'demo'> = {
+    type: 'hospital_site', source: '贵池区卫生健康委员会工作报道（2024）', unverified: [...HOSPITAL_UNVERIFIED], demo: false,
   };
   return [
-    { ...base, id: 'hospital-chizhou-second-peoples', name: '池州市第二人民医院职工托育点', name_en: "Chizhou No. 2 People's Hospital Staff Childcare Point", township: '341702001' },
-    { ...base, id: 'hospital-chizhou-tcm', name: '池州市中医医院职工托育点', name_en: 'Chizhou Hospital of Traditional Chinese Medicine Staff Childcare Point', township: '341702001' },
-    { ...base, id: 'hospital-guichi-schistosomiasis', name: '贵池区血防专科医院职工托育点', name_en: 'Guichi District Schistosomiasis Hospital Staff Childcare Point', township: '341702002' },
+    { ...base, id: 'hospital-chizhou-second-peoples', name: '池州市第二人民医院职工托育点', name_en: "Chizhou No. 2 People's Hospital Staff Childcare Point" },
+    { ...base, id: 'hospital-chizhou-tcm', name: '池州市中医医院职工托育点', name_en: 'Chizhou Hospital of Traditional Chinese Medicine Staff Childcare Point' },
+    { ...base, id: 'hospital-guichi-schistosomiasis', name: '贵池区血防专科医院职工托育点', name_en: 'Guichi District Schistosomiasis Hospital Staff Childcare Point' },
   ];
 }
 
@@ -198,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const record of demo) await writeFacilityYaml(out, record, DEMO_COMMENT);
   for (const record of hospitals) {
-    await writeFacilityYaml(out, record, '带着宝宝去上班：named in the district health commission report (2024); address, places and position to be verified.');
+    await writeFacilityYaml(out, record, '带着宝宝去上班：named in the district health commission report (2024), which gives only the name and "多种模式"; every other field is to be verified.');
   }
   const ids = new Set([...demo, ...hospitals].map((r) => r.id));
   if (ids.size !== demo.length + hospitals.length) throw new Error('duplicate ids generated');

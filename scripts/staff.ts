@@ -1,5 +1,7 @@
 /**
- * `npm run staff -- <command>`: staff accounts on the embedded database (.data/) or on DATABASE_URL.
+ * `npm run staff -- <command>`: staff accounts on the embedded database (.data/) or on a PostgreSQL:
+ * DATABASE_ADMIN_URL if set, else DATABASE_URL — a superuser URL either way: this is the operator's break-glass
+ * path (writes auth.users and app.staff directly), never the API's `authenticator`.
  *
  *   add <email> --role admin|outreach [--name <display name>] [--password-stdin]
  *       creates the account (or resets its password and re-activates it); prints a generated password once,
@@ -16,6 +18,7 @@ import { prepareDatabase } from '../supabase/embedded/db/migrate.ts';
 import { openDb } from '../supabase/embedded/db/open.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { DataDirLocked, lockDataDir } from '../supabase/embedded/api/lock.ts';
+import { secureDataDir, tightenDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { addStaff, disableStaff, generatePassword, listStaff, type StaffRole } from './lib/staff-accounts.ts';
 
 const USAGE = `usage:
@@ -30,10 +33,11 @@ async function readStdin(): Promise<string> {
 }
 
 async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const databaseUrl = process.env.DATABASE_ADMIN_URL || process.env.DATABASE_URL || undefined;
   const dataDir = process.env.TUOYU_DATA_DIR || '.data';
   let release = () => {};
   if (!databaseUrl) {
+    secureDataDir(dataDir);
     try {
       release = lockDataDir(dataDir);
     } catch (error) {
@@ -50,6 +54,7 @@ async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   } finally {
     await db.close();
     release();
+    if (!databaseUrl) tightenDataDir(dataDir);
   }
 }
 

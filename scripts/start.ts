@@ -1,12 +1,14 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded Supabase-compatible API on
  * http://127.0.0.1:54321 (bootstrap + migrations + seed on first run, data in .data/), creates the first staff
- * admin and prints its password once, builds the site if stale (pointing it at the API) and serves it on
+ * admin (its password in a 0600 file whose path is printed), builds the site if stale (pointing it at the API) and serves it on
  * http://localhost:4321. Ctrl-C stops both. PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY point the site at a
  * real Supabase project instead (the embedded API still starts, unused by the site).
  */
 import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
+import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
+import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
 import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
@@ -17,16 +19,22 @@ const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
 // CORS: the API answers the browser only for the site's own origin(s).
 const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
-const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins } }).catch((error: unknown) => {
-  if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
+// The first admin is created on the superuser's connection, before the API switches to authenticator.
+let firstAdmin = null as Awaited<ReturnType<typeof ensureFirstAdmin>>;
+const afterMigrate = async (db: Db) => {
+  firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local', dataDir);
+};
+const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch((error: unknown) => {
+  if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
+  else if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`);
   else console.error(error);
   process.exit(1);
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
 
-const firstAdmin = await ensureFirstAdmin(api.db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local');
-// Retention purges (names and phones of past lecture sign-ups, …): now and every 24 hours.
+// Retention purges (names and phones of past lecture sign-ups, …): now and every 24 hours, on the API's connection
+// (authenticator may execute them; see the migrations).
 const maintenance = scheduleDailyJobs(api.db);
 await maintenance.ran;
 
@@ -59,8 +67,8 @@ if (firstAdmin) {
     '',
     '  First start: created the staff admin account',
     `    email     ${firstAdmin.email}`,
-    `    password  ${firstAdmin.password}`,
-    '    This password is shown only now. Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
+    `    password  in ${firstAdmin.passwordFile} (readable by you only; delete it once you have signed in)`,
+    '    Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
   );
 } else lines.push('', '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).');
 lines.push('', '  Press Ctrl-C to stop.', '');

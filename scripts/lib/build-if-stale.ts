@@ -62,7 +62,8 @@ export function buildIfStale(options: BuildOptions = {}): void {
   console.log('Building the site (astro build)…');
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    // A local build: unset public settings take their local defaults (src/integrations/build-env.ts).
+    env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...options.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error('astro build failed');
   if (options.env && options.stampFile) {

@@ -4,6 +4,9 @@
  * Supabase dashboard and inserting their app.staff row in the SQL editor. Every change is audited (actor null).
  */
 import { randomInt } from 'node:crypto';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { passwordProblem } from '../../supabase/embedded/api/auth-config.ts';
 import type { Db, Tx } from '../../supabase/embedded/db/adapter.ts';
 
 export type StaffRole = 'admin' | 'outreach';
@@ -11,10 +14,16 @@ export type StaffRole = 'admin' | 'outreach';
 /** Letters and digits without look-alikes (0/O, 1/l/I). */
 const ALPHABET = 'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** A random password of four groups of five characters (~115 bits), e.g. `k7Qmz-2xPa9-…`. */
+/**
+ * A random password of four groups of five characters (~115 bits), e.g. `k7Qmz-2xPa9-…`, drawn again until it
+ * meets supabase/config.toml's password rules (lower- and uppercase letters and digits).
+ */
 export function generatePassword(): string {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  return [group(), group(), group(), group()].join('-');
+  for (;;) {
+    const password = [group(), group(), group(), group()].join('-');
+    if (passwordProblem(password) === null) return password;
+  }
 }
 
 export function checkEmail(email: string): string {
@@ -33,7 +42,8 @@ const audit = (tx: Tx, action: string, userId: string, details: Record<string, u
 export async function addStaff(db: Db, input: { email: string; role: StaffRole; password: string; displayName?: string }): Promise<{ created: boolean; userId: string }> {
   const email = checkEmail(input.email);
   if (input.role !== 'admin' && input.role !== 'outreach') throw new Error('--role must be admin or outreach');
-  if (input.password.length < 10) throw new Error('The password must have at least 10 characters.');
+  const problem = passwordProblem(input.password);
+  if (problem) throw new Error(`${problem} (supabase/config.toml's auth settings)`);
   const displayName = (input.displayName ?? email.split('@')[0] ?? email).trim().slice(0, 80) || email;
   return db.transaction(async (tx) => {
     const found = await tx.query<{ id: string }>(`select id::text as id from auth.users where lower(email) = $1`, [email]);
@@ -98,12 +108,28 @@ export async function listStaff(db: Db): Promise<StaffListing[]> {
 
 /**
  * `npm start`'s first run: when there is no staff member at all, creates an admin with a generated password and
- * returns it (to be printed once). Later runs return null.
+ * writes the password to `<dataDir>/first-admin-password`, readable by its owner only (0600), never to the log:
+ * terminal scroll-back and captured service logs outlive it. Returns the email and the file's path to print. Later
+ * runs return null.
  */
-export async function ensureFirstAdmin(db: Db, email: string): Promise<{ email: string; password: string } | null> {
+export async function ensureFirstAdmin(db: Db, email: string, dataDir: string): Promise<{ email: string; passwordFile: string } | null> {
   const { rows } = await db.query<{ any: boolean }>(`select exists (select from app.staff) as any`);
   if (rows[0]?.any) return null;
   const password = generatePassword();
-  await addStaff(db, { email, role: 'admin', password, displayName: '管理员 Admin' });
-  return { email: checkEmail(email), password };
+  const passwordFile = resolve(join(dataDir, FIRST_ADMIN_PASSWORD_FILE));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // A stale file (from a wiped database) is replaced, never reused: 'wx' creates it new with mode 0600.
+  rmSync(passwordFile, { force: true });
+  writeFileSync(passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(passwordFile, 0o600);
+  try {
+    await addStaff(db, { email, role: 'admin', password, displayName: '管理员 Admin' });
+  } catch (error) {
+    rmSync(passwordFile, { force: true });
+    throw error;
+  }
+  return { email: checkEmail(email), passwordFile };
 }
+
+/** The file (inside the data folder) that holds the first admin's generated password. */
+export const FIRST_ADMIN_PASSWORD_FILE = 'first-admin-password';

@@ -1,10 +1,13 @@
 /**
- * A small static file server for dist/: directory index, the site's 404 page, safe path handling.
- * Used by `npm start` and by the browser tests. Binds to 127.0.0.1 unless told otherwise.
+ * A small static file server for dist/: directory index, the site's 404 page, safe path handling, and the site's
+ * security headers (src/lib/security/headers.ts) on every answer. Used by `npm start` and by the browser tests.
+ * Binds to 127.0.0.1 unless told otherwise.
  */
-import { createServer, type Server } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createServer, type ServerResponse, type Server } from 'node:http';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { securityHeaders } from '../../src/lib/security/headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,47 +34,68 @@ function fileAt(path: string): string | null {
   return null;
 }
 
+/** The canonical URL path of a directory under root, with one leading and one trailing slash (never `//host/`). */
+function directoryUrl(root: string, dir: string): string {
+  const parts = relative(root, dir).split(sep).filter(Boolean);
+  return `/${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
+}
+
 export function createStaticServer(rootDir: string): Server {
   const root = resolve(rootDir);
   return createServer((req, res) => {
-    let pathname: string;
+    let pathname = '/';
+    const answer = (status: number, headers: Record<string, string> = {}, body?: string | Buffer) => {
+      res.writeHead(status, { ...securityHeaders(pathname), 'cache-control': 'no-cache', ...headers });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      res.writeHead(400).end('Bad request');
+      answer(400, { 'content-type': TYPES['.txt'] }, 'Bad request');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      answer(405, { allow: 'GET, HEAD' });
       return;
     }
     const target = normalize(join(root, pathname));
     const hidden = pathname.split('/').some((part) => part.startsWith('.'));
     if ((target !== root && !target.startsWith(root + sep)) || hidden || pathname.includes('\0')) {
-      res.writeHead(400).end('Bad request');
+      answer(400, { 'content-type': TYPES['.txt'] }, 'Bad request');
       return;
     }
-    // /facilities → /facilities/ as static hosts do, so relative links and the trailing-slash routes agree.
+    // /facilities → /facilities/ as static hosts do, so relative links and the trailing-slash routes agree. The
+    // location is rebuilt from the resolved directory, so /%2Fen cannot become the protocol-relative //en/.
     if (!pathname.endsWith('/') && !extname(pathname) && fileAt(join(target, 'index.html'))) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
+      answer(301, { location: directoryUrl(root, target) });
       return;
     }
     const file = fileAt(target);
-    const status = file ? 200 : 404;
     const body = file ?? fileAt(join(root, '404.html'));
-    const headers: Record<string, string> = {
-      'content-type': TYPES[extname(body ?? '.txt')] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-cache',
-    };
     if (!body) {
-      res.writeHead(404, headers).end('Not found');
+      answer(404, { 'content-type': TYPES['.txt'] }, 'Not found');
       return;
     }
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(body).pipe(res);
+    void send(res, body, file ? 200 : 404, answer);
   });
+}
+
+/** Reads the whole file first (the site's files are small), so a read error can still be answered with a 500. */
+async function send(
+  res: ServerResponse,
+  file: string,
+  status: number,
+  answer: (status: number, headers?: Record<string, string>, body?: string | Buffer) => void,
+): Promise<void> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    console.error(`static server: cannot read ${file}: ${(error as Error).message}`);
+    if (!res.headersSent) answer(500, { 'content-type': TYPES['.txt'] }, 'Internal server error');
+    return;
+  }
+  answer(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }, data);
 }
 
 /** Starts serving; resolves with the bound address. */

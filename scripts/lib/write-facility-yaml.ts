@@ -9,9 +9,9 @@ import { FacilitySchema, type Facility, type FacilityInput } from '../../src/lib
 
 /** Field order in the files (the schema's order). */
 const KEY_ORDER = [
-  'id', 'name', 'name_en', 'type', 'ownership', 'inclusive', 'demonstration', 'filing', 'township', 'address',
+  'id', 'filing_number', 'name', 'name_en', 'type', 'ownership', 'inclusive', 'demonstration', 'filing', 'township', 'address',
   'location', 'phone', 'ages', 'places', 'vacancies', 'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
-  'source', 'last_verified', 'demo',
+  'source', 'last_verified', 'unverified', 'demo',
 ] as const satisfies readonly (keyof Facility)[];
 
 const FEE_ORDER = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
@@ -21,7 +21,7 @@ function ordered(f: Facility): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of KEY_ORDER) {
     const value = f[key];
-    if (value === undefined) continue;
+    if (value === undefined || (key === 'unverified' && f.unverified.length === 0)) continue;
     if (key === 'fees' && f.fees) {
       const fees: Record<string, number> = {};
       for (const form of FEE_ORDER) if (f.fees[form] !== undefined) fees[form] = f.fees[form];

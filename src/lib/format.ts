@@ -1,37 +1,82 @@
-/** Turning facility fields into words. Missing values become "暂无 / Not provided", never blank. */
+/**
+ * Turning facility fields into words. A missing value is never blank: it reads 待核实 / "To be verified" when the
+ * record lists the field under `unverified`, "示例数据，无 / Example record: none" for what demo records must not
+ * carry (phone, filing, inspection), and 暂无 / "Not provided" otherwise.
+ */
 import type { Facility } from './schemas/facility.ts';
-import { CARE_FORMS } from './schemas/facility-enums.ts';
+import { CARE_FORMS, type VerifiableField } from './schemas/facility-enums.ts';
 import type { Locale, Translate } from './i18n/index.ts';
 import { townshipByCode } from '../data/district.ts';
 
+/** Fields a demo record never carries (FacilitySchema refuses them). */
+const NOT_ON_DEMO: readonly VerifiableField[] = ['phone', 'filing', 'inspection'];
+
+/** The words for a field that has no value on this record. */
+export function missing(f: Facility, field: VerifiableField, t: Translate): string {
+  if (f.unverified.includes(field)) return t('common.unverified');
+  if (f.demo && NOT_ON_DEMO.includes(field)) return t('common.notOnDemo');
+  return t('common.notProvided');
+}
+
 export function ages(f: Facility, t: Translate): string {
-  return t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months });
+  return f.ages ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }) : missing(f, 'ages', t);
 }
 
 export function careForms(f: Facility, t: Translate): string {
-  return f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator'));
+  return f.care_forms ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')) : missing(f, 'care_forms', t);
 }
 
+/** A township's name from its code; an unknown code is shown as it is. */
 export function township(code: string, loc: Locale): string {
   const tw = townshipByCode(code);
   if (!tw) return code;
   return loc === 'en' ? tw.name_en : tw.name;
 }
 
+/** The facility's township, or why it is not shown. */
+export function townshipOf(f: Facility, loc: Locale, t: Translate): string {
+  return f.township ? township(f.township, loc) : missing(f, 'township', t);
+}
+
+/** "township · address" for cards and page heads; one 待核实 when both are still to be verified. */
+export function place(f: Facility, loc: Locale, t: Translate): string {
+  return [...new Set([townshipOf(f, loc, t), address(f, t)])].join(' · ');
+}
+
+export function address(f: Facility, t: Translate): string {
+  return f.address ?? missing(f, 'address', t);
+}
+
+export function ownership(f: Facility, t: Translate): string {
+  return f.ownership ? t(`ownership.${f.ownership}`) : missing(f, 'ownership', t);
+}
+
+export function inclusive(f: Facility, t: Translate): string {
+  return f.inclusive === undefined ? missing(f, 'inclusive', t) : f.inclusive ? t('common.yes') : t('common.no');
+}
+
+export function filing(f: Facility, t: Translate): string {
+  return f.filing ? t(`filing.${f.filing}`) : missing(f, 'filing', t);
+}
+
+export function phone(f: Facility, t: Translate): string {
+  return f.phone ?? missing(f, 'phone', t);
+}
+
 export function places(f: Facility, t: Translate): string {
-  return f.places === undefined ? t('common.notProvided') : t('common.places', { n: f.places });
+  return f.places === undefined ? missing(f, 'places', t) : t('common.places', { n: f.places });
 }
 
 export function vacancies(f: Facility, t: Translate): string {
-  return f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : t('common.notProvided');
+  return f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : missing(f, 'vacancies', t);
 }
 
-/** One line per care form offered, "全日托：1,800 元/月", or "暂无". */
+/** One line per care form offered, "全日托：1,800 元/月", or one line saying why there are none. */
 export function feeLines(f: Facility, t: Translate): string[] {
   const lines = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
     (c) => t('common.labelValue', { label: t(`careForm.${c}`), value: t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') }) }),
   );
-  return lines.length ? lines : [t('common.notProvided')];
+  return lines.length ? lines : [missing(f, 'fees', t)];
 }
 
 export function demonstration(f: Facility, t: Translate): string {
@@ -43,11 +88,13 @@ export function demonstration(f: Facility, t: Translate): string {
 export function inspection(f: Facility, t: Translate): string {
   return f.inspection
     ? t('field.inspectionValue', { date: f.inspection.date, result: t(`inspection.${f.inspection.result}`) })
-    : t('common.notProvided');
+    : missing(f, 'inspection', t);
 }
 
-export function orNotProvided(value: string | undefined, t: Translate): string {
-  return value && value.trim() ? value : t('common.notProvided');
+/** A free-text field (hours, health partner) or why it is empty. */
+export function text(f: Facility, field: 'hours' | 'health_partner', t: Translate): string {
+  const value = f[field];
+  return value && value.trim() ? value : missing(f, field, t);
 }
 
 /** tel: link target with separators removed. */

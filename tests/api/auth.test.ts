@@ -45,10 +45,12 @@ describe('refresh-token grant', () => {
     expect((await sb.rpc('whoami')).data).toMatchObject({ role: 'admin' });
   });
 
-  test('refuses an old refresh token, and ends that session (reuse detection)', async () => {
+  test('refuses an old refresh token after the reuse interval, and ends that session (reuse detection)', async () => {
     const sb = await api.signedIn('admin');
     const old = (await sb.auth.getSession()).data.session!.refresh_token;
     await sb.auth.refreshSession();
+    // Exchanged 11 seconds ago: past config.toml's refresh_token_reuse_interval (10 s).
+    await api.db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [old]);
     const thief = api.client();
     const reuse = await thief.auth.refreshSession({ refresh_token: old });
     expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
@@ -59,6 +61,20 @@ describe('refresh-token grant', () => {
     const res = await fetch(`${api.url}/auth/v1/user`, { headers: { apikey: api.keys.anon, authorization: `Bearer ${current.access_token}` } });
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('session_not_found');
+  });
+
+  test('within the reuse interval, an exchanged token gets a new one of the same session (two tabs refreshing at once)', async () => {
+    const sb = await api.signedIn('outreach');
+    const first = (await sb.auth.getSession()).data.session!;
+    const second = (await sb.auth.refreshSession()).data.session!;
+    const again = await api.client().auth.refreshSession({ refresh_token: first.refresh_token });
+    expect(again.error).toBeNull();
+    const claims = (t: string) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString());
+    expect(claims(again.data.session!.access_token).session_id).toBe(claims(first.access_token).session_id);
+    // The other tab's token still works, and so does the session.
+    expect((await api.client().auth.refreshSession({ refresh_token: second.refresh_token })).error).toBeNull();
+    const whoami = await api.client(again.data.session!.access_token).rpc('whoami');
+    expect(whoami.error).toBeNull();
   });
 
   test('refuses an unknown refresh token', async () => {
@@ -85,12 +101,12 @@ describe('logout', () => {
 
 describe('disabled staff', () => {
   test('cannot sign in, and their sessions end', async () => {
-    await addStaff(api.db, { email: 'leaver@test.local', password: 'leaver-password-1', role: 'outreach' });
+    await addStaff(api.db, { email: 'leaver@test.local', password: 'Leaver-password-1', role: 'outreach' });
     const sb = api.client();
-    await sb.auth.signInWithPassword({ email: 'leaver@test.local', password: 'leaver-password-1' });
+    await sb.auth.signInWithPassword({ email: 'leaver@test.local', password: 'Leaver-password-1' });
     const { refresh_token } = (await sb.auth.getSession()).data.session!;
     await disableStaff(api.db, 'leaver@test.local');
-    expect((await api.client().auth.signInWithPassword({ email: 'leaver@test.local', password: 'leaver-password-1' })).error).toMatchObject({ status: 400, code: 'user_banned' });
+    expect((await api.client().auth.signInWithPassword({ email: 'leaver@test.local', password: 'Leaver-password-1' })).error).toMatchObject({ status: 400, code: 'user_banned' });
     expect((await api.client().auth.refreshSession({ refresh_token })).error?.status).toBe(400);
   });
 });

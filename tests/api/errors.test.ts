@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { fromDatabaseError, statusForSqlState } from '../../supabase/embedded/api/errors.ts';
+import { describe, expect, test, vi } from 'vitest';
+import { fromDatabaseError, logError, statusForSqlState } from '../../supabase/embedded/api/errors.ts';
 
 describe('statusForSqlState', () => {
   test.each([
@@ -18,6 +18,16 @@ describe('statusForSqlState', () => {
     ['40001', true, 500],
     ['P0002', true, 500],
     ['XX000', true, 500],
+    // PostgREST's table: 54* "too complex" → 500 (not 413), 53400 "config limit exceeded" → 500 (other 53* → 503),
+    // 42P17 "infinite recursion" → 500, 42P01 → 404, other codes → 400.
+    ['54001', false, 500],
+    ['54000', true, 500],
+    ['53400', false, 500],
+    ['53200', false, 503],
+    ['42P17', true, 500],
+    ['42P01', false, 404],
+    ['42703', false, 400],
+    ['22021', false, 400],
   ])('maps %s (authenticated %s) to %i as PostgREST does', (code, authed, status) => {
     expect(statusForSqlState(code, authed)).toBe(status);
   });
@@ -30,9 +40,25 @@ describe('fromDatabaseError', () => {
     expect(e.body).toEqual({ code: '23514', message: 'violates check', details: 'Failing row', hint: null });
   });
 
-  test('returns 500 without internals for anything else', () => {
-    const e = fromDatabaseError(new Error('socket closed at /home/x'), true);
-    expect(e.status).toBe(500);
-    expect(e.body.message).not.toContain('/home');
+  test('returns 500 without internals for anything else, and logs it with its stack', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    try {
+      const e = fromDatabaseError(new Error('socket closed at /home/x'), true);
+      expect(e.status).toBe(500);
+      expect(e.body).toEqual({ code: 'PGRST000', message: 'Internal server error', details: null, hint: null });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.join('\n')).toMatch(/Error: socket closed at \/home\/x\n\s+at /);
+  });
+});
+
+describe('logError', () => {
+  test('logs a database error as SQLSTATE and message only, never the parameters the driver attached', () => {
+    const lines: string[] = [];
+    const error = Object.assign(new Error('column "x" does not exist'), { code: '42703', query: 'select crypt($1)', params: ['Hunter2-password'], detail: 'Hunter2-password' });
+    logError('sign-in', error, (line) => lines.push(line));
+    expect(lines).toEqual(['embedded API: sign-in: database error 42703: column "x" does not exist']);
   });
 });

@@ -1,17 +1,19 @@
 /**
  * An embedded API for a test file: a prepared database (PGlite in a temp folder, or a database in a PostgreSQL 15
  * cluster), the test-only functions of fixtures/test-functions.sql, three accounts (admin, outreach, a signed-up
- * non-staff user), the API on 127.0.0.1:<ephemeral>, and supabase-js clients. `close()` stops everything.
+ * non-staff user), the API on 127.0.0.1:<ephemeral> serving as `authenticator`, and supabase-js clients.
+ * `close()` stops everything.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApiServer, type ApiOptions } from '../../supabase/embedded/api/server.ts';
+import { createApiServer, type ApiOptions, type EffectiveAuthSettings } from '../../supabase/embedded/api/server.ts';
 import type { ApiKeys } from '../../supabase/embedded/api/keys.ts';
-import type { Db } from '../../supabase/embedded/db/adapter.ts';
+import type { Db, Tx } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
 import { openPglite } from '../../supabase/embedded/db/pglite.ts';
+import { AUTHENTICATOR } from '../../supabase/embedded/db/serving.ts';
 import { addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { copyOfTemplate } from './template.ts';
 
@@ -20,15 +22,20 @@ export const SECRET = 'tests-only-secret-tests-only-secret-0123456789';
 export const SITE_ORIGIN = 'http://localhost:4321';
 
 export const ACCOUNTS = {
-  admin: { email: 'admin@test.local', password: 'admin-password-123' },
-  outreach: { email: 'outreach@test.local', password: 'outreach-password-123' },
-  visitor: { email: 'visitor@test.local', password: 'visitor-password-123' },
+  admin: { email: 'admin@test.local', password: 'Admin-password-123' },
+  outreach: { email: 'outreach@test.local', password: 'Outreach-password-123' },
+  visitor: { email: 'visitor@test.local', password: 'Visitor-password-123' },
 };
 
 export interface TestApi {
   url: string;
   keys: ApiKeys;
+  /** The auth settings the server runs with. */
+  auth: EffectiveAuthSettings;
+  /** The database as its superuser, for fixtures (addStaff, disableStaff…). */
   db: Db;
+  /** What the API serves through: the `authenticator` session. */
+  serving: Db;
   /** A fresh supabase-js client (no persisted session) with the anon key, or `key`, and extra headers. */
   client(key?: string, headers?: Record<string, string>): SupabaseClient;
   /** A client signed in as one of ACCOUNTS. */
@@ -54,24 +61,50 @@ export function preparedDataDir(): Promise<string> {
   return copyOfTemplate(code.join('\n') + TEST_FUNCTIONS_SQL, prepareTestDatabase);
 }
 
-/** Starts the API over `db` (or a new PGlite in a temp folder) on an ephemeral port. */
-export async function startTestApi(options: { db?: Db; server?: Partial<ApiOptions> } = {}): Promise<TestApi> {
+/**
+ * The superuser's view of a PGlite session opened as authenticator: each transaction first `set local role none`,
+ * which returns to the session's own user — PGlite's bootstrap superuser (see serving.ts). Test fixtures only.
+ */
+function superuserView(db: Db): Db {
+  const transaction = <R>(fn: (tx: Tx) => Promise<R>) =>
+    db.transaction(async (tx) => {
+      await tx.exec('set local role none');
+      return fn(tx);
+    });
+  return {
+    kind: db.kind,
+    query: (sql, params) => transaction((tx) => tx.query(sql, params)),
+    exec: (sql) => transaction((tx) => tx.exec(sql)),
+    transaction,
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Starts the API on an ephemeral port, serving through `serving` (default: `db`); without `db`, over a new PGlite
+ * in a temp folder opened as authenticator, with `db` its superuser view.
+ */
+export async function startTestApi(options: { db?: Db; serving?: Db; server?: Partial<ApiOptions> } = {}): Promise<TestApi> {
   let dir: string | undefined;
   let db = options.db;
-  if (!db) {
+  let serving = options.serving ?? db;
+  if (!db || !serving) {
     dir = await preparedDataDir();
-    db = await openPglite(join(dir, 'pglite'));
+    serving = await openPglite(join(dir, 'pglite'), { username: AUTHENTICATOR });
+    db = superuserView(serving);
   }
-  const api = createApiServer({ db, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
+  const api = await createApiServer({ db: serving, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
   const client = (key = api.keys.anon, headers: Record<string, string> = {}) =>
     createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false }, global: { headers } });
-  const ownDb = db;
+  const ownDb = serving;
   return {
     url,
     keys: api.keys,
+    auth: api.auth,
     db,
+    serving,
     client,
     async signedIn(who) {
       const c = client();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
+import { authenticatorUrl } from '../../supabase/embedded/db/serving.ts';
 import { findPostgres, startCluster, type Cluster } from '../db/pg-cluster.ts';
 import { ACCOUNTS, prepareTestDatabase, startTestApi, type TestApi } from './harness.ts';
 
@@ -31,11 +32,13 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('API on Post
     url = cluster.url('tuoyu_api');
     const db = openPostgres(url, 8);
     await prepareTestDatabase(db);
-    api = await startTestApi({ db, server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } } });
+    const serving = openPostgres(authenticatorUrl(url), 8);
+    api = await startTestApi({ db, serving, server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } } });
   });
   afterAll(async () => {
     await api?.close();
     await api?.db.close();
+    await api?.serving.close();
     cluster?.stop();
   });
 
@@ -47,11 +50,14 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('API on Post
     expect((await admin.rpc('whoami')).data).toMatchObject({ email: ACCOUNTS.admin.email, role: 'admin' });
   });
 
-  test('rotates refresh tokens and refuses reuse', async () => {
+  test('rotates refresh tokens, honours the reuse interval, then refuses reuse and ends the session', async () => {
     const sb = await api.signedIn('outreach');
     const old = (await sb.auth.getSession()).data.session!.refresh_token;
-    expect((await sb.auth.refreshSession()).error).toBeNull();
+    const next = (await sb.auth.refreshSession()).data.session!;
+    expect((await api.client().auth.refreshSession({ refresh_token: old })).error).toBeNull(); // within 10 s
+    await api.db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [old]);
     expect((await api.client().auth.refreshSession({ refresh_token: old })).error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
+    expect((await api.client(next.access_token).rpc('whoami')).status).toBe(401);
   });
 
   test('applies the role statement timeout: 57014 answers 500', async () => {

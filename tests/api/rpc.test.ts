@@ -1,5 +1,5 @@
 /** RPC through the real supabase-js client: shapes, arguments, errors, access, limits (PGlite). */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { signJwt } from '../../supabase/embedded/api/jwt.ts';
 import { SECRET, SITE_ORIGIN, startTestApi, type TestApi } from './harness.ts';
 
@@ -68,9 +68,29 @@ describe('anon RPC', () => {
   });
 });
 
+describe('an error that is not the database\'s', () => {
+  test('is logged with its stack and answered 500 without details', async () => {
+    const { kind, query, exec, close } = api.db;
+    const failing = await startTestApi({
+      db: { kind, query, exec, close, transaction: () => Promise.reject(new TypeError('internal detail: /srv/tuoyu/secret-path')) },
+    });
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    try {
+      const res = await fetch(`${failing.url}/rest/v1/rpc/test_void`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ code: 'PGRST000', message: 'Internal server error', details: null, hint: null });
+    } finally {
+      spy.mockRestore();
+      await failing.close();
+    }
+    expect(lines.join('\n')).toMatch(/TypeError: internal detail: \/srv\/tuoyu\/secret-path\n\s+at /);
+  });
+});
+
 describe('a Db without a driver handle (transaction path)', () => {
   test('calls, maps errors and runs GET read-only the same way', async () => {
-    const { kind, query, exec, transaction, close } = api.db;
+    const { kind, query, exec, transaction, close } = api.serving;
     const plain = await startTestApi({ db: { kind, query, exec, transaction, close } });
     try {
       const sb = plain.client();
@@ -98,6 +118,9 @@ describe('error mapping', () => {
     ['57014', 500],
     ['P0002', 500],
     ['XX000', 500],
+    ['54001', 500],
+    ['53400', 500],
+    ['42P17', 500],
   ])('maps SQLSTATE %s to %i with a PostgREST body', async (code, status) => {
     const res = await api.client().rpc('test_raise', { p_code: code });
     expect(res.status).toBe(status);
@@ -132,7 +155,7 @@ describe('tokens', () => {
   const call = (token: string) => fetch(`${api.url}/rest/v1/rpc/test_request`, { method: 'POST', headers: { apikey: api.keys.anon, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
 
   test('refuse a forged token (other secret) with 401 PGRST301', async () => {
-    const forged = signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
     const res = await call(forged);
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe('PGRST301');
@@ -141,14 +164,14 @@ describe('tokens', () => {
   });
 
   test('refuse an expired token with 401 PGRST301', async () => {
-    const expired = signJwt({ role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 }, SECRET);
+    const expired = await signJwt({ role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 }, SECRET);
     const res = await call(expired);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'PGRST301', message: 'JWT expired' });
   });
 
   test('refuse a role outside anon, authenticated, service_role', async () => {
-    const res = await call(signJwt({ role: 'postgres' }, SECRET));
+    const res = await call(await signJwt({ role: 'postgres', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET));
     expect(res.status).toBe(401);
   });
 
@@ -173,6 +196,17 @@ describe('request limits', () => {
     }
     const auth = await fetch(`${api.url}/auth/v1/token?grant_type=password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
     expect(auth.status).toBe(400);
+  });
+
+  test('answers 400 to JSON nested deeper than 64 levels (it never reaches the database)', async () => {
+    const nested = (depth: number) => `{"p_int":1,"p_json":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const deep = await fetch(`${api.url}/rest/v1/rpc/test_echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nested(10_000) });
+    expect(deep.status).toBe(400);
+    expect(await deep.json()).toMatchObject({ code: 'PGRST102', details: 'JSON nested deeper than 64 levels' });
+    // Brackets inside strings do not count; 60 levels are fine.
+    expect((await api.client().rpc('test_echo', { p_int: 1, p_text: '['.repeat(200) })).status).toBe(200);
+    const ok = await fetch(`${api.url}/rest/v1/rpc/test_echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nested(60) });
+    expect(ok.status).toBe(200);
   });
 
   test('answers 405 to other verbs on a function', async () => {

@@ -36,14 +36,33 @@ describeEachDatabase('rate limit', (ctx) => {
     expect(await hit(ctx.db, from('198.51.100.2'), 'other-action', 3, '1 minute')).toBe(true);
   });
 
-  test('the first x-forwarded-for entry is the client; then x-real-ip; then "unknown"', async () => {
+  test('the LAST x-forwarded-for entry is the client (the one the nearest proxy appended); entries to its left are ignored', async () => {
     const limit = (headers: Record<string, string>) => hit(ctx.db, headers, 'which-address', 1, '1 minute');
-    expect(await limit({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' })).toBe(true);
-    expect(await limit({ 'x-forwarded-for': ' 203.0.113.9 ' })).toBe(false); // same client, other proxies
-    expect(await limit({ 'x-real-ip': '203.0.113.9' })).toBe(false);
-    expect(await limit({ 'x-real-ip': '203.0.113.10' })).toBe(true);
-    expect(await limit({})).toBe(true); // 'unknown'
-    expect(await limit({ 'user-agent': 'x' })).toBe(false); // 'unknown' again
+    expect(await limit({ 'x-forwarded-for': '10.0.0.1, 203.0.113.9' })).toBe(true);
+    // The same client, having written its own "first" entries to get a fresh bucket: still the same bucket.
+    expect(await limit({ 'x-forwarded-for': '198.51.100.250, 203.0.113.9' })).toBe(false);
+    expect(await limit({ 'x-forwarded-for': ' 203.0.113.9 ' })).toBe(false);
+    expect(await limit({ 'x-forwarded-for': '203.0.113.9, 203.0.113.10' })).toBe(true); // another client
+    // x-real-ip is a header any client can send: it does not pick a bucket (no forwarded entry → 'unknown').
+    expect(await limit({ 'x-real-ip': '203.0.113.11' })).toBe(true);
+    expect(await limit({ 'x-real-ip': '203.0.113.12' })).toBe(false);
+  });
+
+  test('IPv6 clients count per /64; IPv4-mapped IPv6 counts as the IPv4 address', async () => {
+    const limit = (xff: string) => hit(ctx.db, { 'x-forwarded-for': xff }, 'ipv6', 1, '1 minute');
+    expect(await limit('2001:db8:1:2::1')).toBe(true);
+    expect(await limit('2001:db8:1:2:ffff:ffff:ffff:fffe')).toBe(false); // same /64
+    expect(await limit('2001:db8:1:3::1')).toBe(true); // next /64
+    expect(await limit('::ffff:192.0.2.200')).toBe(true);
+    expect(await limit('192.0.2.200')).toBe(false);
+    expect(await limit('::ffff:192.0.2.201')).toBe(true);
+  });
+
+  test('an entry that is not an address still counts, as itself', async () => {
+    const limit = (xff: string) => hit(ctx.db, { 'x-forwarded-for': xff }, 'not-an-address', 1, '1 minute');
+    expect(await limit('1.2.3.4, unknown-host')).toBe(true);
+    expect(await limit('unknown-host')).toBe(false);
+    expect(await limit("x'); drop table app.staff; --")).toBe(true);
   });
 
   test('stores only a salted hash: no table holds the raw address or its plain sha256', async () => {

@@ -81,6 +81,14 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
     },
     expect: (who) => all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_registrations')),
   },
+  'app_private.sign_in_failures': {
+    writes: {
+      insert: `insert into app_private.sign_in_failures values ($1, 1, now())`,
+      update: `update app_private.sign_in_failures set failures = 1 where $1::uuid is not null`,
+      delete: `delete from app_private.sign_in_failures where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('sign_in_failures')),
+  },
 };
 
 function all(e: Expect): Record<Op, Expect> {
@@ -108,6 +116,14 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.client_address()': ownerOnly('client_address', 'select app_private.client_address()'),
   'app_private.prune_rate_limit_buckets()': ownerOnly('prune_rate_limit_buckets', 'select app_private.prune_rate_limit_buckets()'),
   'app_private.touch_updated_at()': ownerOnly('touch_updated_at', 'select app_private.touch_updated_at()'),
+  'app_private.rate_limit_exhausted(text, integer)': ownerOnly('rate_limit_exhausted', `select app_private.rate_limit_exhausted('matrix', 5)`, { ok: true, value: false }),
+  'app_private.account_hash(text)': ownerOnly('account_hash', `select app_private.account_hash($1)`),
+  'app_private.sign_in_wait(text)': ownerOnly('sign_in_wait', `select app_private.sign_in_wait($1)`, { ok: true, value: 0 }),
+  'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)': ownerOnly(
+    'record_sign_in',
+    `select app_private.record_sign_in($1, true, 30, '5 minutes', 5, '30 seconds', '15 minutes')`,
+    { ok: true, value: 0 },
+  ),
   // Lectures: parents (anon) call five functions (public invokers over app_private definers); staff eight.
   ...parentPair('list_lecture_events(text, text)', `select public.list_lecture_events()`, `select app_private.list_lecture_events(null, null)`),
   ...parentPair('get_lecture_event(uuid)', `select public.get_lecture_event('${EVENT}')`, `select app_private.get_lecture_event('${EVENT}')`),

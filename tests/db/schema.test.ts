@@ -96,8 +96,14 @@ describeEachDatabase('schema', (ctx) => {
     ]);
   });
 
-  test('service_role can execute public functions (Supabase default) and hit_rate_limit', async () => {
-    expect(await executable(ctx.db, 'service_role')).toEqual(['app_private.hit_rate_limit(text, integer, interval)', ...PUBLIC_FUNCTIONS]);
+  test('service_role can execute public functions (Supabase default) and the sign-in limiter', async () => {
+    expect(await executable(ctx.db, 'service_role')).toEqual([
+      'app_private.hit_rate_limit(text, integer, interval)',
+      'app_private.rate_limit_exhausted(text, integer)',
+      'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)',
+      'app_private.sign_in_wait(text)',
+      ...PUBLIC_FUNCTIONS,
+    ]);
   });
 
   test('every function pins search_path to empty and is not executable by PUBLIC', async () => {

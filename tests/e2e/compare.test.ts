@@ -60,7 +60,7 @@ test('picking on the compare page itself works, including a record without fees'
   const order = facilities.filter((f) => f === c || f === hospital);
   expect(ids(page)).toEqual(order.map((f) => f.id));
   await expectTable(page, order);
-  await expect(row(page, zh('field.fees')).nth(order.indexOf(hospital))).toHaveText(zh('common.notProvided'));
+  await expect(row(page, zh('field.fees')).nth(order.indexOf(hospital))).toHaveText(zh('common.unverified'));
 });
 
 test('one facility: "请至少选择 2 家机构" and no table', async ({ page }) => {

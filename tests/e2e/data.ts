@@ -19,24 +19,26 @@ export interface Rec {
   name: string;
   name_en?: string;
   type: string;
-  ownership: string;
-  inclusive: boolean;
+  ownership?: string;
+  inclusive?: boolean;
   demonstration?: { level: string; year: number };
-  filing: string;
-  township: string;
-  address: string;
+  filing?: string;
+  township?: string;
+  address?: string;
   location?: { lat: number; lng: number; verified: boolean };
   phone?: string;
-  ages: { min_months: number; max_months: number };
+  ages?: { min_months: number; max_months: number };
   places?: number;
   vacancies?: { count: number; as_of: string };
-  care_forms: string[];
+  care_forms?: string[];
   hours?: string;
   fees?: Record<string, number>;
   health_partner?: string;
   inspection?: { date: string; result: string };
   source: string;
-  last_verified: string;
+  last_verified?: string;
+  /** fields still to verify: left out of the record, shown as 待核实 */
+  unverified?: string[];
   demo?: boolean;
 }
 
@@ -53,10 +55,10 @@ function load(): Rec[] {
     .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => {
       const r = parse(readFileSync(join(DATA_DIR, f), 'utf8')) as Rec;
-      r.last_verified = iso(r.last_verified);
+      if (r.last_verified !== undefined) r.last_verified = iso(r.last_verified);
       if (r.vacancies) r.vacancies.as_of = iso(r.vacancies.as_of);
       if (r.inspection) r.inspection.date = iso(r.inspection.date);
-      r.township = String(r.township);
+      if (r.township !== undefined) r.township = String(r.township);
       if (r.phone !== undefined) r.phone = String(r.phone);
       return r;
     });
@@ -93,30 +95,37 @@ export function haversineKm([lng1, lat1]: [number, number], [lng2, lat2]: [numbe
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
-/** Field values as the site should word them; missing values read 暂无 / Not provided. */
+/**
+ * Field values as the site should word them. A missing value reads 待核实 / To be verified when the record lists
+ * the field under `unverified`; on a demo record, phone, filing and inspection read "示例数据，无此项"; else 暂无.
+ */
 export function fieldValues(f: Rec, locale: Locale) {
   const t = (k: string, v?: Record<string, string | number>) => tr(locale, k as UiKey, v);
+  const none = (field: string) =>
+    f.unverified?.includes(field) ? t('common.unverified')
+    : f.demo && ['phone', 'filing', 'inspection'].includes(field) ? t('common.notOnDemo')
+    : t('common.notProvided');
   const np = t('common.notProvided');
   const fees = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
     (c) => labelValue(locale, t(`careForm.${c}`), t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') })),
   );
   return {
     type: t(`type.${f.type}`),
-    ownership: t(`ownership.${f.ownership}`),
-    inclusive: f.inclusive ? t('common.yes') : t('common.no'),
+    ownership: f.ownership ? t(`ownership.${f.ownership}`) : none('ownership'),
+    inclusive: f.inclusive === undefined ? none('inclusive') : f.inclusive ? t('common.yes') : t('common.no'),
     demonstration: f.demonstration ? t('demo.levelYear', { level: t(`demo.level.${f.demonstration.level}`), year: f.demonstration.year }) : np,
-    township: townshipName(f.township, locale),
-    address: f.address,
-    ages: t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }),
-    careForms: f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')),
-    hours: f.hours ?? np,
-    places: f.places === undefined ? np : t('common.places', { n: f.places }),
-    vacancies: f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : np,
-    fees: fees.length ? fees : [np],
-    healthPartner: f.health_partner ?? np,
-    filing: t(`filing.${f.filing}`),
-    inspection: f.inspection ? t('field.inspectionValue', { date: f.inspection.date, result: t(`inspection.${f.inspection.result}`) }) : np,
-    phone: f.phone ?? np,
+    township: f.township ? townshipName(f.township, locale) : none('township'),
+    address: f.address ?? none('address'),
+    ages: f.ages ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }) : none('ages'),
+    careForms: f.care_forms ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')) : none('care_forms'),
+    hours: f.hours ?? none('hours'),
+    places: f.places === undefined ? none('places') : t('common.places', { n: f.places }),
+    vacancies: f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : none('vacancies'),
+    fees: fees.length ? fees : [none('fees')],
+    healthPartner: f.health_partner ?? none('health_partner'),
+    filing: f.filing ? t(`filing.${f.filing}`) : none('filing'),
+    inspection: f.inspection ? t('field.inspectionValue', { date: f.inspection.date, result: t(`inspection.${f.inspection.result}`) }) : none('inspection'),
+    phone: f.phone ?? none('phone'),
   };
 }
 

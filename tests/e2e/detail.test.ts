@@ -5,12 +5,12 @@ import { facilities, fieldValues, labelValue, prefix, tr, type Locale, type Rec,
 
 test.describe.configure({ mode: 'parallel' });
 
-/** A record with every optional field filled in, including several fees, a phone and a position. */
+/** A (demo) record with every field a demo record may have, including several fees and a position. */
 const full = facilities.find(
-  (f) => f.location && f.phone && f.demonstration && f.hours && f.health_partner && f.inspection && f.vacancies && f.places !== undefined && Object.keys(f.fees ?? {}).length > 1,
+  (f) => f.location && f.demonstration && f.hours && f.health_partner && f.vacancies && f.places !== undefined && Object.keys(f.fees ?? {}).length > 1,
 )!;
-/** A record lacking phone, fees and places (the hospital sites). */
-const sparse = facilities.find((f) => !f.phone && !f.fees && f.places === undefined)!;
+/** A record whose fields are still to be verified (the hospital sites). */
+const sparse = facilities.find((f) => (f.unverified ?? []).length > 0)!;
 const unmapped = facilities.filter((f) => !f.location);
 
 /** The facts list rows, label → value, in page order. */
@@ -45,34 +45,42 @@ async function checkPage(page: Page, f: Rec, locale: Locale) {
   expect(await facts(page)).toEqual(expectedFacts(f, locale));
   await expect(page.getByText(labelValue(locale, t('common.source'), f.source), { exact: true })).toBeVisible();
   const verified = page.getByText(labelValue(locale, t('common.lastVerified'), '').trim());
-  await expect(verified).toContainText(f.last_verified);
-  await expect(verified.locator('time')).toHaveAttribute('datetime', f.last_verified);
+  if (f.last_verified) {
+    await expect(verified).toContainText(f.last_verified);
+    await expect(verified.locator('time')).toHaveAttribute('datetime', f.last_verified);
+  } else if (f.demo) {
+    await expect(verified).toHaveCount(0); // nobody checked a made-up record: no date that looks like a check
+  } else {
+    await expect(verified).toHaveText(labelValue(locale, t('common.lastVerified'), t('common.notYetVerified')));
+    await expect(page.locator('main time')).toHaveCount(0);
+  }
   await expect(page.getByRole('link', { name: t('common.backToList') })).toHaveAttribute('href', `${prefix(locale)}/facilities/`);
 }
 
-test('a full record shows every field, the call link and the source (zh-CN)', async ({ page }) => {
+test('a full demo record shows every field and the source, but no call link, filing, inspection or verified date', async ({ page }) => {
   expect(full, 'the data should have a record with every optional field').toBeTruthy();
   await checkPage(page, full, 'zh-CN');
-  const call = page.getByRole('link', { name: labelValue('zh-CN', tr('zh-CN', 'detail.call'), full.phone!) });
-  await expect(call).toHaveAttribute('href', `tel:${full.phone!.replace(/[^\d+]/g, '')}`);
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
   await expect(page.getByRole('main')).not.toContainText(tr('zh-CN', 'common.notProvided'));
+  await expect(page.getByRole('main')).not.toContainText(tr('zh-CN', 'filing.filed'));
+  await expect(page.getByRole('definition').filter({ hasText: tr('zh-CN', 'common.notOnDemo') })).toHaveCount(2); // filing, inspection
 });
 
 test('the English page uses English labels and values', async ({ page }) => {
   await checkPage(page, full, 'en');
   await expect(page.locator('main p[lang="zh-CN"]')).toHaveText(full.name);
-  await expect(page.getByRole('link', { name: labelValue('en', tr('en', 'detail.call'), full.phone!) })).toHaveAttribute('href', /^tel:\d+$/);
   await expect(page.getByRole('heading', { name: tr('en', 'detail.navigate') })).toBeVisible();
   await expect(page.getByRole('term').first()).toHaveText('Type');
   await checkPage(page, sparse, 'en');
-  await expect(page.getByRole('definition').filter({ hasText: tr('en', 'common.notProvided') })).not.toHaveCount(0);
+  await expect(page.getByRole('definition').filter({ hasText: tr('en', 'common.unverified') })).not.toHaveCount(0);
 });
 
-test('missing fields read 暂无; no call link for a record without phone', async ({ page }) => {
-  expect(sparse, 'the data should have a record without phone, fees and places').toBeTruthy();
+test('a hospital site: every field the report does not state reads 待核实, no call link, no verified date', async ({ page }) => {
+  expect(sparse, 'the data should have a record with unverified fields').toBeTruthy();
   await checkPage(page, sparse, 'zh-CN');
   const defs = await page.getByRole('definition').allInnerTexts();
-  expect(defs.filter((d) => d.trim() === '暂无').length).toBeGreaterThanOrEqual(3);
+  // ownership, inclusive, township, address, ages, care forms, hours, places, vacancies, fees, health partner, filing, inspection
+  expect(defs.filter((d) => d.trim() === '待核实').length).toBe(13);
   await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
 });
 
@@ -116,7 +124,8 @@ test('a facility without position says it is not mapped and has no navigation li
   expect(unmapped.length).toBeGreaterThan(0);
   for (const f of unmapped) {
     await page.goto(`/facilities/${f.id}/`);
-    await expect(page.getByRole('main').getByText(tr('zh-CN', 'field.locationMissing'))).toBeVisible();
+    const note = f.unverified?.includes('location') ? 'field.locationPending' : 'field.locationMissing';
+    await expect(page.getByRole('main').getByText(tr('zh-CN', note))).toBeVisible();
     await expect(page.getByRole('heading', { name: tr('zh-CN', 'detail.navigate') })).toHaveCount(0);
     for (const app of ['detail.amap', 'detail.baidu', 'detail.tencent'] as const) {
       await expect(page.getByRole('link', { name: tr('zh-CN', app) })).toHaveCount(0);

@@ -30,10 +30,10 @@ const cases: Case[] = [
     name: 'age in months',
     apply: (page) => page.getByLabel(zh('list.filter.age')).fill('15'),
     params: { age: '15' },
-    pred: (f) => f.ages.min_months <= 15 && 15 <= f.ages.max_months,
+    pred: (f) => !!f.ages && f.ages.min_months <= 15 && 15 <= f.ages.max_months, // unknown ages match no age
   },
-  { name: 'care form', apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }), params: { form: 'hourly' }, pred: (f) => f.care_forms.includes('hourly') },
-  { name: '普惠 only', apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(), params: { inclusive: '1' }, pred: (f) => f.inclusive },
+  { name: 'care form', apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }), params: { form: 'hourly' }, pred: (f) => !!f.care_forms?.includes('hourly') },
+  { name: '普惠 only', apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(), params: { inclusive: '1' }, pred: (f) => f.inclusive === true },
   { name: 'demonstration level', apply: select(zh('list.filter.demonstration'), { label: zh('demo.level.city') }), params: { level: 'city' }, pred: (f) => f.demonstration?.level === 'city' },
   { name: 'text search (Chinese)', apply: (page) => page.getByLabel(zh('list.filter.q')).fill('秋浦'), params: { q: '秋浦' }, pred: (f) => searchText(f).includes('秋浦') },
   {
@@ -72,7 +72,7 @@ for (const c of cases) {
 }
 
 test('a shared link restores the form and the filtered list; clear filters shows all again', async ({ page }) => {
-  const pred = (f: Rec) => f.type === 'childcare_center' && f.care_forms.includes('half_day') && f.ages.min_months <= 24 && f.ages.max_months >= 24 && f.inclusive;
+  const pred = (f: Rec) => f.type === 'childcare_center' && !!f.care_forms?.includes('half_day') && !!f.ages && f.ages.min_months <= 24 && f.ages.max_months >= 24 && f.inclusive === true;
   const expected = idsWhere(pred);
   expect(expected.length).toBeGreaterThan(0);
   await page.goto('/facilities/?type=childcare_center&form=half_day&age=24&inclusive=1');

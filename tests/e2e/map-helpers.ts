@@ -9,6 +9,8 @@ import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { matchesFilter, parseFilter } from '../../src/lib/facilities/filter.ts';
 import { toFilterItem, type MapData, type MapFacility } from '../../src/lib/map/types.ts';
+import { baseSpec } from '../../src/lib/map/base-layers.ts';
+import { tileOrigins } from '../../src/lib/security/csp.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 export const mapFacilities: MapFacility[] = (JSON.parse(readFileSync(`${DIST}data/map-facilities.json`, 'utf8')) as MapData).facilities;
@@ -76,7 +78,9 @@ export async function configureBase(page: Page, attrs: Record<string, string>) {
     async (route: Route) => {
       const response = await route.fetch();
       const extra = Object.entries(attrs).map(([k, v]) => ` data-${k}="${v}"`).join('');
-      const body = (await response.text()).replace(/ data-base="none"/, extra);
+      // As a build with that base renders it: the map's attributes, and its tile hosts in the page's CSP img-src.
+      const origins = tileOrigins(baseSpec(attrs.base, attrs['tianditu-key'])).join(' ');
+      const body = (await response.text()).replace(/ data-base="none"/, extra).replace("img-src 'self' data:", `img-src 'self' data: ${origins}`);
       await route.fulfill({ response, body });
     },
   );

@@ -65,7 +65,7 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await expect(popup).toBeVisible();
   await expect(popup.getByRole('link', { name: solo.name })).toHaveAttribute('href', solo.paths['zh-CN']);
   await expect(popup).toContainText(t(`type.${solo.type}`));
-  await expect(popup).toContainText(t('map.popup.ages', { value: t('common.monthsRange', { min: solo.ages[0], max: solo.ages[1] }) }));
+  await expect(popup).toContainText(t('map.popup.ages', { value: t('common.monthsRange', { min: solo.ages![0], max: solo.ages![1] }) }));
   await expect(popup).toContainText(t('map.popup.places', { value: solo.places === null ? t('common.notProvided') : String(solo.places) }));
   const nav = navigationLinks(solo.lngLat!, solo.name); // the same links as the detail page
   for (const app of ['amap', 'baidu', 'tencent'] as const) await expect(popup.getByRole('link', { name: t(`detail.${app}`) })).toHaveAttribute('href', nav[app]);

@@ -9,20 +9,20 @@ test.use({ javaScriptEnabled: false });
 const noscriptNote = (page: Page, text: string) => page.locator('main noscript > p').filter({ hasText: text });
 
 const hospitals = facilities.filter((f) => f.type === 'hospital_site');
-const detail = facilities.find((f) => f.location && f.phone)!;
+const detail = facilities.find((f) => f.location && f.address)!;
 const levels = ['province', 'city', 'district'] as const;
 
 /** Each content page, its heading, and a piece of content only that page has. */
 const pages: { path: string; h1: string; content: string[] }[] = [
   { path: '/', h1: zh('home.title'), content: [zh('home.intro'), zh('home.quick.facilities')] },
-  { path: '/policies/', h1: zh('policies.title'), content: [zh('policies.subsidy.title'), zh('policies.subsidy.text'), zh('policies.standardExample')] },
+  { path: '/policies/', h1: '政策解读', content: ['托位建设补贴', '不发给家庭', '举例：一个入住 3,000 人的新小区，应规划至少 30 个托位。'] },
   { path: '/hospital-sites/', h1: zh('hospital.title'), content: [zh('hospital.intro'), ...hospitals.map((f) => f.name)] },
-  { path: '/demonstration/', h1: zh('demonstration.title'), content: [zh('demonstration.intro')] },
+  { path: '/demonstration/', h1: zh('demonstration.title'), content: [zh('demonstration.intro', { province: 1, city: 4, district: 4 })] },
   { path: '/about/', h1: zh('about.title'), content: [zh('about.whatText'), zh('about.openData')] },
-  { path: '/privacy/', h1: zh('privacy.title'), content: [zh('privacy.locationText'), zh('privacy.storageText')] },
-  { path: `/facilities/${detail.id}/`, h1: detail.name, content: [detail.address, zh('detail.facts'), zh('detail.amap')] },
+  { path: '/privacy/', h1: '隐私说明', content: ['位置只在您的手机上计算距离', '本站不使用统计或广告追踪'] },
+  { path: `/facilities/${detail.id}/`, h1: detail.name, content: [detail.address!, zh('detail.facts'), zh('detail.amap')] },
   { path: '/en/', h1: tr('en', 'home.title'), content: [tr('en', 'home.intro')] },
-  { path: `/en/facilities/${detail.id}/`, h1: detail.name_en ?? detail.name, content: [detail.address, tr('en', 'detail.facts')] },
+  { path: `/en/facilities/${detail.id}/`, h1: detail.name_en ?? detail.name, content: [detail.address!, tr('en', 'detail.facts')] },
 ];
 
 for (const p of pages) {
@@ -42,15 +42,19 @@ test('without JavaScript the detail page lists its facts and map links', async (
   await page.goto(`/facilities/${detail.id}/`);
   await expect(page.getByRole('term')).toHaveCount(15);
   await expect(page.getByRole('link', { name: zh('detail.amap') })).toHaveAttribute('href', /^https:\/\/uri\.amap\.com\//);
-  await expect(page.locator('a[href^="tel:"]')).toBeVisible();
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0); // a demo record rings nobody
 });
 
-test('without JavaScript the demonstration page groups by level with counts', async ({ page }) => {
+test('without JavaScript the demonstration page groups by level, with the report\'s count beside the sample', async ({ page }) => {
   await page.goto('/demonstration/');
+  const reported = { province: 1, city: 4, district: 4 }; // the district's 2024 report
   for (const level of levels) {
     const items = facilities.filter((f) => f.demonstration?.level === level);
-    const heading = page.getByRole('heading', { level: 2, name: `${zh(`demonstration.level.${level}` as UiKey)} (${items.length})` });
+    const heading = page.getByRole('heading', { level: 2, name: zh(`demonstration.level.${level}` as UiKey), exact: true });
     await expect(heading).toBeVisible();
+    const section = page.getByRole('region', { name: zh(`demonstration.level.${level}` as UiKey) });
+    await expect(section.getByText(zh('demonstration.reported', { n: reported[level] }))).toBeVisible();
+    if (items.length && items.every((f) => f.demo)) await expect(section.getByText(zh('demonstration.sample', { n: items.length }))).toBeVisible();
     for (const f of items) await expect(page.getByRole('heading', { level: 3, name: f.name })).toBeVisible();
   }
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 import { facilities, openMoreFilters, zh } from './data.ts';
@@ -49,7 +50,12 @@ test('the choice persists across navigation and reload, and is applied before fi
     const response = await route.fetch();
     const html = await response.text();
     expect(html).toContain('data-text="normal"');
-    const body = html.replace(/<body([^>]*)>/, '<body$1><script>window.__modeAtBody=document.documentElement.dataset.text</script>');
+    const probe = 'window.__modeAtBody=document.documentElement.dataset.text';
+    // The page's CSP runs only hashed inline scripts: allow the probe by its hash, as the build does for its own.
+    const hash = createHash('sha256').update(probe).digest('base64');
+    const body = html
+      .replace(/<body([^>]*)>/, `<body$1><script>${probe}</script>`)
+      .replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`);
     await route.fulfill({ response, body });
   });
   await page.reload({ waitUntil: 'domcontentloaded' });

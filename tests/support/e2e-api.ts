@@ -18,7 +18,10 @@ const api = await startApi({
     // Tests that check the lock-out give their requests their own X-Forwarded-For, so they get their own bucket.
     TUOYU_TRUST_PROXY: '1',
   },
+  // Staff accounts on the superuser's connection, before the API switches to authenticator.
+  afterMigrate: async (db) => {
+    for (const s of Object.values(E2E_STAFF)) await addStaff(db, s);
+  },
 });
-for (const s of Object.values(E2E_STAFF)) await addStaff(api.db, s);
 console.log(`e2e API ready on ${api.url}`);
 onShutdown(() => api.close());

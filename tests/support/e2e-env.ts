@@ -11,13 +11,19 @@ export const E2E_DATA_DIR = '.tmp/e2e-api';
 /** Test-only secret (never used outside the browser tests). */
 export const E2E_JWT_SECRET = 'e2e-only-secret-for-browser-tests-0123456789';
 
+/** The anon key of the test API (keys are signed asynchronously, once, when this module loads). */
+const E2E_ANON_KEY = (await apiKeys(E2E_JWT_SECRET)).anon;
+
 /** Environment for `astro build` so the built site talks to the test API. */
 export function e2eBuildEnv(): Record<string, string> {
-  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: apiKeys(E2E_JWT_SECRET).anon };
+  // TUOYU_LOCAL_BUILD: a local build (SITE_URL may stay unset), see src/integrations/build-env.ts.
+  return { PUBLIC_SUPABASE_URL: E2E_API_URL, PUBLIC_SUPABASE_ANON_KEY: E2E_ANON_KEY, TUOYU_LOCAL_BUILD: '1' };
 }
 
 /** Staff accounts the test API creates. */
 export const E2E_STAFF = {
   admin: { email: 'admin@e2e.test', password: 'e2e-admin-Passw0rd', role: 'admin' as const, displayName: '测试管理员' },
   outreach: { email: 'outreach@e2e.test', password: 'e2e-outreach-Passw0rd', role: 'outreach' as const, displayName: '测试宣传员' },
+  /** changed by the team page's tests (role, deactivate, reactivate); no other test relies on it */
+  member: { email: 'member@e2e.test', password: 'e2e-member-Passw0rd', role: 'outreach' as const, displayName: '测试同事' },
 };

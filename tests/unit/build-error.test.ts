@@ -37,7 +37,7 @@ test('an invalid facility file fails the build, naming the file, the record and 
     writeFileSync(FILE, INVALID);
     result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
       cwd: process.cwd(),
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       encoding: 'utf8',
       timeout: 110_000,
     });

@@ -34,10 +34,40 @@ describe('FacilitySchema', () => {
     expect(problems((f) => (f.name_en = ''))).toEqual(['field "name_en": must not be empty']);
   });
 
+  /** The fixture as a demo record: no phone, filing, inspection or verified date. */
+  const asDemo = (f: Record<string, any>) => {
+    for (const key of ['phone', 'filing', 'inspection', 'last_verified']) delete f[key];
+    f.demo = true;
+  };
+
   test('demo records are named "示例·…" and only they are', () => {
-    expect(problems((f) => (f.demo = true))).toEqual(['field "name": demo records must have a name starting with "示例·"']);
+    expect(problems(asDemo)).toEqual(['field "name": demo records must have a name starting with "示例·"']);
     expect(problems((f) => (f.name = '示例·池阳小橡树托育园'))).toEqual(['field "demo": only demo records may be named "示例·…"']);
-    expect(problems((f) => Object.assign(f, { demo: true, name: '示例·池阳小橡树托育园' }))).toEqual([]);
+    expect(problems((f) => Object.assign(asDemo(f) ?? f, { name: '示例·池阳小橡树托育园' }))).toEqual([]);
+  });
+
+  test('a demo record carries no phone, filing, inspection or verified date (they would look real)', () => {
+    const demo = (extra: Record<string, unknown>) => problems((f) => Object.assign(asDemo(f) ?? f, { name: '示例·池阳小橡树托育园' }, extra));
+    const message = 'must be left out of a demo record (it would look like a real phone number, filing or check)';
+    expect(demo({ phone: '0566-2000001' })).toEqual([`field "phone": ${message}`]);
+    expect(demo({ filing: 'filed' })).toEqual([`field "filing": ${message}`]);
+    expect(demo({ inspection: { date: '2026-09-20', result: 'pass' } })).toEqual([`field "inspection": ${message}`]);
+    expect(demo({ last_verified: '2026-10-20' })).toEqual([`field "last_verified": ${message}`]);
+  });
+
+  test('unverified: each listed field is left out and nothing else may be missing; no verified date needed then', () => {
+    const pending = (f: Record<string, any>) => {
+      for (const key of ['ownership', 'ages', 'last_verified']) delete f[key];
+      f.unverified = ['ownership', 'ages'];
+    };
+    expect(problems(pending)).toEqual([]);
+    expect(FacilitySchema.parse({ ...fixture(), unverified: undefined }).unverified).toEqual([]);
+    expect(problems((f) => delete f.ownership)).toEqual(['field "ownership": is required (or list it under unverified until it is checked)']);
+    expect(problems((f) => (f.unverified = ['ages']))).toEqual(['field "ages": must be left out while it is listed under unverified']);
+    expect(problems((f) => (pending(f), f.unverified.push('ages')))).toEqual(['field "unverified": must not list a field twice']);
+    expect(problems((f) => (pending(f), (f.unverified = ['ownership', 'ages', 'name'])))).toEqual([
+      expect.stringMatching(/^field "unverified.2": .*"ownership"/),
+    ]);
   });
 
   test('closed lists: type, ownership, filing, care forms', () => {
@@ -107,7 +137,7 @@ describe('FacilitySchema', () => {
   });
 
   test('last_verified is required; YAML dates become YYYY-MM-DD', () => {
-    expect(problems((f) => delete f.last_verified)).toEqual(['field "last_verified": is required (a date written YYYY-MM-DD)']);
+    expect(problems((f) => delete f.last_verified)).toEqual(['field "last_verified": is required (a date written YYYY-MM-DD) once nothing is left unverified']);
     expect(problems((f) => (f.last_verified = 20261020))).toEqual(['field "last_verified": must be a date written YYYY-MM-DD']);
     const record = fixture();
     record.last_verified = new Date(Date.UTC(2026, 2, 5));

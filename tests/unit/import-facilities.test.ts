@@ -1,182 +1,406 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * The clerk's import (scripts/import-facilities.ts): how what people type is read, the header row and column
+ * names, identity, and whole runs of the command on the fixture files in tests/fixtures/import/ (made by
+ * scripts/make-import-fixtures.ts) with the exact files written, report rows and messages expected.
+ */
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import { main } from '../../scripts/import-facilities.ts';
-import { COLUMNS, mapRow, normalizeDate, resolveHeaders, type ColumnKey } from '../../scripts/lib/facility-row.ts';
-import { FacilitySchema } from '../../src/lib/schemas/facility.ts';
+import { findHeader, lookalike } from '../../scripts/lib/import/headers.ts';
+import { deriveId } from '../../scripts/lib/import/identity.ts';
+import { normalizeAge, normalizeAgeRange, normalizeDate, normalizeNumber, normalizePhone } from '../../scripts/lib/import/normalize.ts';
+import { decodeCsv } from '../../scripts/lib/import/read-table.ts';
+import { facilityToYaml } from '../../scripts/lib/write-facility-yaml.ts';
+import { makeFixtures } from '../../scripts/make-import-fixtures.ts';
+import { COLUMNS, IGNORED_COLUMNS, IMPORT_ONLY_COLUMNS } from '../../src/lib/facilities/columns.ts';
+import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
+import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
+import { FacilitySchema, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 
-type Row = Partial<Record<ColumnKey, unknown>>;
-const good: Row = {
-  id: 'chiyang-oak', name: '池阳小橡树托育园', name_en: 'Chiyang Little Oak Nursery', type: '托育机构', ownership: '民办',
-  inclusive: '是', demonstration_level: '市级', demonstration_year: '2024', filing: '已备案', township: '池阳街道',
-  address: '池州市贵池区池阳街道某路1号', lat: '30.659', lng: '117.483', location_verified: '否', phone: '0566-2000001',
-  min_months: '12', max_months: '36', places: '60', vacancies: '8', vacancies_as_of: '2026/10/5', care_forms: '全日托、半日托',
-  fee_full_day: '1,800', fee_half_day: '1100', hours: '周一至周五 7:30–17:30', health_partner: '某社区卫生服务中心',
-  inspection_date: '2026-09-20', inspection_result: '合格', source: '备案名单', last_verified: '2026年10月20日',
-};
-/** The reasons a row is rejected for, after applying `change` to the good row. */
-function reasons(change: Row): string[] {
-  const result = mapRow({ ...good, ...change });
-  expect(result.ok).toBe(false);
-  return result.ok ? [] : result.reasons;
-}
+const FIXTURES = 'tests/fixtures/import';
 
-describe('mapRow', () => {
-  test('maps a good row to a valid record', () => {
-    const result = mapRow(good);
-    expect(result).toEqual({
-      ok: true,
-      warnings: [],
-      facility: { ...validFacility(), id: 'chiyang-oak' },
-    });
+describe('what people type', () => {
+  test('phone numbers', () => {
+    const cases: [string, string | undefined, string | undefined][] = [
+      ['+86 138 1234 5678', '13812345678', 'phone_plus86'],
+      ['0086-13812345678', '13812345678', 'phone_plus86'],
+      ['5662031234', '0566-2031234', 'phone_leading_zero'],
+      ['0566 1234567', '0566-1234567', 'phone_separator'],
+      ['(0566)1234567', '0566-1234567', 'phone_separator'],
+      ['0566-1234567', '0566-1234567', undefined],
+      ['０５６６－１２３４５６７', '0566-1234567', 'fullwidth'],
+      ['2031234', '0566-2031234', 'phone_area_code'],
+      ['010-12345678', '010-12345678', undefined],
+      ['4008001234', '400-800-1234', 'phone_separator'],
+      ['138 1234 5678', '13812345678', 'phone_separator'],
+    ];
+    for (const [typed, value, note] of cases) expect(normalizePhone(typed), typed).toEqual(note ? { ok: true, value, note } : { ok: true, value });
+    for (const typed of ['12345', '0566-1234567/13812345678', '1.38123E+10', '电话']) expect(normalizePhone(typed).ok, typed).toBe(false);
   });
 
-  test('optional columns may be empty; township by code; default source; spreadsheet dates', () => {
-    const result = mapRow({
-      ...good, township: '341702108', lat: '', lng: '', demonstration_level: '', demonstration_year: '', places: '',
-      vacancies: '', vacancies_as_of: '', fee_half_day: '', care_forms: '全日托', source: '', last_verified: new Date(Date.UTC(2026, 9, 1)),
-    });
-    expect(result.ok && result.facility).toMatchObject({ township: '341702108', source: '区卫生健康委员会托育机构备案名单', last_verified: '2026-10-01' });
-    expect(result.ok && [result.facility.location, result.facility.places, result.facility.demonstration]).toEqual([undefined, undefined, undefined]);
+  test('ages in one cell, in months or years', () => {
+    expect(normalizeAgeRange('6-36')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_split' });
+    expect(normalizeAgeRange('6～36个月')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_split' });
+    expect(normalizeAgeRange('0-3岁')).toEqual({ ok: true, value: { min: 0, max: 36 }, note: 'age_years' });
+    expect(normalizeAgeRange('6个月至3岁')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_years' });
+    expect(normalizeAgeRange('0-3').ok).toBe(false); // years or months? The clerk is asked.
+    expect(normalizeAge('３岁')).toEqual({ ok: true, value: 36, note: 'age_years' });
+    expect(normalizeAge('6个月')).toEqual({ ok: true, value: 6, note: 'number_cleaned' });
   });
 
-  test('warns (but imports) when the position is outside the district', () => {
-    const result = mapRow(good, { isInsideDistrict: () => false });
-    expect(result.ok).toBe(true);
-    expect(result.warnings[0]).toMatch(/outside the district outline.*WGS-84/);
+  test('dates in the usual Chinese forms', () => {
+    for (const typed of ['2026年3月5日', '2026/3/5', '2026.3.5', '2026-3-5', '20260305', '二〇二六年三月五日', '２０２６年３月５日']) {
+      expect(normalizeDate(typed), typed).toEqual({ ok: true, value: '2026-03-05', note: 'date_form' });
+    }
+    expect(normalizeDate('46086')).toEqual({ ok: true, value: '2026-03-05', note: 'date_serial' });
+    expect(normalizeDate('二〇二六年十月二十日')).toMatchObject({ value: '2026-10-20' });
+    expect(normalizeDate('2026-03-05')).toEqual({ ok: true, value: '2026-03-05' });
+    expect(normalizeDate('2026年3月').ok).toBe(false);
   });
 
-  test('rejects empty required cells', () => {
-    expect(reasons({ name: '' })).toEqual(['column "机构名称": is empty but required']);
-    expect(reasons({ care_forms: ' ' })).toEqual(['column "托育形式": is empty but required']);
+  test('numbers', () => {
+    expect(normalizeNumber('１２', true)).toEqual({ ok: true, value: 12, note: 'fullwidth' });
+    expect(normalizeNumber('1,800', true)).toEqual({ ok: true, value: 1800, note: 'number_cleaned' });
+    expect(normalizeNumber('1800元/月', true)).toEqual({ ok: true, value: 1800, note: 'number_cleaned' });
+    expect(normalizeNumber('60', true)).toEqual({ ok: true, value: 60 });
+    expect(normalizeNumber('三十', true).ok).toBe(false);
+    expect(normalizeNumber('30.5', true).ok).toBe(false);
   });
 
-  test('rejects values outside the allowed lists', () => {
-    expect(reasons({ type: '托儿所' })).toEqual([
-      'column "类型": "托儿所" is not one of 托育机构, 托幼一体化幼儿园托班, 医院职工托育点, 社区托育点, 用人单位托育点',
-    ]);
-    expect(reasons({ ownership: '合资' })).toEqual(['column "性质": "合资" is not one of 公办, 民办']);
-    expect(reasons({ inclusive: '可能' })).toEqual(['column "普惠": "可能" must be 是 or 否']);
-    expect(reasons({ care_forms: '全日托、周末托' })).toEqual(['column "托育形式": "周末托" is not one of 全日托, 半日托, 计时托, 临时托']);
-    expect(reasons({ township: '城关镇' })).toEqual(['column "街道/镇": "城关镇" is not one of the 20 townships (name or 9-digit code)']);
-    expect(reasons({ inspection_result: '优秀' })).toEqual(['column "检查结果": "优秀" is not one of 合格, 限期整改, 不合格']);
-  });
-
-  test('rejects numbers that are not numbers and half-filled pairs', () => {
-    expect(reasons({ places: '三十' })).toEqual(['column "托位数": "三十" must be a whole number']);
-    expect(reasons({ lat: '北纬30度' })).toEqual(['column "纬度": "北纬30度" must be a decimal number']);
-    expect(reasons({ lng: '' })).toEqual(['column "经度": must be filled in when "纬度" is']);
-    expect(reasons({ demonstration_year: '' })).toEqual(['column "示范年份": must be filled in when "示范等级" is']);
-  });
-
-  test('rejects what the schema rejects, naming field and column', () => {
-    expect(reasons({ id: '池阳-1' })).toEqual(['field "id": must be lower-case letters, digits and single hyphens (column "编号")']);
-    expect(reasons({ phone: '12345' })).toEqual(['field "phone": must be a phone number like 0566-1234567 or 13800000000 (column "电话")']);
-    expect(reasons({ last_verified: '2026-02-30' })).toEqual(['field "last_verified": is not a real calendar date (column "核实日期")']);
-    expect(reasons({ min_months: '36', max_months: '12' })).toEqual(['field "ages": min_months must not be above max_months (column "最小月龄")']);
-    expect(reasons({ vacancies: '61' })).toEqual(['field "vacancies.count": must not exceed places (column "空余托位")']);
-    expect(reasons({ care_forms: '全日托' })).toEqual(['field "fees": fees may only be given for the listed care_forms (column "托育形式")']);
-    expect(reasons({ name: '示例·托育园' })).toEqual(['field "demo": only demo records may be named "示例·…" (column "机构名称")']);
-  });
-
-  test('reports every reason at once, including cross-field checks', () => {
-    expect(reasons({ type: '托儿所', vacancies: '61', phone: '1' })).toEqual([
-      'column "类型": "托儿所" is not one of 托育机构, 托幼一体化幼儿园托班, 医院职工托育点, 社区托育点, 用人单位托育点',
-      'field "phone": must be a phone number like 0566-1234567 or 13800000000 (column "电话")',
-      'field "vacancies.count": must not exceed places (column "空余托位")',
-    ]);
+  test('CSV encodings: UTF-8 with or without BOM, GBK, GB18030', () => {
+    const gbk = Buffer.from([0xb1, 0xe0, 0xba, 0xc5]); // 编号
+    expect(decodeCsv(gbk)).toEqual({ text: '编号', encoding: 'GBK' });
+    expect(decodeCsv(Buffer.from([0x81, 0x30, 0x81, 0x30]))).toEqual({ text: '\u0080', encoding: 'GB18030' });
+    expect(decodeCsv(Buffer.from('\uFEFF编号', 'utf8')).encoding).toBe('UTF-8');
+    expect(decodeCsv(Buffer.from('编号', 'utf8'))).toEqual({ text: '编号', encoding: 'UTF-8' });
   });
 });
 
-test('headers: hints in brackets, English aliases, unknown and missing columns', () => {
-  const { keys, unknown, missing } = resolveHeaders(['\uFEFF编号', '纬度（WGS-84）', 'name', '备注']);
-  expect(keys).toEqual(['id', 'lat', 'name', undefined]);
-  expect(unknown).toEqual(['备注']);
-  expect(missing).toContain('类型');
-  expect(missing).not.toContain('编号');
-  expect(normalizeDate('2026.3.5')).toBe('2026-03-05');
+describe('header row and column names', () => {
+  test('title and note rows above the header are skipped; synonyms map to columns', () => {
+    const result = findHeader([['贵池区托育机构备案名单（2026年）'], ['填报日期：2026年10月20日'], ['序号', '托育机构名称', '所属街道（镇）', '联系方式', '托位数量', '收托月龄']]);
+    expect(result).toMatchObject({ row: 3, ignored: ['序号'], issues: [] });
+    expect('row' in result && result.columns.map((c) => [c.header, c.key])).toEqual([
+      ['托育机构名称', 'name'], ['所属街道（镇）', 'township'], ['联系方式', 'phone'], ['托位数量', 'places'], ['收托月龄', 'ages'],
+    ]);
+  });
+
+  test('look-alike headers are errors with a suggestion; unrelated ones are ignored', () => {
+    expect(lookalike('托位数目')).toBe('places');
+    expect(lookalike('机构名')).toBe('name');
+    expect(lookalike('联系人')).toBeUndefined();
+    expect(lookalike('法人代表')).toBeUndefined();
+    const result = findHeader([['机构名称', '街道', '托位数目', '办学许可证']]);
+    expect(result).toMatchObject({ row: 1, ignored: ['办学许可证'], issues: [{ row: 1, code: 'lookalike', p: { header: '托位数目', suggestion: '托位数' } }] });
+  });
+
+  test('two columns for the same thing, and a sheet with no header row', () => {
+    expect(findHeader([['机构名称', '街道', '电话', '联系电话']]).issues).toEqual([{ row: 1, code: 'duplicate_column', p: { header: '电话', other: '联系电话' } }]);
+    expect(findHeader([['a', 'b'], ['c', 'd']]).issues).toMatchObject([{ code: 'no_header' }]);
+    expect(findHeader([['机构名称', '地址']]).issues).toMatchObject([{ code: 'missing_column', p: { header: '街道/镇' } }]);
+  });
+
+  test('docs/data.md lists every column name of the synonym table', () => {
+    const doc = readFileSync('docs/data.md', 'utf8');
+    const names = [...Object.values(COLUMNS), ...Object.values(IMPORT_ONLY_COLUMNS)].flat().filter((n) => /[\u4e00-\u9fff]/.test(n));
+    expect(names.filter((n) => !doc.includes(n))).toEqual([]);
+    expect(IGNORED_COLUMNS.filter((n) => !doc.includes(n))).toEqual([]);
+  });
 });
 
-describe('the import command', () => {
+test('web ids come from the pinyin of township and name, never collide', () => {
+  expect(deriveId('池阳小橡树托育园', '341702001', new Set())).toBe('chiyang-xiaoxiangshutuoyuyuan');
+  expect(deriveId('秋浦向日葵托育园', '341702002', new Set())).toBe('qiupu-xiangrikuituoyuyuan');
+  expect(deriveId('贵池区第2托育园', '341702108', new Set())).toBe('tangxi-guichiqudi2tuoyuyuan');
+  expect(deriveId('池阳小橡树托育园', '341702001', new Set(['chiyang-xiaoxiangshutuoyuyuan']))).toBe('chiyang-xiaoxiangshutuoyuyuan-2');
+});
+
+describe('the import command on the fixture files', () => {
   let dir: string;
+  let out: string;
   let lines: string[];
-  const log = (line: string) => lines.push(line);
+  const log = (line: string) => lines.push(...line.split('\n'));
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-import-'));
+    out = path.join(dir, 'facilities');
+    mkdirSync(out);
     lines = [];
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const written = () => readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  const load = (file: string) => FacilitySchema.parse(YAML.parse(readFileSync(path.join(dir, file), 'utf8')));
-
-  test('the example CSV (UTF-8 with BOM): imports the good rows, reports the bad one, exits 1', async () => {
-    const csv = path.join(process.cwd(), 'docs/examples/facilities-import-example.csv');
-    expect(readFileSync(csv).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    const out = path.join(dir, 'facilities');
-    expect(await main([csv, '--out', out], log)).toBe(1);
-    expect(readdirSync(out).sort()).toEqual(['example-chiyang-little-oak.yaml', 'example-qiupu-kindergarten.yaml']);
-    const text = lines.join('\n');
-    expect(text).toContain('2 imported');
-    expect(text).toContain('row 4 "导入样例·错误示范托育园"');
-    expect(text).toContain('column "街道/镇": "城关镇" is not one of');
-    expect(text).toContain('must not exceed places');
-    const yaml = readFileSync(path.join(out, 'example-qiupu-kindergarten.yaml'), 'utf8');
-    expect(yaml).toContain("last_verified: '2026-10-20'");
-    expect(yaml).toContain("township: '341702002'");
-  });
-
-  test('a CSV with BOM: duplicate ids are rejected; --dry-run writes nothing', async () => {
-    const headers = Object.values(COLUMNS).map((names) => names[0]);
-    const line = (row: Row) => Object.keys(COLUMNS).map((k) => `"${String(row[k as ColumnKey] ?? '')}"`).join(',');
-    const csv = path.join(dir, 'list.csv');
-    writeFileSync(csv, `\uFEFF${headers.join(',')}\n${line(good)}\n\n${line({ ...good, name: '重复编号托育园' })}\n`);
-    expect(await main([csv, '--out', dir, '--dry-run'], log)).toBe(1);
-    expect(written()).toEqual([]);
-    expect(lines).toContain('  row 4 "重复编号托育园":');
-    expect(lines).toContain('    - field "id" (column "编号"): "chiyang-oak" is already used by row 2');
+  /** Copies a fixture into the temporary folder (the report is written beside it) and runs the command. */
+  const run = async (fixture: string, ...args: string[]) => {
+    copyFileSync(path.join(FIXTURES, fixture), path.join(dir, fixture));
     lines = [];
-    expect(await main([csv, '--out', dir], log)).toBe(1);
-    expect(written()).toEqual(['chiyang-oak.yaml']);
-    expect(load('chiyang-oak.yaml')).toEqual((mapRow(good) as { facility: unknown }).facility);
+    return main([path.join(dir, fixture), '--out', out, ...args], log);
+  };
+  const files = () => readdirSync(out).sort();
+  const record = (id: string) => FacilitySchema.parse(loadFacilities(out).find((f) => f.id === id));
+  /** The report CSV as rows of cells (row 1 first), and the report columns of one row. */
+  const report = () => parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+  const result = (row: number) => report()[row - 1]!.slice(-4);
+
+  test('the fixtures are what scripts/make-import-fixtures.ts makes', async () => {
+    const fresh = path.join(dir, 'fresh');
+    const names = await makeFixtures(fresh);
+    expect(names.sort()).toEqual(readdirSync(FIXTURES).sort());
+    for (const name of names.filter((n) => n.endsWith('.csv'))) expect(readFileSync(path.join(fresh, name)), name).toEqual(readFileSync(path.join(FIXTURES, name)));
+    const cells = async (file: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const rows: unknown[] = [];
+      workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (row, n) => rows.push([n, row.values]));
+      return rows;
+    };
+    for (const name of names.filter((n) => n.endsWith('.xlsx'))) expect(await cells(path.join(fresh, name)), name).toEqual(await cells(path.join(FIXTURES, name)));
   });
 
-  test('an XLSX file made with exceljs, with numbers and dates as cell values', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('备案名单');
-    sheet.addRow(Object.values(COLUMNS).map((names) => names[0]));
-    const numbers: Row = { min_months: 24, max_months: 36, places: 20, vacancies: 3, fee_full_day: 900, lat: 30.3, lng: 117.6 };
-    const dates: Row = { vacancies_as_of: new Date(Date.UTC(2026, 9, 15)), inspection_date: new Date(Date.UTC(2026, 8, 1)), last_verified: new Date(Date.UTC(2026, 9, 20)) };
-    const row: Row = { ...good, ...numbers, ...dates, id: 'tangxi-class', name: '棠溪幼儿园托班', type: '托幼一体化幼儿园托班', township: '棠溪镇', care_forms: '全日托', fee_half_day: '' };
-    sheet.addRow(Object.keys(COLUMNS).map((k) => row[k as ColumnKey] ?? null));
-    const xlsx = path.join(dir, 'list.xlsx');
-    await workbook.xlsx.writeFile(xlsx);
-    expect(await main([xlsx, '--out', dir], log)).toBe(0);
-    expect(lines).toEqual([`1 imported into ${dir}`]);
-    expect(load('tangxi-class.yaml')).toMatchObject({
-      type: 'kindergarten_class', township: '341702108', ages: { min_months: 24, max_months: 36 }, fees: { full_day: 900 },
-      vacancies: { count: 3, as_of: '2026-10-15' }, inspection: { date: '2026-09-01', result: 'pass' }, last_verified: '2026-10-20',
-      location: { lat: 30.3, lng: 117.6, verified: false },
+  test('title rows, synonyms, full-width digits, phone variants, ages and dates (title-rows.xlsx)', async () => {
+    expect(await run('title-rows.xlsx')).toBe(0);
+    expect(files()).toEqual([]); // preview
+    expect(lines.slice(0, 4)).toEqual([
+      '读取 title-rows.xlsx，工作表「备案名单」。',
+      '第3行是表头（上面2行是标题或说明，已跳过）。',
+      '这些列网站不用，已忽略：序号、联系人',
+      '共 3 家机构：新增 3，更新 0，无变化 0，有错误 0。',
+    ]);
+    for (const line of [
+      '  第4行「联系方式」列：“+86 138 1234 5678”记为“13812345678”（去掉了国家代码 +86）。',
+      '  第4行「托位数量」列：“１２０”记为“120”（全角数字或符号改为半角）。',
+      '  第4行「收托月龄」列：“6～36个月”记为“6–36”（拆成最小月龄和最大月龄）。',
+      '  第4行「核实日期」列：“2026年10月20日”记为“2026-10-20”（日期统一写成 年-月-日）。',
+      '  第5行「联系方式」列：“5662031234”记为“0566-2031234”（补上了 Excel 去掉的区号开头的 0）。',
+      '  第6行「联系方式」列：“0566 1234567”记为“0566-1234567”（统一了电话号码的写法）。',
+      '  第6行「收托月龄」列：“0-3岁”记为“0–36”（岁换算成月龄）。',
+      '  第6行「核实日期」列：“二〇二六年十月二十日”记为“2026-10-20”（日期统一写成 年-月-日）。',
+      '  第4行 池阳小橡树托育园（网址标识 chiyang-xiaoxiangshutuoyuyuan）',
+      '这是预览，没有改动任何文件。核对无误后，在命令后面加上 --apply 再运行一次。',
+    ]) expect(lines).toContain(line);
+    expect(report()[0]![0]).toBe('贵池区托育机构备案名单（2026年）'); // rows keep their numbers
+    expect(report()[2]!.slice(-4)).toEqual(['处理结果', '错误原因', '自动修正', '修改内容']);
+    expect(result(4).slice(0, 2)).toEqual(['新增', '']);
+    expect(result(4)[2]).toContain('“１２０”记为“120”');
+    expect(report()[7]!.at(-4)).toBe('跳过（说明行）');
+
+    expect(await run('title-rows.xlsx', '--apply')).toBe(0);
+    expect(files()).toEqual(['chiyang-xiaoxiangshutuoyuyuan.yaml', 'qiupu-xiangrikuituoyuyuan.yaml', 'tangxi-shequtuoyudian.yaml']);
+    expect(record('chiyang-xiaoxiangshutuoyuyuan')).toEqual({
+      id: 'chiyang-xiaoxiangshutuoyuyuan', filing_number: '池卫托备〔2024〕1号', name: '池阳小橡树托育园', type: 'childcare_center',
+      ownership: 'private', inclusive: true, filing: 'filed', township: '341702001', address: '池州市贵池区池阳路1号', phone: '13812345678',
+      ages: { min_months: 6, max_months: 36 }, places: 120, care_forms: ['full_day', 'half_day'], source: '区卫生健康委员会托育机构备案名单',
+      last_verified: '2026-10-20', demo: false,
     });
+    expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({ phone: '0566-2031234', township: '341702002', places: 60, last_verified: '2026-10-20' });
+    expect(record('tangxi-shequtuoyudian')).toMatchObject({ phone: '0566-1234567', places: 20, ages: { min_months: 0, max_months: 36 }, filing: 'in_progress' });
+
+    expect(await run('title-rows.xlsx')).toBe(0); // again: nothing to do
+    expect(lines).toContain('共 3 家机构：新增 0，更新 0，无变化 3，有错误 0。');
   });
 
-  test('fails clearly on a CSV that is not UTF-8, an unknown format, missing columns or no file', async () => {
-    const gbk = path.join(dir, 'gbk.csv');
-    writeFileSync(gbk, Buffer.from([0xb1, 0xe0, 0xba, 0xc5, 0x0a])); // "编号" in GBK
-    expect(await main([gbk], log)).toBe(1);
-    expect(lines.at(-1)).toMatch(/is not UTF-8 text/);
-    const ods = path.join(dir, 'list.ods');
-    writeFileSync(ods, '');
-    expect(await main([ods], log)).toBe(1);
-    expect(lines.at(-1)).toMatch(/only \.csv and \.xlsx/);
-    const partial = path.join(dir, 'partial.csv');
-    writeFileSync(partial, '编号,机构名称\nx,y\n');
-    expect(await main([partial], log)).toBe(1);
-    expect(lines.at(-1)).toMatch(/missing required column\(s\): 类型, 性质/);
+  test('GBK and GB18030 CSV are read', async () => {
+    expect(await run('gbk.csv', '--apply')).toBe(0);
+    expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');
+    expect(record('jiangkou-caihongtuoyuyuan').name).toBe('江口彩虹托育园');
+    expect(await run('gb18030.csv', '--apply', '--lang', 'en')).toBe(0);
+    expect(lines[0]).toBe('Reading gb18030.csv (text encoding GB18030).');
+    expect(loadFacilities(out).map((f) => f.name)).toContain('里山㙟龙托育园');
+  });
+
+  test('a look-alike column is an error with a suggestion; nothing is written', async () => {
+    expect(await run('lookalike.csv', '--apply')).toBe(1);
+    expect(lines.slice(1)).toEqual([
+      '第1行：表头「托位数目」不认识。是不是「托位数」？请把表头改成「托位数」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头。',
+      '第1行：表头「电话号」不认识。是不是「电话」？请把表头改成「电话」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头。',
+      '没有导入，也没有改动任何文件。',
+    ]);
+    expect(await run('lookalike.csv', '--lang', 'en')).toBe(1);
+    expect(lines[1]).toBe('Row 1: the header "托位数目" is not known. Did you mean "托位数"? Rename it to "托位数"; if the column is not for the site, delete it or start its header with "备注".');
+    expect(files()).toEqual([]);
+  });
+
+  test('likely duplicates within the file are errors on both rows; --apply writes nothing', async () => {
+    expect(await run('duplicates.csv', '--apply')).toBe(1);
+    expect(files()).toEqual([]);
+    expect(result(2).slice(0, 2)).toEqual(['错误', '第2行「机构名称」列（读到“池阳小橡树托育园”）：与第3行很可能是同一家机构（机构名称相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。']);
+    expect(result(3)[1]).toContain('与第2行很可能是同一家机构（机构名称相同）');
+    expect(result(4)[1]).toBe('第4行「地址」列（读到“池州市贵池区梅龙路6号”）：与第5行很可能是同一家机构（地址和电话相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。');
+    expect(result(5)[1]).toContain('与第4行很可能是同一家机构（地址和电话相同）');
+    expect(lines).toContain('因为有错误，没有写入任何文件（加上 --partial 可以先写入没有错误的行）。');
+    await run('duplicates.csv', '--lang', 'en');
+    expect(lines).toContain('  Row 4, column "地址" (read "池州市贵池区梅龙路6号"): row 5 is very likely the same facility (same address and phone). Delete the repeated row; if they really are two facilities, make their names different.');
+  });
+
+  test('positions: swapped, far away, AMap (GCJ-02) by column or by --datum; --partial and --allow-outside', async () => {
+    expect(await run('positions.csv', '--apply')).toBe(1);
+    expect(files()).toEqual([]);
+    expect(result(2)[0]).toBe('新增');
+    expect(result(3)).toEqual(['错误', '第3行「纬度」列（读到“117.483, 30.659”）：位置（纬度 117.483，经度 30.659）不在贵池区内。看起来纬度和经度填反了：贵池区的纬度约 30，经度约 117，请把这两格的数对调。', '第3行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。', '']);
+    expect(result(4)[1]).toBe('第4行「纬度」列（读到“31.82, 117.23”）：位置（纬度 31.82，经度 117.23）不在贵池区内。请核对坐标；如果这家机构确实在区外，运行时加上 --allow-outside。');
+    expect(result(5)[0]).toBe('新增');
+    expect(result(5)[2]).toContain('第5行「纬度/经度」列：“30.661, 117.489”记为“30.663338, 117.483506”（高德/腾讯地图坐标（GCJ-02）换算为 WGS-84）。');
+    expect(result(6)[1]).toBe('第6行「纬度」列（读到“30.597585, 117.739903”）：位置（纬度 30.597585，经度 117.739903）不在贵池区内。看起来是从高德或腾讯地图复制的坐标（GCJ-02）。请在「坐标系」列填写 GCJ-02，或者运行时加上 --datum gcj02。');
+    await run('positions.csv', '--lang', 'en');
+    expect(lines).toContain('  Row 3, column "纬度" (read "117.483, 30.659"): the position (latitude 117.483, longitude 30.659) is outside Guichi District. Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells.');
+
+    expect(await run('positions.csv', '--apply', '--partial')).toBe(1);
+    expect(files()).toEqual(['chiyang-dingweizhengquetuoyuyuan.yaml', 'chiyang-gaodezuobiaotuoyuyuan.yaml']);
+    expect(record('chiyang-gaodezuobiaotuoyuyuan').location).toEqual({ lat: 30.663338, lng: 117.483506, verified: false });
+
+    // The whole file as AMap positions: row 6 now lands inside; --allow-outside lets the Hefei row through.
+    expect(await run('positions.csv', '--datum', 'gcj02', '--allow-outside')).toBe(1);
+    expect(result(4)[0]).toBe('新增');
+    expect(result(6)[0]).toBe('新增');
+    expect(record('chiyang-dingweizhengquetuoyuyuan').location).toEqual({ lat: 30.659, lng: 117.483, verified: false });
+  });
+
+  test('a renamed 编号 updates the same facility instead of publishing it twice', async () => {
+    expect(await run('renamed-before.csv', '--apply')).toBe(0);
+    expect(files()).toEqual(['qingfeng-pugongyingtuoyuyuan.yaml']);
+    expect(await run('renamed-after.csv', '--apply')).toBe(0);
+    expect(files()).toEqual(['qingfeng-pugongyingtuoyuyuan.yaml']);
+    expect(lines).toContain('  第2行 清风蒲公英托育园：「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号');
+    expect(result(2)).toEqual(['更新', '', '第2行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。', '「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号']);
+    expect(record('qingfeng-pugongyingtuoyuyuan').filing_number).toBe('池卫托备〔2025〕7号');
+  });
+
+  test('a sparse row over a rich record changes only what it gives; missing facilities stay unless --remove-missing', async () => {
+    const rich = FacilitySchema.parse(validFacility());
+    const other = FacilitySchema.parse({ ...validFacility(), id: 'qiupu-other', name: '秋浦另一家托育园', township: '341702002' });
+    writeFileSync(path.join(out, `${rich.id}.yaml`), facilityToYaml(rich));
+    writeFileSync(path.join(out, `${other.id}.yaml`), facilityToYaml(other));
+    expect(await run('sparse.csv', '--apply')).toBe(0);
+    expect(record(rich.id)).toEqual({ ...rich, phone: '0566-2000002' });
+    expect(result(2)).toEqual(['更新', '', '第2行「托位数」列：格子是空的，保留网站上原有的内容（“60”）。', '「联系电话」0566-2000001 → 0566-2000002']);
+    expect(lines).toContain('  秋浦另一家托育园（秋浦街道）');
+    expect(lines).toContain('  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。');
+    expect(files()).toEqual(['chiyang-oak-2.yaml', 'qiupu-other.yaml']);
+    expect(await run('sparse.csv', '--apply', '--remove-missing')).toBe(0);
+    expect(files()).toEqual(['chiyang-oak-2.yaml']);
+    expect(lines.at(-1)).toBe(`已写入 0 个文件，删除 1 个（${out}）。`);
+  });
+
+  test('a phone number Excel wrote as 1.38123E+10 is an error that says what happened', async () => {
+    const csv = path.join(dir, 'phone.csv');
+    writeFileSync(csv, '机构名称,街道,电话\r\n池阳小橡树托育园,池阳街道,1.38123E+10\r\n');
+    expect(await main([csv, '--out', out], log)).toBe(1);
+    expect(lines).toContain('  第2行「电话」列（读到“1.38123E+10”）：Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码。');
+  });
+
+  test('a row that would publish a facility twice (matched by 编号 but named like another record) is an error', async () => {
+    const a = FacilitySchema.parse({ ...validFacility(), id: 'a', name: '甲托育园', filing_number: '池卫托备〔2024〕1号' });
+    const b = FacilitySchema.parse({ ...validFacility(), id: 'b', name: '乙托育园', filing_number: '池卫托备〔2024〕2号' });
+    writeFileSync(path.join(out, 'a.yaml'), facilityToYaml(a));
+    writeFileSync(path.join(out, 'b.yaml'), facilityToYaml(b));
+    const csv = path.join(dir, 'clash.csv');
+    writeFileSync(csv, '编号,机构名称,街道/镇\r\n池卫托备〔2024〕1号,乙托育园,池阳街道\r\n');
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
+    expect(lines).toContain('  第2行「机构名称」列（读到“乙托育园”）：网站上已有一家「乙托育园」（网址标识 b），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇。');
+    expect(loadFacilities(out)).toEqual([a, b]);
+  });
+
+  test('a new facility needs the columns a record requires', async () => {
+    expect(await run('sparse.csv')).toBe(1);
+    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。');
+  });
+
+  test('a formula saved without its result is an error naming the cell', async () => {
+    expect(await run('formula.xlsx', '--apply')).toBe(1);
+    expect(files()).toEqual([]);
+    expect(result(2)[0]).toBe('新增');
+    expect(result(3).slice(0, 2)).toEqual(['错误', '第3行「机构名称」列：单元格 A3 是公式（=CONCATENATE("秋浦","明珠托育园")），文件里没有保存计算结果。请用 Excel 打开这个文件、保存一次再导入，或者把公式改成数值。']);
+    // The .xlsx report has the same rows; the 10 input columns are followed by 处理结果 and 错误原因.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'import-report.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入结果', '名单里没有的机构']);
+    const sheet = workbook.worksheets[0]!;
+    expect([sheet.getRow(1).getCell(11).value, sheet.getRow(2).getCell(11).value, sheet.getRow(3).getCell(11).value]).toEqual(['处理结果', '新增', '错误']);
+    expect(sheet.getRow(3).getCell(12).value).toBe(result(3)[1]);
+    await run('formula.xlsx', '--lang', 'en');
+    expect(lines).toContain('  Row 3, column "机构名称": cell A3 is a formula (=CONCATENATE("秋浦","明珠托育园")) saved without its result. Open the file in Excel and save it once, or replace the formula by its value.');
+    expect(result(3)[0]).toBe('error');
+  });
+
+  test('the example in docs/examples: two new, one row with every mistake named', async () => {
+    copyFileSync('docs/examples/facilities-import-example.csv', path.join(dir, 'example.csv'));
+    expect(await main([path.join(dir, 'example.csv'), '--out', out, '--apply', '--partial'], log)).toBe(1);
+    expect(files()).toEqual(['chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml', 'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml']);
+    expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
+      '  第4行「类型」列（读到“托儿所”）：应填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。',
+      '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
+      '  第4行「电话」列（读到“12345”）：应填写一个电话号码，固定电话如 0566-1234567，手机如 13812345678。',
+      '  第4行「经度」列：「纬度」填了，这一格也要填写：经度，小数，如 117.483（贵池区约 117.1–117.9）。',
+      '  第4行「空余托位」列（读到“25”）：空余托位（25）比托位数（20）还多，请核对这两个数。',
+      '  第4行「半日托月费」列（读到“1200”）：填了这项收费，但「托育形式」里没有“半日托”。请在「托育形式」里加上“半日托”，或者清空这一格。',
+    ]);
+    expect(record('qiupu-daoruyangli-qiupuyoueryuantuoban')).toMatchObject({ township: '341702002', phone: '0566-2000002', vacancies: { count: 0, as_of: '2026-10-15' } });
+    expect(record('chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan').filing_number).toBe('池卫托备〔2026〕样1号');
+  });
+
+  test('files that cannot be read', async () => {
+    writeFileSync(path.join(dir, 'list.xls'), '');
+    expect(await main([path.join(dir, 'list.xls')], log)).toBe(1);
+    expect(lines.at(-1)).toBe('只能导入 .xlsx 或 .csv 文件。.xls 文件请先在 Excel 里另存为 .xlsx。');
+    expect(await main([path.join(dir, 'nope.csv')], log)).toBe(1);
+    expect(lines.at(-1)).toBe(`找不到文件 ${path.join(dir, 'nope.csv')}，请检查文件名和所在的文件夹。`);
     expect(await main([], log)).toBe(1);
-    expect(lines.at(-1)).toMatch(/^usage:/);
+    expect(lines.at(-1)).toMatch(/^用法：npm run import:facilities -- 文件.xlsx/);
+    expect(await main(['x.csv', '--aply'], log)).toBe(1);
+    expect(lines.at(-2)).toBe('不认识的选项或写法：--aply');
+    expect(await main(['x.csv', '--datum', '高德'], log)).toBe(1);
+    expect(lines.at(-1)).toBe('--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“高德”。');
+    expect(existsSync(path.join(dir, 'import-report.csv'))).toBe(false);
+  });
+});
+
+describe('round trip: facilities.csv from the site → import → the same records', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-roundtrip-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  /** The site's records, read file by file (skipping the invalid file build-error.test.ts writes for a moment). */
+  const all = () => readdirSync(FACILITY_DIR)
+    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
+    .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
+  const real = () => all().filter((f) => !f.demo);
+  /** Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped. */
+  const demoAsReal = () => all().filter((f) => f.demo).map((f): Facility => ({ ...f, demo: false, name: f.name.replace(/^示例·/, '') }));
+
+  test('into an empty folder: identical records; again: all unchanged', async () => {
+    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' })];
+    const csv = path.join(dir, 'facilities.csv');
+    writeFileSync(csv, facilitiesToCsv(records));
+    const out = path.join(dir, 'facilities');
+    const lines: string[] = [];
+    expect(await main([csv, '--out', out, '--apply'], (l) => lines.push(l))).toBe(0);
+    expect(loadFacilities(out)).toEqual([...records].sort((a, b) => a.id.localeCompare(b.id)));
+    lines.length = 0;
+    expect(await main([csv, '--out', out], (l) => lines.push(l))).toBe(0);
+    expect(lines).toContain(`共 ${records.length} 家机构：新增 0，更新 0，无变化 ${records.length}，有错误 0。`);
+  });
+});
+
+describe('the build refuses two records for one facility', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-dupes-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, change: Record<string, unknown>) => writeFileSync(path.join(dir, name), facilityToYaml(FacilitySchema.parse({ ...validFacility(), ...change })));
+
+  test('same filing number', () => {
+    write('a.yaml', { id: 'a', name: '甲托育园', filing_number: '池卫托备〔2024〕1号' });
+    write('b.yaml', { id: 'b', name: '乙托育园', filing_number: '池卫托备〔2024〕1号' });
+    expect(() => loadFacilities(dir)).toThrow(FacilityDataError);
+    expect(() => loadFacilities(dir)).toThrow(/b\.yaml and .*a\.yaml have the same filing number \(编号\) "池卫托备〔2024〕1号"/);
+  });
+
+  test('same name in the same township (but the same name in another township is fine)', () => {
+    write('a.yaml', { id: 'a', name: '甲托育园' });
+    write('b.yaml', { id: 'b', name: '甲托育园', township: '341702002' });
+    expect(loadFacilities(dir)).toHaveLength(2);
+    write('c.yaml', { id: 'c', name: '甲托育园' });
+    expect(() => loadFacilities(dir)).toThrow(/c\.yaml and .*a\.yaml have the same name "甲托育园" in the same township/);
   });
 });

@@ -28,10 +28,10 @@ function itemFromCardHtml(html: string): FilterItem {
     id: attr('id')!,
     text: attr('text')!,
     type: attr('type') as FilterItem['type'],
-    township: attr('township')!,
-    minMonths: Number(attr('min')),
-    maxMonths: Number(attr('max')),
-    forms: attr('forms')!.split(' ') as FilterItem['forms'],
+    township: attr('township') ?? '',
+    minMonths: attr('min') ? Number(attr('min')) : null, // no ages while they are still to be verified
+    maxMonths: attr('max') ? Number(attr('max')) : null,
+    forms: (attr('forms') ?? '').split(' ').filter(Boolean) as FilterItem['forms'],
     inclusive: attr('inclusive') === '1',
     level: (attr('level') || null) as FilterItem['level'],
     lngLat: lng && lat ? [Number(lng), Number(lat)] : null,
@@ -84,7 +84,7 @@ describe('map record', () => {
     const m = toMapFacility(located);
     expect(m.lngLat).toEqual([Math.round(located.location!.lng * 1e6) / 1e6, Math.round(located.location!.lat * 1e6) / 1e6]);
     expect(m.paths).toEqual({ 'zh-CN': `/facilities/${located.id}/`, en: `/en/facilities/${located.id}/` });
-    expect(m.ages).toEqual([located.ages.min_months, located.ages.max_months]);
+    expect(m.ages).toEqual([located.ages!.min_months, located.ages!.max_months]);
   });
 
   test('a facility without a position is kept, with no point', () => {

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { mapRow, resolveHeaders, type ColumnKey } from '../../scripts/lib/facility-row.ts';
+import { readRow } from '../../scripts/lib/facility-row.ts';
+import { findHeader } from '../../scripts/lib/import/headers.ts';
+import { renderIssue } from '../../scripts/lib/import/messages.ts';
+import { buildPlan } from '../../scripts/lib/import/plan.ts';
 import { COLUMNS } from '../../src/lib/facilities/columns.ts';
 import { FACILITY_DIR, parseFacility } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv, facilitiesToGeoJson } from '../../src/lib/facilities/open-data.ts';
@@ -20,8 +23,8 @@ const full: Facility = FacilitySchema.parse({
 });
 const minimal: Facility = FacilitySchema.parse({
   id: 'qiupu-pine', name: '示例·秋浦松树托育点', type: 'community_point', ownership: 'public', inclusive: false,
-  filing: 'in_progress', township: '341702002', address: '秋浦街道', ages: { min_months: 0, max_months: 36 },
-  care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', last_verified: '2026-01-02', demo: true,
+  township: '341702002', address: '秋浦街道', ages: { min_months: 0, max_months: 36 },
+  care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', demo: true,
 });
 
 /** The real records, read file by file (the invalid file build-error.test.ts writes for a moment is skipped). */
@@ -31,19 +34,19 @@ function realFacilities(): Facility[] {
     .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
 }
 
-/** Reads a CSV the way scripts/import-facilities.ts does and maps each row back to a facility. */
+/** Reads a CSV the way scripts/import-facilities.ts does and maps each row to a new facility (no existing data). */
 function importCsv(csv: string): Facility[] {
-  const [head, ...rows]: string[][] = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  const { keys, missing, unknown } = resolveHeaders(head!);
-  expect(missing).toEqual([]);
-  expect(unknown).toEqual(['示例数据']);
-  return rows.map((cells, i) => {
-    const row: Partial<Record<ColumnKey, unknown>> = {};
-    keys.forEach((key, j) => key && (row[key] = cells[j]));
-    const result = mapRow(row);
-    if (!result.ok) throw new Error(`row ${i + 2}: ${result.reasons.join('; ')}`);
-    return result.facility;
-  });
+  const rows: string[][] = parseCsv(csv, { bom: true, relax_column_count: true, skip_empty_lines: false });
+  const header = findHeader(rows);
+  if (!('row' in header)) throw new Error('no header');
+  expect(header.issues).toEqual([]);
+  expect(header.ignored).toEqual(['示例数据']);
+  const demoColumn = rows[0]!.indexOf('示例数据');
+  const reads = rows.slice(1).map((cells, i) => readRow(cells, i + 2, header.columns, { demoColumn }));
+  const plan = buildPlan(reads, []);
+  const errors = plan.rows.flatMap((r) => r.issues.map((x) => renderIssue(x, 'en')));
+  if (errors.length) throw new Error(errors.join('; '));
+  return plan.rows.map((r) => r.record!);
 }
 
 describe('facilitiesToCsv', () => {
@@ -68,7 +71,7 @@ describe('facilitiesToCsv', () => {
     expect(records).toHaveLength(3);
     expect(records.every((r) => r.length === records[0]!.length)).toBe(true);
     expect(facilitiesToCsv([]).split('\r\n')).toHaveLength(2);
-    expect(records.map((r) => [r[0], r.at(-1)])).toEqual([['编号', '示例数据'], ['chiyang-oak', '否'], ['qiupu-pine', '是']]);
+    expect(records.map((r) => [r[0], r[1], r.at(-1)])).toEqual([['网址标识', '编号', '示例数据'], ['chiyang-oak', '', '否'], ['qiupu-pine', '', '是']]);
   });
 
   test('cells with commas, quotes or newlines are quoted, quotes doubled', () => {
@@ -76,7 +79,7 @@ describe('facilitiesToCsv', () => {
     expect(csv).toContain('"池州市贵池区池阳街道某路1号\n（东门进）"');
     expect(csv).toContain('"周一至周五 7:30–17:30, 周六 8:00–12:00"');
     expect(csv).toContain(',池阳街道,'); // plain cells stay unquoted
-    expect(records[1]![1]).toBe(full.name);
+    expect(records[1]![Object.keys(COLUMNS).indexOf('name')]).toBe(full.name);
   });
 
   test('a cell starting with = + - @ gets a leading \' so spreadsheets never run it', () => {
@@ -137,11 +140,15 @@ describe('CSV round trip through the import mapping', () => {
   });
 
   test('every field of the demo records survives too (as real records: flag off, 示例· prefix dropped)', () => {
-    const records = realFacilities().filter((f) => f.demo).map((f) => ({ ...f, demo: false, name: f.name.replace(/^示例·/, '') }));
+    const records = realFacilities()
+      .filter((f) => f.demo)
+      .map((f) => ({ ...f, demo: false, name: f.name.replace(/^示例·/, ''), filing: 'filed' as const, last_verified: '2026-10-01' }));
     expect(importCsv(facilitiesToCsv(records))).toEqual(records);
   });
 
   test('demo rows are marked 示例数据 = 是, and the import refuses them: example data never becomes real data', () => {
-    expect(() => importCsv(facilitiesToCsv([minimal]))).toThrow('field "demo": only demo records may be named "示例·…"');
+    expect(() => importCsv(facilitiesToCsv([minimal]))).toThrow(
+      'Row 2, column "示例数据" (read "是"): this row is example data (示例数据 = 是), which never becomes a real record: delete the row.',
+    );
   });
 });

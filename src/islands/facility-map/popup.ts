@@ -32,7 +32,7 @@ export function popupHtml(item: MapFacility, ctx: PopupContext, nav: NavigationL
   const facts = [w.types[item.type]];
   if (item.level) facts.push(w.levels[item.level]);
   if (item.inclusive) facts.push(w.inclusive);
-  const ages = fill(w.monthsRange, { min: item.ages[0], max: item.ages[1] });
+  const ages = item.ages ? fill(w.monthsRange, { min: item.ages[0], max: item.ages[1] }) : w.unverified;
   const places = item.places === null ? w.notProvided : String(item.places);
   const km = ctx.distanceKm(item);
   const apps = ['amap', 'baidu', 'tencent'] as const;

@@ -8,11 +8,20 @@ import { getSupabase } from '../../lib/supabase/client.ts';
 import type { SignIn } from '../../lib/schemas/sign-in.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { StaffHome, type Me } from './StaffHome.tsx';
+import { StaffTeam } from './StaffTeam.tsx';
 import type { StaffStrings } from './strings.ts';
 
 type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: Me } | { kind: 'unavailable' };
 
-export default function StaffConsole({ s }: { s: StaffStrings }) {
+interface Props {
+  s: StaffStrings;
+  /** 'team': the admins' team page (/staff/team/); default: the staff home */
+  view?: 'home' | 'team';
+  /** locale paths of the staff home and the team page */
+  paths: { home: string; team: string };
+}
+
+export default function StaffConsole({ s, view = 'home', paths }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   async function loadMe(): Promise<void> {
@@ -52,5 +61,17 @@ export default function StaffConsole({ s }: { s: StaffStrings }) {
   if (state.kind === 'loading') return <p role="status">{s['staff.loading']}</p>;
   if (state.kind === 'unavailable') return <p className="note" role="alert">{s['staff.error.unavailable']}</p>;
   if (state.kind === 'signedOut') return <SignInForm s={s} onSubmit={signIn} />;
-  return <StaffHome s={s} me={state.me} onSignOut={signOut} />;
+  const me = state.me;
+  if (view === 'home') return <StaffHome s={s} me={me} onSignOut={signOut} teamPath={paths.team} />;
+  return (
+    <div>
+      <p>
+        {s['staff.signedInAs']} <strong>{me.display_name || me.email}</strong>
+        {me.role && ` (${s[`staff.role.${me.role}`]})`}
+      </p>
+      {me.role === 'admin' ? <StaffTeam s={s} myId={me.user_id} /> : <p className="note">{s['staff.team.adminsOnly']}</p>}
+      <p><a href={paths.home}>{s['staff.team.back']}</a></p>
+      <p><button type="button" className="secondary" onClick={signOut}>{s['staff.signOut']}</button></p>
+    </div>
+  );
 }

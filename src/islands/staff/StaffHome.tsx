@@ -1,6 +1,4 @@
-/** What a signed-in staff member sees: who they are, the staff areas, and (admins) the team. */
-import { useEffect, useState } from 'react';
-import { getSupabase } from '../../lib/supabase/client.ts';
+/** What a signed-in staff member sees: who they are, the staff areas, and (admins) the way to the team page. */
 import type { StaffStrings } from './strings.ts';
 
 export interface Me {
@@ -9,19 +7,8 @@ export interface Me {
   display_name?: string | null;
   role: 'admin' | 'outreach' | null;
 }
-interface Member {
-  user_id: string;
-  email: string;
-  display_name: string;
-  role: 'admin' | 'outreach';
-  active: boolean;
-}
 
-export function StaffHome({ s, me, onSignOut }: { s: StaffStrings; me: Me; onSignOut: () => void }) {
-  const [team, setTeam] = useState<Member[] | null>(null);
-  useEffect(() => {
-    if (me.role === 'admin') getSupabase().rpc('list_staff').then(({ data }) => setTeam((data as Member[]) ?? []));
-  }, [me.role]);
+export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me: Me; onSignOut: () => void; teamPath: string }) {
   const areas = [s['staff.area.lectures'], s['staff.area.rosters'], s['staff.area.paperSurveys'], s['staff.area.results']];
 
   return (
@@ -43,21 +30,10 @@ export function StaffHome({ s, me, onSignOut }: { s: StaffStrings; me: Me; onSig
           </ul>
         </>
       )}
-      {team && (
+      {me.role === 'admin' && (
         <>
           <h2>{s['staff.team']}</h2>
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr><th scope="col">{s['staff.team.name']}</th><th scope="col">{s['staff.team.email']}</th><th scope="col">{s['staff.team.role']}</th><th scope="col">{s['staff.team.active']}</th></tr>
-              </thead>
-              <tbody>
-                {team.map((m) => (
-                  <tr key={m.user_id}><td>{m.display_name}</td><td>{m.email}</td><td>{s[`staff.role.${m.role}`]}</td><td>{m.active ? s['common.yes'] : s['common.no']}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <p><a className="button secondary" href={teamPath}>{s['staff.team.manage']}</a></p>
         </>
       )}
       <p><button type="button" className="secondary" onClick={onSignOut}>{s['staff.signOut']}</button></p>

@@ -7,8 +7,13 @@ export const STAFF_KEYS = [
   'staff.error.passwordMissing', 'staff.error.wrongPassword', 'staff.error.lockedOut', 'staff.error.unavailable',
   'staff.signedInAs', 'staff.role.admin', 'staff.role.outreach', 'staff.notStaff', 'staff.areas',
   'staff.area.lectures', 'staff.area.rosters', 'staff.area.paperSurveys', 'staff.area.results', 'staff.area.soon',
-  'staff.team', 'staff.team.name', 'staff.team.email', 'staff.team.role', 'staff.team.active',
-  'common.yes', 'common.no',
+  'staff.team', 'staff.team.name', 'staff.team.email', 'staff.team.role',
+  'staff.team.manage', 'staff.team.members', 'staff.team.you', 'staff.team.statusActive',
+  'staff.team.statusInactive', 'staff.team.roleOf', 'staff.team.saveRole', 'staff.team.deactivate',
+  'staff.team.reactivate', 'staff.team.done.role', 'staff.team.done.deactivated', 'staff.team.done.reactivated',
+  'staff.team.done.added', 'staff.team.addExisting', 'staff.team.addExistingHint', 'staff.team.addSubmit',
+  'staff.team.adminsOnly', 'staff.team.back', 'staff.team.error.lastAdmin', 'staff.team.error.noUser',
+  'staff.team.error.notAdmin', 'staff.team.error.nameMissing', 'staff.team.error.nameTooLong',
 ] as const satisfies readonly UiKey[];
 
 export type StaffStrings = Record<(typeof STAFF_KEYS)[number], string>;

@@ -19,8 +19,9 @@ export interface FilterItem {
   text: string;
   type: FacilityType;
   township: string;
-  minMonths: number;
-  maxMonths: number;
+  /** null while the ages are still to be verified: such a facility matches no age */
+  minMonths: number | null;
+  maxMonths: number | null;
   forms: CareForm[];
   inclusive: boolean;
   level: DemonstrationLevel | null;
@@ -89,7 +90,7 @@ export function matchesFilter(item: FilterItem, s: FilterState): boolean {
   if (s.q && !s.q.toLowerCase().split(/\s+/).every((word) => item.text.includes(word))) return false;
   if (s.type && item.type !== s.type) return false;
   if (s.township && item.township !== s.township) return false;
-  if (s.age !== null && (s.age < item.minMonths || s.age > item.maxMonths)) return false;
+  if (s.age !== null && (item.minMonths === null || item.maxMonths === null || s.age < item.minMonths || s.age > item.maxMonths)) return false;
   if (s.form && !item.forms.includes(s.form)) return false;
   if (s.inclusive && !item.inclusive) return false;
   if (s.level && item.level !== s.level) return false;

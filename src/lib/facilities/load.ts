@@ -42,5 +42,22 @@ export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
     seen.set(facility.id, path);
     return facility;
   });
+  assertNoDuplicates(facilities, files.map((name) => relative(process.cwd(), join(dir, name)) || name));
   return facilities.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Two records for one facility (same 编号, or same name in the same township) would publish it twice. */
+export function assertNoDuplicates(facilities: readonly Facility[], paths: readonly string[]): void {
+  const seen = new Map<string, number>();
+  facilities.forEach((f, i) => {
+    const keys = [`name|${f.name.replace(/\s+/g, '')}|${f.township}`, ...(f.filing_number ? [`filing|${f.filing_number.replace(/\s+/g, '')}`] : [])];
+    for (const key of keys) {
+      const j = seen.get(key);
+      if (j !== undefined) {
+        const what = key.startsWith('filing') ? `filing number (编号) "${f.filing_number}"` : `name "${f.name}" in the same township`;
+        throw new FacilityDataError(`Duplicate facility: ${paths[i]} and ${paths[j]} have the same ${what}. Keep one of the two files.`);
+      }
+      seen.set(key, i);
+    }
+  });
 }

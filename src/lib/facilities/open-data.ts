@@ -1,7 +1,8 @@
 /** Open-data downloads built from the same facility records as the pages. */
 import type { CareForm, Facility } from '../schemas/facility.ts';
-import { COLUMNS, LABELS, type ColumnKey } from './columns.ts';
+import { COLUMNS, FIELD_COLUMNS, LABELS, UNVERIFIED_CELL, type ColumnKey } from './columns.ts';
 import { townshipByCode } from '../../data/district.ts';
+
 
 /** RFC 7946 FeatureCollection of the facilities that have a position ([lng, lat], WGS-84). */
 export function facilitiesToGeoJson(facilities: readonly Facility[]) {
@@ -13,7 +14,7 @@ export function facilitiesToGeoJson(facilities: readonly Facility[]) {
         type: 'Feature' as const,
         id: rest.id,
         geometry: { type: 'Point' as const, coordinates: [location!.lng, location!.lat] },
-        properties: { ...rest, township_name: townshipByCode(rest.township)?.name, location_verified: location!.verified },
+        properties: { ...rest, township_name: rest.township && townshipByCode(rest.township)?.name, location_verified: location!.verified },
       })),
   };
 }
@@ -24,31 +25,32 @@ function labelOf(group: keyof typeof LABELS, value: string): string {
   return entry ? entry[0] : value;
 }
 
-/** One facility as spreadsheet cells, keyed like the import columns. */
+/** One facility as spreadsheet cells, keyed like the import columns; a field still to verify reads 待核实. */
 export function facilityToRow(f: Facility): Record<ColumnKey, string | number> {
   const fee = (form: CareForm) => f.fees?.[form] ?? '';
-  return {
+  const row: Record<ColumnKey, string | number> = {
     id: f.id,
+    filing_number: f.filing_number ?? '',
     name: f.name,
     name_en: f.name_en ?? '',
     type: labelOf('type', f.type),
-    ownership: labelOf('ownership', f.ownership),
-    inclusive: f.inclusive ? '是' : '否',
+    ownership: f.ownership ? labelOf('ownership', f.ownership) : '',
+    inclusive: f.inclusive === undefined ? '' : f.inclusive ? '是' : '否',
     demonstration_level: f.demonstration ? labelOf('demonstration_level', f.demonstration.level) : '',
     demonstration_year: f.demonstration?.year ?? '',
-    filing: labelOf('filing', f.filing),
-    township: townshipByCode(f.township)?.name ?? f.township,
-    address: f.address,
+    filing: f.filing ? labelOf('filing', f.filing) : '',
+    township: f.township ? (townshipByCode(f.township)?.name ?? f.township) : '',
+    address: f.address ?? '',
     lat: f.location?.lat ?? '',
     lng: f.location?.lng ?? '',
     location_verified: f.location ? (f.location.verified ? '是' : '否') : '',
     phone: f.phone ?? '',
-    min_months: f.ages.min_months,
-    max_months: f.ages.max_months,
+    min_months: f.ages?.min_months ?? '',
+    max_months: f.ages?.max_months ?? '',
     places: f.places ?? '',
     vacancies: f.vacancies?.count ?? '',
     vacancies_as_of: f.vacancies?.as_of ?? '',
-    care_forms: f.care_forms.map((c) => labelOf('care_forms', c)).join('、'),
+    care_forms: f.care_forms?.map((c) => labelOf('care_forms', c)).join('、') ?? '',
     fee_full_day: fee('full_day'),
     fee_half_day: fee('half_day'),
     fee_hourly: fee('hourly'),
@@ -58,8 +60,10 @@ export function facilityToRow(f: Facility): Record<ColumnKey, string | number> {
     inspection_date: f.inspection?.date ?? '',
     inspection_result: f.inspection ? labelOf('inspection_result', f.inspection.result) : '',
     source: f.source,
-    last_verified: f.last_verified,
+    last_verified: f.last_verified ?? '',
   };
+  for (const field of f.unverified) for (const key of FIELD_COLUMNS[field]) row[key] = UNVERIFIED_CELL;
+  return row;
 }
 
 function csvCell(value: string | number): string {

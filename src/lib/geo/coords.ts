@@ -21,3 +21,6 @@ export function gcj02ToWgs84(p: LngLat): LngLat {
 export function round6(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+export function bd09ToWgs84(p: LngLat): LngLat {
+  return gcoord.transform(p, gcoord.BD09, gcoord.WGS84) as LngLat;
+}

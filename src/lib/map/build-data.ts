@@ -10,7 +10,7 @@ import type { DistrictOutline, MapFacility } from './types.ts';
 
 /** The list card's search text (FacilityCard.astro's data-text), so list and map match the same words. */
 export function searchText(f: Pick<Facility, 'name' | 'name_en' | 'address'>): string {
-  return [f.name, f.name_en ?? '', f.address].join(' ').toLowerCase();
+  return [f.name, f.name_en ?? '', f.address ?? ''].join(' ').toLowerCase();
 }
 
 export function toMapFacility(f: Facility): MapFacility {
@@ -21,10 +21,10 @@ export function toMapFacility(f: Facility): MapFacility {
     name: f.name,
     nameEn: f.name_en ?? null,
     type: f.type,
-    township: f.township,
-    ages: [f.ages.min_months, f.ages.max_months],
-    forms: [...f.care_forms],
-    inclusive: f.inclusive,
+    township: f.township ?? '',
+    ages: f.ages ? [f.ages.min_months, f.ages.max_months] : null,
+    forms: [...(f.care_forms ?? [])],
+    inclusive: f.inclusive ?? false,
     level: f.demonstration?.level ?? null,
     places: f.places ?? null,
     lngLat,

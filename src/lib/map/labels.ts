@@ -20,6 +20,7 @@ export interface MapLabels {
   monthsRange: string;
   places: string;
   notProvided: string;
+  unverified: string;
   navigate: string;
   apps: { amap: string; baidu: string; tencent: string };
   distance: string;
@@ -56,6 +57,7 @@ export function mapLabels(t: Translate): MapLabels {
     monthsRange: t('common.monthsRange'),
     places: t('map.popup.places'),
     notProvided: t('common.notProvided'),
+    unverified: t('common.unverified'),
     navigate: t('map.popup.navigate'),
     apps: { amap: t('detail.amap'), baidu: t('detail.baidu'), tencent: t('detail.tencent') },
     distance: t('map.near.distance'),

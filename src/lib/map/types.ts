@@ -11,9 +11,10 @@ export interface MapFacility {
   name: string;
   nameEn: string | null;
   type: FacilityType;
+  /** township code; '' while it is still to be verified */
   township: string;
-  /** [min, max] ages accepted, in months */
-  ages: [number, number];
+  /** [min, max] ages accepted, in months; null while they are still to be verified */
+  ages: [number, number] | null;
   forms: CareForm[];
   inclusive: boolean;
   level: DemonstrationLevel | null;
@@ -45,8 +46,8 @@ export function toFilterItem(f: MapFacility): FilterItem {
     text: f.text,
     type: f.type,
     township: f.township,
-    minMonths: f.ages[0],
-    maxMonths: f.ages[1],
+    minMonths: f.ages?.[0] ?? null,
+    maxMonths: f.ages?.[1] ?? null,
     forms: f.forms,
     inclusive: f.inclusive,
     level: f.level,

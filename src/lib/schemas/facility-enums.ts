@@ -14,9 +14,18 @@ export const OWNERSHIPS = ['public', 'private'] as const; // 公办 民办
 export const DEMONSTRATION_LEVELS = ['province', 'city', 'district'] as const; // 省级 市级 区级
 export const FILING_STATUSES = ['filed', 'in_progress', 'not_filed'] as const; // 已备案 备案中 未备案
 export const INSPECTION_RESULTS = ['pass', 'rectify', 'fail'] as const; // 合格 限期整改 不合格
+/**
+ * Fields a record may leave out because nobody has checked them yet (listed in its `unverified`); the site then
+ * shows 待核实 / "To be verified" for each, never an invented value.
+ */
+export const VERIFIABLE_FIELDS = [
+  'ownership', 'inclusive', 'filing', 'township', 'address', 'location', 'phone', 'ages', 'places', 'vacancies',
+  'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
+] as const;
 
 
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 export type CareForm = (typeof CARE_FORMS)[number];
 export type Ownership = (typeof OWNERSHIPS)[number];
 export type DemonstrationLevel = (typeof DEMONSTRATION_LEVELS)[number];
+export type VerifiableField = (typeof VERIFIABLE_FIELDS)[number];

@@ -12,6 +12,7 @@ import {
   FILING_STATUSES,
   INSPECTION_RESULTS,
   OWNERSHIPS,
+  VERIFIABLE_FIELDS,
   type CareForm,
 } from './facility-enums.ts';
 
@@ -46,28 +47,37 @@ export const LocationSchema = z.strictObject({
 /** Monthly fee in yuan for each care form offered; missing forms mean "not provided". */
 export const FeesSchema = z.partialRecord(z.enum(CARE_FORMS), Count);
 
+/** Fields every real record has once checked; until then they are left out and listed in `unverified`. */
+const REQUIRED_UNLESS_UNVERIFIED = ['ownership', 'inclusive', 'filing', 'township', 'address', 'ages', 'care_forms'] as const;
+/** What a demo record must not carry: it would ring a real number or look like a real filing or check. */
+const DEMO_FORBIDDEN = ['phone', 'filing', 'inspection', 'last_verified'] as const;
+
 export const FacilitySchema = z
   .strictObject({
     /** URL slug, lower-case letters, digits and hyphens; unique. */
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
+     *  The import command matches records by it (docs/data.md). Absent when the list has none. */
+    filing_number: Text.optional(),
     /** Chinese name as filed. Demo records must start with "示例·". */
     name: Text,
     /** English name, optional; the Chinese name is shown when absent. */
     name_en: Text.optional(),
     type: z.enum(FACILITY_TYPES),
-    ownership: z.enum(OWNERSHIPS),
+    /** Required unless listed in `unverified`. */
+    ownership: z.enum(OWNERSHIPS).optional(),
     /** 普惠: inclusive, price-capped places recognised by the district */
-    inclusive: z.boolean(),
+    inclusive: z.boolean().optional(),
     /** Demonstration institution (示范性托育机构) level and the year it was named; absent if none. */
     demonstration: z.strictObject({ level: z.enum(DEMONSTRATION_LEVELS), year: z.int().min(2000).max(2100) }).optional(),
-    /** 备案 status with the health commission. */
-    filing: z.enum(FILING_STATUSES),
+    /** 备案 status with the health commission. Real records only: a demo record carries none. */
+    filing: z.enum(FILING_STATUSES).optional(),
     /** 9-digit statistical code of the township (街道/镇), see src/data/district.ts. */
-    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' }),
-    address: Text,
+    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' }).optional(),
+    address: Text.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
-    /** Landline (0566-xxxxxxx) or mobile (11 digits). */
+    /** Landline (0566-xxxxxxx) or mobile (11 digits). Real records only: a demo record must not ring anyone. */
     phone: z
       .string()
       .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, { error: 'must be a phone number like 0566-1234567 or 13800000000' })
@@ -75,23 +85,56 @@ export const FacilitySchema = z
     /** Ages accepted, in months (0–36 for under-3 care; kindergarten classes may go to 48). */
     ages: z
       .strictObject({ min_months: z.int().min(0).max(72), max_months: z.int().min(0).max(72) })
-      .refine((a) => a.min_months <= a.max_months, { error: 'min_months must not be above max_months' }),
+      .refine((a) => a.min_months <= a.max_months, { error: 'min_months must not be above max_months' })
+      .optional(),
     /** Approved number of places (托位). */
     places: Count.optional(),
     /** Free places and the date that count was given. */
     vacancies: z.strictObject({ count: Count, as_of: IsoDateSchema }).optional(),
-    care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }),
+    care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }).optional(),
     /** Opening hours as written by the facility, e.g. "周一至周五 7:30–17:30". */
     hours: Text.optional(),
     fees: FeesSchema.optional(),
     /** 签约社区卫生服务中心: the community health centre that supports it. */
     health_partner: Text.optional(),
+    /** Latest inspection. Real records only: a demo record carries none. */
     inspection: z.strictObject({ date: IsoDateSchema, result: z.enum(INSPECTION_RESULTS) }).optional(),
     /** Where the record comes from (filing list, article, "示例数据"). */
     source: Text,
-    last_verified: IsoDateSchema,
+    /**
+     * When someone last checked the whole record. Required for a real record with nothing left in `unverified`;
+     * absent on demo records (nobody checked a made-up record) and on records still waiting for their check.
+     */
+    last_verified: IsoDateSchema.optional(),
+    /**
+     * Fields not yet verified, shown as 待核实 / "To be verified"; each must then be left out of the record. The
+     * hospital sites list everything the district's report does not state. Default: none.
+     */
+    unverified: z
+      .array(z.enum(VERIFIABLE_FIELDS))
+      .refine((list) => new Set(list).size === list.length, { error: 'must not list a field twice' })
+      .default([]),
     /** true for made-up example records; the site then shows a demo-data notice. */
     demo: z.boolean().default(false),
+  })
+  .superRefine((f, ctx) => {
+    for (const field of REQUIRED_UNLESS_UNVERIFIED) {
+      if (field === 'filing' && f.demo) continue;
+      if (f[field] === undefined && !f.unverified.includes(field)) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'is required (or list it under unverified until it is checked)' });
+      }
+    }
+    for (const field of f.unverified) {
+      if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be left out while it is listed under unverified' });
+    }
+    if (!f.demo && f.unverified.length === 0 && f.last_verified === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['last_verified'], message: 'is required (a date written YYYY-MM-DD) once nothing is left unverified' });
+    }
+    if (f.demo) {
+      for (const field of DEMO_FORBIDDEN) {
+        if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be left out of a demo record (it would look like a real phone number, filing or check)' });
+      }
+    }
   })
   .refine((f) => !f.demo || f.name.startsWith('示例·'), { error: 'demo records must have a name starting with "示例·"', path: ['name'] })
   .refine((f) => f.demo || !f.name.startsWith('示例·'), { error: 'only demo records may be named "示例·…"', path: ['demo'] })
@@ -99,7 +142,7 @@ export const FacilitySchema = z
     error: 'must not exceed places',
     path: ['vacancies', 'count'],
   })
-  .refine((f) => !f.fees || Object.keys(f.fees).every((k) => f.care_forms.includes(k as CareForm)), {
+  .refine((f) => !f.fees || !f.care_forms || Object.keys(f.fees).every((k) => f.care_forms!.includes(k as CareForm)), {
     error: 'fees may only be given for the listed care_forms',
     path: ['fees'],
   });

@@ -1,6 +1,7 @@
 /**
  * What GoTrue answers with: the user object and the session (`access_token`, `refresh_token`, `expires_in`,
- * `expires_at`, `user`). Access tokens are HS256 JWTs with GoTrue's claims, including `session_id`.
+ * `expires_at`, `user`). Access tokens are HS256 JWTs (signed by jose, jwt.ts) with GoTrue's claims, including
+ * `aud: authenticated` and `session_id`.
  */
 import type { UserRow } from './auth-store.ts';
 import { signJwt } from './jwt.ts';
@@ -38,7 +39,7 @@ export function userJson(user: UserRow): Record<string, unknown> {
   };
 }
 
-export function sessionJson(user: UserRow, sessionId: string, refreshToken: string, opts: TokenOptions, now = Math.floor(Date.now() / 1000)): Record<string, unknown> {
+export async function sessionJson(user: UserRow, sessionId: string, refreshToken: string, opts: TokenOptions, now = Math.floor(Date.now() / 1000)): Promise<Record<string, unknown>> {
   const exp = now + opts.expiresIn;
   const claims = {
     aud: user.aud || 'authenticated',
@@ -57,7 +58,7 @@ export function sessionJson(user: UserRow, sessionId: string, refreshToken: stri
     is_anonymous: false,
   };
   return {
-    access_token: signJwt(claims, opts.secret),
+    access_token: await signJwt(claims, opts.secret),
     token_type: 'bearer',
     expires_in: opts.expiresIn,
     expires_at: exp,

@@ -28,7 +28,10 @@ export function restError(status: number, code: string, message: string, details
   return new RestError(status, { code, message, details, hint });
 }
 
-/** HTTP status for a SQLSTATE, as PostgREST maps it. `authenticated`: the caller's role is not anon. */
+/**
+ * HTTP status for a SQLSTATE, as PostgREST's table maps it (docs: references/errors, "HTTP Status Codes").
+ * `authenticated`: the caller's role is not anon.
+ */
 export function statusForSqlState(code: string, authenticated: boolean): number {
   switch (code) {
     case '23503':
@@ -39,6 +42,9 @@ export function statusForSqlState(code: string, authenticated: boolean): number 
     case '42883':
     case '42P01':
       return 404;
+    case '42P17':
+    case '53400':
+      return 500;
     case '42501':
       return authenticated ? 403 : 401;
     case 'P0001':
@@ -53,8 +59,6 @@ export function statusForSqlState(code: string, authenticated: boolean): number 
     case '0P':
     case '28':
       return 403;
-    case '54':
-      return 413;
     case '09':
     case '25':
     case '2D':
@@ -62,6 +66,7 @@ export function statusForSqlState(code: string, authenticated: boolean): number 
     case '39':
     case '3B':
     case '40':
+    case '54':
     case '55':
     case '57':
     case '58':
@@ -86,13 +91,40 @@ export function isPgError(error: unknown): error is PgErrorLike & { code: string
   return typeof error === 'object' && error !== null && typeof (error as PgErrorLike).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code as string);
 }
 
-/** Turns a database error into PostgREST's response; anything else becomes a 500 without internals. */
+/**
+ * Logs an error without the data that came with it. A database error is logged as its SQLSTATE and message only:
+ * drivers attach the statement and its parameters (a password, a phone number) to their errors. Anything else is
+ * a bug of ours and is logged with its stack.
+ */
+export function logError(context: string, error: unknown, log: (line: string) => void = (line) => console.error(line)): void {
+  if (isPgError(error)) log(`embedded API: ${context}: database error ${error.code}: ${String(error.message ?? '')}`);
+  else log(`embedded API: ${context}: ${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error}`);
+}
+
+/** The answer to an error that is not the caller's: 500 without details (the log has them). */
+export function internalError(): RestError {
+  return restError(500, 'PGRST000', 'Internal server error');
+}
+
+/**
+ * Turns a database error into PostgREST's response; anything else is logged (with its stack) and becomes a 500
+ * without internals. Server-side database failures (5xx) are logged as SQLSTATE and message.
+ */
 export function fromDatabaseError(error: unknown, authenticated: boolean): RestError {
-  if (!isPgError(error)) return restError(500, 'PGRST000', 'Internal server error');
+  if (!isPgError(error)) {
+    logError('unexpected error', error);
+    return internalError();
+  }
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const status = statusForSqlState(error.code, authenticated);
+  if (status >= 500) logError('function call failed', error);
   const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
   return new RestError(status, { code: error.code, message: String(error.message ?? ''), details: text(error.detail), hint: text(error.hint) }, headers);
+}
+
+/** The token verified, but its session was signed out, expired or revoked (server.ts checks on every call). */
+export function sessionEnded(): RestError {
+  return new RestError(401, { code: 'PGRST303', message: 'JWT session has ended (signed out, expired or revoked)', details: null, hint: 'Sign in again.' }, { 'www-authenticate': 'Bearer error="invalid_token", error_description="session ended"' });
 }
 
 /** The JWT could not be verified (bad signature, expired, malformed): 401 PGRST301 as PostgREST answers. */

@@ -1,24 +1,20 @@
 /**
- * HS256 JSON Web Tokens with node:crypto only: the access tokens GoTrue issues and the anon/service keys, all
- * signed with the one project secret. Verification checks the header, the signature (constant time) and `exp`.
+ * JSON Web Tokens through `jose`: the access tokens GoTrue issues and the anon/service keys are HS256, signed with
+ * the project secret. Verification accepts HS256 with that secret and, when public keys are configured
+ * (`jwks`), the asymmetric ES256/RS256 tokens newer Supabase projects sign with. `exp` is required; an `aud`, when
+ * present, must be `authenticated`, and a token for the `authenticated` role must carry that audience.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from 'jose';
 
-export type Claims = Record<string, unknown> & { role?: string; sub?: string; exp?: number; iat?: number };
+export type Claims = Record<string, unknown> & { role?: string; sub?: string; exp?: number; iat?: number; aud?: string | string[]; session_id?: string };
 
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+/** The audience of user access tokens, as GoTrue sets it and PostgREST's `jwt-aud` checks it on Supabase. */
+export const AUDIENCE = 'authenticated';
 
-function base64url(text: string | Buffer): string {
-  return Buffer.from(text).toString('base64url');
-}
+const encoder = new TextEncoder();
 
-function sign(data: string, secret: string): Buffer {
-  return createHmac('sha256', secret).update(data).digest();
-}
-
-export function signJwt(claims: Claims, secret: string): string {
-  const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return `${body}.${sign(body, secret).toString('base64url')}`;
+export function signJwt(claims: Claims, secret: string): Promise<string> {
+  return new SignJWT(claims as JWTPayload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(encoder.encode(secret));
 }
 
 /** Why a token was refused; the message is safe to show to the caller. */
@@ -31,31 +27,44 @@ export function looksLikeJwt(token: string): boolean {
   return /^[\w-]+\.[\w-]+\.[\w-]+$/.test(token);
 }
 
-/** Returns the claims of a valid, unexpired HS256 token signed with `secret`; throws JwtError otherwise. */
-export function verifyJwt(token: string, secret: string, now = Date.now() / 1000): Claims {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !looksLikeJwt(token)) throw new JwtError('Expected 3 parts in JWT; got ' + parts.length);
-  const [head, body, signature] = parts as [string, string, string];
-  let header: unknown;
-  let claims: unknown;
-  try {
-    header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8'));
-    claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    throw new JwtError('JWT cannot be decoded');
-  }
-  if (!isObject(header) || header.alg !== 'HS256') throw new JwtError('JWT algorithm is not HS256');
-  const expected = sign(`${head}.${body}`, secret);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new JwtError('JWT signature does not match');
-  }
-  if (!isObject(claims)) throw new JwtError('JWT claims are not an object');
-  if (claims.exp !== undefined && (typeof claims.exp !== 'number' || claims.exp <= now)) throw new JwtError('JWT expired');
-  if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now + 30)) throw new JwtError('JWT not yet valid');
-  return claims as Claims;
+export interface VerifyKeys {
+  /** The HS256 project secret. */
+  secret: string;
+  /** Public keys (a JWKS) for ES256/RS256 tokens, e.g. the project's `/auth/v1/.well-known/jwks.json`. */
+  jwks?: JSONWebKeySet;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+const ASYMMETRIC = ['ES256', 'RS256'];
+
+/** Returns the claims of a valid, unexpired token; throws JwtError otherwise. */
+export async function verifyJwt(token: string, keys: VerifyKeys | string, now: Date = new Date()): Promise<Claims> {
+  const { secret, jwks } = typeof keys === 'string' ? { secret: keys, jwks: undefined } : keys;
+  if (!looksLikeJwt(token)) throw new JwtError('Expected 3 parts in JWT');
+  const hmac = encoder.encode(secret);
+  const publicKeys = jwks ? createLocalJWKSet(jwks) : undefined;
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, (header, jws) => (header.alg === 'HS256' || !publicKeys ? hmac : publicKeys(header, jws)), {
+      algorithms: publicKeys ? ['HS256', ...ASYMMETRIC] : ['HS256'],
+      requiredClaims: ['exp'],
+      currentDate: now,
+    }));
+  } catch (error) {
+    throw new JwtError(reason(error));
+  }
+  const claims = payload as Claims;
+  const audiences = claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (claims.aud !== undefined && !audiences.includes(AUDIENCE)) throw new JwtError('JWT not in audience');
+  if (claims.role === 'authenticated' && !audiences.includes(AUDIENCE)) throw new JwtError('JWT for the authenticated role has no audience');
+  return claims;
+}
+
+/** A short, caller-safe reason (PostgREST's wording where it has one). */
+function reason(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'JWT expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return error.claim === 'exp' ? 'JWT has no exp claim' : `JWT ${error.claim} claim is not valid`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'JWT signature does not match';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'JWT algorithm is not allowed';
+  if (error instanceof errors.JOSEError) return `JWT cannot be verified (${error.code})`;
+  return 'JWT cannot be decoded';
 }

@@ -1,8 +1,8 @@
 /**
  * The anon and service_role API keys: long-lived HS256 JWTs signed with the project secret, exactly like the
- * legacy keys of a Supabase project. They are deterministic for a given secret, so the anon key baked into the
- * built site stays valid across restarts. The anon key is public; the service key bypasses RLS and must stay on
- * the server.
+ * legacy keys of a Supabase project. They are deterministic for a given secret (HMAC over fixed claims), so the
+ * anon key baked into the built site stays valid across restarts. The anon key is public; the service key
+ * bypasses RLS and must stay on the server.
  */
 import { signJwt } from './jwt.ts';
 
@@ -15,7 +15,8 @@ export interface ApiKeys {
 const ISSUED_AT = 1704067200;
 const EXPIRES_AT = ISSUED_AT + 10 * 365 * 24 * 3600;
 
-export function apiKeys(secret: string): ApiKeys {
+export async function apiKeys(secret: string): Promise<ApiKeys> {
   const key = (role: string) => signJwt({ iss: 'supabase-embedded', ref: 'tuoyu-local', role, iat: ISSUED_AT, exp: EXPIRES_AT }, secret);
-  return { anon: key('anon'), serviceRole: key('service_role') };
+  const [anon, serviceRole] = await Promise.all([key('anon'), key('service_role')]);
+  return { anon, serviceRole };
 }

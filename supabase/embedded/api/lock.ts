@@ -29,7 +29,7 @@ export function lockDataDir(dataDir: string): () => void {
   const file = join(dataDir, 'pglite.pid');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
       let released = false;
       return () => {
         if (released) return;

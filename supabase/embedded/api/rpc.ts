@@ -1,12 +1,14 @@
 /**
- * `GET|POST /rest/v1/rpc/<fn>`: PostgREST's RPC. Each call is one transaction that first sets, locally, the
- * caller's role, `request.jwt.claims`, `request.headers`, the search path and the role's statement timeout
- * (READ ONLY for STABLE/IMMUTABLE functions and for GET), then calls the function with named arguments.
+ * `GET|POST /rest/v1/rpc/<fn>`: PostgREST's RPC. Each call is one transaction that first sets, locally,
+ * `request.jwt.claims`, `request.headers`, the search path and the role's statement timeout (READ ONLY for
+ * STABLE/IMMUTABLE functions and for GET), then calls the function with named arguments through the gateway
+ * `embedded_api.call_as_<role>` (supabase/bootstrap/30_authenticator.sql): a security definer function owned by the
+ * caller's role, so the call runs as that role and cannot `set role`, `reset role` or `set session authorization`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '../db/adapter.ts';
 import { callSql, chooseOverload } from './call-sql.ts';
-import type { Caller } from './caller.ts';
+import { API_ROLES, type Caller } from './caller.ts';
 import type { Catalogue, FunctionInfo } from './catalogue.ts';
 import { fromDatabaseError, restError, RestError } from './errors.ts';
 import { sendJsonText } from './http.ts';
@@ -33,15 +35,20 @@ export interface RpcRequest {
 }
 
 const SETUP_SQL = `select pg_catalog.set_config('transaction_read_only', $1, true),
-  pg_catalog.set_config('role', $2, true),
-  pg_catalog.set_config('request.jwt.claims', $3, true),
-  pg_catalog.set_config('request.headers', $4, true),
-  pg_catalog.set_config('request.method', $5, true),
-  pg_catalog.set_config('request.path', $6, true),
-  pg_catalog.set_config('search_path', $7, true)`;
+  pg_catalog.set_config('request.jwt.claims', $2, true),
+  pg_catalog.set_config('request.headers', $3, true),
+  pg_catalog.set_config('request.method', $4, true),
+  pg_catalog.set_config('request.path', $5, true),
+  pg_catalog.set_config('search_path', $6, true)`;
 /** The settings of SETUP_SQL, in order (the simple path writes the same ones as literals). */
-const SETTINGS = ['transaction_read_only', 'role', 'request.jwt.claims', 'request.headers', 'request.method', 'request.path', 'search_path', 'statement_timeout'];
-const SETUP_TIMEOUT_SQL = `${SETUP_SQL}, pg_catalog.set_config('statement_timeout', $8, true)`;
+const SETTINGS = ['transaction_read_only', 'request.jwt.claims', 'request.headers', 'request.method', 'request.path', 'search_path', 'statement_timeout'];
+const SETUP_TIMEOUT_SQL = `${SETUP_SQL}, pg_catalog.set_config('statement_timeout', $7, true)`;
+
+/** The gateway function that runs a call as `role` (one of API_ROLES, so the name is known and safe). */
+function gateway(role: string): string {
+  if (!(API_ROLES as readonly string[]).includes(role)) throw new Error(`not an API role: ${role}`);
+  return `embedded_api."call_as_${role}"`;
+}
 
 /** What one call needs besides the function: who calls, with what, and how. */
 export interface CallInput {
@@ -60,20 +67,22 @@ export interface CallInput {
  */
 export async function runCall(ctx: Pick<RpcContext, 'db' | 'schema' | 'statementTimeouts'>, fn: FunctionInfo, input: CallInput): Promise<string | null> {
   const timeout = ctx.db.kind === 'postgres' ? ctx.statementTimeouts[input.caller.role] : undefined;
-  const setup = [input.readOnly ? 'on' : 'off', input.caller.role, JSON.stringify(input.caller.claims), JSON.stringify(input.headers), input.method, `/rpc/${fn.name}`, `${ctx.schema}, extensions`];
+  const setup = [input.readOnly ? 'on' : 'off', JSON.stringify(input.caller.claims), JSON.stringify(input.headers), input.method, `/rpc/${fn.name}`, `${ctx.schema}, extensions`];
   if (timeout) setup.push(timeout);
   const args = JSON.stringify(input.args);
+  // The call's SQL reads its arguments from $1, which the gateway binds to `args`.
+  const call = callSql(fn, input.given);
   const simple = simpleQueryOf(ctx.db);
   if (simple) {
     // One message, one implicit transaction: the settings, then the call (see simple-query.ts).
     const settings = SETTINGS.slice(0, setup.length).map((name, i) => `pg_catalog.set_config('${name}', ${literal(setup[i]!)}, true)`);
     // concat() makes the first statement answer one small value instead of echoing every setting back.
-    const results = await simple(`select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); ${callSql(fn, input.given, literal(args))}`);
+    const results = await simple(`select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body`);
     return (results.at(-1)?.rows[0]?.body as string | null | undefined) ?? null;
   }
   return ctx.db.transaction(async (tx) => {
     await tx.query(timeout ? SETUP_TIMEOUT_SQL : SETUP_SQL, setup);
-    const { rows } = await tx.query<{ body: string | null }>(callSql(fn, input.given), input.given.length ? [args] : []);
+    const { rows } = await tx.query<{ body: string | null }>(`select ${gateway(input.caller.role)}($1, $2::pg_catalog.json) as body`, [call, args]);
     return rows[0]?.body ?? null;
   });
 }

@@ -1,9 +1,14 @@
 /**
  * `startApi()`: the embedded API as `npm start` runs it, and the only place that reads its environment.
- * Opens the database (PGlite in `<dataDir>/pglite`, or `DATABASE_URL`), applies bootstrap + migrations (+ seed on
- * a fresh database), loads the JWT secret and listens — on 127.0.0.1:54321 unless told otherwise.
+ * Applies bootstrap + migrations (+ seed) as the database's superuser, then serves every request through the login
+ * role `authenticator` (see supabase/embedded/db/serving.ts): PGlite in `<dataDir>/pglite` is closed and reopened
+ * as authenticator; on PostgreSQL the superuser pool is closed and an authenticator pool opened. Loads the JWT
+ * secret and listens — on 127.0.0.1:54321 unless told otherwise.
  *
- *   SUPABASE_API_PORT (54321)   SUPABASE_API_HOST (127.0.0.1)   TUOYU_DATA_DIR (.data)   DATABASE_URL
+ *   SUPABASE_API_PORT (54321)   SUPABASE_API_HOST (127.0.0.1)   TUOYU_DATA_DIR (.data)
+ *   DATABASE_URL: an authenticator URL (serve through it; migrate through DATABASE_ADMIN_URL when given, else not
+ *     at all) or a superuser URL (migrate through it, then serve as authenticator on the same server and database)
+ *   AUTHENTICATOR_PASSWORD: set on the role when migrating; the login password when the URL has none
  *   JWT_SECRET (else <dataDir>/jwt-secret)   TUOYU_SITE_ORIGINS (http://localhost:4321,http://127.0.0.1:4321)
  *   TUOYU_TRUST_PROXY=1 (take the client address from X-Forwarded-For)
  */
@@ -11,7 +16,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Db } from '../db/adapter.ts';
 import { prepareDatabase } from '../db/migrate.ts';
-import { openDb } from '../db/open.ts';
+import { openPglite } from '../db/pglite.ts';
+import { openPostgres } from '../db/postgres.ts';
+import { assertServesAsAuthenticator, AUTHENTICATOR, authenticatorUrl, loginRole, setAuthenticatorPassword, withPassword } from '../db/serving.ts';
+import { secureDataDir, tightenDataDir } from './data-dir.ts';
 import type { ApiKeys } from './keys.ts';
 import { lockDataDir } from './lock.ts';
 import { loadSecret } from './secret.ts';
@@ -34,20 +42,72 @@ export interface StartOptions {
   port?: number;
   /** Extra server options (tests: short rate-limit windows…). */
   server?: Partial<Omit<ApiOptions, 'db' | 'secret'>>;
+  /**
+   * Runs once the database is migrated, on the superuser's connection, before the API switches to authenticator
+   * (npm start: the first admin account). Not called when there is no superuser URL to migrate through.
+   */
+  afterMigrate?: (db: Db) => Promise<void>;
+}
+
+/**
+ * Migrates as the superuser, then opens the serving connection as authenticator and checks it. Returns the serving
+ * Db and the migrations applied.
+ */
+async function openServingDb(env: NodeJS.ProcessEnv, dataDir: string, afterMigrate?: (db: Db) => Promise<void>): Promise<{ db: Db; applied: string[] }> {
+  const migrate = async (admin: Db) => {
+    const { applied } = await prepareDatabase(admin, { seed: true });
+    if (env.AUTHENTICATOR_PASSWORD) await setAuthenticatorPassword(admin, env.AUTHENTICATOR_PASSWORD);
+    await afterMigrate?.(admin);
+    return applied;
+  };
+  const withAdmin = async (admin: Db) => {
+    try {
+      return await migrate(admin);
+    } finally {
+      await admin.close();
+    }
+  };
+  let db: Db;
+  let applied: string[] = [];
+  const url = env.DATABASE_URL || undefined;
+  if (!url) {
+    // PGlite is one session: migrate as its superuser, close, reopen the same folder as authenticator.
+    const dir = join(dataDir, 'pglite');
+    applied = await withAdmin(await openPglite(dir));
+    db = await openPglite(dir, { username: AUTHENTICATOR });
+  } else if (env.DATABASE_ADMIN_URL) {
+    // Migrate first (this may create authenticator or set its password), then log in through DATABASE_URL.
+    applied = await withAdmin(openPostgres(env.DATABASE_ADMIN_URL, 2));
+    db = openPostgres(withPassword(url, env.AUTHENTICATOR_PASSWORD));
+  } else if ((await loginRole(withPassword(url, env.AUTHENTICATOR_PASSWORD))).superuser) {
+    applied = await withAdmin(openPostgres(url, 2));
+    db = openPostgres(authenticatorUrl(url, env.AUTHENTICATOR_PASSWORD));
+  } else {
+    db = openPostgres(withPassword(url, env.AUTHENTICATOR_PASSWORD));
+  }
+  try {
+    await assertServesAsAuthenticator(db);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw error;
+  }
+  return { db, applied };
 }
 
 export async function startApi(options: StartOptions = {}): Promise<RunningApi> {
   const env = options.env ?? process.env;
   const dataDir = env.TUOYU_DATA_DIR || '.data';
   const databaseUrl = env.DATABASE_URL || undefined;
+  secureDataDir(dataDir);
   const release = databaseUrl ? () => {} : lockDataDir(dataDir);
   let db: Db | undefined;
   try {
-    db = await openDb({ dataDir: join(dataDir, 'pglite'), databaseUrl: databaseUrl ?? '' });
-    const { applied } = await prepareDatabase(db, { seed: true });
+    const opened = await openServingDb({ ...env, DATABASE_URL: databaseUrl ?? '' }, dataDir, options.afterMigrate);
+    db = opened.db;
+    const { applied } = opened;
     const secret = loadSecret(dataDir, env);
     const siteOrigins = (env.TUOYU_SITE_ORIGINS || 'http://localhost:4321,http://127.0.0.1:4321').split(',').map((s) => s.trim());
-    const api = createApiServer({ db, secret, siteOrigins, trustProxy: env.TUOYU_TRUST_PROXY === '1', ...options.server });
+    const api = await createApiServer({ db, secret, siteOrigins, trustProxy: env.TUOYU_TRUST_PROXY === '1', ...options.server });
     await api.catalogue.reload();
     const port = options.port ?? Number(env.SUPABASE_API_PORT || 54321);
     const host = env.SUPABASE_API_HOST || '127.0.0.1';
@@ -69,6 +129,7 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
           await api.close();
           await openDbHandle.close();
           release();
+          tightenDataDir(dataDir);
         })()),
     };
   } catch (error) {

@@ -15,11 +15,14 @@ function wrapTx(tx: Transaction): Tx {
 
 /**
  * Opens (creating if needed) a PGlite database in `dataDir` (`memory://` for one that vanishes on close).
- * `loadDataDir` starts from a tarball made by `dumpDataDir` instead of running initdb.
+ * `loadDataDir` starts from a tarball made by `dumpDataDir` instead of running initdb. `username` (the API:
+ * `authenticator`) is the role the session then runs as — in PGlite 0.5 a session-level `SET ROLE`: the session
+ * itself still belongs to the bootstrap superuser, so requests must go through the gateway functions of
+ * supabase/bootstrap/30_authenticator.sql, which forbid changing role.
  */
-export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Db & { pglite: PGlite }> {
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob; username?: string } = {}): Promise<Db & { pglite: PGlite }> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ dataDir, extensions: { pgcrypto }, parsers, loadDataDir: opts.loadDataDir });
+  const pg = await PGlite.create({ dataDir, extensions: { pgcrypto }, parsers, loadDataDir: opts.loadDataDir, username: opts.username });
   // One session for the life of the database: fix the time zone so timestamptz text is always UTC.
   await pg.exec(`set timezone to 'UTC'`);
   return {

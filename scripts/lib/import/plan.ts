@@ -1,0 +1,296 @@
+/**
+ * From the rows read to what the import would do: each row matched to an existing record (by web id, filing
+ * number, or name + township), merged over it (fields the sheet lacks or leaves empty are kept), validated, and
+ * compared field by field. Likely duplicates within the file, positions outside the district and records on the
+ * site that the list no longer has are found here too. Pure: nothing is read or written.
+ */
+import { townshipByCode } from '../../../src/data/district.ts';
+import { LABELS, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
+import { bd09ToWgs84, gcj02ToWgs84 } from '../../../src/lib/geo/coords.ts';
+import { FacilitySchema, type Facility } from '../../../src/lib/schemas/facility.ts';
+import { DEFAULT_SOURCE, FIELD_OF, type RowRead } from '../facility-row.ts';
+import { primaryHeader, type ImportKey } from './headers.ts';
+import { deriveId, sameFilingNumber, sameName } from './identity.ts';
+import type { Issue, Note } from './messages.ts';
+
+export interface Existing {
+  facility: Facility;
+  /** the file it was read from */
+  file: string;
+}
+export type Outcome = 'new' | 'changed' | 'unchanged' | 'error';
+export interface Change {
+  header: string;
+  from: string;
+  to: string;
+}
+export interface RowPlan {
+  row: number;
+  name: string;
+  outcome: Outcome;
+  /** the record to write (new / changed / unchanged) */
+  record?: Facility;
+  existing?: Existing;
+  changes: Change[];
+  issues: Issue[];
+  notes: Note[];
+}
+export interface Plan {
+  rows: RowPlan[];
+  /** records on the site that no row of the list matches */
+  missing: Existing[];
+}
+export interface PlanOptions {
+  /** WGS-84 point-in-district test; absent → no check */
+  isInside?: (lat: number, lng: number) => boolean;
+  allowOutside?: boolean;
+}
+
+const KEY_OF_FIELD = new Map<string, ColumnKey>(Object.entries(FIELD_OF).map(([k, f]) => [f, k as ColumnKey]));
+/** The column an issue on a record path is about (`fees` → its first fee column, `ages` → 最小月龄). */
+const keyOfPath = (path: string): ImportKey | undefined =>
+  KEY_OF_FIELD.get(path) ?? ({ ages: 'min_months', location: 'lat', vacancies: 'vacancies', inspection: 'inspection_date', demonstration: 'demonstration_level', demo: 'name' } as Record<string, ImportKey>)[path];
+
+function getPath(obj: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[keys.at(-1)!] = value;
+}
+
+/** Every leaf of a record as `path → value` (arrays are leaves). */
+function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (value !== undefined) out.set(prefix, value);
+  return out;
+}
+
+const label = (group: keyof typeof LABELS, v: unknown) => Object.entries(LABELS[group]).find(([, e]) => e === v)?.[0] ?? String(v);
+/** A field value as the clerk would write it in the sheet. */
+export function display(path: string, value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (path === 'township') return townshipByCode(String(value))?.name ?? String(value);
+  if (path === 'care_forms') return (value as string[]).map((v) => label('care_forms', v)).join('、');
+  const group = ({ type: 'type', ownership: 'ownership', filing: 'filing', 'demonstration.level': 'demonstration_level', 'inspection.result': 'inspection_result' } as const)[path];
+  return group ? label(group, value) : String(value);
+}
+
+function headerFor(read: RowRead, path: string): string {
+  const key = keyOfPath(path);
+  return read.columnOf.get(path)?.header ?? (key ? primaryHeader(key) : path);
+}
+
+/** Duplicates within the file: same filing number, same name, or same address and phone. */
+function findDuplicates(reads: readonly RowRead[]): Map<number, Issue[]> {
+  const issues = new Map<number, Issue[]>();
+  const add = (r: RowRead, other: RowRead, whatKey: string, path: string) => {
+    const list = issues.get(r.row) ?? [];
+    if (!list.some((i) => i.p?.other === other.row)) {
+      list.push({ row: r.row, header: headerFor(r, path), value: display(path, r.patch.get(path)), code: 'duplicate', p: { other: other.row, whatKey } });
+    }
+    issues.set(r.row, list);
+  };
+  const keys: [string, string, (r: RowRead) => string | undefined][] = [
+    ['filing_number', 'filing_number', (r) => (r.patch.has('filing_number') ? sameFilingNumber(String(r.patch.get('filing_number'))) : undefined)],
+    ['name', 'name', (r) => (r.patch.has('name') ? sameName(String(r.patch.get('name'))) : undefined)],
+    ['address_phone', 'address', (r) => (r.patch.has('address') && r.patch.has('phone') ? `${sameName(String(r.patch.get('address')))}|${r.patch.get('phone')}` : undefined)],
+  ];
+  for (const [whatKey, path, keyOf] of keys) {
+    const first = new Map<string, RowRead>();
+    for (const r of reads) {
+      const k = keyOf(r);
+      if (k === undefined) continue;
+      const f = first.get(k);
+      if (!f) first.set(k, r);
+      else {
+        add(f, r, whatKey, path);
+        add(r, f, whatKey, path);
+      }
+    }
+  }
+  return issues;
+}
+
+/** The existing record a row is about: by web id, else filing number, else name + township. */
+function match(read: RowRead, existing: readonly Existing[]): Existing | undefined {
+  const id = read.patch.get('id');
+  const filing = read.patch.get('filing_number');
+  const name = read.patch.get('name');
+  const township = read.patch.get('township');
+  return (
+    (id !== undefined ? existing.find((e) => e.facility.id === id) : undefined) ??
+    (filing !== undefined ? existing.find((e) => e.facility.filing_number !== undefined && sameFilingNumber(e.facility.filing_number) === sameFilingNumber(String(filing))) : undefined) ??
+    (name !== undefined && township !== undefined
+      ? existing.find((e) => sameName(e.facility.name) === sameName(String(name)) && e.facility.township === township)
+      : undefined)
+  );
+}
+
+/** Why a position is outside the district: swapped columns, an AMap/Tencent or Baidu position, or neither. */
+export function outsideCause(lat: number, lng: number, isInside: (lat: number, lng: number) => boolean): 'swapped' | 'gcj02' | 'bd09' | 'far' {
+  if (isInside(lng, lat)) return 'swapped';
+  const [gx, gy] = gcj02ToWgs84([lng, lat]);
+  if (isInside(gy, gx)) return 'gcj02';
+  const [bx, by] = bd09ToWgs84([lng, lat]);
+  if (isInside(by, bx)) return 'bd09';
+  return 'far';
+}
+
+/** Valid stand-ins for required fields (optional ones are simply dropped), used only to find more problems. */
+const NEUTRAL: Record<string, unknown> = {
+  id: 'x', name: 'x', type: 'childcare_center', ownership: 'public', inclusive: false, filing: 'filed', township: '341702001',
+  address: 'x', ages: { min_months: 0, max_months: 36 }, care_forms: Object.values(LABELS.care_forms), source: 'x',
+  last_verified: '2000-01-01', demo: false,
+};
+
+/** Schema issues of a merged record, in the clerk's words. */
+function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean): Issue[] {
+  const parsed = FacilitySchema.safeParse(record);
+  if (parsed.success) return [];
+  // Zod runs the cross-field checks (vacancies ≤ places, fees only for listed forms) only once every field is
+  // valid. To report them in the same run, check again with the broken fields replaced by neutral values.
+  const broken = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  for (const issue of read.issues) {
+    const path = [...read.columnOf].find(([, c]) => c.header === issue.header)?.[0];
+    if (path) broken.add(path.split('.')[0]!);
+  }
+  const repaired: Record<string, unknown> = { ...record };
+  for (const field of broken) repaired[field] = NEUTRAL[field];
+  const again = FacilitySchema.safeParse(repaired);
+  if (!again.success) parsed.error.issues.push(...again.error.issues.filter((i) => i.code === 'custom' && !broken.has(String(i.path[0]))));
+  const explained = new Set(read.issues.map((i) => i.header));
+  const issues: Issue[] = [];
+  const at = (path: string) => {
+    const column = read.columnOf.get(path);
+    const key = keyOfPath(path);
+    return { row: read.row, header: headerFor(read, path), value: column && key ? read.text[column.key] ?? '' : display(path, getPath(record, path)) };
+  };
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join('.');
+    const key = keyOfPath(path);
+    const where = at(path);
+    if (explained.has(where.header)) continue;
+    const f = record as Partial<Facility>;
+    if (path === 'fees') {
+      for (const [form, fee] of Object.entries(f.fees ?? {})) {
+        if (f.care_forms?.includes(form as never)) continue;
+        issues.push({ ...at(`fees.${form}`), value: String(fee), code: 'fee_without_form', p: { form: label('care_forms', form) } });
+      }
+    } else if (path === 'vacancies.count' && issue.code === 'custom') {
+      issues.push({ ...where, code: 'vacancies_over', p: { count: f.vacancies!.count, places: f.places! } });
+    } else if (path === 'ages' && issue.code === 'custom') {
+      issues.push({ ...where, code: 'ages_order', p: { min: f.ages!.min_months, max: f.ages!.max_months } });
+    } else if (path === 'demo' || (path === 'name' && issue.code === 'custom')) {
+      issues.push({ ...at('name'), code: 'demo_name' });
+    } else if (issue.message === 'is not a real calendar date') {
+      issues.push({ ...where, code: 'not_real_date' });
+    } else if (getPath(record, path) === undefined) {
+      const parent = path.includes('.') ? getPath(record, path.split('.')[0]!) : undefined;
+      const sibling = parent && typeof parent === 'object' ? Object.keys(parent).find((k) => k !== path.split('.')[1]) : undefined;
+      const hintKey = key ?? 'name';
+      if (sibling) issues.push({ ...where, code: 'pair', p: { other: headerFor(read, `${path.split('.')[0]}.${sibling}`), hintKey } });
+      else if (!read.columnOf.has(path) && isNew) issues.push({ row: read.row, code: 'new_needs_column', p: { header: where.header, hintKey } });
+      else issues.push({ ...where, code: 'required', p: { hintKey } });
+    } else {
+      issues.push({ ...where, code: 'bad_value', p: { hintKey: key ?? 'name' } });
+    }
+  }
+  return issues;
+}
+
+/** Works out what importing `reads` over `existing` would do. */
+export function buildPlan(reads: readonly RowRead[], existing: readonly Existing[], options: PlanOptions = {}): Plan {
+  const duplicates = findDuplicates(reads);
+  const taken = new Set(existing.map((e) => e.facility.id));
+  const matchedBy = new Map<Existing, RowRead>();
+  const rows: RowPlan[] = [];
+  for (const read of reads) {
+    const issues: Issue[] = [...read.issues, ...(duplicates.get(read.row) ?? [])];
+    const notes: Note[] = [...read.notes];
+    const name = String(read.patch.get('name') ?? read.text.name ?? '');
+    if (read.demoRow) issues.push({ row: read.row, header: '示例数据', value: '是', code: 'demo_record' });
+    const found = match(read, existing);
+    if (found) {
+      const other = matchedBy.get(found);
+      if (other) issues.push({ row: read.row, header: headerFor(read, 'name'), value: name, code: 'duplicate', p: { other: other.row, whatKey: 'record' } });
+      else matchedBy.set(found, read);
+    }
+
+    const record: Record<string, unknown> = found ? structuredClone(found.facility) : { demo: false, source: DEFAULT_SOURCE };
+    for (const [path, value] of read.patch) if (path !== 'id' || !found) setPath(record, path, value);
+    if (found) {
+      const movedLat = read.patch.has('location.lat') && read.patch.get('location.lat') !== found.facility.location?.lat;
+      const movedLng = read.patch.has('location.lng') && read.patch.get('location.lng') !== found.facility.location?.lng;
+      if ((movedLat || movedLng) && !read.patch.has('location.verified')) setPath(record, 'location.verified', false);
+      for (const [path, column] of read.columnOf) {
+        const before = getPath(found.facility as unknown as Record<string, unknown>, path);
+        if (read.text[column.key] === '' && before !== undefined && !issues.some((i) => i.header === column.header)) {
+          notes.push({ row: read.row, header: column.header, code: 'kept_existing', to: display(path, before) });
+        }
+      }
+    } else if (record.location && (record.location as Record<string, unknown>).verified === undefined) {
+      setPath(record, 'location.verified', false);
+    }
+    if (!found && issues.length === 0 && typeof record.name === 'string' && typeof record.township === 'string') {
+      const wanted = read.patch.get('id');
+      if (typeof wanted === 'string' && taken.has(wanted)) {
+        const owner = existing.find((e) => e.facility.id === wanted)?.facility.name ?? wanted;
+        issues.push({ row: read.row, header: headerFor(read, 'id'), value: wanted, code: 'id_taken', p: { id: wanted, other: owner } });
+      }
+      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, record.township, taken);
+    }
+    if (record.id === undefined) record.id = 'pending';
+    issues.push(...validate(record, read, !found));
+
+    const loc = record.location as { lat?: number; lng?: number } | undefined;
+    const placed = read.patch.has('location.lat') || read.patch.has('location.lng');
+    if (placed && options.isInside && !options.allowOutside && typeof loc?.lat === 'number' && typeof loc.lng === 'number' && !options.isInside(loc.lat, loc.lng)) {
+      const column = read.columnOf.get('location.lat');
+      const lngHeader = read.columnOf.get('location.lng')?.header;
+      // The schema's range check says less than this message (a swapped 117 is "not a latitude").
+      for (let i = issues.length - 1; i >= 0; i--) if (issues[i]!.code === 'bad_value' && [column?.header, lngHeader].includes(issues[i]!.header)) issues.splice(i, 1);
+      issues.push({
+        row: read.row, header: column?.header ?? primaryHeader('lat'), value: `${read.text.lat ?? loc.lat}, ${read.text.lng ?? loc.lng}`,
+        code: 'outside', p: { lat: loc.lat, lng: loc.lng, causeKey: outsideCause(loc.lat, loc.lng, options.isInside) },
+      });
+    }
+
+    if (issues.length) {
+      rows.push({ row: read.row, name, outcome: 'error', existing: found, changes: [], issues, notes });
+      continue;
+    }
+    const facility = FacilitySchema.parse(record);
+    taken.add(facility.id);
+    const changes: Change[] = [];
+    if (found) {
+      const before = flatten(found.facility);
+      const after = flatten(facility);
+      for (const path of new Set([...before.keys(), ...after.keys()])) {
+        const a = display(path, before.get(path));
+        const b = display(path, after.get(path));
+        if (a !== b) changes.push({ header: headerFor(read, path), from: a, to: b });
+      }
+    }
+    rows.push({ row: read.row, name, outcome: found ? (changes.length ? 'changed' : 'unchanged') : 'new', record: facility, existing: found, changes, issues, notes });
+  }
+  const matched = new Set(matchedBy.keys());
+  const missing = existing.filter((e) => !matched.has(e));
+  // A record written from a row must not collide with a record that stays on the site (the build would refuse).
+  const staying = missing.map((e) => e.facility);
+  for (const r of rows) {
+    if (r.outcome === 'error' || !r.record) continue;
+    const f = r.record;
+    const clash = staying.find((o) => (o.filing_number !== undefined && f.filing_number !== undefined && sameFilingNumber(o.filing_number) === sameFilingNumber(f.filing_number)) || (sameName(o.name) === sameName(f.name) && o.township === f.township));
+    if (clash) {
+      r.issues.push({ row: r.row, header: primaryHeader('name'), value: f.name, code: 'clash_existing', p: { other: clash.name, id: clash.id } });
+      r.outcome = 'error';
+      delete r.record;
+    }
+  }
+  return { rows, missing };
+}

@@ -1,0 +1,78 @@
+/**
+ * The report a clerk opens after an import: `import-report.xlsx` and `import-report.csv` beside the input file,
+ * with the original rows at their original row numbers plus 处理结果 (result), 错误原因 (what is wrong and what
+ * to type), 自动修正 (what the import changed) and 修改内容 (what changes on the site). The .xlsx also lists, on a
+ * second sheet, the facilities on the site that the list does not have.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { townshipByCode } from '../../../src/data/district.ts';
+import { cellText } from './cells.ts';
+import { renderIssue, renderNote, type Lang } from './messages.ts';
+import type { Outcome, Plan } from './plan.ts';
+
+export const REPORT_COLUMNS = ['处理结果', '错误原因', '自动修正', '修改内容'] as const;
+export const OUTCOME_LABELS: Record<Outcome | 'skipped', { zh: string; en: string }> = {
+  new: { zh: '新增', en: 'new' },
+  changed: { zh: '更新', en: 'changed' },
+  unchanged: { zh: '无变化', en: 'unchanged' },
+  error: { zh: '错误', en: 'error' },
+  skipped: { zh: '跳过（说明行）', en: 'skipped (note row)' },
+};
+
+/** The report's rows: every row of the input, with the report columns after the last input column. */
+export function reportRows(rows: readonly (readonly unknown[])[], headerRow: number, plan: Plan, skipped: readonly number[], lang: Lang): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const byRow = new Map(plan.rows.map((r) => [r.row, r]));
+  return rows.map((cells, i) => {
+    const n = i + 1;
+    const texts = Array.from({ length: width }, (_, j) => cellText(cells[j]));
+    if (n === headerRow) return [...texts, ...REPORT_COLUMNS];
+    const r = byRow.get(n);
+    if (r) {
+      return [
+        ...texts,
+        OUTCOME_LABELS[r.outcome][lang],
+        r.issues.map((x) => renderIssue(x, lang)).join('\n'),
+        r.notes.map((x) => renderNote(x, lang)).join('\n'),
+        r.changes.map((c) => `「${c.header}」${c.from || '（空）'} → ${c.to || '（空）'}`).join('\n'),
+      ];
+    }
+    if (skipped.includes(n)) return [...texts, OUTCOME_LABELS.skipped[lang], '', '', ''];
+    return texts;
+  });
+}
+
+const csvCell = (text: string) => {
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** Writes import-report.xlsx and import-report.csv beside `input`; returns both paths. */
+export async function writeReport(input: string, rows: string[][], plan: Plan, removing: boolean): Promise<string[]> {
+  const dir = path.dirname(path.resolve(input));
+  const xlsx = path.join(dir, 'import-report.xlsx');
+  const csv = path.join(dir, 'import-report.csv');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('导入结果');
+  const colors: Record<string, string> = { 错误: 'FFF8D7DA', error: 'FFF8D7DA', 新增: 'FFD1E7DD', new: 'FFD1E7DD', 更新: 'FFFFF3CD', changed: 'FFFFF3CD' };
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  for (const cells of rows) {
+    const row = sheet.addRow(cells);
+    const result = cells.length === width ? cells[width - REPORT_COLUMNS.length] : undefined;
+    if (result && colors[result]) {
+      row.getCell(width - REPORT_COLUMNS.length + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colors[result] } };
+    }
+    row.alignment = { wrapText: true, vertical: 'top' };
+  }
+  for (let c = 1; c <= width; c++) sheet.getColumn(c).width = c > width - REPORT_COLUMNS.length ? 48 : 16;
+  const missing = workbook.addWorksheet('名单里没有的机构');
+  missing.addRow(['网址标识', '编号', '机构名称', '街道/镇', '处理']);
+  for (const { facility: f } of plan.missing) {
+    missing.addRow([f.id, f.filing_number ?? '', f.name, townshipByCode(f.township)?.name ?? f.township, removing ? '删除' : '保留']);
+  }
+  await workbook.xlsx.writeFile(xlsx);
+  await writeFile(csv, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+  return [xlsx, csv];
+}

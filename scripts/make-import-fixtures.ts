@@ -1,0 +1,88 @@
+/**
+ * Writes the import test fixtures, tests/fixtures/import/*.csv|xlsx: the kinds of files a district office keeps
+ * (title rows, GBK CSV, other column names, full-width digits, phone numbers as people type them, duplicates,
+ * swapped and AMap coordinates, a 编号 renamed between two imports, sparse rows, formulas saved without results).
+ * The expected outcome of each is written out in tests/unit/import-fixtures.test.ts.
+ *
+ *   ./node_modules/.bin/node scripts/make-import-fixtures.ts
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+export const FIXTURE_DIR = 'tests/fixtures/import';
+
+const csv = (rows: (string | number)[][]) =>
+  rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\r\n') + '\r\n';
+
+/** Columns most lists have, in the district's own words. */
+const BASIC = ['机构名称', '街道/镇', '地址', '类型', '性质', '普惠', '备案状态', '收托月龄', '托育形式', '核实日期'];
+const basic = (name: string, township: string, address: string) => [name, township, address, '托育机构', '民办', '否', '已备案', '12-36', '全日托', '2026-10-20'];
+
+async function titleRowsWorkbook(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 9, 20));
+  const sheet = workbook.addWorksheet('备案名单');
+  sheet.addRow(['贵池区托育机构备案名单（2026年）']);
+  sheet.mergeCells('A1:O1');
+  sheet.addRow(['填报单位：贵池区卫生健康委员会　　填报日期：2026年10月20日']);
+  sheet.addRow(['序号', '编号', '托育机构名称', '所属街道（镇）', '详细地址', '联系方式', '托位数量', '收托月龄', '类型', '性质', '是否普惠', '备案状态', '托育服务形式', '核实日期', '联系人']);
+  sheet.addRow([1, '池卫托备〔2024〕1号', '池阳小橡树托育园', '池阳街道', '池州市贵池区池阳路1号', '+86 138 1234 5678', '１２０', '6～36个月', '托育机构', '民办', '是', '已备案', '全日托、半日托', '2026年10月20日', '张老师']);
+  sheet.addRow([2, '', '秋浦向日葵托育园', '秋浦', '池州市贵池区秋浦路2号', 5662031234, 60, '6-36', '托育机构', '公办', '否', '已备案', '全日托', new Date(Date.UTC(2026, 9, 20)), '李老师']);
+  sheet.addRow([3, '池卫托备〔2024〕3号', '棠溪社区托育点', '棠溪镇', '池州市贵池区棠溪镇石门村', '0566 1234567', '２０', '0-3岁', '社区托育点', '公办', '是', '备案中', '临时托', '二〇二六年十月二十日', '']);
+  sheet.addRow([]);
+  sheet.addRow(['注：本表由区卫生健康委员会汇总。']);
+  await workbook.xlsx.writeFile(file);
+}
+
+async function formulaWorkbook(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 9, 20));
+  const sheet = workbook.addWorksheet('Sheet1');
+  sheet.addRow(BASIC);
+  sheet.addRow(basic('', '池阳街道', '池州市贵池区池阳路8号'));
+  sheet.getCell('A2').value = { formula: 'CONCATENATE("池阳","晨光托育园")', result: '池阳晨光托育园' } as ExcelJS.CellFormulaValue;
+  sheet.addRow(basic('', '秋浦街道', '池州市贵池区秋浦路9号'));
+  sheet.getCell('A3').value = { formula: 'CONCATENATE("秋浦","明珠托育园")' } as ExcelJS.CellFormulaValue;
+  await workbook.xlsx.writeFile(file);
+}
+
+export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files: Record<string, string | Buffer> = {
+    'gbk.csv': iconv.encode(csv([BASIC, basic('江口彩虹托育园', '江口街道', '池州市贵池区江口路3号')]), 'gbk'),
+    // 㙟 (U+365F) is in GB18030 (four bytes) but not in GBK.
+    'gb18030.csv': iconv.encode(csv([BASIC, basic('里山㙟龙托育园', '里山街道', '池州市贵池区里山路4号')]), 'gb18030'),
+    'lookalike.csv': `\uFEFF${csv([[...BASIC, '托位数目', '电话号'], [...basic('马衙小星星托育园', '马衙街道', '池州市贵池区马衙路5号'), '30', '0566-2000005']])}`,
+    'duplicates.csv': csv([
+      [...BASIC, '电话'],
+      [...basic('池阳小橡树托育园', '池阳街道', '池州市贵池区池阳路1号'), '0566-2000001'],
+      [...basic('池阳小橡树托育园', '池阳街道', '池州市贵池区池阳路11号'), '0566-2000011'],
+      [...basic('梅龙阳光托育园', '梅龙街道', '池州市贵池区梅龙路6号'), '0566-2000006'],
+      [...basic('梅龙阳光宝贝托育园', '梅龙街道', '池州市贵池区梅龙路6号'), '0566 2000006'],
+    ]),
+    'positions.csv': csv([
+      [...BASIC, '纬度', '经度', '坐标系'],
+      [...basic('池阳定位正确托育园', '池阳街道', '池州市贵池区池阳路10号'), '30.659', '117.483', ''],
+      [...basic('池阳经纬颠倒托育园', '池阳街道', '池州市贵池区池阳路12号'), '117.483', '30.659', ''],
+      [...basic('合肥位置托育园', '池阳街道', '池州市贵池区池阳路14号'), '31.82', '117.23', ''],
+      [...basic('池阳高德坐标托育园', '池阳街道', '池州市贵池区池阳路16号'), '30.661', '117.489', 'GCJ-02'],
+      // WGS-84 30.6, 117.7345 is just inside the eastern edge; its AMap (GCJ-02) position is just outside.
+      [...basic('边界高德坐标托育园', '梅街镇', '池州市贵池区梅街镇18号'), '30.597585', '117.739903', ''],
+    ]),
+    'renamed-before.csv': csv([['编号', ...BASIC], ['池卫托备〔2024〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')]]),
+    'renamed-after.csv': csv([['编号', ...BASIC], ['池卫托备〔2025〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')]]),
+    'sparse.csv': `\uFEFF${csv([['机构名称', '街道/镇', '联系电话', '托位数'], ['池阳小橡树托育园', '池阳街道', '0566-2000002', '']])}`,
+  };
+  const written: string[] = [];
+  for (const [name, content] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), content);
+    written.push(name);
+  }
+  await titleRowsWorkbook(path.join(dir, 'title-rows.xlsx'));
+  await formulaWorkbook(path.join(dir, 'formula.xlsx'));
+  return [...written, 'title-rows.xlsx', 'formula.xlsx'];
+}
+
+if (import.meta.main) console.log(`Wrote ${(await makeFixtures()).join(', ')} to ${FIXTURE_DIR}`);

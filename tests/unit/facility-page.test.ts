@@ -1,0 +1,52 @@
+/**
+ * The facility page and card, rendered with made-up records (Astro's container): a real record's phone becomes a
+ * call link and its verified date is shown; a record with every field still to verify reads 待核实 in every fact
+ * row and has neither.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, test } from 'vitest';
+import DetailPage from '../../src/pages/[...lang]/facilities/[slug].astro';
+import FacilityCard from '../../src/components/FacilityCard.astro';
+import { FacilitySchema, VERIFIABLE_FIELDS } from '../../src/lib/schemas/facility.ts';
+import { validFacility } from '../fixtures/valid-facility.ts';
+
+const real = FacilitySchema.parse(validFacility());
+const pending = (() => {
+  const record = validFacility();
+  for (const field of [...VERIFIABLE_FIELDS, 'last_verified', 'demonstration']) delete record[field];
+  return FacilitySchema.parse({ ...record, unverified: [...VERIFIABLE_FIELDS] });
+})();
+const render = async (facility: unknown, locale = 'zh-CN') =>
+  (await AstroContainer.create()).renderToString(DetailPage, { props: { locale, facility }, params: { slug: 'x' } });
+const dds = (html: string) => [...html.matchAll(/<dd>(.*?)<\/dd>/g)].map((m) => m[1]);
+
+describe('facility page', () => {
+  test('a real record: a tel: link for its phone, its verified date, no 待核实', async () => {
+    const html = await render(real);
+    expect(html).toContain('href="tel:05662000001"');
+    expect(html).toContain('<time datetime="2026-10-20">2026-10-20</time>');
+    expect(html).not.toContain('待核实');
+  });
+
+  test('every field still to verify: 待核实 in the 13 fact rows besides type and demonstration level', async () => {
+    const html = await render(pending);
+    const values = dds(html);
+    expect(values).toHaveLength(15);
+    expect(values.filter((v) => v === '待核实')).toHaveLength(13);
+    expect(html).not.toContain('tel:');
+    expect(html).not.toContain('<time');
+    expect(html).toContain('最近核实：尚未核实');
+    const en = await render(pending, 'en');
+    expect(dds(en).filter((v) => v === 'To be verified')).toHaveLength(13);
+    expect(en).toContain('Last verified: Not yet verified');
+  });
+
+  test('cards: a demo record shows the 示例 badge, a pending one the 信息待核实 badge', async () => {
+    const c = await AstroContainer.create();
+    const demo = FacilitySchema.parse({ ...validFacility(), phone: undefined, filing: undefined, inspection: undefined, last_verified: undefined, demo: true, name: '示例·池阳小橡树托育园' });
+    expect(await c.renderToString(FacilityCard, { props: { facility: demo, locale: 'zh-CN' } })).toContain('<li class="badge demo">示例</li>');
+    const card = await c.renderToString(FacilityCard, { props: { facility: pending, locale: 'en' } });
+    expect(card).toContain('<li class="badge unverified">Details to be verified</li>');
+    expect(card).not.toContain('badge demo');
+  });
+});
