@@ -250,6 +250,16 @@ describeEachDatabase('lectures', (ctx) => {
     await expect(runDailyJobs(ctx.db, ['x(); drop table app.lecture_events; --'])).rejects.toThrow('not a function name');
   });
 
+  test("the API's own login (authenticator) may run the purge, as npm start's daily job does, and nothing else of lectures", async () => {
+    const as = (sql: string) => ctx.db.transaction(async (tx) => {
+      await tx.exec('set local role authenticator');
+      return (await tx.query<{ r: unknown }>(sql)).rows[0].r;
+    }).then((r) => ({ ok: true, r }), (e: { code: string; message: string }) => ({ ok: false, r: `${e.code}: ${e.message}` }));
+    expect(await as('select app_private.purge_lecture_contacts() as r')).toEqual({ ok: true, r: 0 });
+    expect(await as(`select app_private.mask_mobile('13800000000') as r`)).toEqual({ ok: false, r: '42501: permission denied for function mask_mobile' });
+    expect(await as('select count(*) as r from app.lecture_registrations')).toMatchObject({ ok: false });
+  });
+
   test('PostgreSQL: the event row lock makes a second sign-up wait for the first transaction', async () => {
     if (ctx.kind !== 'postgres') return; // PGlite runs one transaction at a time anyway
     const ev = await makeEvent(ctx.db, { capacity: 1 });
