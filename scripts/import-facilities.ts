@@ -26,6 +26,7 @@ import { reportRows, writeReport } from './lib/import/report.ts';
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
 import { BOUNDARY_FILE, outlineWgs84 } from './generate-demo-data.ts';
 import { townshipByCode } from '../src/data/district.ts';
+import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
   zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--lang en] [--out 文件夹]',
@@ -153,7 +154,7 @@ export async function importFacilities(file: string, options: ImportOptions, log
   }
   if (plan.missing.length) {
     log(zh ? `\n网站上有、这份名单里没有的机构（${plan.missing.length}家）：` : `\nOn the site but not in this list (${plan.missing.length}):`);
-    for (const { facility: f } of plan.missing) log(`  ${f.name}（${townshipByCode(f.township)?.name ?? f.township}）`);
+    for (const { facility: f } of plan.missing) log(`  ${f.name}（${f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL}）`);
     if (!options.removeMissing) log(zh ? '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。' : '  They are kept. To delete them from the site, add --remove-missing.');
   }
 

@@ -1,61 +1,65 @@
 /**
  * `npm test`: everything, in order — find (or install) Chromium, type-check, build, unit tests, browser tests —
- * then one plain line "N passed, N failed" adding up every suite.
+ * then one plain line "N passed, N failed, N skipped" adding up every suite (scripts/lib/test-totals.ts counts:
+ * a runner's exit code, a missing report, a file whose hooks failed and a Playwright setup error each count as
+ * failed). Under CI=true a skipped PostgreSQL 15 half counts as failed too.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { findChromium } from '../tests/support/chromium.ts';
 import { ensureChromium } from './lib/ensure-chromium.ts';
 import { e2eBuildEnv } from '../tests/support/e2e-env.ts';
+import { addTotals, playwrightTotals, stepTotals, totalsLine, vitestTotals, type Totals } from './lib/test-totals.ts';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const node = process.execPath;
-mkdirSync('.tmp', { recursive: true });
+const REPORTS = '.tmp';
+const VITEST_REPORT = join(REPORTS, 'vitest.json');
+const PLAYWRIGHT_REPORT = join(REPORTS, 'playwright.json');
 
-function run(label: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
+// Reports of an earlier run must never be counted again.
+mkdirSync(REPORTS, { recursive: true });
+for (const f of readdirSync(REPORTS)) if (f.endsWith('.json')) rmSync(join(REPORTS, f), { force: true });
+
+function run(label: string, args: string[], extraEnv: Record<string, string> = {}): number | null {
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync(node, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  return r.status === 0;
+  return spawnSync(node, args, { stdio: 'inherit', env: { ...env, ...extraEnv } }).status;
 }
 
-let passed = 0;
-let failed = 0;
-const problems: string[] = [];
+const reportText = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+
+function finish(parts: Totals[]): never {
+  const total = addTotals(...parts);
+  // On stdout, like the total, so the total stays the last line even where both streams are captured apart.
+  if (total.problems.length) console.log(`\n${total.problems.map((p) => `FAILED: ${p}`).join('\n')}`);
+  console.log(totalsLine(total));
+  process.exit(total.failed ? 1 : 0);
+}
 
 const chromiumPath = findChromium() ?? ensureChromium();
-if (!chromiumPath) process.exit(1);
+if (!chromiumPath) finish([stepTotals('finding or installing Chromium', 1)]);
 
-if (!run('astro check', ['node_modules/astro/bin/astro.mjs', 'check'])) problems.push('astro check');
+const check = stepTotals('astro check', run('astro check', ['node_modules/astro/bin/astro.mjs', 'check']));
 // Built against the browser tests' own embedded API (playwright.config.ts starts it), so staff pages can sign in.
-if (!run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv())) {
-  console.error('\nThe build failed; browser tests need dist/.');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+const build = stepTotals('astro build', run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv()));
+if (build.failed) {
+  console.log('\nThe build failed; the tests need dist/.');
+  finish([check, build]);
 }
 
-run('unit tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest.json']);
-if (existsSync('.tmp/vitest.json')) {
-  const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
-  passed += v.numPassedTests;
-  // A test file that fails to load has no test results of its own: count it once.
-  const brokenFiles = v.testResults.filter((r: { status: string; assertionResults: unknown[] }) => r.status === 'failed' && r.assertionResults.length === 0);
-  failed += v.numFailedTests + brokenFiles.length;
-} else problems.push('vitest wrote no report');
+const vitestExit = run('unit, database and API tests (vitest)', [
+  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_REPORT}`,
+]);
+const vitest = vitestTotals(
+  { exitCode: vitestExit, reportText: reportText(VITEST_REPORT) },
+  { requirePostgres: process.env.CI === 'true', root: process.cwd() },
+);
 
-run('browser tests (playwright)', ['node_modules/@playwright/test/cli.js', 'test'], {
-  CHROMIUM_PATH: chromiumPath,
-  PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json',
+const playwrightExit = run('browser tests (playwright)', ['node_modules/@playwright/test/cli.js', 'test'], {
+  CHROMIUM_PATH: chromiumPath!,
+  PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_REPORT,
 });
-if (existsSync('.tmp/playwright.json')) {
-  const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats;
-  passed += s.expected + s.flaky;
-  failed += s.unexpected;
-  if (s.skipped) console.log(`playwright: ${s.skipped} skipped`);
-} else problems.push('playwright wrote no report');
+const playwright = playwrightTotals({ exitCode: playwrightExit, reportText: reportText(PLAYWRIGHT_REPORT) });
 
-for (const p of problems) {
-  console.error(`FAILED: ${p}`);
-  failed++;
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish([check, build, vitest, playwright]);

@@ -1,11 +1,13 @@
 /**
  * Reads one row of the district's filing (备案) list: each filled-in cell becomes a value for one field of a
  * facility record (`patch`, keyed by field path such as `ages.min_months`), with every change made to what was
- * typed (`notes`) and every cell that cannot be read (`issues`). Whole-record checks (required fields, schema
- * rules, duplicates, matching existing records) are in scripts/lib/import/plan.ts.
+ * typed (`notes`) and every cell that cannot be read (`issues`). A cell reading 待核实 gives no value: its field
+ * goes into `unverified` (the record then leaves it out and the site shows 待核实). Whole-record checks (required
+ * fields, schema rules, duplicates, matching existing records) are in scripts/lib/import/plan.ts.
  */
 import { TOWNSHIPS } from '../../src/data/district.ts';
-import { LABELS, type ColumnKey } from '../../src/lib/facilities/columns.ts';
+import { FIELD_COLUMNS, LABELS, UNVERIFIED_CELL, type ColumnKey } from '../../src/lib/facilities/columns.ts';
+import { VERIFIABLE_FIELDS, type VerifiableField } from '../../src/lib/schemas/facility-enums.ts';
 import { bd09ToWgs84, gcj02ToWgs84, round6 } from '../../src/lib/geo/coords.ts';
 import { cellText } from './import/cells.ts';
 import type { Column, ImportKey } from './import/headers.ts';
@@ -27,6 +29,14 @@ export const FIELD_OF: Record<ColumnKey, string> = {
 };
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
+
+/** The field (of those that may wait for verification) each column belongs to; the one-cell ages column too. */
+export const VERIFIABLE_FIELD_OF = new Map<ImportKey, VerifiableField>([
+  ...VERIFIABLE_FIELDS.flatMap((field) => FIELD_COLUMNS[field].map((key): [ImportKey, VerifiableField] => [key, field])),
+  ['ages', 'ages'],
+]);
+/** A cell saying the value is still to be checked: 待核实, as the open-data CSV writes it (spaces ignored). */
+export const isUnverifiedCell = (text: string) => text.replace(/\s/g, '') === UNVERIFIED_CELL;
 
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '普惠', '普惠性', '已核实']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '非普惠', '未核实']);
@@ -54,6 +64,8 @@ export interface RowRead {
   notes: Note[];
   /** 示例数据 = 是: an example row from the site's own CSV */
   demoRow: boolean;
+  /** fields with a cell reading 待核实, in schema order: left out of the record and listed under `unverified` */
+  unverified: VerifiableField[];
 }
 
 export interface ReadOptions {
@@ -65,7 +77,7 @@ export interface ReadOptions {
 
 /** Reads one row of cells under the given columns. */
 export function readRow(cells: readonly unknown[], row: number, columns: readonly Column[], options: ReadOptions = {}): RowRead {
-  const out: RowRead = { row, patch: new Map(), columnOf: new Map(), text: {}, issues: [], notes: [], demoRow: false };
+  const out: RowRead = { row, patch: new Map(), columnOf: new Map(), text: {}, issues: [], notes: [], demoRow: false, unverified: [] };
   if (options.demoColumn !== undefined && cellText(cells[options.demoColumn]) === '是') out.demoRow = true;
   const at = (c: Column) => ({ row, header: c.header, value: out.text[c.key] ?? '' });
   const bad = (c: Column, hintKey: ImportKey) => out.issues.push({ ...at(c), code: 'bad_value', p: { hintKey } });
@@ -82,6 +94,14 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
   let lat: { c: Column; v: number } | undefined;
   let lng: { c: Column; v: number } | undefined;
   let datumCell: { c: Column; d: Datum } | undefined;
+
+  // 待核实 first: a field with such a cell takes no value from its other cells (they must be empty or say 待核实 too).
+  const waiting = new Map<VerifiableField, Column>();
+  for (const c of columns) {
+    const field = VERIFIABLE_FIELD_OF.get(c.key);
+    if (field && !waiting.has(field) && isUnverifiedCell(cellText(cells[c.index]))) waiting.set(field, c);
+  }
+  out.unverified = VERIFIABLE_FIELDS.filter((field) => waiting.has(field));
 
   for (const c of columns) {
     const raw = cells[c.index];
@@ -101,6 +121,16 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
     }
     if (text === '') continue;
     const key = c.key;
+    const field = VERIFIABLE_FIELD_OF.get(key);
+    if (isUnverifiedCell(text)) {
+      if (!field && key !== 'datum') out.issues.push({ ...at(c), code: 'cannot_wait', p: { hintKey: key } });
+      continue;
+    }
+    const wait = field && waiting.get(field);
+    if (wait) {
+      out.issues.push({ ...at(c), code: 'unverified_mixed', p: { other: wait.header } });
+      continue;
+    }
     switch (key) {
       case 'ages': {
         const n = normalizeAgeRange(text);

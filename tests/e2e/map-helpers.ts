@@ -1,14 +1,14 @@
 /**
  * Helpers for the map's browser tests (not a test file): the map data as built into dist/, expected markers for
- * a filter (through the same filter functions the list uses), UI strings, and readers for what the map shows.
+ * a filter (from the YAML records, independent of the site's filter code), UI strings, and readers for what the map shows.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, type Route } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
-import { matchesFilter, parseFilter } from '../../src/lib/facilities/filter.ts';
-import { toFilterItem, type MapData, type MapFacility } from '../../src/lib/map/types.ts';
+import type { MapData, MapFacility } from '../../src/lib/map/types.ts';
+import { byId } from './data.ts';
 import { baseSpec } from '../../src/lib/map/base-layers.ts';
 import { tileOrigins } from '../../src/lib/security/csp.ts';
 
@@ -22,11 +22,31 @@ export function t(key: Key, vars: Record<string, string | number> = {}, locale: 
   return dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
 
-/** Facilities a query string selects, split into those on the map and those listed under it. */
+/**
+ * Facilities a query string selects, split into those on the map and those listed under it. Decided here from each
+ * facility's YAML record, as the filters are documented (docs/architecture.md), not through the site's filter code:
+ * every word of `q` in the name, English name or address (ignoring case); `type`, `township`, `level` equal; `age`
+ * (months) within the age range; `form` among the care forms; `inclusive=1` only inclusive ones.
+ */
 export function expected(query: string) {
-  const state = parseFilter(new URLSearchParams(query));
-  const all = mapFacilities.filter((f) => matchesFilter(toFilterItem(f), state));
-  return { onMap: all.filter((f) => f.lngLat), unlocated: all.filter((f) => !f.lngLat) };
+  const p = new URLSearchParams(query);
+  const words = (p.get('q') ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const age = p.get('age');
+  const selects = (f: MapFacility) => {
+    const r = byId(f.id);
+    const text = [r.name, r.name_en ?? '', r.address ?? ''].join(' ').toLowerCase();
+    return (
+      words.every((w) => text.includes(w)) &&
+      (!p.get('type') || r.type === p.get('type')) &&
+      (!p.get('township') || r.township === p.get('township')) &&
+      (age === null || (r.ages !== undefined && r.ages.min_months <= Number(age) && Number(age) <= r.ages.max_months)) &&
+      (!p.get('form') || (r.care_forms ?? []).includes(p.get('form')!)) &&
+      (p.get('inclusive') !== '1' || r.inclusive) &&
+      (!p.get('level') || r.demonstration?.level === p.get('level'))
+    );
+  };
+  const all = mapFacilities.filter(selects);
+  return { onMap: all.filter((f) => byId(f.id).location), unlocated: all.filter((f) => !byId(f.id).location) };
 }
 
 /** Scrolls the map into view (it loads only when near the viewport) and waits until its markers are drawn. */

@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { expected, located, marker, singleIds, t, waitForMap } from './map-helpers.ts';
-import { distanceKm } from '../../src/lib/geo/distance.ts';
+import { refDistanceKm as distanceKm } from '../support/geo-reference.ts';
 import type { MapFacility } from '../../src/lib/map/types.ts';
 
 test.describe.configure({ mode: 'parallel' });

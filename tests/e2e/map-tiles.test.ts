@@ -7,7 +7,7 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { configureBase, located, marker, markerTotal, serveBlankTiles, t, TILE_HOSTS, waitForMap } from './map-helpers.ts';
-import { wgs84ToGcj02 } from '../../src/lib/geo/coords.ts';
+import { refWgsToGcj } from '../support/geo-reference.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -57,7 +57,7 @@ test('amap: markers are converted to GCJ-02 and land on the pixel of their conve
   await configureBase(page, { base: 'amap' });
   await serveBlankTiles(page);
   const f = located[0]!;
-  const twin = wgs84ToGcj02(f.lngLat!);
+  const twin = refWgsToGcj(f.lngLat!); // the published formula, not the site's conversion
   await page.goto(`/map/?q=${encodeURIComponent(f.name)}`);
   await waitForMap(page);
   await page.locator('facility-map').evaluate((el, [lng, lat]) => {

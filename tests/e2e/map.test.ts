@@ -4,7 +4,9 @@
  * are listed, and the pre-filtered views linked from other pages.
  */
 import { test, expect } from './fixtures.ts';
-import { navigationLinks } from '../../src/lib/geo/navigation.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from './data.ts';
 import { expected, located, mapFacilities, marker, markerTotal, singleIds, statusText, t, waitForMap, zoomOf } from './map-helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
@@ -67,8 +69,13 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await expect(popup).toContainText(t(`type.${solo.type}`));
   await expect(popup).toContainText(t('map.popup.ages', { value: t('common.monthsRange', { min: solo.ages![0], max: solo.ages![1] }) }));
   await expect(popup).toContainText(t('map.popup.places', { value: solo.places === null ? t('common.notProvided') : String(solo.places) }));
-  const nav = navigationLinks(solo.lngLat!, solo.name); // the same links as the detail page
-  for (const app of ['amap', 'baidu', 'tencent'] as const) await expect(popup.getByRole('link', { name: t(`detail.${app}`) })).toHaveAttribute('href', nav[app]);
+  // The same links as the facility's detail page (their URLs are checked against fixtures in tests/unit/coords.test.ts).
+  const detail = readFileSync(join(DIST, solo.paths['zh-CN'], 'index.html'), 'utf8');
+  for (const app of ['amap', 'baidu', 'tencent'] as const) {
+    const href = detail.match(new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${t(`detail.${app}`)}</a>`))?.[1]?.replace(/&amp;/g, '&');
+    expect(href, `the detail page's ${app} link`).toMatch(/^https:\/\//);
+    await expect(popup.getByRole('link', { name: t(`detail.${app}`) })).toHaveAttribute('href', href!);
+  }
   await popup.getByRole('button', { name: t('map.popup.close') }).click();
   await expect(popup).toHaveCount(0);
 });

@@ -20,7 +20,7 @@ import { makeFixtures } from '../../scripts/make-import-fixtures.ts';
 import { COLUMNS, IGNORED_COLUMNS, IMPORT_ONLY_COLUMNS } from '../../src/lib/facilities/columns.ts';
 import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
-import { FacilitySchema, type Facility } from '../../src/lib/schemas/facility.ts';
+import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 
 const FIXTURES = 'tests/fixtures/import';
@@ -193,7 +193,7 @@ describe('the import command on the fixture files', () => {
       id: 'chiyang-xiaoxiangshutuoyuyuan', filing_number: '池卫托备〔2024〕1号', name: '池阳小橡树托育园', type: 'childcare_center',
       ownership: 'private', inclusive: true, filing: 'filed', township: '341702001', address: '池州市贵池区池阳路1号', phone: '13812345678',
       ages: { min_months: 6, max_months: 36 }, places: 120, care_forms: ['full_day', 'half_day'], source: '区卫生健康委员会托育机构备案名单',
-      last_verified: '2026-10-20', demo: false,
+      last_verified: '2026-10-20', unverified: [], demo: false,
     });
     expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({ phone: '0566-2031234', township: '341702002', places: 60, last_verified: '2026-10-20' });
     expect(record('tangxi-shequtuoyudian')).toMatchObject({ phone: '0566-1234567', places: 20, ages: { min_months: 0, max_months: 36 }, filing: 'in_progress' });
@@ -284,6 +284,43 @@ describe('the import command on the fixture files', () => {
     expect(lines.at(-1)).toBe(`已写入 0 个文件，删除 1 个（${out}）。`);
   });
 
+  test('cells reading 待核实 leave their field out and list it under unverified; re-imports keep or update that list', async () => {
+    expect(await run('unverified.csv', '--apply', '--partial')).toBe(1);
+    expect(files()).toEqual(['chiyang-daiheshituoyuyuan.yaml']);
+    // No 核实日期 is needed while something is still to verify.
+    expect(record('chiyang-daiheshituoyuyuan')).toEqual({
+      id: 'chiyang-daiheshituoyuyuan', name: '池阳待核实托育园', type: 'childcare_center', inclusive: false, filing: 'filed', township: '341702001',
+      care_forms: ['full_day'], source: '区卫生健康委员会托育机构备案名单', unverified: ['ownership', 'address', 'location', 'phone', 'ages'], demo: false,
+    });
+    expect(result(2)).toEqual(['新增', '', '', '']);
+    expect(result(3).slice(0, 2)).toEqual(['错误', '第3行「经度」列（读到“117.49”）：「纬度」写的是“待核实”，这一格和它是同一项内容。请把这一格也改成“待核实”或者清空；已经核实了，就把「纬度」也填上。']);
+    expect(result(4).slice(0, 2)).toEqual(['错误', '第4行「类型」列（读到“待核实”）：这一列不能写“待核实”（只有性质、地址、电话、托位数这类机构信息可以写“待核实”）。请填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。']);
+    expect(result(5).slice(0, 2)).toEqual(['错误', '第5行「核实日期」列：需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“待核实”。']);
+    await run('unverified.csv', '--lang', 'en');
+    expect(lines).toContain('  Row 3, column "经度" (read "117.49"): "纬度" says 待核实 and this cell belongs to the same item: write 待核实 here too or empty it; if it has been checked, fill in "纬度" as well.');
+    expect(lines).toContain('  Row 4, column "类型" (read "待核实"): this column cannot say 待核实 (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type one of 托育机构, 幼儿园托班（托幼一体化）, 医院职工托育点, 社区托育点, 用人单位托育点.');
+    expect(lines).toContain('  Row 5, column "核实日期": the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write 待核实 in its cells.');
+    expect(result(2)[0]).toBe('unchanged');
+
+    // Later: address and phone checked, care forms now in doubt, the rest left empty (still 待核实 on the site).
+    expect(await run('unverified-later.csv', '--apply')).toBe(0);
+    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({ address: '池州市贵池区池阳路23号', phone: '0566-2000023', unverified: ['ownership', 'location', 'ages', 'care_forms'] });
+    expect(record('chiyang-daiheshituoyuyuan').care_forms).toBeUndefined();
+    expect(result(2)).toEqual([
+      '更新', '',
+      '第2行「性质」列：格子是空的，网站上仍显示“待核实”。\n第2行「纬度」列：格子是空的，网站上仍显示“待核实”。\n第2行「经度」列：格子是空的，网站上仍显示“待核实”。',
+      '「托育形式」全日托 → 待核实\n「地址」待核实 → 池州市贵池区池阳路23号\n「电话」待核实 → 0566-2000023',
+    ]);
+
+    // Everything but the position checked, with the date: only location is left to verify.
+    const csv = path.join(dir, 'checked.csv');
+    writeFileSync(csv, '机构名称,街道/镇,性质,收托月龄,托育形式,核实日期\r\n池阳待核实托育园,池阳街道,公办,12-36,全日托,2026-10-25\r\n');
+    lines = [];
+    expect(await main([csv, '--out', out, '--apply', '--lang', 'en'], log)).toBe(0);
+    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({ ownership: 'public', ages: { min_months: 12, max_months: 36 }, care_forms: ['full_day'], last_verified: '2026-10-25', unverified: ['location'] });
+    expect(lines).toContain('  Row 2 池阳待核实托育园: "性质" 待核实 → 公办');
+  });
+
   test('a phone number Excel wrote as 1.38123E+10 is an error that says what happened', async () => {
     const csv = path.join(dir, 'phone.csv');
     writeFileSync(csv, '机构名称,街道,电话\r\n池阳小橡树托育园,池阳街道,1.38123E+10\r\n');
@@ -305,7 +342,7 @@ describe('the import command on the fixture files', () => {
 
   test('a new facility needs the columns a record requires', async () => {
     expect(await run('sparse.csv')).toBe(1);
-    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。');
+    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。');
   });
 
   test('a formula saved without its result is an error naming the cell', async () => {
@@ -330,7 +367,7 @@ describe('the import command on the fixture files', () => {
     expect(await main([path.join(dir, 'example.csv'), '--out', out, '--apply', '--partial'], log)).toBe(1);
     expect(files()).toEqual(['chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml', 'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml']);
     expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
-      '  第4行「类型」列（读到“托儿所”）：应填写托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一。',
+      '  第4行「类型」列（读到“托儿所”）：应填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
       '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
       '  第4行「电话」列（读到“12345”）：应填写一个电话号码，固定电话如 0566-1234567，手机如 13812345678。',
       '  第4行「经度」列：「纬度」填了，这一格也要填写：经度，小数，如 117.483（贵池区约 117.1–117.9）。',
@@ -366,11 +403,19 @@ describe('round trip: facilities.csv from the site → import → the same recor
     .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
     .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
   const real = () => all().filter((f) => !f.demo);
-  /** Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped. */
-  const demoAsReal = () => all().filter((f) => f.demo).map((f): Facility => ({ ...f, demo: false, name: f.name.replace(/^示例·/, '') }));
+  /**
+   * Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped, and what a demo
+   * record leaves out given (a filing status and a verified date) or, every other record, listed as 待核实.
+   */
+  const demoAsReal = () => all().filter((f) => f.demo).map((f, i): Facility => FacilitySchema.parse({
+    ...f, demo: false, name: f.name.replace(/^示例·/, ''),
+    ...(i % 2 ? { filing: 'filed', last_verified: '2026-10-20' } : { unverified: VERIFIABLE_FIELDS.filter((v) => v === 'filing' || f.unverified.includes(v)) }),
+  }));
 
-  test('into an empty folder: identical records; again: all unchanged', async () => {
-    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' })];
+  test('into an empty folder: identical records, 待核实 fields too; again: all unchanged', async () => {
+    const waiting = { ...validFacility(), id: 'chiyang-waiting', name: '池阳待核实托育园', filing_number: '池卫托备〔2024〕8号', address: '池州市贵池区池阳街道某路8号', phone: '0566-2000008', location: undefined, ages: undefined, fees: undefined, last_verified: undefined, unverified: ['location', 'ages', 'fees'] };
+    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' }), FacilitySchema.parse(waiting)];
+    expect(records.filter((f) => f.unverified.length).length).toBeGreaterThan(3); // the hospital sites and more
     const csv = path.join(dir, 'facilities.csv');
     writeFileSync(csv, facilitiesToCsv(records));
     const out = path.join(dir, 'facilities');

@@ -9,41 +9,11 @@ import boundaryText from '../../src/data/guichi-boundary.gcj02.geojson?raw';
 import { outlineToWgs84 } from '../../src/lib/map/build-data.ts';
 import { baseSpec, MAP_BASES } from '../../src/lib/map/base-layers.ts';
 import { wgs84ToGcj02, type LngLat } from '../../src/lib/geo/coords.ts';
-import { distanceKm } from '../../src/lib/geo/distance.ts';
 import { pointInGeometry } from '../../src/lib/geo/point-in-polygon.ts';
 import { loadFacilities } from '../../src/lib/facilities/load.ts';
+import { refDistanceKm, refGcjToWgs, refWgsToGcj } from '../support/geo-reference.ts';
 
-/**
- * Reference WGS-84 → GCJ-02, written from the public formula (Krasovsky 1940 ellipsoid, as in eviltransform),
- * independent of gcoord; GCJ-02 → WGS-84 by fixed-point iteration on it.
- */
-const A = 6378245.0;
-const EE = 0.00669342162296594323;
-function refWgsToGcj([lng, lat]: LngLat): LngLat {
-  const x = lng - 105;
-  const y = lat - 35;
-  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  dLat += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  dLat += ((20 * Math.sin(y * Math.PI) + 40 * Math.sin((y / 3) * Math.PI)) * 2) / 3;
-  dLat += ((160 * Math.sin((y / 12) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30)) * 2) / 3;
-  let dLng = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  dLng += ((20 * Math.sin(6 * x * Math.PI) + 20 * Math.sin(2 * x * Math.PI)) * 2) / 3;
-  dLng += ((20 * Math.sin(x * Math.PI) + 40 * Math.sin((x / 3) * Math.PI)) * 2) / 3;
-  dLng += ((150 * Math.sin((x / 12) * Math.PI) + 300 * Math.sin((x / 30) * Math.PI)) * 2) / 3;
-  const radLat = (lat / 180) * Math.PI;
-  const magic = 1 - EE * Math.sin(radLat) ** 2;
-  const sqrtMagic = Math.sqrt(magic);
-  return [lng + (dLng * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI), lat + (dLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI)];
-}
-function refGcjToWgs(gcj: LngLat): LngLat {
-  let wgs: LngLat = [gcj[0], gcj[1]];
-  for (let i = 0; i < 30; i++) {
-    const back = refWgsToGcj(wgs);
-    wgs = [wgs[0] - (back[0] - gcj[0]), wgs[1] - (back[1] - gcj[1])];
-  }
-  return wgs;
-}
-const metres = (a: LngLat, b: LngLat) => distanceKm(a, b) * 1000;
+const metres = (a: LngLat, b: LngLat) => refDistanceKm(a, b) * 1000;
 
 const boundary = JSON.parse(boundaryText) as { features: { geometry: { type: 'MultiPolygon'; coordinates: LngLat[][][] } }[] };
 const gcjRings = boundary.features.flatMap((f) => f.geometry.coordinates.flat());
@@ -82,9 +52,9 @@ describe('district outline, GCJ-02 → WGS-84 at build time', () => {
     expect(outside).toEqual([]);
   });
 
-  test('dist/data/district-outline.json is exactly this conversion (when built)', () => {
+  test('dist/data/district-outline.json is exactly this conversion', () => {
     const file = 'dist/data/district-outline.json';
-    if (!existsSync(file)) return;
+    expect(existsSync(file), `${file} is missing: run astro build first (npm run build)`).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(outline);
   });
 });

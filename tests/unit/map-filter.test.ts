@@ -3,18 +3,21 @@
  * what its list card gives (the card's data-* attributes, rendered by FacilityCard.astro), so for any filter the
  * map shows the same facilities as the list. Also: the map record's paths and rounding.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, test } from 'vitest';
 import FacilityCard from '../../src/components/FacilityCard.astro';
 import { loadFacilities } from '../../src/lib/facilities/load.ts';
 import { matchesFilter, parseFilter, type FilterItem } from '../../src/lib/facilities/filter.ts';
 import { toMapFacility } from '../../src/lib/map/build-data.ts';
-import { toFilterItem } from '../../src/lib/map/types.ts';
+import { toFilterItem, type MapData } from '../../src/lib/map/types.ts';
 import { CARE_FORMS, DEMONSTRATION_LEVELS, FACILITY_TYPES } from '../../src/lib/schemas/facility-enums.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
 import type { Facility } from '../../src/lib/schemas/facility.ts';
 
 const facilities = loadFacilities();
+const DIST = path.join(process.cwd(), 'dist');
 
 /** The list's view of a card: the same reading as <facility-filter> (filter-element.ts, itemFromCard). */
 function itemFromCardHtml(html: string): FilterItem {
@@ -59,8 +62,21 @@ const queries = [
 ];
 
 describe('map records filter like the list cards', () => {
-  test('every facility is in the map data, in the list order', () => {
-    expect(facilities.map(toMapFacility).map((m) => m.id).sort()).toEqual(facilities.map((f) => f.id).sort());
+  test('the built map data holds every facility, in the order of the built list page, which is by Chinese name', () => {
+    const mapFile = path.join(DIST, 'data', 'map-facilities.json');
+    const listFile = path.join(DIST, 'facilities', 'index.html');
+    for (const f of [mapFile, listFile]) expect(existsSync(f), `${f} is missing: run astro build first (npm run build)`).toBe(true);
+    const onMap = (JSON.parse(readFileSync(mapFile, 'utf8')) as MapData).facilities.map((m) => m.id);
+    // The list's cards: the elements carrying the filter's data-id and data-type (FacilityCard.astro), in page order.
+    const inList = [...readFileSync(listFile, 'utf8').matchAll(/<[a-z]+\s[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /\sdata-type="/.test(tag))
+      .map((tag) => tag.match(/\sdata-id="([^"]*)"/)![1]!);
+    expect([...onMap].sort()).toEqual(facilities.map((f) => f.id).sort());
+    expect(onMap).toEqual(inList);
+    const names = onMap.map((id) => facilities.find((f) => f.id === id)!.name);
+    const outOfOrder = names.slice(1).filter((name, i) => names[i]!.localeCompare(name, 'zh-CN') > 0);
+    expect(outOfOrder).toEqual([]);
   });
 
   test.each(facilities.map((f) => [f.id, f] as [string, Facility]))('%s: same filter item as its card', (_, f) => {

@@ -27,10 +27,10 @@ const minimal: Facility = FacilitySchema.parse({
   care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', demo: true,
 });
 
-/** The real records, read file by file (the invalid file build-error.test.ts writes for a moment is skipped). */
+/** The real records, read file by file. */
 function realFacilities(): Facility[] {
   return readdirSync(FACILITY_DIR)
-    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
+    .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
 }
 

@@ -128,7 +128,7 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
         vacancies: ['空余托位'],
       };
       for (const h of hospitals) {
-        const row = rows.find((r) => r[col('编号')] === h.id)!;
+        const row = rows.find((r) => r[col('网址标识')] === h.id)!;
         for (const field of h.unverified!) for (const name of cells[field]!) expect(row[col(name)], `${h.id} ${name}`).toBe('待核实');
         expect(row[col('核实日期')]).toBe('');
       }

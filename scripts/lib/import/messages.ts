@@ -3,7 +3,9 @@
  * names the spreadsheet row, the column header as the clerk wrote it, the value as read, and what to type instead.
  * No internal field names and no library wording reach the clerk.
  */
-import type { ColumnKey } from '../../../src/lib/facilities/columns.ts';
+import { UNVERIFIED_CELL, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
+import { FACILITY_TYPES } from '../../../src/lib/schemas/facility-enums.ts';
+import { zhCN } from '../../../src/lib/i18n/zh-CN.ts';
 import type { NoteCode } from './normalize.ts';
 
 export type Lang = 'zh' | 'en';
@@ -22,10 +24,14 @@ export interface Issue extends Where {
   p?: Params;
 }
 export interface Note extends Where {
-  code: NoteCode | 'datum_gcj02' | 'datum_bd09' | 'kept_existing';
+  code: NoteCode | 'datum_gcj02' | 'datum_bd09' | 'kept_existing' | 'kept_unverified';
   /** the value stored */
   to: string;
 }
+
+/** The facility types as the pages and the open-data CSV write them. */
+const TYPE_LABELS = FACILITY_TYPES.map((t) => zhCN[`type.${t}`]);
+const U = UNVERIFIED_CELL;
 
 /** What to type, per column. */
 export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: string }> = {
@@ -33,7 +39,7 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
   filing_number: { zh: '备案编号（如 池卫托备〔2024〕1号），没有可以空着', en: 'the filing number (e.g. 池卫托备〔2024〕1号), or leave it empty' },
   name: { zh: '机构名称', en: 'the facility name' },
   name_en: { zh: '英文名称，没有可以空着', en: 'the English name, or leave it empty' },
-  type: { zh: '托育机构、托幼一体化幼儿园托班、医院职工托育点、社区托育点、用人单位托育点 之一', en: 'one of 托育机构, 托幼一体化幼儿园托班, 医院职工托育点, 社区托育点, 用人单位托育点' },
+  type: { zh: `${TYPE_LABELS.join('、')} 之一`, en: `one of ${TYPE_LABELS.join(', ')}` },
   ownership: { zh: '公办 或 民办', en: '公办 (public) or 民办 (private)' },
   inclusive: { zh: '是 或 否', en: '是 (yes) or 否 (no)' },
   demonstration_level: { zh: '省级、市级 或 区级，不是示范机构就空着', en: '省级, 市级 or 区级, or leave it empty' },
@@ -67,10 +73,25 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
 
 const ISSUES = {
   bad_value: { zh: (p) => `应填写${p.hint}`, en: (p) => `type ${p.hint}` },
-  required: { zh: (p) => `不能空着，请填写${p.hint}`, en: (p) => `must not be empty: type ${p.hint}` },
+  required: {
+    zh: (p) => `不能空着，请填写${p.hint}${p.canWait ? `；还没核实的，写“${U}”` : ''}`,
+    en: (p) => `must not be empty: type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
+  },
   new_needs_column: {
-    zh: (p) => `这是新机构，需要「${p.header}」，但表格里没有这一列。请加一列「${p.header}」，填写${p.hint}`,
-    en: (p) => `this is a new facility and needs "${p.header}", but the sheet has no such column. Add a column "${p.header}" and type ${p.hint}`,
+    zh: (p) => `这是新机构，需要「${p.header}」，但表格里没有这一列。请加一列「${p.header}」，填写${p.hint}${p.canWait ? `；还没核实的，写“${U}”` : ''}`,
+    en: (p) => `this is a new facility and needs "${p.header}", but the sheet has no such column. Add a column "${p.header}" and type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
+  },
+  verified_date_needed: {
+    zh: () => `需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“${U}”`,
+    en: () => `the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write ${U} in its cells`,
+  },
+  cannot_wait: {
+    zh: (p) => `这一列不能写“${U}”（只有性质、地址、电话、托位数这类机构信息可以写“${U}”）。请填写${p.hint}`,
+    en: (p) => `this column cannot say ${U} (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type ${p.hint}`,
+  },
+  unverified_mixed: {
+    zh: (p) => `「${p.other}」写的是“${U}”，这一格和它是同一项内容。请把这一格也改成“${U}”或者清空；已经核实了，就把「${p.other}」也填上`,
+    en: (p) => `"${p.other}" says ${U} and this cell belongs to the same item: write ${U} here too or empty it; if it has been checked, fill in "${p.other}" as well`,
   },
   pair: { zh: (p) => `「${p.other}」填了，这一格也要填写：${p.hint}`, en: (p) => `"${p.other}" is filled in, so this cell must be too: ${p.hint}` },
   formula: {
@@ -186,6 +207,7 @@ const NOTES: Record<Note['code'], { zh: string; en: string }> = {
   datum_gcj02: { zh: '高德/腾讯地图坐标（GCJ-02）换算为 WGS-84', en: 'AMap/Tencent (GCJ-02) position converted to WGS-84' },
   datum_bd09: { zh: '百度地图坐标（BD-09）换算为 WGS-84', en: 'Baidu (BD-09) position converted to WGS-84' },
   kept_existing: { zh: '格子是空的，保留网站上原有的内容', en: 'the cell is empty, so the value on the site is kept' },
+  kept_unverified: { zh: `格子是空的，网站上仍显示“${U}”`, en: `the cell is empty, so the site still shows ${U} (to be verified)` },
 };
 
 function place(w: Where, lang: Lang): string {
@@ -212,6 +234,9 @@ export function renderIssue(issue: Issue, lang: Lang): string {
 /** One line for a normalisation: place, the value read, the value stored and why. */
 export function renderNote(note: Note, lang: Lang): string {
   const why = NOTES[note.code][lang];
+  if (note.code === 'kept_unverified') {
+    return lang === 'zh' ? `第${note.row}行「${note.header}」列：${why}。` : `Row ${note.row}, column "${note.header}": ${why}.`;
+  }
   if (note.code === 'kept_existing') {
     return lang === 'zh'
       ? `第${note.row}行「${note.header}」列：${why}（“${note.to}”）。`

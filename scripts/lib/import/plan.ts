@@ -2,12 +2,13 @@
  * From the rows read to what the import would do: each row matched to an existing record (by web id, filing
  * number, or name + township), merged over it (fields the sheet lacks or leaves empty are kept), validated, and
  * compared field by field. Likely duplicates within the file, positions outside the district and records on the
- * site that the list no longer has are found here too. Pure: nothing is read or written.
+ * site that the list no longer has are found here too. A field whose cells say 待核实 is dropped from the record and
+ * listed under `unverified`; a field the row gives a value for leaves that list. Pure: nothing is read or written.
  */
 import { townshipByCode } from '../../../src/data/district.ts';
-import { LABELS, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
+import { LABELS, UNVERIFIED_CELL, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
 import { bd09ToWgs84, gcj02ToWgs84 } from '../../../src/lib/geo/coords.ts';
-import { FacilitySchema, type Facility } from '../../../src/lib/schemas/facility.ts';
+import { FacilitySchema, VERIFIABLE_FIELDS, type Facility, type VerifiableField } from '../../../src/lib/schemas/facility.ts';
 import { DEFAULT_SOURCE, FIELD_OF, type RowRead } from '../facility-row.ts';
 import { primaryHeader, type ImportKey } from './headers.ts';
 import { deriveId, sameFilingNumber, sameName } from './identity.ts';
@@ -49,7 +50,7 @@ export interface PlanOptions {
 const KEY_OF_FIELD = new Map<string, ColumnKey>(Object.entries(FIELD_OF).map(([k, f]) => [f, k as ColumnKey]));
 /** The column an issue on a record path is about (`fees` → its first fee column, `ages` → 最小月龄). */
 const keyOfPath = (path: string): ImportKey | undefined =>
-  KEY_OF_FIELD.get(path) ?? ({ ages: 'min_months', location: 'lat', vacancies: 'vacancies', inspection: 'inspection_date', demonstration: 'demonstration_level', demo: 'name' } as Record<string, ImportKey>)[path];
+  KEY_OF_FIELD.get(path) ?? ({ ages: 'min_months', location: 'lat', fees: 'fee_full_day', vacancies: 'vacancies', inspection: 'inspection_date', demonstration: 'demonstration_level', demo: 'name' } as Record<string, ImportKey>)[path];
 
 function getPath(obj: Record<string, unknown>, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
@@ -80,10 +81,16 @@ export function display(path: string, value: unknown): string {
   return group ? label(group, value) : String(value);
 }
 
+/** The sheet's column for a record path (for `ages`: the 收托月龄 or 最小月龄 column the sheet has). */
+function columnFor(read: RowRead, path: string) {
+  return read.columnOf.get(path) ?? [...read.columnOf].find(([p]) => p.startsWith(`${path}.`))?.[1];
+}
 function headerFor(read: RowRead, path: string): string {
   const key = keyOfPath(path);
-  return read.columnOf.get(path)?.header ?? (key ? primaryHeader(key) : path);
+  return columnFor(read, path)?.header ?? (key ? primaryHeader(key) : path);
 }
+const fieldOfPath = (path: string) => path.split('.')[0]!;
+const canWait = (path: string) => (VERIFIABLE_FIELDS as readonly string[]).includes(fieldOfPath(path));
 
 /** Duplicates within the file: same filing number, same name, or same address and phone. */
 function findDuplicates(reads: readonly RowRead[]): Map<number, Issue[]> {
@@ -125,10 +132,18 @@ function match(read: RowRead, existing: readonly Existing[]): Existing | undefin
   return (
     (id !== undefined ? existing.find((e) => e.facility.id === id) : undefined) ??
     (filing !== undefined ? existing.find((e) => e.facility.filing_number !== undefined && sameFilingNumber(e.facility.filing_number) === sameFilingNumber(String(filing))) : undefined) ??
-    (name !== undefined && township !== undefined
-      ? existing.find((e) => sameName(e.facility.name) === sameName(String(name)) && e.facility.township === township)
-      : undefined)
+    (name !== undefined ? byName(existing.filter((e) => sameName(e.facility.name) === sameName(String(name))), township) : undefined)
   );
+}
+
+/** Among records of the same name: the one in the row's township, or the only one when either township is unknown
+ *  (待核实, or left empty in the row). */
+function byName(same: readonly Existing[], township: unknown): Existing | undefined {
+  if (township !== undefined) {
+    const inTownship = same.find((e) => e.facility.township === township);
+    if (inTownship) return inTownship;
+  }
+  return same.length === 1 && (township === undefined || same[0]!.facility.township === undefined) ? same[0] : undefined;
 }
 
 /** Why a position is outside the district: swapped columns, an AMap/Tencent or Baidu position, or neither. */
@@ -183,24 +198,51 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
       }
     } else if (path === 'vacancies.count' && issue.code === 'custom') {
       issues.push({ ...where, code: 'vacancies_over', p: { count: f.vacancies!.count, places: f.places! } });
-    } else if (path === 'ages' && issue.code === 'custom') {
+    } else if (path === 'ages' && issue.code === 'custom' && f.ages) {
       issues.push({ ...where, code: 'ages_order', p: { min: f.ages!.min_months, max: f.ages!.max_months } });
     } else if (path === 'demo' || (path === 'name' && issue.code === 'custom')) {
       issues.push({ ...at('name'), code: 'demo_name' });
     } else if (issue.message === 'is not a real calendar date') {
       issues.push({ ...where, code: 'not_real_date' });
+    } else if (path === 'last_verified' && getPath(record, path) === undefined) {
+      issues.push({ row: read.row, header: headerFor(read, path), code: 'verified_date_needed' });
     } else if (getPath(record, path) === undefined) {
       const parent = path.includes('.') ? getPath(record, path.split('.')[0]!) : undefined;
       const sibling = parent && typeof parent === 'object' ? Object.keys(parent).find((k) => k !== path.split('.')[1]) : undefined;
-      const hintKey = key ?? 'name';
+      const hintKey = columnFor(read, path)?.key ?? key ?? 'name';
+      const wait: Record<string, number> = canWait(path) ? { canWait: 1 } : {};
       if (sibling) issues.push({ ...where, code: 'pair', p: { other: headerFor(read, `${path.split('.')[0]}.${sibling}`), hintKey } });
-      else if (!read.columnOf.has(path) && isNew) issues.push({ row: read.row, code: 'new_needs_column', p: { header: where.header, hintKey } });
-      else issues.push({ ...where, code: 'required', p: { hintKey } });
+      else if (!columnFor(read, path) && isNew) issues.push({ row: read.row, code: 'new_needs_column', p: { header: where.header, hintKey, ...wait } });
+      else issues.push({ ...where, code: 'required', p: { hintKey, ...wait } });
     } else {
       issues.push({ ...where, code: 'bad_value', p: { hintKey: key ?? 'name' } });
     }
   }
   return issues;
+}
+
+/** What changes on the site, column by column; a field still to verify reads 待核实. */
+function compare(old: Facility, now: Facility, read: RowRead): Change[] {
+  const changes: Change[] = [];
+  const before = flatten(old);
+  const after = flatten(now);
+  before.delete('unverified');
+  after.delete('unverified');
+  const shown = (f: Facility, leaves: Map<string, unknown>, path: string) =>
+    f.unverified.includes(fieldOfPath(path) as VerifiableField) ? UNVERIFIED_CELL : display(path, leaves.get(path));
+  for (const path of new Set([...before.keys(), ...after.keys()])) {
+    const a = shown(old, before, path);
+    const b = shown(now, after, path);
+    if (a !== b) changes.push({ header: headerFor(read, path), from: a, to: b });
+  }
+  // A field that had no value on either side: (empty) → 待核实, or 待核实 → (empty).
+  for (const field of VERIFIABLE_FIELDS) {
+    const was = old.unverified.includes(field);
+    if (was === now.unverified.includes(field)) continue;
+    if ([...before.keys(), ...after.keys()].some((p) => fieldOfPath(p) === field)) continue;
+    changes.push({ header: headerFor(read, field), from: was ? UNVERIFIED_CELL : '', to: was ? '' : UNVERIFIED_CELL });
+  }
+  return changes;
 }
 
 /** Works out what importing `reads` over `existing` would do. */
@@ -223,26 +265,38 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
 
     const record: Record<string, unknown> = found ? structuredClone(found.facility) : { demo: false, source: DEFAULT_SOURCE };
     for (const [path, value] of read.patch) if (path !== 'id' || !found) setPath(record, path, value);
+    // 待核实: fields the row gives a value for are verified now; fields whose cells say 待核实 are left out.
+    const before: readonly VerifiableField[] = found?.facility.unverified ?? [];
+    const waiting = new Set<string>([...before, ...read.unverified]);
+    for (const path of read.patch.keys()) if (!read.unverified.includes(fieldOfPath(path) as VerifiableField)) waiting.delete(fieldOfPath(path));
+    for (const field of read.unverified) delete record[field];
+    record.unverified = VERIFIABLE_FIELDS.filter((f) => waiting.has(f));
     if (found) {
       const movedLat = read.patch.has('location.lat') && read.patch.get('location.lat') !== found.facility.location?.lat;
       const movedLng = read.patch.has('location.lng') && read.patch.get('location.lng') !== found.facility.location?.lng;
       if ((movedLat || movedLng) && !read.patch.has('location.verified')) setPath(record, 'location.verified', false);
+      const kept = new Set<string>();
       for (const [path, column] of read.columnOf) {
-        const before = getPath(found.facility as unknown as Record<string, unknown>, path);
-        if (read.text[column.key] === '' && before !== undefined && !issues.some((i) => i.header === column.header)) {
-          notes.push({ row: read.row, header: column.header, code: 'kept_existing', to: display(path, before) });
+        const field = fieldOfPath(path);
+        if (read.text[column.key] !== '' || read.unverified.includes(field as VerifiableField) || issues.some((i) => i.header === column.header)) continue;
+        const value = getPath(found.facility as unknown as Record<string, unknown>, path);
+        if (value !== undefined) notes.push({ row: read.row, header: column.header, code: 'kept_existing', to: display(path, value) });
+        else if (before.includes(field as VerifiableField) && ![...read.patch.keys()].some((p) => fieldOfPath(p) === field) && !kept.has(column.header)) {
+          kept.add(column.header); // the one 收托月龄 column stands for both ages
+          notes.push({ row: read.row, header: column.header, code: 'kept_unverified', to: UNVERIFIED_CELL });
         }
       }
     } else if (record.location && (record.location as Record<string, unknown>).verified === undefined) {
       setPath(record, 'location.verified', false);
     }
-    if (!found && issues.length === 0 && typeof record.name === 'string' && typeof record.township === 'string') {
+    const township = typeof record.township === 'string' ? record.township : read.unverified.includes('township') ? '' : undefined;
+    if (!found && issues.length === 0 && typeof record.name === 'string' && township !== undefined) {
       const wanted = read.patch.get('id');
       if (typeof wanted === 'string' && taken.has(wanted)) {
         const owner = existing.find((e) => e.facility.id === wanted)?.facility.name ?? wanted;
         issues.push({ row: read.row, header: headerFor(read, 'id'), value: wanted, code: 'id_taken', p: { id: wanted, other: owner } });
       }
-      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, record.township, taken);
+      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, township, taken);
     }
     if (record.id === undefined) record.id = 'pending';
     issues.push(...validate(record, read, !found));
@@ -267,15 +321,7 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     const facility = FacilitySchema.parse(record);
     taken.add(facility.id);
     const changes: Change[] = [];
-    if (found) {
-      const before = flatten(found.facility);
-      const after = flatten(facility);
-      for (const path of new Set([...before.keys(), ...after.keys()])) {
-        const a = display(path, before.get(path));
-        const b = display(path, after.get(path));
-        if (a !== b) changes.push({ header: headerFor(read, path), from: a, to: b });
-      }
-    }
+    if (found) changes.push(...compare(found.facility, facility, read));
     rows.push({ row: read.row, name, outcome: found ? (changes.length ? 'changed' : 'unchanged') : 'new', record: facility, existing: found, changes, issues, notes });
   }
   const matched = new Set(matchedBy.keys());

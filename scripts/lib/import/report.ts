@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { townshipByCode } from '../../../src/data/district.ts';
+import { UNVERIFIED_CELL } from '../../../src/lib/facilities/columns.ts';
 import { cellText } from './cells.ts';
 import { renderIssue, renderNote, type Lang } from './messages.ts';
 import type { Outcome, Plan } from './plan.ts';
@@ -70,7 +71,8 @@ export async function writeReport(input: string, rows: string[][], plan: Plan, r
   const missing = workbook.addWorksheet('名单里没有的机构');
   missing.addRow(['网址标识', '编号', '机构名称', '街道/镇', '处理']);
   for (const { facility: f } of plan.missing) {
-    missing.addRow([f.id, f.filing_number ?? '', f.name, townshipByCode(f.township)?.name ?? f.township, removing ? '删除' : '保留']);
+    const township = f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL;
+    missing.addRow([f.id, f.filing_number ?? '', f.name, township, removing ? '删除' : '保留']);
   }
   await workbook.xlsx.writeFile(xlsx);
   await writeFile(csv, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');

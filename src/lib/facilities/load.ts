@@ -8,7 +8,11 @@ import { parse } from 'yaml';
 import { FacilitySchema, type Facility } from '../schemas/facility.ts';
 import { formatIssues } from '../schemas/format-issues.ts';
 
-export const FACILITY_DIR = 'src/data/facilities';
+/**
+ * The facility files' folder, relative to the working directory: `TUOYU_FACILITIES_DIR` when set (tests build a
+ * temporary copy with it), else `src/data/facilities`. Read here only.
+ */
+export const FACILITY_DIR = process.env.TUOYU_FACILITIES_DIR || 'src/data/facilities';
 
 export class FacilityDataError extends Error {
   override name = 'FacilityDataError';
