@@ -10,10 +10,10 @@ import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
+import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
-import { scheduleSurveyRetention } from '../supabase/embedded/jobs/survey-retention.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -33,8 +33,10 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
 });
 if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
 
-// Survey phone numbers: deleted 180 days after the answer, checked now and daily.
-const retention = scheduleSurveyRetention(api.db);
+// Retention purges (survey follow-up phones after 180 days, names and phones of lecture sign-ups 30 days after the
+// event): now and every 24 hours, as service_role on the API's own (authenticator) connection.
+const maintenance = scheduleDailyJobs(api.db);
+await maintenance.ran;
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
@@ -74,7 +76,7 @@ console.log(lines.join('\n'));
 
 onShutdown(async () => {
   console.log('Stopping…');
-  retention.stop();
+  maintenance.stop();
   site.close();
   site.closeAllConnections();
   await api.close();

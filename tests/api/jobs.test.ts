@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { startApi } from '../../supabase/embedded/api/start.ts';
-import { purgeSurveyPhones } from '../../supabase/embedded/jobs/survey-retention.ts';
+import { runDailyJobs } from '../../scripts/lib/daily-maintenance.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 import { preparedDataDir } from './harness.ts';
 
-test('the survey retention job deletes an expired phone number through the serving (authenticator) connection', async () => {
+test('the daily retention jobs run on the serving (authenticator) connection: an expired survey phone number goes', async () => {
   const dir = await preparedDataDir();
   const api = await startApi({ env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' } });
   try {
@@ -22,13 +22,14 @@ test('the survey retention job deletes an expired phone number through the servi
       await tx.query(`select set_config('request.headers', '{"x-forwarded-for":"192.0.2.9"}', true)`);
       await tx.query('select public.submit_survey($1::jsonb)', [JSON.stringify(answer)]);
     });
-    expect(await purgeSurveyPhones(api.db)).toBe(0); // a fresh number stays
+    const counts = async () => Object.fromEntries((await runDailyJobs(api.db)).map((r) => [r.job, r.error ?? r.count]));
+    expect(await counts()).toEqual({ 'app_private.purge_survey_phones': 0, 'app_private.purge_lecture_contacts': 0 }); // a fresh number stays
     // Age the answer past 180 days as PGlite's bootstrap superuser (a test fixture: `role none` returns to it).
     await api.db.transaction(async (tx) => {
       await tx.exec('set local role none');
       await tx.query(`update app.survey_responses set submitted_at = now() - interval '200 days' where id = $1`, [answer.id]);
     });
-    expect(await purgeSurveyPhones(api.db)).toBe(1);
+    expect(await counts()).toEqual({ 'app_private.purge_survey_phones': 1, 'app_private.purge_lecture_contacts': 0 });
     // and the serving connection itself cannot run the purge without becoming service_role
     await expect(api.db.query('select app_private.purge_survey_phones()')).rejects.toThrow(/permission denied/);
   } finally {

@@ -21,6 +21,10 @@ const tableDenied = (t: string): Expect => ({ denied: `permission denied for tab
 const fnDenied = (f: string): Expect => ({ denied: `permission denied for function ${f}` });
 const ok: Expect = { ok: true };
 
+/** The lecture event and registration every lecture call below refers to (inserted as superuser in beforeAll). */
+const EVENT = 'a0000000-0000-4000-8000-00000000000e';
+const REG = { mobile: '13912345678', code: '34679A' };
+
 /** Per table: the write statements ($1 = a fresh user's id) and what each role gets for each operation. */
 const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; expect: (who: Who) => Record<Op, Expect> }> = {
   'app.staff': {
@@ -111,6 +115,23 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       delete: `delete from app.survey_distribution_points where $1::uuid is not null`,
     },
     expect: staffReadable('survey_distribution_points', { user: 0, outreach: 'all', admin: 'all' }),
+  // Lectures: no API role touches the tables; everything goes through the functions below.
+  'app.lecture_events': {
+    writes: {
+      insert: `insert into app.lecture_events (title, kind, venue, township, starts_at, ends_at, capacity, created_by) values ('x', 'training', 'v', 't', now(), now() + interval '1 hour', 1, $1)`,
+      update: `update app.lecture_events set capacity = 1 where $1::uuid is not null`,
+      delete: `delete from app.lecture_events where $1::uuid is not null`,
+    },
+    expect: (who) => all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_events')),
+  },
+  'app.lecture_registrations': {
+    writes: {
+      insert: `insert into app.lecture_registrations (event_id, code, signup_no, name, mobile, adults, child_age_band, consent_at, status)
+               values ('${EVENT}', '777777', 99, $1::text, '13700000000', 1, 'under_1', now(), 'confirmed')`,
+      update: `update app.lecture_registrations set status = 'confirmed' where $1::uuid is not null`,
+      delete: `delete from app.lecture_registrations where $1::uuid is not null`,
+    },
+    expect: (who) => all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_registrations')),
   },
   'app_private.sign_in_failures': {
     writes: {
@@ -193,6 +214,37 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select public.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
   'app_private.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select app_private.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
   'app_private.differing_answers(jsonb, jsonb)': ownerOnly('differing_answers', `select app_private.differing_answers('{}', '{}')`),
+  // Lectures: parents (anon) call five functions (public invokers over app_private definers); staff eight.
+  ...parentPair('list_lecture_events(text, text)', `select public.list_lecture_events()`, `select app_private.list_lecture_events(null, null)`),
+  ...parentPair('get_lecture_event(uuid)', `select public.get_lecture_event('${EVENT}')`, `select app_private.get_lecture_event('${EVENT}')`),
+  ...parentPair('sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+    `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
+    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`),
+  ...parentPair('lookup_lecture_registration(text, text)', `select public.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`,
+    `select app_private.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`),
+  ...parentPair('cancel_lecture_registration(text, text)', `select public.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`,
+    `select app_private.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`),
+  ...staffPair('staff_list_lecture_events()', 'select %s.staff_list_lecture_events()'),
+  ...staffPair('save_lecture_event(uuid, jsonb)', `select %s.save_lecture_event('${EVENT}', '{"title": "t", "kind": "training", "venue": "v", "township": "t", "starts_at": "2030-01-01T01:00:00Z", "ends_at": "2030-01-01T02:00:00Z", "capacity": 5}')`),
+  ...staffPair('set_lecture_event_status(uuid, text, text)', `select %s.set_lecture_event_status('${EVENT}', 'cancelled', 'matrix')`),
+  ...staffPair('set_lecture_capacity(uuid, integer)', `select %s.set_lecture_capacity('${EVENT}', 9)`),
+  ...staffPair('lecture_roster(uuid)', `select %s.lecture_roster('${EVENT}')`),
+  ...staffPair('reveal_lecture_mobile(bigint)', `select %s.reveal_lecture_mobile((select 1::bigint))`),
+  ...staffPair('check_in_lecture(uuid, text)', `select %s.check_in_lecture('${EVENT}', '${REG.code}')`),
+  ...staffPair('export_lecture_roster(uuid)', `select %s.export_lecture_roster('${EVENT}')`),
+  'app_private.random_lecture_code()': ownerOnly('random_lecture_code', 'select app_private.random_lecture_code()'),
+  'app_private.normalize_lecture_code(text)': ownerOnly('normalize_lecture_code', `select app_private.normalize_lecture_code('a')`),
+  'app_private.normalize_mobile(text)': ownerOnly('normalize_mobile', `select app_private.normalize_mobile('1')`),
+  'app_private.mask_mobile(text)': ownerOnly('mask_mobile', `select app_private.mask_mobile('13800000000')`),
+  'app_private.lecture_counts(uuid)': ownerOnly('lecture_counts', `select app_private.lecture_counts('${EVENT}')`),
+  'app_private.lecture_waitlist_position(uuid, integer)': ownerOnly('lecture_waitlist_position', `select app_private.lecture_waitlist_position('${EVENT}', 1)`),
+  'app_private.promote_lecture_waitlist(uuid)': ownerOnly('promote_lecture_waitlist', `select app_private.promote_lecture_waitlist('${EVENT}')`),
+  'app_private.lecture_event_json(app.lecture_events)': ownerOnly('lecture_event_json', `select app_private.lecture_event_json(null::app.lecture_events)`, fnDenied('lecture_event_json'), schemaDenied('app')),
+  'app_private.staff_lecture_event_json(app.lecture_events)': ownerOnly('staff_lecture_event_json', `select app_private.staff_lecture_event_json(null::app.lecture_events)`, fnDenied('staff_lecture_event_json'), schemaDenied('app')),
+  'app_private.lecture_registration_json(app.lecture_registrations)': ownerOnly('lecture_registration_json', `select app_private.lecture_registration_json(null::app.lecture_registrations)`, fnDenied('lecture_registration_json'), schemaDenied('app')),
+  'app_private.apply_lecture_capacity(app.lecture_events, integer)': ownerOnly('apply_lecture_capacity', `select app_private.apply_lecture_capacity(null::app.lecture_events, 1)`, fnDenied('apply_lecture_capacity'), schemaDenied('app')),
+  'app_private.find_lecture_registration(text, text, boolean)': ownerOnly('find_lecture_registration', `select app_private.find_lecture_registration('1', '1', false)`),
+  'app_private.purge_lecture_contacts()': ownerOnly('purge_lecture_contacts', 'select app_private.purge_lecture_contacts()', { ok: true, value: 0 }),
 };
 
 function everyone(call: string, definer: string) {
@@ -201,17 +253,37 @@ function everyone(call: string, definer: string) {
 function outreachUp(name: string, call: string, serviceDenied: string): { call: string; expect: Record<Who, Expect> } {
   return { call, expect: { anon: fnDenied(name), user: { denied: 'outreach role required' }, outreach: ok, admin: ok, service_role: fnDenied(serviceDenied) } };
 }
+/** A parent function: the public invoker and its app_private definer, both callable by everyone but service_role's definer. */
+function parentPair(sig: string, publicCall: string, privateCall: string): Record<string, { call: string; expect: Record<Who, Expect> }> {
+  const name = sig.slice(0, sig.indexOf('('));
+  const everyone = { anon: ok, user: ok, outreach: ok, admin: ok };
+  return {
+    [`public.${sig}`]: { call: publicCall, expect: { ...everyone, service_role: fnDenied(name) } },
+    [`app_private.${sig}`]: { call: privateCall, expect: { ...everyone, service_role: fnDenied(name) } },
+  };
+}
+/** A staff function: the public invoker and its definer; outreach and admin only. */
+function staffPair(sig: string, call: string): Record<string, { call: string; expect: Record<Who, Expect> }> {
+  const name = sig.slice(0, sig.indexOf('('));
+  const expect: Record<Who, Expect> = { anon: fnDenied(name), user: { denied: 'outreach role required' }, outreach: ok, admin: ok, service_role: fnDenied(name) };
+  return {
+    [`public.${sig}`]: { call: call.replace('%s', 'public'), expect },
+    [`app_private.${sig}`]: { call: call.replace('%s', 'app_private'), expect },
+  };
+}
 
 function adminOnly(name: string, call: string): { call: string; expect: Record<Who, Expect> } {
   const notAdmin: Expect = { denied: 'admin role required' };
   return { call, expect: { anon: fnDenied(name), user: notAdmin, outreach: notAdmin, admin: ok, service_role: { denied: 'sign in required' } } };
 }
+// anon has USAGE on app_private (to reach the lecture definers granted to it), so it meets each function's own EXECUTE.
 function signedIn(name: string, call: string, staff: Record<'user' | 'outreach' | 'admin', Expect>) {
   return { call, expect: { anon: fnDenied(name), ...staff, service_role: fnDenied(name) } };
 }
-function ownerOnly(name: string, call: string, service: Expect = fnDenied(name)) {
+/** `typed`: the call names a type in schema app, which anon and service_role cannot even resolve. */
+function ownerOnly(name: string, call: string, service: Expect = fnDenied(name), typed?: Expect) {
   const no = fnDenied(name);
-  return { call, expect: { anon: no, user: no, outreach: no, admin: no, service_role: service } };
+  return { call, expect: { anon: typed ?? no, user: no, outreach: no, admin: no, service_role: typed ?? service } };
 }
 
 describeEachDatabase('privilege matrix', (ctx) => {
@@ -233,6 +305,12 @@ describeEachDatabase('privilege matrix', (ctx) => {
     for (const i of [0, 6]) {
       await rowsAs(ctx.db, { ...anon, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } }, 'select public.submit_survey($1::jsonb)', [JSON.stringify(surveyFixture(i, randomUUID()))]);
     }
+    await ctx.db.query(`insert into app.lecture_events (id, title, kind, venue, township, starts_at, ends_at, capacity, status, published_at, signups)
+      values ($1, 'Matrix', 'training', 'v', 't', now() + interval '2 days', now() + interval '2 days 1 hour', 5, 'published', now(), 2),
+             (gen_random_uuid(), 'Second', 'training', 'v', 't', now() + interval '3 days', now() + interval '3 days 1 hour', 5, 'draft', null, 0)`, [EVENT]);
+    await ctx.db.query(`insert into app.lecture_registrations (event_id, code, signup_no, name, mobile, adults, child_age_band, consent_at, status, confirmed_at)
+      values ($1, $2, 1, 'Matrix', $3, 1, 'under_1', now(), 'confirmed', now()), ($1, '77777C', 2, 'Other', '13700000001', 1, 'under_1', now(), 'confirmed', now())`,
+      [EVENT, REG.code, REG.mobile]);
   });
 
   test('the expectations cover every table and function in app, app_private and public', async () => {

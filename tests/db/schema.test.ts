@@ -21,7 +21,7 @@ async function executable(db: Db, role: string): Promise<string[]> {
   return rows.map((r) => r.fn);
 }
 
-const PUBLIC_FUNCTIONS = [
+const SURVEY_AND_STAFF_FUNCTIONS = [
   'public.create_distribution_point(text, text, text, date)',
   'public.enter_paper_survey(jsonb, text)',
   'public.enter_paper_survey_twice(text, jsonb, text)',
@@ -35,6 +35,43 @@ const PUBLIC_FUNCTIONS = [
   'public.upsert_staff(text, text, text, boolean)',
   'public.whoami()',
 ];
+
+/** Lectures (20261130000200_lectures.sql): what parents (anon) may call, and the outreach staff's functions. */
+const LECTURE_PARENT_DEFINERS = [
+  'app_private.cancel_lecture_registration(text, text)',
+  'app_private.get_lecture_event(uuid)',
+  'app_private.list_lecture_events(text, text)',
+  'app_private.lookup_lecture_registration(text, text)',
+  'app_private.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+];
+const LECTURE_PARENT_FUNCTIONS = [
+  'public.cancel_lecture_registration(text, text)',
+  'public.get_lecture_event(uuid)',
+  'public.list_lecture_events(text, text)',
+  'public.lookup_lecture_registration(text, text)',
+  'public.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+];
+const LECTURE_STAFF_DEFINERS = [
+  'app_private.check_in_lecture(uuid, text)',
+  'app_private.export_lecture_roster(uuid)',
+  'app_private.lecture_roster(uuid)',
+  'app_private.reveal_lecture_mobile(bigint)',
+  'app_private.save_lecture_event(uuid, jsonb)',
+  'app_private.set_lecture_capacity(uuid, integer)',
+  'app_private.set_lecture_event_status(uuid, text, text)',
+  'app_private.staff_list_lecture_events()',
+];
+const LECTURE_STAFF_FUNCTIONS = [
+  'public.check_in_lecture(uuid, text)',
+  'public.export_lecture_roster(uuid)',
+  'public.lecture_roster(uuid)',
+  'public.reveal_lecture_mobile(bigint)',
+  'public.save_lecture_event(uuid, jsonb)',
+  'public.set_lecture_capacity(uuid, integer)',
+  'public.set_lecture_event_status(uuid, text, text)',
+  'public.staff_list_lecture_events()',
+];
+const PUBLIC_FUNCTIONS = [...SURVEY_AND_STAFF_FUNCTIONS, ...LECTURE_PARENT_FUNCTIONS, ...LECTURE_STAFF_FUNCTIONS].sort();
 
 describeEachDatabase('schema', (ctx) => {
   test('every table in app and app_private has row level security enabled', async () => {
@@ -55,28 +92,36 @@ describeEachDatabase('schema', (ctx) => {
     expect(rows).toEqual([]);
   });
 
-  test('anon can execute exactly the allow-list: whoami, submitting the survey and its suppressed summary', async () => {
-    expect(await executable(ctx.db, 'anon')).toEqual([
-      'app_private.submit_online_survey(jsonb)',
-      'app_private.survey_public_summary()',
-      'public.submit_survey(jsonb)',
-      'public.survey_results()',
-      'public.whoami()',
-    ]);
+  test('anon can execute exactly the allow-list: whoami, the survey (submit, suppressed summary) and the parents\' lecture functions', async () => {
+    expect(await executable(ctx.db, 'anon')).toEqual(
+      [
+        'app_private.submit_online_survey(jsonb)',
+        'app_private.survey_public_summary()',
+        'public.submit_survey(jsonb)',
+        'public.survey_results()',
+        'public.whoami()',
+        ...LECTURE_PARENT_DEFINERS,
+        ...LECTURE_PARENT_FUNCTIONS,
+      ].sort(),
+    );
   });
 
   test('authenticated can execute exactly the allow-list', async () => {
     expect(await executable(ctx.db, 'authenticated')).toEqual([
-      'app_private.age_band(integer)',
-      'app_private.create_distribution_point(text, text, text, date)',
-      'app_private.enter_paper_survey(jsonb, text)',
-      'app_private.enter_paper_survey_twice(text, jsonb, text)',
-      'app_private.export_survey(boolean, date, date, text)',
-      'app_private.has_staff_role(text)',
-      'app_private.require_staff_role(text)',
-      'app_private.staff_role()',
-      'app_private.submit_online_survey(jsonb)',
-      'app_private.survey_public_summary()',
+      ...[
+        'app_private.age_band(integer)',
+        'app_private.create_distribution_point(text, text, text, date)',
+        'app_private.enter_paper_survey(jsonb, text)',
+        'app_private.enter_paper_survey_twice(text, jsonb, text)',
+        'app_private.export_survey(boolean, date, date, text)',
+        'app_private.has_staff_role(text)',
+        'app_private.require_staff_role(text)',
+        'app_private.staff_role()',
+        'app_private.submit_online_survey(jsonb)',
+        'app_private.survey_public_summary()',
+        ...LECTURE_PARENT_DEFINERS,
+        ...LECTURE_STAFF_DEFINERS,
+      ].sort(),
       ...PUBLIC_FUNCTIONS,
     ]);
   });
@@ -84,6 +129,7 @@ describeEachDatabase('schema', (ctx) => {
   test('service_role can execute public functions (Supabase default), the sign-in limiter and the retention job', async () => {
     expect(await executable(ctx.db, 'service_role')).toEqual([
       'app_private.hit_rate_limit(text, integer, interval)',
+      'app_private.purge_lecture_contacts()',
       'app_private.purge_survey_phones()',
       'app_private.rate_limit_exhausted(text, integer)',
       'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)',

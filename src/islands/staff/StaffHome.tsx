@@ -9,9 +9,11 @@ export interface Me {
 }
 
 export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me: Me; onSignOut: () => void; teamPath: string }) {
-  const survey = location.pathname.startsWith('/en/') ? '/en/staff/survey/' : '/staff/survey/';
+  const en = location.pathname.startsWith('/en/');
+  const survey = en ? '/en/staff/survey/' : '/staff/survey/';
+  const lectures = en ? '/en/staff/lectures/' : '/staff/lectures/';
   const areas: { label: string; href?: string }[] = [
-    { label: s['staff.area.lectures'] }, { label: s['staff.area.rosters'] },
+    { label: s['staff.area.lectures'], href: lectures }, { label: s['staff.area.rosters'], href: lectures },
     { label: s['staff.area.paperSurveys'], href: survey }, { label: s['staff.area.results'], href: survey },
   ];
 

@@ -1,0 +1,140 @@
+/**
+ * `npm run bench:lectures`: lecture sign-ups through the embedded API (HTTP, as browsers call it), on PostgreSQL 15
+ * and on PGlite.
+ *   burst   500 concurrent sign-ups for one event of capacity 30, each from its own client address (the API trusts
+ *           X-Forwarded-For here, as behind the production proxy): confirmed, waitlisted, duplicates (codes or
+ *           waitlist positions given twice, sign-up numbers with gaps), errors (non-200), p50_ms, p99_ms, seconds
+ *   steady  sign-ups per second at concurrency 64 for BENCH_SECONDS (default 3) against an event of capacity 2000
+ * Results → bench/results/lectures.json. Not a test: numbers depend on the machine and its load.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createApiServer } from '../supabase/embedded/api/server.ts';
+import type { Db } from '../supabase/embedded/db/adapter.ts';
+import { openPglite } from '../supabase/embedded/db/pglite.ts';
+import { openPostgres } from '../supabase/embedded/db/postgres.ts';
+import { findPostgres, startCluster } from '../tests/db/pg-cluster.ts';
+import { prepareTestDatabase, SECRET } from '../tests/api/harness.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS || 3);
+const LOAD_AT_START = loadavg()[0]!;
+
+interface Reg { code: string; status: string; waitlist_position: number | null }
+let addressSeq = 0;
+/** A fresh client address per request: 10.x.y.z. */
+const nextAddress = () => { const n = ++addressSeq; return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`; };
+let mobileSeq = 0;
+const nextMobile = () => `1360${String(++mobileSeq).padStart(7, '0')}`;
+
+const percentile = (sorted: number[], q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
+
+async function createEvent(db: Db, capacity: number): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into app.lecture_events (title, kind, venue, township, starts_at, ends_at, capacity, status, published_at)
+     values ('bench', 'parent_class', 'Hall', '秋浦街道', now() + interval '7 days', now() + interval '7 days 2 hours', $1, 'published', now()) returning id`,
+    [capacity],
+  );
+  return rows[0]!.id;
+}
+
+async function benchTarget(label: string, db: Db) {
+  const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
+  await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/rest/v1/rpc/sign_up_for_lecture`;
+  const signUp = async (eventId: string): Promise<{ status: number; reg: Reg | null; ms: number }> => {
+    const t = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { apikey: api.keys.anon, authorization: `Bearer ${api.keys.anon}`, 'content-type': 'application/json', 'x-forwarded-for': nextAddress() },
+      body: JSON.stringify({ p_event_id: eventId, p_name: '压测', p_mobile: nextMobile(), p_adults: 1, p_child_age_band: 'under_1', p_consent: true }),
+    });
+    const body = (await res.json()) as Reg;
+    return { status: res.status, reg: res.status === 200 ? body : null, ms: performance.now() - t };
+  };
+  try {
+    // Burst: 500 at once, capacity 30.
+    const burstEvent = await createEvent(db, 30);
+    const t0 = performance.now();
+    const results = await Promise.all(Array.from({ length: 500 }, () => signUp(burstEvent).catch(() => ({ status: 0, reg: null, ms: 0 }))));
+    const seconds = (performance.now() - t0) / 1000;
+    const regs = results.flatMap((r) => (r.reg ? [r.reg] : []));
+    const positions = regs.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position);
+    const nos = (await db.query<{ signup_no: number }>('select signup_no from app.lecture_registrations where event_id = $1 order by 1', [burstEvent])).rows.map((r) => r.signup_no);
+    const gaps = nos.filter((n, i) => n !== i + 1).length;
+    const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+    const burst = {
+      requests: 500,
+      capacity: 30,
+      confirmed: regs.filter((r) => r.status === 'confirmed').length,
+      waitlisted: positions.length,
+      duplicates: regs.length - new Set(regs.map((r) => r.code)).size + (positions.length - new Set(positions).size) + gaps,
+      errors: results.filter((r) => r.status !== 200).length,
+      p50_ms: percentile(latencies, 0.5),
+      p99_ms: percentile(latencies, 0.99),
+      seconds: Number(seconds.toFixed(2)),
+    };
+    console.log(`${label} burst:`, burst);
+
+    // Steady: 64 workers for SECONDS.
+    const steadyEvent = await createEvent(db, 2000);
+    const lat: number[] = [];
+    let errors = 0;
+    const end = performance.now() + SECONDS * 1000;
+    await Promise.all(Array.from({ length: 64 }, async () => {
+      while (performance.now() < end) {
+        const r = await signUp(steadyEvent).catch(() => ({ status: 0, reg: null, ms: 0 }));
+        if (r.status === 200) lat.push(r.ms);
+        else errors++;
+      }
+    }));
+    lat.sort((a, b) => a - b);
+    const steady = { concurrency: 64, seconds: SECONDS, rps: Math.round(lat.length / SECONDS), p50_ms: percentile(lat, 0.5), p99_ms: percentile(lat, 0.99), errors };
+    console.log(`${label} steady:`, steady);
+    return { burst, steady };
+  } finally {
+    await api.close();
+  }
+}
+
+const results: Record<string, unknown> = {};
+const scratch = mkdtempSync(join(tmpdir(), 'tuoyu-bench-lectures-'));
+try {
+  const binaries = findPostgres();
+  if ('missing' in binaries) {
+    console.warn(`PostgreSQL 15 skipped: ${binaries.missing}`);
+    results.postgres15 = { skipped: binaries.missing };
+  } else {
+    const cluster = await startCluster(binaries);
+    try {
+      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
+      await admin.connect();
+      await admin.query('create database tuoyu_bench_lectures');
+      await admin.end();
+      const db = openPostgres(cluster.url('tuoyu_bench_lectures'));
+      await prepareTestDatabase(db);
+      results.postgres15 = await benchTarget('PostgreSQL 15', db);
+      await db.close();
+    } finally {
+      cluster.stop();
+    }
+  }
+  const lite = await openPglite(join(scratch, 'pglite'));
+  await prepareTestDatabase(lite);
+  results.pglite = await benchTarget('PGlite', lite);
+  await lite.close();
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+mkdirSync('bench/results', { recursive: true });
+const out = {
+  generated_at: new Date().toISOString(),
+  machine: { cpus: cpus().length, loadavg_at_start: Number(LOAD_AT_START.toFixed(2)), loadavg_at_end: Number(loadavg()[0]!.toFixed(2)) },
+  note: 'Through the embedded API over HTTP; each request from its own client address. Numbers depend on the machine and its load.',
+  ...results,
+};
+writeFileSync('bench/results/lectures.json', `${JSON.stringify(out, null, 2)}\n`);
+console.log('→ bench/results/lectures.json');

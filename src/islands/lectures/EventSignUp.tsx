@@ -1,0 +1,80 @@
+/**
+ * The detail page's island: reads ?id=, shows the event (public.get_lecture_event) and the sign-up form; after
+ * signing up, the code, its QR code and the calendar file. Unreachable: says so and gives the phone number.
+ */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Locale } from '../../lib/i18n/index.ts';
+import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
+import { reasonOf } from '../../lib/lectures/reasons.ts';
+import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
+import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
+import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
+import { callLecture } from '../../lib/lectures/rpc.ts';
+import { EventFacts } from './EventFacts.tsx';
+import { PhoneFallback } from './PhoneFallback.tsx';
+// The QR encoder and the calendar writer load only once there is a registration to show.
+const RegistrationCard = lazy(() => import('./RegistrationCard.tsx').then((m) => ({ default: m.RegistrationCard })));
+import { SignUpForm } from './SignUpForm.tsx';
+
+interface Props {
+  s: LectureStrings;
+  locale: Locale;
+  schedulePath: string;
+  myPath: string;
+}
+
+type State = { kind: 'loading' } | { kind: 'unreachable' } | { kind: 'missing' } | { kind: 'ready'; event: PublicEvent } | { kind: 'done'; reg: Registration };
+
+export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    const id = new URLSearchParams(location.search).get('id') ?? '';
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return setState({ kind: 'missing' });
+    callLecture<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
+      if (!r.ok) return setState(r.network ? { kind: 'unreachable' } : { kind: 'missing' });
+      setState(looksLikeEvent(r.data) ? { kind: 'ready', event: r.data } : { kind: 'unreachable' });
+    });
+  }, []);
+
+  if (state.kind === 'loading') return <p role="status" className="lec-loading">{s['lec.loading']}</p>;
+  if (state.kind === 'unreachable') return <div role="alert"><PhoneFallback s={s} lead={s['lec.unreachable']} /></div>;
+  if (state.kind === 'missing') return <p role="alert">{s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a></p>;
+  if (state.kind === 'done') {
+    const r = state.reg;
+    const heading = r.status === 'confirmed' ? s['lec.result.confirmed'] : fill(s['lec.result.waitlisted'], { n: r.waitlist_position ?? 0 });
+    return (<><Suspense fallback={<p role="status">{s['lec.loading']}</p>}><RegistrationCard r={r} s={s} locale={locale} heading={heading} /></Suspense><p><a href={myPath}>{s['lec.my']}</a></p></>);
+  }
+
+  const e = state.event;
+  const open = e.registration === 'open' || e.registration === 'waitlist';
+  const submit = async (v: SignUp): Promise<string | null> => {
+    const r = await callLecture<unknown>('sign_up_for_lecture', signUpArgs(e.id, v));
+    if (r.ok) {
+      if (looksLikeRegistration(r.data)) {
+        setState({ kind: 'done', reg: r.data });
+        return null;
+      }
+      return s['lec.error.network'];
+    }
+    if (r.network) return s['lec.error.network'];
+    const reason = reasonOf(r.message);
+    return reason === 'other' ? fill(s['lec.reason.other'], { message: r.message }) : s[`lec.reason.${reason}` as LectureKey];
+  };
+  return (
+    <article className="lec-detail">
+      <p className="lec-kind">{s[`lec.kind.${e.kind}` as LectureKey]}</p>
+      <h2 className="lec-title">{e.title}</h2>
+      <EventFacts e={e} s={s} locale={locale} />
+      {e.cancel_reason && <p>{e.cancel_reason}</p>}
+      {e.description && <p className="lec-description">{e.description}</p>}
+      {open ? (
+        <>
+          <h2>{e.registration === 'waitlist' ? s['lec.joinWaitlist'] : s['lec.signUp']}</h2>
+          <SignUpForm s={s} waitlist={e.registration === 'waitlist'} onSubmit={submit} />
+          <PhoneFallback s={s} />
+        </>
+      ) : null}
+      <p><a href={schedulePath}>{s['lec.back']}</a> · <a href={myPath}>{s['lec.my']}</a></p>
+    </article>
+  );
+}

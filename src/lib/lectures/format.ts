@@ -1,0 +1,34 @@
+/** Display helpers for lectures: Asia/Shanghai times whatever the device's zone, masked phone numbers. */
+import type { Locale } from '../i18n/index.ts';
+
+export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+
+const dateFormats: Record<Locale, Intl.DateTimeFormatOptions> = {
+  'zh-CN': { timeZone: EVENT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' },
+  en: { timeZone: EVENT_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+};
+const timeFormat: Intl.DateTimeFormatOptions = { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** "2026年6月1日 周一 09:30–11:00" / "Mon, 1 Jun 2026, 09:30–11:00" in Beijing time. */
+export function formatEventTime(startIso: string, endIso: string, locale: Locale): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  const tag = locale === 'en' ? 'en-GB' : 'zh-CN';
+  const day = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(start);
+  const time = (d: Date) => new Intl.DateTimeFormat(tag, timeFormat).format(d);
+  const endDay = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(end);
+  const range = endDay === day ? `${time(start)}–${time(end)}` : `${time(start)} – ${endDay} ${time(end)}`;
+  return locale === 'en' ? `${day}, ${range}` : `${day} ${range}`;
+}
+
+/** "2026-06-01 09:30" in Beijing time (short, for deadlines). */
+export function formatShanghai(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { ...timeFormat, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** 13812341234 → 138****1234 (as the staff roster shows it). */
+export function maskMobile(mobile: string): string {
+  return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+}
