@@ -115,6 +115,7 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       delete: `delete from app.survey_distribution_points where $1::uuid is not null`,
     },
     expect: staffReadable('survey_distribution_points', { user: 0, outreach: 'all', admin: 'all' }),
+  },
   // Lectures: no API role touches the tables; everything goes through the functions below.
   'app.lecture_events': {
     writes: {
