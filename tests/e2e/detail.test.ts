@@ -95,9 +95,12 @@ test('the English page uses English labels and values', async ({ page }) => {
 test('a hospital site: every field the report does not state reads 待核实, no call link, no verified date', async ({ page }) => {
   expect(sparse, 'the data should have a record with unverified fields').toBeTruthy();
   await checkPage(page, sparse, 'zh-CN');
-  const defs = await page.getByRole('definition').allInnerTexts();
+  const defs = await page.locator('dl.facts').getByRole('definition').allInnerTexts();
   // ownership, inclusive, township, address, ages, care forms, hours, places, vacancies, fees, health partner, filing, inspection
   expect(defs.filter((d) => d.trim() === '待核实').length).toBe(13);
+  // and the summary above the facts: fees, vacancies, ages, hours
+  const summary = await page.getByRole('region', { name: tr('zh-CN', 'detail.summary') }).getByRole('definition').allInnerTexts();
+  expect(summary.map((d) => d.trim())).toEqual(['待核实', '待核实', '待核实', '待核实']);
   await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
 });
 

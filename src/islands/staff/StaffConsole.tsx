@@ -54,7 +54,8 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
   }
 
   async function signOut() {
-    await getSupabase().auth.signOut();
+    // This device only: a colleague's phone at a venue (or this person's own phone) stays signed in.
+    await getSupabase().auth.signOut({ scope: 'local' });
     setState({ kind: 'signedOut' });
   }
 
