@@ -101,7 +101,13 @@ class Journey {
 }
 
 async function start(page: Page, mode: Mode, path = '/') {
-  await page.addInitScript((m) => localStorage.setItem('tuoyu.text', m), mode);
+  // Only the first page load: init scripts run on every navigation, and a person's own switch must stick.
+  await page.addInitScript((m) => {
+    if (!sessionStorage.getItem('journey.started')) {
+      sessionStorage.setItem('journey.started', '1');
+      localStorage.setItem('tuoyu.text', m);
+    }
+  }, mode);
   await page.goto(path);
   await expect(page.locator('html')).toHaveAttribute('data-text', mode);
 }
