@@ -11,20 +11,15 @@
  * Each figure is the median of BENCH_ROUNDS (3) interleaved rounds of BENCH_SECONDS (1) each.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import { createApiServer } from '../supabase/embedded/api/server.ts';
 import { runCall } from '../supabase/embedded/api/rpc.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
-import { openPglite } from '../supabase/embedded/db/pglite.ts';
-import { openPostgres } from '../supabase/embedded/db/postgres.ts';
-import { AUTHENTICATOR, authenticatorUrl } from '../supabase/embedded/db/serving.ts';
-import { findPostgres, startCluster } from '../tests/db/pg-cluster.ts';
 import { prepareTestDatabase, SECRET } from '../tests/api/harness.ts';
+import { benchTargets } from './lib/targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 1);
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
@@ -160,43 +155,14 @@ if (process.argv[2] === '--load') {
 /** The raw_sql baseline calls the functions directly as authenticator (bench databases only). */
 const RAW_SQL_GRANT = 'grant execute on function public.test_read(integer), public.test_write(integer) to authenticator';
 
-const results: Record<string, unknown> = {};
-const scratch = mkdtempSync(join(tmpdir(), 'tuoyu-bench-api-'));
-try {
-  // Prepared as the superuser, then served as authenticator, as startApi does.
-  const admin = await openPglite(join(scratch, 'pglite'));
-  await prepareTestDatabase(admin);
-  await admin.exec(RAW_SQL_GRANT);
-  await admin.close();
-  const lite = await openPglite(join(scratch, 'pglite'), { username: AUTHENTICATOR });
-  results.pglite = await benchTarget('PGlite', lite);
-  await lite.close();
-
-  const binaries = findPostgres();
-  if ('missing' in binaries) {
-    console.warn(`PostgreSQL 15 skipped: ${binaries.missing}`);
-    results.postgres15 = { skipped: binaries.missing };
-  } else {
-    const cluster = await startCluster(binaries);
-    try {
-      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-      await admin.connect();
-      await admin.query('create database tuoyu_bench');
-      await admin.end();
-      const owner = openPostgres(cluster.url('tuoyu_bench'));
-      await prepareTestDatabase(owner);
-      await owner.exec(RAW_SQL_GRANT);
-      await owner.close();
-      const db = openPostgres(authenticatorUrl(cluster.url('tuoyu_bench')));
-      results.postgres15 = await benchTarget('PostgreSQL 15', db);
-      await db.close();
-    } finally {
-      cluster.stop();
-    }
-  }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+// Prepared as the superuser, then served as authenticator, as startApi does.
+const results: Record<string, unknown> = await benchTargets('api', {
+  prepare: async (admin) => {
+    await prepareTestDatabase(admin);
+    await admin.exec(RAW_SQL_GRANT);
+  },
+  bench: benchTarget,
+});
 
 /** For each target and function: api/raw_tx at concurrency 16 and whether it reaches 0.5. */
 function goalAtC16(all: Record<string, unknown>): Record<string, unknown> {

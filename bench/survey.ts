@@ -4,22 +4,19 @@
  * time (a double tap, an offline resend), each from its own client address; afterwards the database must hold each
  * answer exactly once: duplicates_stored = rows stored − distinct answers accepted (must be 0), missing = answers
  * sent but not stored (must be 0). The rate limiter runs on every request (its limit raised so it never trips).
+ * Both databases prepared as the superuser and served as authenticator, as startApi does (bench/lib/targets.ts).
  * Results → bench/results/survey.json. Not a test: figures depend on the machine and its load.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import { createApiServer } from '../supabase/embedded/api/server.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../supabase/embedded/db/migrate.ts';
-import { openPglite } from '../supabase/embedded/db/pglite.ts';
-import { openPostgres } from '../supabase/embedded/db/postgres.ts';
-import { findPostgres, startCluster } from '../tests/db/pg-cluster.ts';
 import { surveyFixture } from '../tests/fixtures/survey.ts';
+import { benchTargets } from './lib/targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CONCURRENCY = 16;
@@ -39,8 +36,6 @@ function post(agent: Agent, port: number, body: string, key: string, ip: string)
 }
 
 async function benchTarget(label: string, db: Db) {
-  await prepareDatabase(db);
-  await db.query('update app_private.survey_settings set max_submissions_per_hour = 1000000000');
   const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const port = (api.server.address() as AddressInfo).port;
@@ -72,11 +67,10 @@ async function benchTarget(label: string, db: Db) {
     }
   }));
   agent.destroy();
-  const { rows } = await db.query<{ stored: number; distinct_ids: number }>('select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses');
   await api.close();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
-  const result = {
+  return {
     concurrency: CONCURRENCY,
     requests: latencies.length + errors,
     rps: Math.round(latencies.length / SECONDS),
@@ -85,41 +79,28 @@ async function benchTarget(label: string, db: Db) {
     errors,
     answers_sent: n,
     answers_accepted: accepted.size,
-    rows_stored: rows[0].stored,
-    duplicates_stored: rows[0].stored - accepted.size,
-    missing: accepted.size - rows[0].distinct_ids,
   };
-  console.log(`${label.padEnd(14)} ${result.rps} req/s p50 ${result.p50_ms} ms p99 ${result.p99_ms} ms errors ${errors} duplicates ${result.duplicates_stored} missing ${result.missing}`);
+}
+
+type Measured = Awaited<ReturnType<typeof benchTarget>>;
+
+/** After serving, as the superuser (authenticator may not read the table): each accepted answer stored once? */
+async function checkStored(label: string, admin: Db, measured: Measured) {
+  const { rows } = await admin.query<{ stored: number; distinct_ids: number }>('select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses');
+  const result = { ...measured, rows_stored: rows[0]!.stored, duplicates_stored: rows[0]!.stored - measured.answers_accepted, missing: measured.answers_accepted - rows[0]!.distinct_ids };
+  console.log(`${label.padEnd(14)} ${result.rps} req/s p50 ${result.p50_ms} ms p99 ${result.p99_ms} ms errors ${result.errors} duplicates ${result.duplicates_stored} missing ${result.missing}`);
   return result;
 }
 
-const results: Record<string, unknown> = {};
-const scratch = mkdtempSync(join(tmpdir(), 'tuoyu-bench-survey-'));
-try {
-  const lite = await openPglite(join(scratch, 'pglite'));
-  results.pglite = await benchTarget('PGlite', lite);
-  await lite.close();
-  const binaries = findPostgres();
-  if ('missing' in binaries) {
-    console.warn(`PostgreSQL 15 skipped: ${binaries.missing}`);
-    results.postgres15 = { skipped: binaries.missing };
-  } else {
-    const cluster = await startCluster(binaries);
-    try {
-      const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-      await admin.connect();
-      await admin.query('create database tuoyu_bench_survey');
-      await admin.end();
-      const db = openPostgres(cluster.url('tuoyu_bench_survey'));
-      results.postgres15 = await benchTarget('PostgreSQL 15', db);
-      await db.close();
-    } finally {
-      await cluster.stop();
-    }
-  }
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+// Prepared as the superuser (the per-client limit raised there), then served as authenticator, as startApi does.
+const results = await benchTargets('survey', {
+  prepare: async (admin) => {
+    await prepareDatabase(admin);
+    await admin.query('update app_private.survey_settings set max_submissions_per_hour = 1000000000');
+  },
+  bench: benchTarget,
+  check: checkStored,
+});
 
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/survey.json', JSON.stringify({
@@ -128,6 +109,7 @@ writeFileSync('bench/results/survey.json', JSON.stringify({
   seconds: SECONDS,
   notes: [
     'POST /rest/v1/rpc/submit_survey over HTTP keep-alive from this process (it shares the cores with the API and the database).',
+    'The API serves as authenticator (prepared as the superuser, as startApi does); rows counted afterwards as the superuser.',
     'Each answer sent twice at once from two client addresses; rps counts every request.',
     'duplicates_stored = rows stored - answers accepted (must be 0); missing = accepted answers not stored (must be 0).',
     'PostgreSQL 15: the throwaway test cluster (fsync=off, synchronous_commit=off), pool of 10 connections; PGlite on disk in a temp folder.',
