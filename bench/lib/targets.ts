@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { openPglite } from '../../supabase/embedded/db/pglite.ts';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
@@ -78,12 +77,7 @@ export async function benchTargets<R>(
       }
       const cluster = await startCluster(binaries);
       try {
-        const database = `tuoyu_bench_${name.replace(/\W/g, '_')}`;
-        const client = new pg.Client({ connectionString: cluster.url('postgres') });
-        await client.connect();
-        await client.query(`create database ${database}`);
-        await client.end();
-        const url = cluster.url(database);
+        const url = await cluster.createDatabase(`tuoyu_bench_${name.replace(/\W/g, '_')}`);
         results.postgres15 = await run(plan, LABELS.postgres15, async () => openPostgres(url, 2), async () => openPostgres(authenticatorUrl(url)));
       } finally {
         cluster.stop();

@@ -4,7 +4,6 @@
  * `set role tuoyu_owner`, `reset role` or `set session authorization` — on PGlite and on PostgreSQL 15. On PostgreSQL
  * the connection's own user is authenticator and no superuser; startApi refuses to serve through anything else.
  */
-import pg from 'pg';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,11 +94,7 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreS
   beforeAll(async () => {
     if ('missing' in binaries) throw new Error(binaries.missing);
     cluster = await startCluster(binaries);
-    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-    await admin.connect();
-    await admin.query('create database tuoyu_authn');
-    await admin.end();
-    url = cluster.url('tuoyu_authn');
+    url = await cluster.createDatabase('tuoyu_authn');
     const db = openPostgres(url, 4);
     await prepareTestDatabase(db);
     api = await startTestApi({ db, serving: openPostgres(authenticatorUrl(url), 4) });

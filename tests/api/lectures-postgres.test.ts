@@ -5,9 +5,9 @@
  * concurrent cancellations promote exactly the next 10 of the waitlist. Skipped with a warning where PostgreSQL
  * 15 is missing (a failure under CI=true).
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
+import { authenticatorUrl } from '../../supabase/embedded/db/serving.ts';
 import { findPostgres, startCluster, type Cluster } from '../db/pg-cluster.ts';
 import { prepareTestDatabase, startTestApi, type TestApi } from './harness.ts';
 
@@ -36,13 +36,11 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
   beforeAll(async () => {
     if ('missing' in binaries) throw new Error(binaries.missing); // (the describe is skipped then; this narrows the type)
     cluster = await startCluster(binaries);
-    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-    await admin.connect();
-    await admin.query('create database tuoyu_lectures');
-    await admin.end();
-    const db = openPostgres(cluster.url('tuoyu_lectures'), 10);
+    const url = await cluster.createDatabase('tuoyu_lectures');
+    const db = openPostgres(url, 10);
     await prepareTestDatabase(db);
-    api = await startTestApi({ db, server: { trustProxy: true } });
+    // Served as the API serves: through authenticator (the superuser connection is for fixtures only).
+    api = await startTestApi({ db, serving: openPostgres(authenticatorUrl(url), 10), server: { trustProxy: true } });
     // Staff create and publish the event through the API.
     const staff = await api.signedIn('outreach');
     const starts = new Date(Date.now() + 7 * 86400_000);

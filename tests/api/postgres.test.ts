@@ -3,7 +3,6 @@
  * access, the per-role statement timeout, concurrent writes. Skipped with a warning where PostgreSQL 15 is missing
  * (a failure under CI=true), like the database suites.
  */
-import pg from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +29,7 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
   beforeAll(async () => {
     if ('missing' in binaries) throw new Error(binaries.missing);
     cluster = await startCluster(binaries);
-    const admin = new pg.Client({ connectionString: cluster.url('postgres') });
-    await admin.connect();
-    await admin.query('create database tuoyu_api');
-    await admin.end();
-    url = cluster.url('tuoyu_api');
+    url = await cluster.createDatabase('tuoyu_api');
     const db = openPostgres(url, 8);
     await prepareTestDatabase(db);
     const serving = openPostgres(authenticatorUrl(url), 8);

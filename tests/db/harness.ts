@@ -6,7 +6,6 @@
  * Without PostgreSQL 15 binaries the PG suites are skipped with a loud banner — except under CI=true, where a
  * failing test says so instead.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
@@ -45,15 +44,7 @@ async function createPgDatabase(): Promise<string> {
   if ('missing' in postgres) throw new Error(postgres.missing);
   cluster ??= startCluster(postgres);
   const c = await cluster;
-  const name = `tuoyu_test_${++clusterDbs}`;
-  const admin = new pg.Client({ connectionString: c.url('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return c.url(name);
+  return c.createDatabase(`tuoyu_test_${++clusterDbs}`);
 }
 
 /** Opens a new, empty database of `kind` (not prepared). PGlite in memory; PostgreSQL in this file's cluster. */

@@ -9,6 +9,7 @@ import { chownSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pgLib from 'pg';
 
 export interface PgBinaries {
   /** Folder with initdb, pg_ctl and postgres. */
@@ -23,6 +24,8 @@ export interface Cluster {
   port: number;
   /** A connection URL (unix socket, trust auth, user postgres) for `database`. */
   url(database: string): string;
+  /** Creates an empty database `name` (as the superuser) and returns its URL. */
+  createDatabase(name: string): Promise<string>;
   stop(): void;
 }
 
@@ -114,9 +117,17 @@ export async function startCluster(pg: PgBinaries): Promise<Cluster> {
   };
   // If the test process dies without afterAll, do not leave a server behind.
   process.once('exit', () => stop('immediate'));
-  return {
-    port,
-    url: (database) => `postgresql://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`,
-    stop: () => stop('fast'),
-  };
+  const url = (database: string) => `postgresql://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`;
+  async function createDatabase(name: string): Promise<string> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+    const admin = new pgLib.Client({ connectionString: url('postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${name}`);
+    } finally {
+      await admin.end();
+    }
+    return url(name);
+  }
+  return { port, url, createDatabase, stop: () => stop('fast') };
 }
