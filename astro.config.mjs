@@ -2,6 +2,7 @@
 import { defineConfig, envField } from 'astro/config';
 import react from '@astrojs/react';
 import { LOCAL_SUPABASE_URL } from './src/integrations/build-env.ts';
+import { CHUNK_GROUPS } from './src/integrations/chunk-groups.ts';
 import { siteSecurity } from './src/integrations/site-security.ts';
 
 export default defineConfig({
@@ -16,6 +17,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  // Libraries that always load together ship as one file each (src/integrations/chunk-groups.ts).
+  vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
   env: {
     schema: {
       // The map's base tiles (see README, Map configuration). 'none' works offline: outline and markers only.

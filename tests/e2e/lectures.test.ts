@@ -5,13 +5,21 @@
  * roster, reveal and CSV export reflect it. Plus axe on each state and the no-API fallback.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { E2E_STAFF } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const { outreach } = E2E_STAFF;
 const hydrated = (page: Page) => expect(page.locator('astro-island').first()).not.toHaveAttribute('ssr', { timeout: 15_000 });
+
+/** Reads a QR code from a screenshot of the element, as a phone camera at the venue would from the screen. */
+async function decodeQr(element: Locator): Promise<string | undefined> {
+  const png = PNG.sync.read(await element.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
 
 /** Tomorrow in Beijing as datetime-local values. */
 function tomorrow(hh: string): string {
@@ -77,7 +85,9 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await expect(page.getByRole('heading', { name: '报名成功' })).toBeFocused();
   const code1 = (await page.getByTestId('lec-code').textContent())!.trim();
   expect(code1).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
-  await expect(page.getByRole('img', { name: `确认码 ${code1} 的二维码` })).toBeVisible();
+  const qr = page.getByRole('img', { name: `确认码 ${code1} 的二维码` });
+  await expect(qr).toBeVisible();
+  expect(await decodeQr(qr), 'the QR code as the browser draws it, read back by jsQR').toBe(code1);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '加入日历（.ics）' }).click()]);
   const ics = readFileSync((await download.path())!, 'utf8');
   expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:' + tomorrow('09:30').replace(/[-:]/g, '') + '00');

@@ -2,18 +2,17 @@
  * The detail page's island: reads ?id=, shows the event (public.get_lecture_event) and the sign-up form; after
  * signing up, the code, its QR code and the calendar file. Unreachable: says so and gives the phone number.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
 import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
-import { callLecture } from '../../lib/lectures/rpc.ts';
+import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
+import { RegistrationCard } from './RegistrationCard.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
-// The QR encoder and the calendar writer load only once there is a registration to show.
-const RegistrationCard = lazy(() => import('./RegistrationCard.tsx').then((m) => ({ default: m.RegistrationCard })));
 import { SignUpForm } from './SignUpForm.tsx';
 
 interface Props {
@@ -30,7 +29,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(id)) return setState({ kind: 'missing' });
-    callLecture<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
+    callPublic<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
       if (!r.ok) return setState(r.network ? { kind: 'unreachable' } : { kind: 'missing' });
       setState(looksLikeEvent(r.data) ? { kind: 'ready', event: r.data } : { kind: 'unreachable' });
     });
@@ -42,13 +41,13 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   if (state.kind === 'done') {
     const r = state.reg;
     const heading = r.status === 'confirmed' ? s['lec.result.confirmed'] : fill(s['lec.result.waitlisted'], { n: r.waitlist_position ?? 0 });
-    return (<><Suspense fallback={<p role="status">{s['lec.loading']}</p>}><RegistrationCard r={r} s={s} locale={locale} heading={heading} /></Suspense><p><a href={myPath}>{s['lec.my']}</a></p></>);
+    return (<><RegistrationCard r={r} s={s} locale={locale} heading={heading} /><p><a href={myPath}>{s['lec.my']}</a></p></>);
   }
 
   const e = state.event;
   const open = e.registration === 'open' || e.registration === 'waitlist';
   const submit = async (v: SignUp): Promise<string | null> => {
-    const r = await callLecture<unknown>('sign_up_for_lecture', signUpArgs(e.id, v));
+    const r = await callPublic<unknown>('sign_up_for_lecture', signUpArgs(e.id, v));
     if (r.ok) {
       if (looksLikeRegistration(r.data)) {
         setState({ kind: 'done', reg: r.data });

@@ -1,5 +1,5 @@
 /** Look up (and cancel) a registration with the mobile number and confirmation code. */
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { miniResolver } from '../../lib/schemas/mini-resolver.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
@@ -8,11 +8,10 @@ import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeRegistration, normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';
 import { LookupSchema, type Lookup } from '../../lib/schemas/lecture.ts';
 import type { Registration } from '../../lib/schemas/lecture-api.ts';
-import { callLecture } from '../../lib/lectures/rpc.ts';
+import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
-// The QR encoder and the calendar writer load only once there is a registration to show.
-const RegistrationCard = lazy(() => import('./RegistrationCard.tsx').then((m) => ({ default: m.RegistrationCard })));
+import { RegistrationCard } from './RegistrationCard.tsx';
 
 export default function MyRegistration({ s, locale }: { s: LectureStrings; locale: Locale }) {
   const [reg, setReg] = useState<Registration | null>(null);
@@ -24,7 +23,7 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
   const msg = (key?: string) => (key ? (s[key as LectureKey] ?? key) : undefined);
 
   const call = async (fn: 'lookup_lecture_registration' | 'cancel_lecture_registration', args: { p_mobile: string; p_code: string }) => {
-    const r = await callLecture<unknown>(fn, args);
+    const r = await callPublic<unknown>(fn, args);
     if (!r.ok) {
       if (r.network) return setFormError(s['lec.error.network']);
       const reason = reasonOf(r.message);
@@ -51,7 +50,7 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
       </form>
       {reg && (
         <>
-          <Suspense fallback={<p role="status">{s['lec.loading']}</p>}><RegistrationCard r={reg} s={s} locale={locale} heading={reg.status === 'cancelled' ? s['lec.result.cancelled'] : s['lec.my']} /></Suspense>
+          <RegistrationCard r={reg} s={s} locale={locale} heading={reg.status === 'cancelled' ? s['lec.result.cancelled'] : s['lec.my']} />
           {reg.status !== 'cancelled' && creds && !reg.checked_in && (
             confirming ? (
               <div className="lec-confirm" role="group" aria-label={s['lec.cancel']}>

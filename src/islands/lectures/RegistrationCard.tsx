@@ -1,9 +1,9 @@
 /** A registration's outcome: status (waitlist position), the code large, its QR code and the calendar file. */
 import { useEffect, useMemo, useRef } from 'react';
-import { renderSVG } from 'uqr';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureStrings } from '../../lib/i18n/lectures.ts';
 import { buildIcs } from '../../lib/lectures/ics.ts';
+import { qrSvg } from '../../lib/lectures/qr.ts';
 import type { Registration } from '../../lib/schemas/lecture-api.ts';
 import { EventFacts } from './EventFacts.tsx';
 
@@ -15,7 +15,7 @@ export function statusText(r: Registration, s: LectureStrings): string {
 export function RegistrationCard({ r, s, locale, heading }: { r: Registration; s: LectureStrings; locale: Locale; heading: string }) {
   const e = r.event;
   const title = useRef<HTMLHeadingElement>(null);
-  // Loaded lazily after the answer arrives: move focus to the outcome so screen readers announce it.
+  // Shown once the answer arrives: move focus to the outcome so screen readers announce it.
   useEffect(() => title.current?.focus(), [r]);
   const ics = useMemo(() => {
     if (r.status === 'cancelled') return null;
@@ -23,7 +23,7 @@ export function RegistrationCard({ r, s, locale, heading }: { r: Registration; s
       startsAt: e.starts_at, endsAt: e.ends_at, confirmed: r.status === 'confirmed', reminder: s['lec.icsReminder'], codeLabel: s['lec.code'] });
     return `data:text/calendar;charset=utf-8,${encodeURIComponent(text)}`;
   }, [r, e, s]);
-  const qr = useMemo(() => (r.status === 'cancelled' ? '' : renderSVG(r.code, { border: 2 })), [r]);
+  const qr = useMemo(() => (r.status === 'cancelled' ? '' : qrSvg(r.code)), [r]);
   return (
     <section className="lec-result" aria-labelledby="lec-result-title">
       <h2 id="lec-result-title" tabIndex={-1} ref={title}>{heading}</h2>

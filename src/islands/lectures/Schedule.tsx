@@ -7,7 +7,7 @@ import type { Locale } from '../../lib/i18n/index.ts';
 import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
 import { KINDS, looksLikeEvent } from '../../lib/lectures/model.ts';
 import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
-import { callLecture } from '../../lib/lectures/rpc.ts';
+import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
 
@@ -25,7 +25,7 @@ export default function Schedule({ s, locale, detailPath }: Props) {
   const [kind, setKind] = useState('');
   const [township, setTownship] = useState('');
   useEffect(() => {
-    callLecture<unknown>('list_lecture_events', {}, { get: true }).then((r) => {
+    callPublic<unknown>('list_lecture_events', {}, { get: true }).then((r) => {
       const ok = r.ok && Array.isArray(r.data) && r.data.every(looksLikeEvent);
       setState(ok ? { kind: 'ready', events: r.data as PublicEvent[] } : { kind: 'unreachable' });
     });

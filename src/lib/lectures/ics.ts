@@ -50,15 +50,10 @@ export function foldLine(line: string): string {
   return out.join(`${CRLF} `);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** 20260601T013000Z: a UTC date-time in the basic format (§3.3.5). */
+const utcStamp = (d: Date) => d.toISOString().replace(/[-:]|\.\d+/g, '');
 /** 20260601T093000 in Beijing time (UTC+8 all year: China has no daylight saving time). */
-function shanghaiLocal(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-}
-function utcStamp(d: Date): string {
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
-}
+const shanghaiLocal = (iso: string) => utcStamp(new Date(Date.parse(iso) + 8 * 3600_000)).slice(0, -1);
 
 export function buildIcs(e: IcsInput): string {
   const lines = [

@@ -21,7 +21,11 @@ function publicClient(): PostgrestClient {
   return client;
 }
 
-/** Calls a `public` function as anon. `get: true` for read-only functions (cacheable GET). */
+/**
+ * Calls a `public` function as anon. `get: true` for read-only functions (cacheable GET). Never rejects: postgrest-js
+ * answers status 0 when the request fails (after retrying GETs three times over ~7 s) and catches a throwing fetch,
+ * so islands can always say "cannot be reached, call instead" (tests/unit/public-rpc.test.ts).
+ */
 export async function callPublic<T>(fn: string, args: Record<string, unknown> = {}, opts: { get?: boolean } = {}): Promise<RpcOutcome<T>> {
   const { data, error, status } = await publicClient().rpc(fn, args, { get: opts.get ?? false });
   if (!error) return { ok: true, data: data as T };

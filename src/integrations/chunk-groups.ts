@@ -1,0 +1,19 @@
+/**
+ * How the client JavaScript is split into files (Vite 8 → Rolldown `output.codeSplitting.groups`). Left alone, the
+ * bundler makes a file for every set of islands that shares a module, so the lecture sign-up page fetched 17 small
+ * files. Each file costs its own gzip header and dictionary; these groups put libraries that always load together
+ * into one file each, which keeps the sign-up page within its 100 KB budget (tests/unit/lectures-budget.test.ts)
+ * and every island page a little lighter:
+ * - `react`: React, react-dom, its scheduler and Astro's React renderer (every island page loads all four);
+ * - `public-rpc`: postgrest-js and the anonymous RPC module built on it (survey and lecture islands);
+ * - `lecture-common`: what the schedule, sign-up, look-up and staff lecture islands all use (event facts, the
+ *   phone fallback, Beijing-time display, codes and phones, refusal reasons).
+ * Dependencies of a group's modules join it unless a group of higher priority claims them.
+ */
+type Group = { name: string; test: RegExp; priority: number };
+
+export const CHUNK_GROUPS: Group[] = [
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/, priority: 2 },
+  { name: 'public-rpc', test: /node_modules[\\/]@supabase[\\/]postgrest-js[\\/]|src[\\/]lib[\\/]supabase[\\/]public-rpc\./, priority: 2 },
+  { name: 'lecture-common', test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons|contact))\./, priority: 1 },
+];
