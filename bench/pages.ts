@@ -1,21 +1,23 @@
 /**
  * `npm run bench`: the weight of every built page (run `npm run build` first). Writes bench/results/pages.json
- * (sorted by path: raw and gzip bytes of HTML, linked CSS, JavaScript files and inline JavaScript, plus totals)
+ * (sorted by path: raw and gzip bytes of HTML, linked CSS, JavaScript files and inline JavaScript, plus totals;
+ * `allJs` is everything the page can run, its islands and their lazy imports included, as the budgets count it)
  * and prints a short table of the main pages.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { allPageJs } from './lib/island-weight.ts';
 import { addBytes, listPages, measurePage, type Bytes, type PageWeight } from './lib/page-weight.ts';
 
 const DIST = 'dist';
 const OUT = 'bench/results/pages.json';
-const MAIN = ['/', '/facilities/', '/policies/', '/hospital-sites/', '/demonstration/', '/compare/', '/about/', '/en/', '/en/facilities/'];
+const MAIN = ['/', '/facilities/', '/policies/', '/hospital-sites/', '/demonstration/', '/compare/', '/about/', '/en/', '/en/facilities/', '/map/', '/survey/', '/lectures/', '/lectures/event/', '/lectures/my/'];
 
 type Kind = 'html' | 'css' | 'js' | 'inlineJs';
 const KINDS: Kind[] = ['html', 'css', 'js', 'inlineJs'];
 const ZERO: Bytes = { raw: 0, gzip: 0 };
 
-function row(w: PageWeight) {
+function row(w: PageWeight, allJs: Bytes) {
   return {
     path: w.page,
     html: w.html,
@@ -24,13 +26,14 @@ function row(w: PageWeight) {
     inlineJs: w.inlineJs,
     /** what the page costs on first visit: HTML + CSS + JS files (inline JS is inside the HTML) */
     total: [w.html, w.css, w.js].reduce(addBytes, ZERO),
+    allJs,
     jsFiles: w.jsFiles,
     cssFiles: w.cssFiles,
   };
 }
 
 export function measureAll(distDir: string) {
-  const pages = listPages(distDir).map((p) => row(measurePage(distDir, p)));
+  const pages = listPages(distDir).map((p) => row(measurePage(distDir, p), allPageJs(distDir, p).bytes));
   const sum = (kind: Kind | 'total') => pages.map((p) => p[kind]).reduce(addBytes, ZERO);
   const detail = pages.filter((p) => /^(\/en)?\/facilities\/[^/]+\/$/.test(p.path));
   const largestDetail = detail.reduce<(typeof pages)[number] | undefined>(
@@ -61,9 +64,9 @@ function main(): number {
   const shown = result.pages.filter((p) => MAIN.includes(p.path));
   if (result.largestDetailPage) shown.push(result.pages.find((p) => p.path === result.largestDetailPage!.path)!);
   const width = Math.max(...shown.map((p) => p.path.length)) + 2;
-  console.log(`${'KB gzip (raw)'.padEnd(width)}${['HTML', 'CSS', 'JS', 'inline JS'].map((h) => h.padStart(6).padEnd(16)).join('')}`);
+  console.log(`${'KB gzip (raw)'.padEnd(width)}${['HTML', 'CSS', 'JS', 'inline JS', 'all JS'].map((h) => h.padStart(6).padEnd(16)).join('')}`);
   for (const p of shown) {
-    const cells = KINDS.map((k) => `${kb(p[k].gzip)} (${kb(p[k].raw).trim()})`.padEnd(16)).join('');
+    const cells = [...KINDS, 'allJs' as const].map((k) => `${kb(p[k].gzip)} (${kb(p[k].raw).trim()})`.padEnd(16)).join('');
     console.log(`${p.path.padEnd(width)}${cells}`);
   }
   const t = result.totals;
