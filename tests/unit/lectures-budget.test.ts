@@ -1,8 +1,9 @@
 /**
- * The lecture pages' weight, measured on dist/ (gzip level 9 per file, plus inline scripts): everything the sign-up
+ * The lecture pages' weight, measured on dist/ (gzip level 9 per file, plus inline scripts). Everything the sign-up
  * page can run — its inline scripts, its islands, and every file they import statically or dynamically — is
- * ≤ 100 KB (102,400 B, as in every budget here) in all. React and react-dom alone are ~68 KB of it. No public
- * lecture page loads the full supabase-js client or the Excel writer. Needs a build (`npm run build`).
+ * ≤ 100 KB (102,400 B, as in every budget here) in all; so is the look-up/cancel page, which shows the same result
+ * card. React and react-dom alone are ~68 KB of it. No public lecture page loads the full supabase-js client or the
+ * Excel writer. Needs a build (`npm run build`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,11 +37,15 @@ describe('lecture budgets (dist/)', () => {
     return [...seen].sort();
   }
 
-  test.each(['/lectures/event/', '/en/lectures/event/'])('%s (sign-up island): ≤ 100 KB gzip in all', (page) => {
+  test.each([
+    ['/lectures/event/', 'sign_up_for_lecture'],
+    ['/en/lectures/event/', 'sign_up_for_lecture'],
+    ['/lectures/my/', 'cancel_lecture_registration'],
+  ])('%s (sign-up or look-up island): ≤ 100 KB gzip in all', (page, rpc) => {
     const all = allPageJs(DIST, page);
     const has = (needle: string) => all.files.some((f) => read(f).includes(needle));
     // The count holds the real island: the form's RPC, the form library, the calendar writer and the QR encoder.
-    for (const needle of ['sign_up_for_lecture', 'lec.error.mobileInvalid', 'BEGIN:VCALENDAR', 'shape-rendering="crispEdges"']) expect(has(needle), needle).toBe(true);
+    for (const needle of [rpc, 'lec.error.mobileInvalid', 'BEGIN:VCALENDAR', 'shape-rendering="crispEdges"']) expect(has(needle), needle).toBe(true);
     // Nothing waits behind a dynamic import: what the page can run is what it loads.
     const loaded = staticIslandFiles(page);
     expect(all.files.filter((f) => !loaded.includes(f))).toEqual([]);
