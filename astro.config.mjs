@@ -22,13 +22,22 @@ export default defineConfig({
   env: {
     schema: {
       // The map's base tiles (see README, Map configuration). 'none' works offline: outline and markers only.
-      PUBLIC_MAP_BASE: envField.enum({ context: 'client', access: 'public', values: ['none', 'osm', 'tianditu', 'amap'], default: 'none' }),
+      PUBLIC_MAP_BASE: envField.enum({
+        context: 'client',
+        access: 'public',
+        values: ['none', 'osm', 'tianditu', 'amap'],
+        default: 'none',
+      }),
       PUBLIC_TIANDITU_KEY: envField.string({ context: 'client', access: 'public', optional: true }),
       // 审图号 of the base map, shown in the map's attribution.
       PUBLIC_MAP_APPROVAL_NO: envField.string({ context: 'client', access: 'public', optional: true }),
       // Where the browser's supabase-js client talks to: the embedded API (npm start sets both) or a Supabase
       // project. The anon key is public by design; never put the service key here.
-      PUBLIC_SUPABASE_URL: envField.string({ context: 'client', access: 'public', default: LOCAL_SUPABASE_URL }),
+      PUBLIC_SUPABASE_URL: envField.string({
+        context: 'client',
+        access: 'public',
+        default: LOCAL_SUPABASE_URL,
+      }),
       PUBLIC_SUPABASE_ANON_KEY: envField.string({ context: 'client', access: 'public', default: '' }),
     },
   },

@@ -14,9 +14,17 @@ export default defineConfig({
   use: { baseURL: `http://127.0.0.1:${E2E_PORT}`, launchOptions, serviceWorkers: 'block' },
   projects: [
     // *.desktop.test.ts: checks that need only one browser shape (built files, full sweeps of every detail page).
-    { name: 'mobile', testIgnore: '**/*.desktop.test.ts', use: { ...devices['Pixel 7'], launchOptions, defaultBrowserType: 'chromium' } },
+    {
+      name: 'mobile',
+      testIgnore: '**/*.desktop.test.ts',
+      use: { ...devices['Pixel 7'], launchOptions, defaultBrowserType: 'chromium' },
+    },
     // *.mobile.test.ts: journeys on one phone (they also write bench/results/journeys.json).
-    { name: 'desktop', testIgnore: '**/*.mobile.test.ts', use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'desktop',
+      testIgnore: '**/*.mobile.test.ts',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
   ],
   webServer: [
     {

@@ -26,7 +26,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const LOAD_AT_START = loadavg()[0]!;
 const CONCURRENCY = [1, 16, 64];
 /** cpu_us_per_call: CPU time of THIS process (the API server, or the raw caller) per call — load-independent. */
-type Stats = { rps: number; p50_ms: number; p99_ms: number; errors: number; cpu_us_per_call?: number; calls?: number };
+type Stats = {
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+  cpu_us_per_call?: number;
+  calls?: number;
+};
 
 /** Runs `once` from `workers` loops for SECONDS; latency per call. */
 async function measure(workers: number, once: (i: number) => Promise<void>): Promise<Stats> {
@@ -50,17 +57,42 @@ async function measure(workers: number, once: (i: number) => Promise<void>): Pro
   );
   const used = process.cpuUsage(cpu);
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
+  const at = (q: number) =>
+    Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
   const cpuPerCall = Math.round((used.user + used.system) / Math.max(1, latencies.length));
-  return { rps: Math.round(latencies.length / SECONDS), p50_ms: at(0.5), p99_ms: at(0.99), errors, cpu_us_per_call: cpuPerCall, calls: latencies.length };
+  return {
+    rps: Math.round(latencies.length / SECONDS),
+    p50_ms: at(0.5),
+    p99_ms: at(0.99),
+    errors,
+    cpu_us_per_call: cpuPerCall,
+    calls: latencies.length,
+  };
 }
 
 function post(agent: Agent, port: number, path: string, body: string, key: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, path, method: 'POST', headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          apikey: key,
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -79,13 +111,29 @@ interface LoadSpec {
 async function generateLoad(spec: LoadSpec): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.concurrency });
   let n = spec.firstN;
-  const once = () => post(agent, spec.port, `/rest/v1/rpc/${spec.fn}`, JSON.stringify({ p_n: spec.fn === 'test_write' ? n++ : 10 }), spec.key);
+  const once = () =>
+    post(
+      agent,
+      spec.port,
+      `/rest/v1/rpc/${spec.fn}`,
+      JSON.stringify({ p_n: spec.fn === 'test_write' ? n++ : 10 }),
+      spec.key,
+    );
   const warm = performance.now() + 500;
   let warmCalls = 0;
-  await Promise.all(Array.from({ length: spec.concurrency }, async () => { while (performance.now() < warm) { await once(); warmCalls++; } }));
+  await Promise.all(
+    Array.from({ length: spec.concurrency }, async () => {
+      while (performance.now() < warm) {
+        await once();
+        warmCalls++;
+      }
+    }),
+  );
   const stats = await measure(spec.concurrency, once);
   // The parent measures its own (server) CPU over warm-up + measurement: report every call made.
-  process.stdout.write(JSON.stringify({ ...stats, calls: (stats.calls ?? 0) + warmCalls, cpu_us_per_call: undefined }));
+  process.stdout.write(
+    JSON.stringify({ ...stats, calls: (stats.calls ?? 0) + warmCalls, cpu_us_per_call: undefined }),
+  );
   agent.destroy();
 }
 
@@ -93,14 +141,21 @@ async function generateLoad(spec: LoadSpec): Promise<void> {
 function loadFromChild(spec: LoadSpec): Promise<Stats> {
   const cpu = process.cpuUsage();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [new URL(import.meta.url).pathname, '--load', JSON.stringify(spec)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [new URL(import.meta.url).pathname, '--load', JSON.stringify(spec)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.once('exit', (code) => {
       if (code !== 0) return reject(new Error(`load generator exited ${code}`));
       const stats = JSON.parse(out) as Stats;
       const used = process.cpuUsage(cpu);
-      resolve({ ...stats, cpu_us_per_call: Math.round((used.user + used.system) / Math.max(1, stats.calls ?? 1)) });
+      resolve({
+        ...stats,
+        cpu_us_per_call: Math.round((used.user + used.system) / Math.max(1, stats.calls ?? 1)),
+      });
     });
   });
 }
@@ -127,19 +182,45 @@ async function benchTarget(label: string, db: Db): Promise<Record<string, unknow
       // Interleaved rounds, so the three see the same machine load; the median round of each is kept.
       const rounds: { api: Stats; raw_tx: Stats; raw_sql: Stats }[] = [];
       for (let r = 0; r < ROUNDS; r++) {
-        const viaApi = await loadFromChild({ port, fn: f.name, concurrency: c, key: api.keys.anon, firstN: 100_000_000 * nextRange++ });
+        const viaApi = await loadFromChild({
+          port,
+          fn: f.name,
+          concurrency: c,
+          key: api.keys.anon,
+          firstN: 100_000_000 * nextRange++,
+        });
         const rawTx = await measure(c, async () => {
-          await runCall(ctx, info, { caller, args: f.args(), given: ['p_n'], headers, method: 'POST', readOnly: f.readOnly });
+          await runCall(ctx, info, {
+            caller,
+            args: f.args(),
+            given: ['p_n'],
+            headers,
+            method: 'POST',
+            readOnly: f.readOnly,
+          });
         });
         const rawSql = await measure(c, async () => {
           await db.query(`select public.${f.name}($1)`, [f.args().p_n]);
         });
         rounds.push({ api: viaApi, raw_tx: rawTx, raw_sql: rawSql });
       }
-      const median = (pick: (r: (typeof rounds)[number]) => Stats) => rounds.map(pick).sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)]!;
-      const [viaApi, rawTx, rawSql] = [median((r) => r.api), median((r) => r.raw_tx), median((r) => r.raw_sql)];
-      byConcurrency[`c${c}`] = { api: viaApi, raw_tx: rawTx, raw_sql: rawSql, api_vs_raw_tx: +(viaApi.rps / rawTx.rps).toFixed(2), api_vs_raw_sql: +(viaApi.rps / rawSql.rps).toFixed(2) };
-      console.log(`${label.padEnd(14)} ${kind.padEnd(5)} c=${String(c).padEnd(3)} api ${String(viaApi.rps).padStart(6)}/s p50 ${viaApi.p50_ms}ms p99 ${viaApi.p99_ms}ms ${viaApi.cpu_us_per_call}µs | raw_tx ${rawTx.rps}/s ${rawTx.cpu_us_per_call}µs | raw_sql ${rawSql.rps}/s ${rawSql.cpu_us_per_call}µs`);
+      const median = (pick: (r: (typeof rounds)[number]) => Stats) =>
+        rounds.map(pick).sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)]!;
+      const [viaApi, rawTx, rawSql] = [
+        median((r) => r.api),
+        median((r) => r.raw_tx),
+        median((r) => r.raw_sql),
+      ];
+      byConcurrency[`c${c}`] = {
+        api: viaApi,
+        raw_tx: rawTx,
+        raw_sql: rawSql,
+        api_vs_raw_tx: +(viaApi.rps / rawTx.rps).toFixed(2),
+        api_vs_raw_sql: +(viaApi.rps / rawSql.rps).toFixed(2),
+      };
+      console.log(
+        `${label.padEnd(14)} ${kind.padEnd(5)} c=${String(c).padEnd(3)} api ${String(viaApi.rps).padStart(6)}/s p50 ${viaApi.p50_ms}ms p99 ${viaApi.p99_ms}ms ${viaApi.cpu_us_per_call}µs | raw_tx ${rawTx.rps}/s ${rawTx.cpu_us_per_call}µs | raw_sql ${rawSql.rps}/s ${rawSql.cpu_us_per_call}µs`,
+      );
     }
     out[kind] = byConcurrency;
   }
@@ -153,7 +234,8 @@ if (process.argv[2] === '--load') {
 }
 
 /** The raw_sql baseline calls the functions directly as authenticator (bench databases only). */
-const RAW_SQL_GRANT = 'grant execute on function public.test_read(integer), public.test_write(integer) to authenticator';
+const RAW_SQL_GRANT =
+  'grant execute on function public.test_read(integer), public.test_write(integer) to authenticator';
 
 // Prepared as the superuser, then served as authenticator, as startApi does.
 const results: Record<string, unknown> = await benchTargets('api', {
@@ -168,7 +250,9 @@ const results: Record<string, unknown> = await benchTargets('api', {
 function goalAtC16(all: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [target, byFn] of Object.entries(all)) {
-    for (const [fn, byC] of Object.entries(byFn as Record<string, Record<string, { api_vs_raw_tx: number }>>)) {
+    for (const [fn, byC] of Object.entries(
+      byFn as Record<string, Record<string, { api_vs_raw_tx: number }>>,
+    )) {
       const ratio = byC.c16?.api_vs_raw_tx;
       if (ratio !== undefined) out[`${target}.${fn}`] = { api_vs_raw_tx: ratio, met: ratio >= 0.5 };
     }
@@ -178,7 +262,12 @@ function goalAtC16(all: Record<string, unknown>): Record<string, unknown> {
 
 const report = {
   generated_at: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, load_average_1m_at_start: +LOAD_AT_START.toFixed(2) },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    load_average_1m_at_start: +LOAD_AT_START.toFixed(2),
+  },
   seconds_per_round: SECONDS,
   rounds: ROUNDS,
   load_average_1m_after: +loadavg()[0]!.toFixed(2),

@@ -20,14 +20,22 @@ import { benchTargets } from './lib/targets.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
 const LOAD_AT_START = loadavg()[0]!;
 
-interface Reg { code: string; status: string; waitlist_position: number | null }
+interface Reg {
+  code: string;
+  status: string;
+  waitlist_position: number | null;
+}
 let addressSeq = 0;
 /** A fresh client address per request: 10.x.y.z. */
-const nextAddress = () => { const n = ++addressSeq; return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`; };
+const nextAddress = () => {
+  const n = ++addressSeq;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+};
 let mobileSeq = 0;
 const nextMobile = () => `1360${String(++mobileSeq).padStart(7, '0')}`;
 
-const percentile = (sorted: number[], q: number) => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
+const percentile = (sorted: number[], q: number) =>
+  Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
 
 /** The two events, made before serving (authenticator cannot write app.lecture_events; staff do, elsewhere). */
 const BURST = { id: randomUUID(), capacity: 30 };
@@ -51,8 +59,20 @@ async function benchTarget(label: string, db: Db) {
     const t = performance.now();
     const res = await fetch(url, {
       method: 'POST',
-      headers: { apikey: api.keys.anon, authorization: `Bearer ${api.keys.anon}`, 'content-type': 'application/json', 'x-forwarded-for': nextAddress() },
-      body: JSON.stringify({ p_event_id: eventId, p_name: '压测', p_mobile: nextMobile(), p_adults: 1, p_child_age_band: 'under_1', p_consent: true }),
+      headers: {
+        apikey: api.keys.anon,
+        authorization: `Bearer ${api.keys.anon}`,
+        'content-type': 'application/json',
+        'x-forwarded-for': nextAddress(),
+      },
+      body: JSON.stringify({
+        p_event_id: eventId,
+        p_name: '压测',
+        p_mobile: nextMobile(),
+        p_adults: 1,
+        p_child_age_band: 'under_1',
+        p_consent: true,
+      }),
     });
     const body = (await res.json()) as Reg;
     return { status: res.status, reg: res.status === 200 ? body : null, ms: performance.now() - t };
@@ -61,7 +81,9 @@ async function benchTarget(label: string, db: Db) {
     // Burst: 500 at once, capacity 30.
     const burstEvent = BURST.id;
     const t0 = performance.now();
-    const results = await Promise.all(Array.from({ length: 500 }, () => signUp(burstEvent).catch(() => ({ status: 0, reg: null, ms: 0 }))));
+    const results = await Promise.all(
+      Array.from({ length: 500 }, () => signUp(burstEvent).catch(() => ({ status: 0, reg: null, ms: 0 }))),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const regs = results.flatMap((r) => (r.reg ? [r.reg] : []));
     const positions = regs.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position);
@@ -72,7 +94,8 @@ async function benchTarget(label: string, db: Db) {
       confirmed: regs.filter((r) => r.status === 'confirmed').length,
       waitlisted: positions.length,
       // + sign-up numbers with gaps, counted by checkSignupNumbers once serving has ended
-      duplicates: regs.length - new Set(regs.map((r) => r.code)).size + (positions.length - new Set(positions).size),
+      duplicates:
+        regs.length - new Set(regs.map((r) => r.code)).size + (positions.length - new Set(positions).size),
       errors: results.filter((r) => r.status !== 200).length,
       p50_ms: percentile(latencies, 0.5),
       p99_ms: percentile(latencies, 0.99),
@@ -84,15 +107,24 @@ async function benchTarget(label: string, db: Db) {
     const lat: number[] = [];
     let errors = 0;
     const end = performance.now() + SECONDS * 1000;
-    await Promise.all(Array.from({ length: 64 }, async () => {
-      while (performance.now() < end) {
-        const r = await signUp(steadyEvent).catch(() => ({ status: 0, reg: null, ms: 0 }));
-        if (r.status === 200) lat.push(r.ms);
-        else errors++;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        while (performance.now() < end) {
+          const r = await signUp(steadyEvent).catch(() => ({ status: 0, reg: null, ms: 0 }));
+          if (r.status === 200) lat.push(r.ms);
+          else errors++;
+        }
+      }),
+    );
     lat.sort((a, b) => a - b);
-    const steady = { concurrency: 64, seconds: SECONDS, rps: Math.round(lat.length / SECONDS), p50_ms: percentile(lat, 0.5), p99_ms: percentile(lat, 0.99), errors };
+    const steady = {
+      concurrency: 64,
+      seconds: SECONDS,
+      rps: Math.round(lat.length / SECONDS),
+      p50_ms: percentile(lat, 0.5),
+      p99_ms: percentile(lat, 0.99),
+      errors,
+    };
     return { burst, steady };
   } finally {
     await api.close();
@@ -103,7 +135,12 @@ type Measured = Awaited<ReturnType<typeof benchTarget>>;
 
 /** After serving, as the superuser (authenticator may not read registrations): the burst's sign-up numbers 1…n? */
 async function checkSignupNumbers(label: string, admin: Db, { burst, steady }: Measured): Promise<Measured> {
-  const nos = (await admin.query<{ signup_no: number }>('select signup_no from app.lecture_registrations where event_id = $1 order by 1', [BURST.id])).rows.map((r) => r.signup_no);
+  const nos = (
+    await admin.query<{ signup_no: number }>(
+      'select signup_no from app.lecture_registrations where event_id = $1 order by 1',
+      [BURST.id],
+    )
+  ).rows.map((r) => r.signup_no);
   const gaps = nos.filter((n, i) => n !== i + 1).length;
   const checked = { ...burst, duplicates: burst.duplicates + gaps };
   console.log(`${label} burst:`, checked);
@@ -112,19 +149,27 @@ async function checkSignupNumbers(label: string, admin: Db, { burst, steady }: M
 }
 
 // Prepared as the superuser (migrations, test accounts, the two events), then served as authenticator, as startApi does.
-const results = await benchTargets('lectures', {
-  prepare: async (admin) => {
-    await prepareTestDatabase(admin);
-    await createEvents(admin);
+const results = await benchTargets(
+  'lectures',
+  {
+    prepare: async (admin) => {
+      await prepareTestDatabase(admin);
+      await createEvents(admin);
+    },
+    bench: benchTarget,
+    check: checkSignupNumbers,
   },
-  bench: benchTarget,
-  check: checkSignupNumbers,
-}, ['postgres15', 'pglite']);
+  ['postgres15', 'pglite'],
+);
 
 mkdirSync('bench/results', { recursive: true });
 const out = {
   generated_at: new Date().toISOString(),
-  machine: { cpus: cpus().length, loadavg_at_start: Number(LOAD_AT_START.toFixed(2)), loadavg_at_end: Number(loadavg()[0]!.toFixed(2)) },
+  machine: {
+    cpus: cpus().length,
+    loadavg_at_start: Number(LOAD_AT_START.toFixed(2)),
+    loadavg_at_end: Number(loadavg()[0]!.toFixed(2)),
+  },
   note: 'Through the embedded API over HTTP, served as authenticator; each request from its own client address. Numbers depend on the machine and its load.',
   ...results,
 };

@@ -35,8 +35,13 @@ interface Run {
 
 async function runOnce(browser: Browser, base: string, json: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route((url) => !['127.0.0.1', 'localhost'].includes(url.hostname), (route) => route.abort());
-  await context.route('**/data/map-facilities.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: json }));
+  await context.route(
+    (url) => !['127.0.0.1', 'localhost'].includes(url.hostname),
+    (route) => route.abort(),
+  );
+  await context.route('**/data/map-facilities.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: json }),
+  );
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
@@ -53,12 +58,19 @@ async function runOnce(browser: Browser, base: string, json: string): Promise<Ru
     const start = performance.getEntriesByName('facility-map:start')[0]!.startTime;
     const at = (name: string) => performance.getEntriesByName(`facility-map:${name}`)[0]!.startTime;
     const [loaded, built, drawn] = [at('loaded'), at('built'), at('drawn')];
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= start);
-    const longest = (from: number, to: number) => Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
+    const tasks = (
+      window as unknown as { __longTasks: { start: number; duration: number }[] }
+    ).__longTasks.filter((t) => t.start >= start);
+    const longest = (from: number, to: number) =>
+      Math.max(0, ...tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.duration));
     return {
       drawMs: drawn - start,
       phases: { loaded: loaded - start, built: built - start, drawn: drawn - start },
-      longestByPhase: { load: longest(start, loaded), build: longest(loaded, built), cluster: longest(built, drawn + 1000) },
+      longestByPhase: {
+        load: longest(start, loaded),
+        build: longest(loaded, built),
+        cluster: longest(built, drawn + 1000),
+      },
       longTasks: tasks.length,
       maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       totalBlockingMs: tasks.reduce((n, t) => n + Math.max(0, t.duration - 50), 0),
@@ -70,11 +82,17 @@ async function runOnce(browser: Browser, base: string, json: string): Promise<Ru
   const filterStart = await page.evaluate(() => performance.now());
   await page.locator('facility-filter summary').click();
   await page.locator('#f-type').selectOption('childcare_center');
-  await page.waitForFunction((text) => document.querySelector('[data-map-status]')!.textContent !== text, before, { timeout: 60_000 });
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-map-status]')!.textContent !== text,
+    before,
+    { timeout: 60_000 },
+  );
   const filterEnd = await page.evaluate(() => performance.now());
   await page.waitForTimeout(300);
   const filter = await page.evaluate((from) => {
-    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from);
+    const tasks = (
+      window as unknown as { __longTasks: { start: number; duration: number }[] }
+    ).__longTasks.filter((t) => t.start >= from);
     return { longTasks: tasks.length, maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)) };
   }, filterStart);
   await context.close();
@@ -112,14 +130,23 @@ async function main(): Promise<number> {
         runs: runs.map((r) => ({
           ...r,
           drawMs: round(r.drawMs),
-          phases: { loaded: round(r.phases.loaded), built: round(r.phases.built), drawn: round(r.phases.drawn) },
+          phases: {
+            loaded: round(r.phases.loaded),
+            built: round(r.phases.built),
+            drawn: round(r.phases.drawn),
+          },
           totalBlockingMs: round(r.totalBlockingMs),
           filter: { ...r.filter, ms: round(r.filter.ms) },
         })),
       });
       const c = cases.at(-1)!;
-      console.log(`${String(n).padStart(6)} facilities: markers drawn in ${c.medianDrawMs} ms (median of ${RUNS}), longest task ${c.longestTaskMs} ms (worst run ${c.worstLongTaskMs} ms), TBT ${c.medianTotalBlockingMs} ms, filter ${c.medianFilterMs} ms`);
-      for (const r of runs) console.log(`        ms from start ${JSON.stringify(r.phases)}, longest task by phase ${JSON.stringify({ ...r.longestByPhase, filter: r.filter.maxLongTaskMs })}`);
+      console.log(
+        `${String(n).padStart(6)} facilities: markers drawn in ${c.medianDrawMs} ms (median of ${RUNS}), longest task ${c.longestTaskMs} ms (worst run ${c.worstLongTaskMs} ms), TBT ${c.medianTotalBlockingMs} ms, filter ${c.medianFilterMs} ms`,
+      );
+      for (const r of runs)
+        console.log(
+          `        ms from start ${JSON.stringify(r.phases)}, longest task by phase ${JSON.stringify({ ...r.longestByPhase, filter: r.filter.maxLongTaskMs })}`,
+        );
     }
   } finally {
     await browser.close();
@@ -136,7 +163,9 @@ async function main(): Promise<number> {
   };
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`JS gzip: ${weight.eager.bytes.gzip} B before the map is visible, ${weight.all.bytes.gzip} B with Leaflet. Written to ${OUT}`);
+  console.log(
+    `JS gzip: ${weight.eager.bytes.gzip} B before the map is visible, ${weight.all.bytes.gzip} B with Leaflet. Written to ${OUT}`,
+  );
   const big = cases.find((c) => c.facilities === 10000)!;
   if (big.longestTaskMs > LIMIT_MS) {
     console.error(`10,000 facilities: a long task of ${big.longestTaskMs} ms (limit ${LIMIT_MS} ms)`);

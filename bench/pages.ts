@@ -11,7 +11,22 @@ import { addBytes, listPages, measurePage, type Bytes, type PageWeight } from '.
 
 const DIST = 'dist';
 const OUT = 'bench/results/pages.json';
-const MAIN = ['/', '/facilities/', '/policies/', '/hospital-sites/', '/demonstration/', '/compare/', '/about/', '/en/', '/en/facilities/', '/map/', '/survey/', '/lectures/', '/lectures/event/', '/lectures/my/'];
+const MAIN = [
+  '/',
+  '/facilities/',
+  '/policies/',
+  '/hospital-sites/',
+  '/demonstration/',
+  '/compare/',
+  '/about/',
+  '/en/',
+  '/en/facilities/',
+  '/map/',
+  '/survey/',
+  '/lectures/',
+  '/lectures/event/',
+  '/lectures/my/',
+];
 
 type Kind = 'html' | 'css' | 'js' | 'inlineJs';
 const KINDS: Kind[] = ['html', 'css', 'js', 'inlineJs'];
@@ -44,8 +59,14 @@ export function measureAll(distDir: string) {
     generatedAt: new Date().toISOString(),
     dist: distDir,
     pageCount: pages.length,
-    totals: Object.fromEntries([...KINDS, 'total'].map((k) => [k, sum(k as Kind)])) as Record<Kind | 'total', Bytes>,
-    largestDetailPage: largestDetail && { path: largestDetail.path, htmlCssGzip: largestDetail.html.gzip + largestDetail.css.gzip },
+    totals: Object.fromEntries([...KINDS, 'total'].map((k) => [k, sum(k as Kind)])) as Record<
+      Kind | 'total',
+      Bytes
+    >,
+    largestDetailPage: largestDetail && {
+      path: largestDetail.path,
+      htmlCssGzip: largestDetail.html.gzip + largestDetail.css.gzip,
+    },
     pages,
   };
 }
@@ -62,17 +83,26 @@ function main(): number {
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 
   const shown = result.pages.filter((p) => MAIN.includes(p.path));
-  if (result.largestDetailPage) shown.push(result.pages.find((p) => p.path === result.largestDetailPage!.path)!);
+  if (result.largestDetailPage)
+    shown.push(result.pages.find((p) => p.path === result.largestDetailPage!.path)!);
   const width = Math.max(...shown.map((p) => p.path.length)) + 2;
-  console.log(`${'KB gzip (raw)'.padEnd(width)}${['HTML', 'CSS', 'JS', 'inline JS', 'all JS'].map((h) => h.padStart(6).padEnd(16)).join('')}`);
+  console.log(
+    `${'KB gzip (raw)'.padEnd(width)}${['HTML', 'CSS', 'JS', 'inline JS', 'all JS'].map((h) => h.padStart(6).padEnd(16)).join('')}`,
+  );
   for (const p of shown) {
-    const cells = [...KINDS, 'allJs' as const].map((k) => `${kb(p[k].gzip)} (${kb(p[k].raw).trim()})`.padEnd(16)).join('');
+    const cells = [...KINDS, 'allJs' as const]
+      .map((k) => `${kb(p[k].gzip)} (${kb(p[k].raw).trim()})`.padEnd(16))
+      .join('');
     console.log(`${p.path.padEnd(width)}${cells}`);
   }
   const t = result.totals;
-  console.log(`${result.pageCount} pages; all HTML ${kb(t.html.gzip).trim()} KB gzip, JS files counted per page ${kb(t.js.gzip).trim()} KB gzip.`);
+  console.log(
+    `${result.pageCount} pages; all HTML ${kb(t.html.gzip).trim()} KB gzip, JS files counted per page ${kb(t.js.gzip).trim()} KB gzip.`,
+  );
   if (result.largestDetailPage) {
-    console.log(`Largest detail page: ${result.largestDetailPage.path}, HTML + CSS ${kb(result.largestDetailPage.htmlCssGzip).trim()} KB gzip.`);
+    console.log(
+      `Largest detail page: ${result.largestDetailPage.path}, HTML + CSS ${kb(result.largestDetailPage.htmlCssGzip).trim()} KB gzip.`,
+    );
   }
   console.log(`Written to ${OUT}`);
   return 0;

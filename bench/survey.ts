@@ -25,11 +25,26 @@ const LOAD_AT_START = loadavg()[0]!;
 
 function post(agent: Agent, port: number, body: string, key: string, ip: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ agent, host: '127.0.0.1', port, path: '/rest/v1/rpc/submit_survey', method: 'POST',
-      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': ip } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        path: '/rest/v1/rpc/submit_survey',
+        method: 'POST',
+        headers: {
+          apikey: key,
+          authorization: `Bearer ${key}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-forwarded-for': ip,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -57,19 +72,22 @@ async function benchTarget(label: string, db: Db) {
   };
   const end = performance.now() + SECONDS * 1000;
   // CONCURRENCY requests in flight: CONCURRENCY / 2 workers, each sending one answer twice at once.
-  await Promise.all(Array.from({ length: CONCURRENCY / 2 }, async () => {
-    while (performance.now() < end) {
-      const i = n++;
-      const id = randomUUID();
-      const body = JSON.stringify({ p_response: surveyFixture(i % 24, id, '') });
-      const ip = (k: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 127) * 2 + k}`;
-      await Promise.all([send(body, id, ip(0)), send(body, id, ip(1))]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY / 2 }, async () => {
+      while (performance.now() < end) {
+        const i = n++;
+        const id = randomUUID();
+        const body = JSON.stringify({ p_response: surveyFixture(i % 24, id, '') });
+        const ip = (k: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 127) * 2 + k}`;
+        await Promise.all([send(body, id, ip(0)), send(body, id, ip(1))]);
+      }
+    }),
+  );
   agent.destroy();
   await api.close();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
+  const at = (q: number) =>
+    Number((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(2));
   return {
     concurrency: CONCURRENCY,
     requests: latencies.length + errors,
@@ -86,9 +104,18 @@ type Measured = Awaited<ReturnType<typeof benchTarget>>;
 
 /** After serving, as the superuser (authenticator may not read the table): each accepted answer stored once? */
 async function checkStored(label: string, admin: Db, measured: Measured) {
-  const { rows } = await admin.query<{ stored: number; distinct_ids: number }>('select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses');
-  const result = { ...measured, rows_stored: rows[0]!.stored, duplicates_stored: rows[0]!.stored - measured.answers_accepted, missing: measured.answers_accepted - rows[0]!.distinct_ids };
-  console.log(`${label.padEnd(14)} ${result.rps} req/s p50 ${result.p50_ms} ms p99 ${result.p99_ms} ms errors ${result.errors} duplicates ${result.duplicates_stored} missing ${result.missing}`);
+  const { rows } = await admin.query<{ stored: number; distinct_ids: number }>(
+    'select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses',
+  );
+  const result = {
+    ...measured,
+    rows_stored: rows[0]!.stored,
+    duplicates_stored: rows[0]!.stored - measured.answers_accepted,
+    missing: measured.answers_accepted - rows[0]!.distinct_ids,
+  };
+  console.log(
+    `${label.padEnd(14)} ${result.rps} req/s p50 ${result.p50_ms} ms p99 ${result.p99_ms} ms errors ${result.errors} duplicates ${result.duplicates_stored} missing ${result.missing}`,
+  );
   return result;
 }
 
@@ -103,17 +130,30 @@ const results = await benchTargets('survey', {
 });
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/survey.json', JSON.stringify({
-  generated_at: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, load_average_1m_at_start: +LOAD_AT_START.toFixed(2), load_average_1m_after: +loadavg()[0]!.toFixed(2) },
-  seconds: SECONDS,
-  notes: [
-    'POST /rest/v1/rpc/submit_survey over HTTP keep-alive from this process (it shares the cores with the API and the database).',
-    'The API serves as authenticator (prepared as the superuser, as startApi does); rows counted afterwards as the superuser.',
-    'Each answer sent twice at once from two client addresses; rps counts every request.',
-    'duplicates_stored = rows stored - answers accepted (must be 0); missing = accepted answers not stored (must be 0).',
-    'PostgreSQL 15: the throwaway test cluster (fsync=off, synchronous_commit=off), pool of 10 connections; PGlite on disk in a temp folder.',
-  ],
-  results,
-}, null, 2) + '\n');
+writeFileSync(
+  'bench/results/survey.json',
+  JSON.stringify(
+    {
+      generated_at: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        node: process.version,
+        load_average_1m_at_start: +LOAD_AT_START.toFixed(2),
+        load_average_1m_after: +loadavg()[0]!.toFixed(2),
+      },
+      seconds: SECONDS,
+      notes: [
+        'POST /rest/v1/rpc/submit_survey over HTTP keep-alive from this process (it shares the cores with the API and the database).',
+        'The API serves as authenticator (prepared as the superuser, as startApi does); rows counted afterwards as the superuser.',
+        'Each answer sent twice at once from two client addresses; rps counts every request.',
+        'duplicates_stored = rows stored - answers accepted (must be 0); missing = accepted answers not stored (must be 0).',
+        'PostgreSQL 15: the throwaway test cluster (fsync=off, synchronous_commit=off), pool of 10 connections; PGlite on disk in a temp folder.',
+      ],
+      results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 console.log('→ bench/results/survey.json');

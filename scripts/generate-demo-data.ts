@@ -18,7 +18,8 @@ import { seededRandom } from './lib/seeded-random.ts';
 
 const SEED = 20240731;
 const DEMO_SOURCE = '示例数据（非真实机构）';
-const DEMO_COMMENT = '示例数据：虚构机构，仅用于演示。Demo record made up by scripts/generate-demo-data.ts; not a real facility.';
+const DEMO_COMMENT =
+  '示例数据：虚构机构，仅用于演示。Demo record made up by scripts/generate-demo-data.ts; not a real facility.';
 
 const prng = seededRandom;
 let rand = prng(SEED);
@@ -26,7 +27,8 @@ const int = (min: number, max: number) => min + Math.floor(rand() * (max - min +
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)];
 const round50 = (n: number) => Math.round(n / 50) * 50;
 const pad = (n: number) => String(n).padStart(2, '0');
-const date2026 = (fromMonth: number, toMonth: number) => `2026-${pad(int(fromMonth, toMonth))}-${pad(int(1, 28))}`;
+const date2026 = (fromMonth: number, toMonth: number) =>
+  `2026-${pad(int(fromMonth, toMonth))}-${pad(int(1, 28))}`;
 function shuffle<T>(items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -36,39 +38,50 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /** Per township: ascii slug, rough centre [lng, lat] in GCJ-02, jitter in degrees, number of demo facilities. */
-const PLAN: Record<TownshipCode, { slug: string; center: [number, number]; spread: number; count: number }> = {
-  '341702001': { slug: 'chiyang', center: [117.485, 30.66], spread: 0.01, count: 5 },
-  '341702002': { slug: 'qiupu', center: [117.497, 30.648], spread: 0.01, count: 5 },
-  '341702003': { slug: 'lishan', center: [117.47, 30.618], spread: 0.015, count: 3 },
-  '341702004': { slug: 'jiangkou', center: [117.535, 30.69], spread: 0.015, count: 3 },
-  '341702005': { slug: 'maya', center: [117.62, 30.72], spread: 0.02, count: 2 },
-  '341702006': { slug: 'dunshang', center: [117.56, 30.64], spread: 0.015, count: 2 },
-  '341702007': { slug: 'meilong', center: [117.4, 30.635], spread: 0.015, count: 2 },
-  '341702008': { slug: 'qiujiang', center: [117.33, 30.645], spread: 0.015, count: 2 },
-  '341702009': { slug: 'xinghuacun', center: [117.505, 30.672], spread: 0.01, count: 3 },
-  '341702010': { slug: 'qingfeng', center: [117.472, 30.645], spread: 0.01, count: 4 },
-  '341702011': { slug: 'qingxi', center: [117.455, 30.665], spread: 0.01, count: 4 },
-  '341702100': { slug: 'yinhui', center: [117.57, 30.52], spread: 0.03, count: 1 },
-  '341702101': { slug: 'niutoushan', center: [117.7, 30.67], spread: 0.02, count: 1 },
-  '341702102': { slug: 'juanqiao', center: [117.33, 30.54], spread: 0.03, count: 1 },
-  '341702103': { slug: 'meijie', center: [117.56, 30.36], spread: 0.03, count: 2 },
-  '341702104': { slug: 'meicun', center: [117.42, 30.42], spread: 0.03, count: 1 },
-  '341702105': { slug: 'tangtian', center: [117.28, 30.4], spread: 0.03, count: 2 },
-  '341702106': { slug: 'pailou', center: [117.68, 30.44], spread: 0.03, count: 2 },
-  '341702107': { slug: 'wusha', center: [117.27, 30.605], spread: 0.02, count: 1 },
-  '341702108': { slug: 'tangxi', center: [117.6, 30.3], spread: 0.03, count: 2 },
-};
+const PLAN: Record<TownshipCode, { slug: string; center: [number, number]; spread: number; count: number }> =
+  {
+    '341702001': { slug: 'chiyang', center: [117.485, 30.66], spread: 0.01, count: 5 },
+    '341702002': { slug: 'qiupu', center: [117.497, 30.648], spread: 0.01, count: 5 },
+    '341702003': { slug: 'lishan', center: [117.47, 30.618], spread: 0.015, count: 3 },
+    '341702004': { slug: 'jiangkou', center: [117.535, 30.69], spread: 0.015, count: 3 },
+    '341702005': { slug: 'maya', center: [117.62, 30.72], spread: 0.02, count: 2 },
+    '341702006': { slug: 'dunshang', center: [117.56, 30.64], spread: 0.015, count: 2 },
+    '341702007': { slug: 'meilong', center: [117.4, 30.635], spread: 0.015, count: 2 },
+    '341702008': { slug: 'qiujiang', center: [117.33, 30.645], spread: 0.015, count: 2 },
+    '341702009': { slug: 'xinghuacun', center: [117.505, 30.672], spread: 0.01, count: 3 },
+    '341702010': { slug: 'qingfeng', center: [117.472, 30.645], spread: 0.01, count: 4 },
+    '341702011': { slug: 'qingxi', center: [117.455, 30.665], spread: 0.01, count: 4 },
+    '341702100': { slug: 'yinhui', center: [117.57, 30.52], spread: 0.03, count: 1 },
+    '341702101': { slug: 'niutoushan', center: [117.7, 30.67], spread: 0.02, count: 1 },
+    '341702102': { slug: 'juanqiao', center: [117.33, 30.54], spread: 0.03, count: 1 },
+    '341702103': { slug: 'meijie', center: [117.56, 30.36], spread: 0.03, count: 2 },
+    '341702104': { slug: 'meicun', center: [117.42, 30.42], spread: 0.03, count: 1 },
+    '341702105': { slug: 'tangtian', center: [117.28, 30.4], spread: 0.03, count: 2 },
+    '341702106': { slug: 'pailou', center: [117.68, 30.44], spread: 0.03, count: 2 },
+    '341702107': { slug: 'wusha', center: [117.27, 30.605], spread: 0.02, count: 1 },
+    '341702108': { slug: 'tangxi', center: [117.6, 30.3], spread: 0.03, count: 2 },
+  };
 
 /** Name words: Chinese, English, slug. */
 const WORDS: readonly (readonly [string, string, string])[] = [
-  ['阳光', 'Sunshine', 'sunshine'], ['小树苗', 'Sapling', 'sapling'], ['彩虹', 'Rainbow', 'rainbow'],
-  ['星星', 'Little Star', 'star'], ['向日葵', 'Sunflower', 'sunflower'], ['蒲公英', 'Dandelion', 'dandelion'],
-  ['童心', 'Young Hearts', 'young-hearts'], ['春苗', 'Spring Shoots', 'spring-shoots'], ['晨曦', 'Dawn', 'dawn'],
-  ['萌芽', 'Sprout', 'sprout'], ['小太阳', 'Little Sun', 'little-sun'], ['爱心', 'Loving Care', 'loving-care'],
+  ['阳光', 'Sunshine', 'sunshine'],
+  ['小树苗', 'Sapling', 'sapling'],
+  ['彩虹', 'Rainbow', 'rainbow'],
+  ['星星', 'Little Star', 'star'],
+  ['向日葵', 'Sunflower', 'sunflower'],
+  ['蒲公英', 'Dandelion', 'dandelion'],
+  ['童心', 'Young Hearts', 'young-hearts'],
+  ['春苗', 'Spring Shoots', 'spring-shoots'],
+  ['晨曦', 'Dawn', 'dawn'],
+  ['萌芽', 'Sprout', 'sprout'],
+  ['小太阳', 'Little Sun', 'little-sun'],
+  ['爱心', 'Loving Care', 'loving-care'],
 ];
 const EMPLOYERS: readonly (readonly [string, string, string])[] = [
-  ['工业园', 'Industrial Park', 'industrial-park'], ['商务中心', 'Business Centre', 'business-centre'],
-  ['物流园', 'Logistics Park', 'logistics-park'], ['科创园', 'Innovation Park', 'innovation-park'],
+  ['工业园', 'Industrial Park', 'industrial-park'],
+  ['商务中心', 'Business Centre', 'business-centre'],
+  ['物流园', 'Logistics Park', 'logistics-park'],
+  ['科创园', 'Innovation Park', 'innovation-park'],
   ['电力公司', 'Power Company', 'power-company'],
 ];
 const SUFFIX: Record<Exclude<FacilityType, 'hospital_site'>, readonly [string, string, string]> = {
@@ -78,10 +91,23 @@ const SUFFIX: Record<Exclude<FacilityType, 'hospital_site'>, readonly [string, s
   employer_site: ['职工托育点', 'Staff Childcare Point', 'staff'],
 };
 const TYPE_COUNTS: [Exclude<FacilityType, 'hospital_site'>, number][] = [
-  ['childcare_center', 22], ['kindergarten_class', 12], ['community_point', 9], ['employer_site', 5],
+  ['childcare_center', 22],
+  ['kindergarten_class', 12],
+  ['community_point', 9],
+  ['employer_site', 5],
 ];
-const AGES = [[6, 36], [12, 36], [18, 36], [24, 36]] as const;
-const HOURS = ['周一至周五 7:30–17:30', '周一至周五 8:00–17:00', '周一至周六 7:30–18:00', '周一至周五 7:45–17:15'];
+const AGES = [
+  [6, 36],
+  [12, 36],
+  [18, 36],
+  [24, 36],
+] as const;
+const HOURS = [
+  '周一至周五 7:30–17:30',
+  '周一至周五 8:00–17:00',
+  '周一至周六 7:30–18:00',
+  '周一至周五 7:45–17:15',
+];
 
 export const BOUNDARY_FILE = 'src/data/guichi-boundary.gcj02.geojson';
 
@@ -90,12 +116,16 @@ export async function outlineWgs84(file = BOUNDARY_FILE): Promise<MultiPolygonCo
   const geojson = JSON.parse(await readFile(file, 'utf8'));
   const coords: [number, number][][][] = geojson.features[0].geometry.coordinates;
   return coords.map((polygon) =>
-    polygon.map((ring) => ring.map((p) => gcoord.transform(p, gcoord.GCJ02, gcoord.WGS84) as [number, number])),
+    polygon.map((ring) =>
+      ring.map((p) => gcoord.transform(p, gcoord.GCJ02, gcoord.WGS84) as [number, number]),
+    ),
   );
 }
 
 function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
-  const types = shuffle(TYPE_COUNTS.flatMap(([type, n]) => Array<Exclude<FacilityType, 'hospital_site'>>(n).fill(type)));
+  const types = shuffle(
+    TYPE_COUNTS.flatMap(([type, n]) => Array<Exclude<FacilityType, 'hospital_site'>>(n).fill(type)),
+  );
   const records: FacilityInput[] = [];
   const phones = new Set<string>();
   let employer = 0;
@@ -109,10 +139,21 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
       const [word, wordEn, wordSlug] = type === 'employer_site' ? EMPLOYERS[employer++] : words[k];
       const [suffix, suffixEn, suffixSlug] = SUFFIX[type];
       const id = ['demo', plan.slug, wordSlug, suffixSlug].filter(Boolean).join('-');
-      const isPublic = type === 'community_point' || (type === 'kindergarten_class' ? rand() < 0.75 : type === 'employer_site' ? rand() < 0.4 : rand() < 0.2);
+      const isPublic =
+        type === 'community_point' ||
+        (type === 'kindergarten_class'
+          ? rand() < 0.75
+          : type === 'employer_site'
+            ? rand() < 0.4
+            : rand() < 0.2);
       const inclusive = rand() < (isPublic ? 0.65 : 0.25);
       const ages = type === 'kindergarten_class' ? ([24, 36] as const) : pick(AGES);
-      const places = type === 'childcare_center' ? int(3, 15) * 10 : type === 'kindergarten_class' ? int(2, 4) * 10 : int(10, 40);
+      const places =
+        type === 'childcare_center'
+          ? int(3, 15) * 10
+          : type === 'kindergarten_class'
+            ? int(2, 4) * 10
+            : int(10, 40);
       const care_forms: CareForm[] = ['full_day'];
       if (rand() < 0.5) care_forms.push('half_day');
       if (type !== 'kindergarten_class' && rand() < 0.35) care_forms.push('hourly');
@@ -130,11 +171,15 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
       phones.add(phone);
       let location: [number, number];
       do {
-        const gcj: [number, number] = [plan.center[0] + (rand() * 2 - 1) * plan.spread, plan.center[1] + (rand() * 2 - 1) * plan.spread];
+        const gcj: [number, number] = [
+          plan.center[0] + (rand() * 2 - 1) * plan.spread,
+          plan.center[1] + (rand() * 2 - 1) * plan.spread,
+        ];
         const wgs = gcoord.transform(gcj, gcoord.GCJ02, gcoord.WGS84) as [number, number];
         location = [Number(wgs[0].toFixed(6)), Number(wgs[1].toFixed(6))];
       } while (!pointInMultiPolygon(location, outline));
-      const partner = township.type === '街道' ? `示例·${township.name}社区卫生服务中心` : `示例·${township.name}卫生院`;
+      const partner =
+        township.type === '街道' ? `示例·${township.name}社区卫生服务中心` : `示例·${township.name}卫生院`;
       records.push({
         id,
         name: `示例·${short}${word}${suffix}`,
@@ -164,8 +209,20 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
   // Demonstration levels mirror the district's real counts (1 province, 4 city, 4 district); the named ones are
   // childcare centres or kindergarten classes. A few others are not yet mapped.
   const order = shuffle(records.map((_, i) => i));
-  const eligible = order.filter((i) => records[i].type === 'childcare_center' || records[i].type === 'kindergarten_class');
-  const levels = ['province', 'city', 'city', 'city', 'city', 'district', 'district', 'district', 'district'] as const;
+  const eligible = order.filter(
+    (i) => records[i].type === 'childcare_center' || records[i].type === 'kindergarten_class',
+  );
+  const levels = [
+    'province',
+    'city',
+    'city',
+    'city',
+    'city',
+    'district',
+    'district',
+    'district',
+    'district',
+  ] as const;
   levels.forEach((level, n) => (records[eligible[n]].demonstration = { level, year: int(2022, 2025) }));
   const others = order.filter((i) => !records[i].demonstration);
   others.slice(0, 3).forEach(() => date2026(4, 9)); // formerly inspection dates: drawn so later values stay the same
@@ -179,18 +236,49 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
  * under `unverified` and shown as 待核实 until the district checks it. No verified date: nobody has checked them yet.
  */
 export const HOSPITAL_UNVERIFIED = [
-  'ownership', 'inclusive', 'filing', 'township', 'address', 'location', 'phone', 'ages', 'places', 'vacancies',
-  'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
+  'ownership',
+  'inclusive',
+  'filing',
+  'township',
+  'address',
+  'location',
+  'phone',
+  'ages',
+  'places',
+  'vacancies',
+  'care_forms',
+  'hours',
+  'fees',
+  'health_partner',
+  'inspection',
 ] as const satisfies readonly VerifiableField[];
 
 function hospitalRecords(): FacilityInput[] {
   const base: Pick<FacilityInput, 'type' | 'source' | 'unverified' | 'demo'> = {
-    type: 'hospital_site', source: '贵池区卫生健康委员会工作报道（2024）', unverified: [...HOSPITAL_UNVERIFIED], demo: false,
+    type: 'hospital_site',
+    source: '贵池区卫生健康委员会工作报道（2024）',
+    unverified: [...HOSPITAL_UNVERIFIED],
+    demo: false,
   };
   return [
-    { ...base, id: 'hospital-chizhou-second-peoples', name: '池州市第二人民医院职工托育点', name_en: "Chizhou No. 2 People's Hospital Staff Childcare Point" },
-    { ...base, id: 'hospital-chizhou-tcm', name: '池州市中医医院职工托育点', name_en: 'Chizhou Hospital of Traditional Chinese Medicine Staff Childcare Point' },
-    { ...base, id: 'hospital-guichi-schistosomiasis', name: '贵池区血防专科医院职工托育点', name_en: 'Guichi District Schistosomiasis Hospital Staff Childcare Point' },
+    {
+      ...base,
+      id: 'hospital-chizhou-second-peoples',
+      name: '池州市第二人民医院职工托育点',
+      name_en: "Chizhou No. 2 People's Hospital Staff Childcare Point",
+    },
+    {
+      ...base,
+      id: 'hospital-chizhou-tcm',
+      name: '池州市中医医院职工托育点',
+      name_en: 'Chizhou Hospital of Traditional Chinese Medicine Staff Childcare Point',
+    },
+    {
+      ...base,
+      id: 'hospital-guichi-schistosomiasis',
+      name: '贵池区血防专科医院职工托育点',
+      name_en: 'Guichi District Schistosomiasis Hospital Staff Childcare Point',
+    },
   ];
 }
 
@@ -206,7 +294,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const record of demo) await writeFacilityYaml(out, record, DEMO_COMMENT);
   for (const record of hospitals) {
-    await writeFacilityYaml(out, record, '带着宝宝去上班：named in the district health commission report (2024), which gives only the name and "多种模式"; every other field is to be verified.');
+    await writeFacilityYaml(
+      out,
+      record,
+      '带着宝宝去上班：named in the district health commission report (2024), which gives only the name and "多种模式"; every other field is to be verified.',
+    );
   }
   const ids = new Set([...demo, ...hospitals].map((r) => r.id));
   if (ids.size !== demo.length + hospitals.length) throw new Error('duplicate ids generated');

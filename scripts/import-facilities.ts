@@ -56,7 +56,10 @@ export interface ImportResult {
 
 /** A row below the header that is a note (注：…, 填表人：…) rather than a facility. */
 const isNoteRow = (texts: string[]) =>
-  texts.filter(Boolean).length === 1 && /^((注|说明|备注|附注?)\s*[:：\d１-９]|(填表|制表|审核|填报|联系)(人|单位|日期|时间|电话)?\s*[:：])/.test(texts.find(Boolean)!);
+  texts.filter(Boolean).length === 1 &&
+  /^((注|说明|备注|附注?)\s*[:：\d１-９]|(填表|制表|审核|填报|联系)(人|单位|日期|时间|电话)?\s*[:：])/.test(
+    texts.find(Boolean)!,
+  );
 
 /** The records now in `dir`, with the file each came from. */
 async function loadExisting(dir: string): Promise<Existing[]> {
@@ -70,7 +73,11 @@ async function loadExisting(dir: string): Promise<Existing[]> {
 }
 
 /** Reads, checks and (with `apply`) writes; prints what a clerk needs to know through `log`. */
-export async function importFacilities(file: string, options: ImportOptions, log: (line: string) => void): Promise<ImportResult> {
+export async function importFacilities(
+  file: string,
+  options: ImportOptions,
+  log: (line: string) => void,
+): Promise<ImportResult> {
   const { lang } = options;
   const zh = lang === 'zh';
   const result: ImportResult = { fileIssues: [], written: [], removed: [], reports: [], exitCode: 1 };
@@ -84,9 +91,14 @@ export async function importFacilities(file: string, options: ImportOptions, log
     return result;
   }
   const base = path.basename(file);
-  const where = grid.kind === 'xlsx'
-    ? (zh ? `读取 ${base}，工作表「${grid.sheet}」。` : `Reading ${base}, worksheet "${grid.sheet}".`)
-    : (zh ? `读取 ${base}（文字编码 ${grid.encoding}）。` : `Reading ${base} (text encoding ${grid.encoding}).`);
+  const where =
+    grid.kind === 'xlsx'
+      ? zh
+        ? `读取 ${base}，工作表「${grid.sheet}」。`
+        : `Reading ${base}, worksheet "${grid.sheet}".`
+      : zh
+        ? `读取 ${base}（文字编码 ${grid.encoding}）。`
+        : `Reading ${base} (text encoding ${grid.encoding}).`;
   log(where);
   const header = findHeader(grid.rows);
   if (!('row' in header) || header.issues.length) {
@@ -97,12 +109,21 @@ export async function importFacilities(file: string, options: ImportOptions, log
   }
   result.headerRow = header.row;
   const above = header.row - 1;
-  log(zh
-    ? `第${header.row}行是表头${above ? `（上面${above}行是标题或说明，已跳过）` : ''}。`
-    : `Row ${header.row} is the header row${above ? ` (the ${above} row${above > 1 ? 's' : ''} above it, title or notes, skipped)` : ''}.`);
-  if (header.ignored.length) log(zh ? `这些列网站不用，已忽略：${header.ignored.join('、')}` : `Columns the site does not use, ignored: ${header.ignored.join(', ')}`);
+  log(
+    zh
+      ? `第${header.row}行是表头${above ? `（上面${above}行是标题或说明，已跳过）` : ''}。`
+      : `Row ${header.row} is the header row${above ? ` (the ${above} row${above > 1 ? 's' : ''} above it, title or notes, skipped)` : ''}.`,
+  );
+  if (header.ignored.length)
+    log(
+      zh
+        ? `这些列网站不用，已忽略：${header.ignored.join('、')}`
+        : `Columns the site does not use, ignored: ${header.ignored.join(', ')}`,
+    );
 
-  const demoColumn = (grid.rows[header.row - 1] ?? []).findIndex((c) => normalizeHeader(cellText(c)) === '示例数据');
+  const demoColumn = (grid.rows[header.row - 1] ?? []).findIndex(
+    (c) => normalizeHeader(cellText(c)) === '示例数据',
+  );
   const reads = [];
   const skipped: number[] = [];
   for (let i = header.row; i < grid.rows.length; i++) {
@@ -113,7 +134,12 @@ export async function importFacilities(file: string, options: ImportOptions, log
       skipped.push(i + 1);
       continue;
     }
-    reads.push(readRow(cells, i + 1, header.columns, { datum: options.datum, demoColumn: demoColumn >= 0 ? demoColumn : undefined }));
+    reads.push(
+      readRow(cells, i + 1, header.columns, {
+        datum: options.datum,
+        demoColumn: demoColumn >= 0 ? demoColumn : undefined,
+      }),
+    );
   }
   if (!reads.length) {
     const issue: Issue = { code: 'no_rows' };
@@ -124,15 +150,22 @@ export async function importFacilities(file: string, options: ImportOptions, log
 
   const existing = await loadExisting(options.out);
   const outline = await outlineWgs84(BOUNDARY_FILE);
-  const plan = buildPlan(reads, existing, { isInside: (lat, lng) => pointInMultiPolygon([lng, lat], outline), allowOutside: options.allowOutside });
+  const plan = buildPlan(reads, existing, {
+    isInside: (lat, lng) => pointInMultiPolygon([lng, lat], outline),
+    allowOutside: options.allowOutside,
+  });
   result.plan = plan;
   const count = (o: string) => plan.rows.filter((r) => r.outcome === o).length;
   const errors = plan.rows.filter((r) => r.outcome === 'error');
-  log(zh
-    ? `共 ${plan.rows.length} 家机构：新增 ${count('new')}，更新 ${count('changed')}，无变化 ${count('unchanged')}，有错误 ${errors.length}。`
-    : `${plan.rows.length} facilities: ${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged, ${errors.length} with errors.`);
+  log(
+    zh
+      ? `共 ${plan.rows.length} 家机构：新增 ${count('new')}，更新 ${count('changed')}，无变化 ${count('unchanged')}，有错误 ${errors.length}。`
+      : `${plan.rows.length} facilities: ${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged, ${errors.length} with errors.`,
+  );
   if (errors.length) {
-    log(zh ? '\n错误（请在表格里改正，再运行一次）：' : '\nErrors (correct them in the sheet, then run again):');
+    log(
+      zh ? '\n错误（请在表格里改正，再运行一次）：' : '\nErrors (correct them in the sheet, then run again):',
+    );
     for (const r of errors) for (const issue of r.issues) log(`  ${renderIssue(issue, lang)}`);
   }
   const notes = plan.rows.flatMap((r) => r.notes);
@@ -143,31 +176,66 @@ export async function importFacilities(file: string, options: ImportOptions, log
   const news = plan.rows.filter((r) => r.outcome === 'new');
   if (news.length) {
     log(zh ? '\n新增的机构：' : '\nNew facilities:');
-    for (const r of news) log(zh ? `  第${r.row}行 ${r.name}（网址标识 ${r.record!.id}）` : `  Row ${r.row} ${r.name} (web id ${r.record!.id})`);
+    for (const r of news)
+      log(
+        zh
+          ? `  第${r.row}行 ${r.name}（网址标识 ${r.record!.id}）`
+          : `  Row ${r.row} ${r.name} (web id ${r.record!.id})`,
+      );
   }
   const changed = plan.rows.filter((r) => r.outcome === 'changed');
   if (changed.length) {
     log(zh ? '\n更新的内容：' : '\nChanges:');
     for (const r of changed) {
-      for (const c of r.changes) log(zh ? `  第${r.row}行 ${r.name}：「${c.header}」${c.from || '（空）'} → ${c.to || '（空）'}` : `  Row ${r.row} ${r.name}: "${c.header}" ${c.from || '(empty)'} → ${c.to || '(empty)'}`);
+      for (const c of r.changes)
+        log(
+          zh
+            ? `  第${r.row}行 ${r.name}：「${c.header}」${c.from || '（空）'} → ${c.to || '（空）'}`
+            : `  Row ${r.row} ${r.name}: "${c.header}" ${c.from || '(empty)'} → ${c.to || '(empty)'}`,
+        );
     }
   }
   if (plan.missing.length) {
-    log(zh ? `\n网站上有、这份名单里没有的机构（${plan.missing.length}家）：` : `\nOn the site but not in this list (${plan.missing.length}):`);
-    for (const { facility: f } of plan.missing) log(`  ${f.name}（${f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL}）`);
-    if (!options.removeMissing) log(zh ? '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。' : '  They are kept. To delete them from the site, add --remove-missing.');
+    log(
+      zh
+        ? `\n网站上有、这份名单里没有的机构（${plan.missing.length}家）：`
+        : `\nOn the site but not in this list (${plan.missing.length}):`,
+    );
+    for (const { facility: f } of plan.missing)
+      log(
+        `  ${f.name}（${f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL}）`,
+      );
+    if (!options.removeMissing)
+      log(
+        zh
+          ? '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。'
+          : '  They are kept. To delete them from the site, add --remove-missing.',
+      );
   }
 
-  result.reports = await writeReport(file, reportRows(grid.rows, header.row, plan, skipped, lang), plan, options.removeMissing && !errors.length);
+  result.reports = await writeReport(
+    file,
+    reportRows(grid.rows, header.row, plan, skipped, lang),
+    plan,
+    options.removeMissing && !errors.length,
+  );
   log(zh ? `\n报告：${result.reports.join(' 和 ')}` : `\nReport: ${result.reports.join(' and ')}`);
 
   if (!options.apply) {
-    log(zh ? '这是预览，没有改动任何文件。核对无误后，在命令后面加上 --apply 再运行一次。' : 'This is a preview: no file was changed. When it looks right, run the same command with --apply.');
+    log(
+      zh
+        ? '这是预览，没有改动任何文件。核对无误后，在命令后面加上 --apply 再运行一次。'
+        : 'This is a preview: no file was changed. When it looks right, run the same command with --apply.',
+    );
     result.exitCode = errors.length ? 1 : 0;
     return result;
   }
   if (errors.length && !options.partial) {
-    log(zh ? '因为有错误，没有写入任何文件（加上 --partial 可以先写入没有错误的行）。' : 'Because of the errors nothing was written (add --partial to write the rows without errors).');
+    log(
+      zh
+        ? '因为有错误，没有写入任何文件（加上 --partial 可以先写入没有错误的行）。'
+        : 'Because of the errors nothing was written (add --partial to write the rows without errors).',
+    );
     return result;
   }
   const comment = `Imported from ${base} by scripts/import-facilities.ts`;
@@ -179,15 +247,19 @@ export async function importFacilities(file: string, options: ImportOptions, log
     result.written.push(target);
   }
   if (options.removeMissing) {
-    if (errors.length) log(zh ? '因为有错误，没有删除任何机构。' : 'Because of the errors no facility was deleted.');
-    else for (const m of plan.missing) {
-      await rm(m.file);
-      result.removed.push(m.file);
-    }
+    if (errors.length)
+      log(zh ? '因为有错误，没有删除任何机构。' : 'Because of the errors no facility was deleted.');
+    else
+      for (const m of plan.missing) {
+        await rm(m.file);
+        result.removed.push(m.file);
+      }
   }
-  log(zh
-    ? `已写入 ${result.written.length} 个文件${result.removed.length ? `，删除 ${result.removed.length} 个` : ''}（${options.out}）。`
-    : `Wrote ${result.written.length} file(s)${result.removed.length ? `, deleted ${result.removed.length}` : ''} in ${options.out}.`);
+  log(
+    zh
+      ? `已写入 ${result.written.length} 个文件${result.removed.length ? `，删除 ${result.removed.length} 个` : ''}（${options.out}）。`
+      : `Wrote ${result.written.length} file(s)${result.removed.length ? `, deleted ${result.removed.length}` : ''} in ${options.out}.`,
+  );
   result.exitCode = errors.length ? 1 : 0;
   return result;
 }
@@ -213,13 +285,19 @@ export async function main(argv: string[], log: (line: string) => void = console
   } catch (error) {
     // Node's own wording is for programmers; name the option instead.
     const option = /'(-[^']*)'/.exec((error as Error).message)?.[1] ?? '';
-    log(`${lang === 'zh' ? `不认识的选项或写法：${option}` : `Unknown option or form: ${option}`}\n${USAGE[lang]}`);
+    log(
+      `${lang === 'zh' ? `不认识的选项或写法：${option}` : `Unknown option or form: ${option}`}\n${USAGE[lang]}`,
+    );
     return 1;
   }
   const [file, ...extra] = args.positionals;
   const datum = args.values.datum?.toLowerCase().replace('-', '');
   if (datum && datum !== 'gcj02' && datum !== 'bd09' && datum !== 'wgs84') {
-    log(lang === 'zh' ? `--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“${args.values.datum}”。` : `--datum takes gcj02 (AMap, Tencent) or bd09 (Baidu), not "${args.values.datum}".`);
+    log(
+      lang === 'zh'
+        ? `--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“${args.values.datum}”。`
+        : `--datum takes gcj02 (AMap, Tencent) or bd09 (Baidu), not "${args.values.datum}".`,
+    );
     return 1;
   }
   if (!file || extra.length || !['zh', 'en'].includes(args.values.lang)) {
@@ -227,14 +305,25 @@ export async function main(argv: string[], log: (line: string) => void = console
     return 1;
   }
   try {
-    const result = await importFacilities(file, {
-      out: args.values.out, apply: args.values.apply, partial: args.values.partial, removeMissing: args.values['remove-missing'],
-      allowOutside: args.values['allow-outside'], datum: datum as Datum | undefined, lang,
-    }, log);
+    const result = await importFacilities(
+      file,
+      {
+        out: args.values.out,
+        apply: args.values.apply,
+        partial: args.values.partial,
+        removeMissing: args.values['remove-missing'],
+        allowOutside: args.values['allow-outside'],
+        datum: datum as Datum | undefined,
+        lang,
+      },
+      log,
+    );
     return result.exitCode;
   } catch (error) {
     if (error instanceof FacilityDataError) {
-      log(`${lang === 'zh' ? '网站现有的数据文件有问题，请先请技术人员修好' : 'The site\'s existing data has a problem; ask a developer to fix it first'}:\n${error.message}`);
+      log(
+        `${lang === 'zh' ? '网站现有的数据文件有问题，请先请技术人员修好' : "The site's existing data has a problem; ask a developer to fix it first"}:\n${error.message}`,
+      );
       return 1;
     }
     throw error;

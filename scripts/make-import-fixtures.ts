@@ -15,11 +15,37 @@ import iconv from 'iconv-lite';
 export const FIXTURE_DIR = 'tests/fixtures/import';
 
 const csv = (rows: (string | number)[][]) =>
-  rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\r\n') + '\r\n';
+  rows
+    .map((r) =>
+      r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(','),
+    )
+    .join('\r\n') + '\r\n';
 
 /** Columns most lists have, in the district's own words. */
-const BASIC = ['机构名称', '街道/镇', '地址', '类型', '性质', '普惠', '备案状态', '收托月龄', '托育形式', '核实日期'];
-const basic = (name: string, township: string, address: string) => [name, township, address, '托育机构', '民办', '否', '已备案', '12-36', '全日托', '2026-10-20'];
+const BASIC = [
+  '机构名称',
+  '街道/镇',
+  '地址',
+  '类型',
+  '性质',
+  '普惠',
+  '备案状态',
+  '收托月龄',
+  '托育形式',
+  '核实日期',
+];
+const basic = (name: string, township: string, address: string) => [
+  name,
+  township,
+  address,
+  '托育机构',
+  '民办',
+  '否',
+  '已备案',
+  '12-36',
+  '全日托',
+  '2026-10-20',
+];
 
 async function titleRowsWorkbook(file: string) {
   const workbook = new ExcelJS.Workbook();
@@ -28,10 +54,74 @@ async function titleRowsWorkbook(file: string) {
   sheet.addRow(['贵池区托育机构备案名单（2026年）']);
   sheet.mergeCells('A1:O1');
   sheet.addRow(['填报单位：贵池区卫生健康委员会　　填报日期：2026年10月20日']);
-  sheet.addRow(['序号', '编号', '托育机构名称', '所属街道（镇）', '详细地址', '联系方式', '托位数量', '收托月龄', '类型', '性质', '是否普惠', '备案状态', '托育服务形式', '核实日期', '联系人']);
-  sheet.addRow([1, '池卫托备〔2024〕1号', '池阳小橡树托育园', '池阳街道', '池州市贵池区池阳路1号', '+86 138 1234 5678', '１２０', '6～36个月', '托育机构', '民办', '是', '已备案', '全日托、半日托', '2026年10月20日', '张老师']);
-  sheet.addRow([2, '', '秋浦向日葵托育园', '秋浦', '池州市贵池区秋浦路2号', 5662031234, 60, '6-36', '托育机构', '公办', '否', '已备案', '全日托', new Date(Date.UTC(2026, 9, 20)), '李老师']);
-  sheet.addRow([3, '池卫托备〔2024〕3号', '棠溪社区托育点', '棠溪镇', '池州市贵池区棠溪镇石门村', '0566 1234567', '２０', '0-3岁', '社区托育点', '公办', '是', '备案中', '临时托', '二〇二六年十月二十日', '']);
+  sheet.addRow([
+    '序号',
+    '编号',
+    '托育机构名称',
+    '所属街道（镇）',
+    '详细地址',
+    '联系方式',
+    '托位数量',
+    '收托月龄',
+    '类型',
+    '性质',
+    '是否普惠',
+    '备案状态',
+    '托育服务形式',
+    '核实日期',
+    '联系人',
+  ]);
+  sheet.addRow([
+    1,
+    '池卫托备〔2024〕1号',
+    '池阳小橡树托育园',
+    '池阳街道',
+    '池州市贵池区池阳路1号',
+    '+86 138 1234 5678',
+    '１２０',
+    '6～36个月',
+    '托育机构',
+    '民办',
+    '是',
+    '已备案',
+    '全日托、半日托',
+    '2026年10月20日',
+    '张老师',
+  ]);
+  sheet.addRow([
+    2,
+    '',
+    '秋浦向日葵托育园',
+    '秋浦',
+    '池州市贵池区秋浦路2号',
+    5662031234,
+    60,
+    '6-36',
+    '托育机构',
+    '公办',
+    '否',
+    '已备案',
+    '全日托',
+    new Date(Date.UTC(2026, 9, 20)),
+    '李老师',
+  ]);
+  sheet.addRow([
+    3,
+    '池卫托备〔2024〕3号',
+    '棠溪社区托育点',
+    '棠溪镇',
+    '池州市贵池区棠溪镇石门村',
+    '0566 1234567',
+    '２０',
+    '0-3岁',
+    '社区托育点',
+    '公办',
+    '是',
+    '备案中',
+    '临时托',
+    '二〇二六年十月二十日',
+    '',
+  ]);
   sheet.addRow([]);
   sheet.addRow(['注：本表由区卫生健康委员会汇总。']);
   await workbook.xlsx.writeFile(file);
@@ -43,7 +133,10 @@ async function formulaWorkbook(file: string) {
   const sheet = workbook.addWorksheet('Sheet1');
   sheet.addRow(BASIC);
   sheet.addRow(basic('', '池阳街道', '池州市贵池区池阳路8号'));
-  sheet.getCell('A2').value = { formula: 'CONCATENATE("池阳","晨光托育园")', result: '池阳晨光托育园' } as ExcelJS.CellFormulaValue;
+  sheet.getCell('A2').value = {
+    formula: 'CONCATENATE("池阳","晨光托育园")',
+    result: '池阳晨光托育园',
+  } as ExcelJS.CellFormulaValue;
   sheet.addRow(basic('', '秋浦街道', '池州市贵池区秋浦路9号'));
   sheet.getCell('A3').value = { formula: 'CONCATENATE("秋浦","明珠托育园")' } as ExcelJS.CellFormulaValue;
   await workbook.xlsx.writeFile(file);
@@ -52,10 +145,19 @@ async function formulaWorkbook(file: string) {
 export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: Record<string, string | Buffer> = {
-    'gbk.csv': iconv.encode(csv([BASIC, basic('江口彩虹托育园', '江口街道', '池州市贵池区江口路3号')]), 'gbk'),
+    'gbk.csv': iconv.encode(
+      csv([BASIC, basic('江口彩虹托育园', '江口街道', '池州市贵池区江口路3号')]),
+      'gbk',
+    ),
     // 㙟 (U+365F) is in GB18030 (four bytes) but not in GBK.
-    'gb18030.csv': iconv.encode(csv([BASIC, basic('里山㙟龙托育园', '里山街道', '池州市贵池区里山路4号')]), 'gb18030'),
-    'lookalike.csv': `\uFEFF${csv([[...BASIC, '托位数目', '电话号'], [...basic('马衙小星星托育园', '马衙街道', '池州市贵池区马衙路5号'), '30', '0566-2000005']])}`,
+    'gb18030.csv': iconv.encode(
+      csv([BASIC, basic('里山㙟龙托育园', '里山街道', '池州市贵池区里山路4号')]),
+      'gb18030',
+    ),
+    'lookalike.csv': `\uFEFF${csv([
+      [...BASIC, '托位数目', '电话号'],
+      [...basic('马衙小星星托育园', '马衙街道', '池州市贵池区马衙路5号'), '30', '0566-2000005'],
+    ])}`,
     'duplicates.csv': csv([
       [...BASIC, '电话'],
       [...basic('池阳小橡树托育园', '池阳街道', '池州市贵池区池阳路1号'), '0566-2000001'],
@@ -72,21 +174,68 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
       // WGS-84 30.6, 117.7345 is just inside the eastern edge; its AMap (GCJ-02) position is just outside.
       [...basic('边界高德坐标托育园', '梅街镇', '池州市贵池区梅街镇18号'), '30.597585', '117.739903', ''],
     ]),
-    'renamed-before.csv': csv([['编号', ...BASIC], ['池卫托备〔2024〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')]]),
-    'renamed-after.csv': csv([['编号', ...BASIC], ['池卫托备〔2025〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')]]),
-    'sparse.csv': `\uFEFF${csv([['机构名称', '街道/镇', '联系电话', '托位数'], ['池阳小橡树托育园', '池阳街道', '0566-2000002', '']])}`,
+    'renamed-before.csv': csv([
+      ['编号', ...BASIC],
+      ['池卫托备〔2024〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')],
+    ]),
+    'renamed-after.csv': csv([
+      ['编号', ...BASIC],
+      ['池卫托备〔2025〕7号', ...basic('清风蒲公英托育园', '清风街道', '池州市贵池区清风路7号')],
+    ]),
+    'sparse.csv': `\uFEFF${csv([
+      ['机构名称', '街道/镇', '联系电话', '托位数'],
+      ['池阳小橡树托育园', '池阳街道', '0566-2000002', ''],
+    ])}`,
     // 待核实: a field still to verify (left out, listed under unverified), mixed with a value, in a column that
     // cannot wait, and a record with nothing to verify but no 核实日期; then the same facility partly checked.
     'unverified.csv': csv([
       [...BASIC, '电话', '纬度', '经度'],
-      ['池阳待核实托育园', '池阳街道', '待核实', '托育机构', '待核实', '否', '已备案', '待核实', '全日托', '', '待核实', '待核实', '待核实'],
+      [
+        '池阳待核实托育园',
+        '池阳街道',
+        '待核实',
+        '托育机构',
+        '待核实',
+        '否',
+        '已备案',
+        '待核实',
+        '全日托',
+        '',
+        '待核实',
+        '待核实',
+        '待核实',
+      ],
       [...basic('秋浦混写托育园', '秋浦街道', '池州市贵池区秋浦路20号'), '0566-2000020', '待核实', '117.49'],
-      [...basic('江口类型未定托育园', '江口街道', '池州市贵池区江口路21号').with(3, '待核实'), '0566-2000021', '', ''],
-      [...basic('梅龙未写日期托育园', '梅龙街道', '池州市贵池区梅龙路22号').with(9, ''), '0566-2000022', '', ''],
+      [
+        ...basic('江口类型未定托育园', '江口街道', '池州市贵池区江口路21号').with(3, '待核实'),
+        '0566-2000021',
+        '',
+        '',
+      ],
+      [
+        ...basic('梅龙未写日期托育园', '梅龙街道', '池州市贵池区梅龙路22号').with(9, ''),
+        '0566-2000022',
+        '',
+        '',
+      ],
     ]),
     'unverified-later.csv': csv([
       [...BASIC, '电话', '纬度', '经度'],
-      ['池阳待核实托育园', '池阳街道', '池州市贵池区池阳路23号', '托育机构', '', '否', '已备案', '待核实', '待核实', '', '0566-2000023', '', ''],
+      [
+        '池阳待核实托育园',
+        '池阳街道',
+        '池州市贵池区池阳路23号',
+        '托育机构',
+        '',
+        '否',
+        '已备案',
+        '待核实',
+        '待核实',
+        '',
+        '0566-2000023',
+        '',
+        '',
+      ],
     ]),
   };
   const written: string[] = [];

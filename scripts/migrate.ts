@@ -19,8 +19,13 @@ try {
   const db = await openDb({ dataDir: join(dataDir, 'pglite'), databaseUrl: databaseUrl ?? '' });
   try {
     const { applied } = await prepareDatabase(db, { seed: process.argv.includes('--seed') });
-    if (process.env.AUTHENTICATOR_PASSWORD) await setAuthenticatorPassword(db, process.env.AUTHENTICATOR_PASSWORD);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.` : 'The database is up to date.');
+    if (process.env.AUTHENTICATOR_PASSWORD)
+      await setAuthenticatorPassword(db, process.env.AUTHENTICATOR_PASSWORD);
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migration(s): ${applied.join(', ')}.`
+        : 'The database is up to date.',
+    );
   } finally {
     await db.close();
     release();

@@ -23,13 +23,17 @@ try {
   const input = path.join(dir, '备案名单.csv');
   copyFileSync('docs/examples/facilities-import-example.csv', input);
   await main([input, '--out', path.join(dir, 'facilities')], () => {});
-  const rows: string[][] = parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), { bom: true, relax_column_count: true });
+  const rows: string[][] = parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), {
+    bom: true,
+    relax_column_count: true,
+  });
   const header = rows[0]!;
   const columns = SHOWN.map((name) => header.indexOf(name));
   const cell = (text: string, tag: string) => `<${tag}>${escape(text).replace(/\n/g, '<br>')}</${tag}>`;
   const body = rows.map((r, i) => {
     const tag = i === 0 ? 'th' : 'td';
-    const cls = r[columns[1]!] === '错误' ? ' class="error"' : r[columns[1]!] === '新增' ? ' class="new"' : '';
+    const cls =
+      r[columns[1]!] === '错误' ? ' class="error"' : r[columns[1]!] === '新增' ? ' class="new"' : '';
     return `<tr${cls}>${cell(i === 0 ? '行' : String(i + 1), 'th')}${columns.map((c) => cell(r[c] ?? '', tag)).join('')}</tr>`;
   });
   const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>

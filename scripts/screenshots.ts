@@ -7,7 +7,17 @@ import { mkdirSync } from 'node:fs';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 
-const pages = (process.argv[2]?.split(',') ?? ['/', '/facilities/', '/facilities/demo-chiyang-sunshine/', '/policies/', '/hospital-sites/', '/demonstration/', '/compare/?id=demo-chiyang-sunshine&id=demo-chiyang-dawn', '/about/', '/privacy/']);
+const pages = process.argv[2]?.split(',') ?? [
+  '/',
+  '/facilities/',
+  '/facilities/demo-chiyang-sunshine/',
+  '/policies/',
+  '/hospital-sites/',
+  '/demonstration/',
+  '/compare/?id=demo-chiyang-sunshine&id=demo-chiyang-dawn',
+  '/about/',
+  '/privacy/',
+];
 const locales = ['', '/en'];
 const server = createStaticServer('dist');
 const base = await listen(server, 0);
@@ -16,7 +26,10 @@ mkdirSync('screenshots', { recursive: true });
 for (const mode of ['normal', 'large']) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
   await context.addInitScript((m) => localStorage.setItem('tuoyu.text', m), mode);
-  await context.route((url) => url.hostname !== '127.0.0.1', (r) => r.abort());
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (r) => r.abort(),
+  );
   const page = await context.newPage();
   for (const loc of locales) {
     for (const p of pages) {

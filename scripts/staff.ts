@@ -29,7 +29,9 @@ const USAGE = `usage:
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
@@ -42,7 +44,9 @@ async function withDatabase<T>(fn: (db: Db) => Promise<T>): Promise<T> {
       release = lockDataDir(dataDir);
     } catch (error) {
       if (error instanceof DataDirLocked) {
-        throw new Error(`${error.message}\nStop npm start (Ctrl-C), run this command, then start again. (Staff console admins can change roles while it runs.)`);
+        throw new Error(
+          `${error.message}\nStop npm start (Ctrl-C), run this command, then start again. (Staff console admins can change roles while it runs.)`,
+        );
       }
       throw error;
     }
@@ -62,7 +66,12 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, email] = positionals;
   if (values.help || !command) {
@@ -71,11 +80,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'add' && email) {
     const role = values.role as StaffRole;
-    if (role !== 'admin' && role !== 'outreach') throw new Error('--role admin or --role outreach is required');
+    if (role !== 'admin' && role !== 'outreach')
+      throw new Error('--role admin or --role outreach is required');
     const given = values['password-stdin'] ? await readStdin() : undefined;
     const password = given ?? generatePassword();
-    const { created } = await withDatabase((db) => addStaff(db, { email, role, password, displayName: values.name }));
-    console.log(`${created ? 'Created' : 'Updated'} ${email.trim().toLowerCase()} as ${role}${created ? '' : ' (re-activated; password replaced; signed out everywhere)'}.`);
+    const { created } = await withDatabase((db) =>
+      addStaff(db, { email, role, password, displayName: values.name }),
+    );
+    console.log(
+      `${created ? 'Created' : 'Updated'} ${email.trim().toLowerCase()} as ${role}${created ? '' : ' (re-activated; password replaced; signed out everywhere)'}.`,
+    );
     if (!given) console.log(`Password (shown only now): ${password}`);
     return 0;
   }
@@ -87,7 +101,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'list') {
     const rows = await withDatabase(listStaff);
     if (!rows.length) console.log('No staff accounts yet.');
-    for (const r of rows) console.log(`${r.active ? ' ' : 'x'} ${r.role.padEnd(8)} ${r.email}  (${r.display_name})${r.active ? '' : '  disabled'}`);
+    for (const r of rows)
+      console.log(
+        `${r.active ? ' ' : 'x'} ${r.role.padEnd(8)} ${r.email}  (${r.display_name})${r.active ? '' : '  disabled'}`,
+      );
     return 0;
   }
   console.error(USAGE);

@@ -18,20 +18,28 @@ import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
 // CORS: the API answers the browser only for the site's own origin(s).
-const siteOrigins = process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
+const siteOrigins =
+  process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
 // The first admin is created on the superuser's connection, before the API switches to authenticator.
 let firstAdmin = null as Awaited<ReturnType<typeof ensureFirstAdmin>>;
 const afterMigrate = async (db: Db) => {
   firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local', dataDir);
 };
-const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch((error: unknown) => {
-  if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
-  else if (error instanceof DataDirLocked) console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
-  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`);
-  else console.error(error);
-  process.exit(1);
-});
-if (api.applied.length) console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
+const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch(
+  (error: unknown) => {
+    if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
+    else if (error instanceof DataDirLocked)
+      console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      console.error(
+        `\nPort ${process.env.SUPABASE_API_PORT || 54321} is in use (a local Supabase?). Set SUPABASE_API_PORT to another port.`,
+      );
+    else console.error(error);
+    process.exit(1);
+  },
+);
+if (api.applied.length)
+  console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
 
 // Retention purges (survey follow-up phones after 180 days, names and phones of lecture sign-ups 30 days after the
 // event): now and every 24 hours, as service_role on the API's own (authenticator) connection.
@@ -52,7 +60,10 @@ try {
 }
 
 const site = createStaticServer('dist');
-const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).replace('127.0.0.1', 'localhost');
+const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).replace(
+  '127.0.0.1',
+  'localhost',
+);
 const lines = [
   '',
   '  贵池托育服务 / Guichi Childcare is running:',
@@ -61,7 +72,10 @@ const lines = [
   `    staff     ${siteUrl}/staff/   (sign in with a staff account)`,
   `    API       ${api.url}   (embedded Supabase API, data in ${dataDir}/)`,
 ];
-if (external) lines.push(`    The site uses ${external} (PUBLIC_SUPABASE_URL); the embedded API is running but unused by it.`);
+if (external)
+  lines.push(
+    `    The site uses ${external} (PUBLIC_SUPABASE_URL); the embedded API is running but unused by it.`,
+  );
 if (firstAdmin) {
   lines.push(
     '',
@@ -70,7 +84,11 @@ if (firstAdmin) {
     `    password  in ${firstAdmin.passwordFile} (readable by you only; delete it once you have signed in)`,
     '    Lost it? `npm run staff -- add <email> --role admin` sets a new one.',
   );
-} else lines.push('', '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).');
+} else
+  lines.push(
+    '',
+    '  Staff accounts: npm run staff -- add <email> --role admin|outreach (with npm start stopped).',
+  );
 lines.push('', '  Press Ctrl-C to stop.', '');
 console.log(lines.join('\n'));
 

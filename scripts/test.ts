@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { findChromium } from '../tests/support/chromium.ts';
 import { ensureChromium } from './lib/ensure-chromium.ts';
 import { e2eBuildEnv } from '../tests/support/e2e-env.ts';
-import { addTotals, playwrightTotals, stepTotals, totalsLine, vitestTotals, type Totals } from './lib/test-totals.ts';
+import {
+  addTotals,
+  playwrightTotals,
+  stepTotals,
+  totalsLine,
+  vitestTotals,
+  type Totals,
+} from './lib/test-totals.ts';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const node = process.execPath;
@@ -42,14 +49,21 @@ if (!chromiumPath) finish([stepTotals('finding or installing Chromium', 1)]);
 
 const check = stepTotals('astro check', run('astro check', ['node_modules/astro/bin/astro.mjs', 'check']));
 // Built against the browser tests' own embedded API (playwright.config.ts starts it), so staff pages can sign in.
-const build = stepTotals('astro build', run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv()));
+const build = stepTotals(
+  'astro build',
+  run('astro build', ['node_modules/astro/bin/astro.mjs', 'build'], e2eBuildEnv()),
+);
 if (build.failed) {
   console.log('\nThe build failed; the tests need dist/.');
   finish([check, build]);
 }
 
 const vitestExit = run('unit, database and API tests (vitest)', [
-  'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_REPORT}`,
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${VITEST_REPORT}`,
 ]);
 const vitest = vitestTotals(
   { exitCode: vitestExit, reportText: reportText(VITEST_REPORT) },

@@ -17,7 +17,11 @@ const facilities = defineCollection({
 
 const texts = defineCollection({
   // ids keep the path as written ("zh-CN/policies"), not lower-cased.
-  loader: glob({ pattern: '*/*.md', base: 'src/content/texts', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
+  loader: glob({
+    pattern: '*/*.md',
+    base: 'src/content/texts',
+    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+  }),
   schema: TextSchema,
 });
 

@@ -25,12 +25,16 @@ export function allPageJs(distDir: string, page: string): { files: string[]; byt
     for (const spec of [...staticImports(code), ...dynamicImports(code)].filter((x) => x.startsWith('.'))) {
       const target = path.posix.join(path.posix.dirname(file), spec);
       if (seen.has(target)) continue;
-      if (!existsSync(path.join(distDir, target))) throw new Error(`${file} imports ${spec}, missing from ${distDir}`);
+      if (!existsSync(path.join(distDir, target)))
+        throw new Error(`${file} imports ${spec}, missing from ${distDir}`);
       seen.add(target);
       queue.push(target);
     }
   }
   const files = [...seen].sort();
-  const bytes = files.reduce((t, f) => addBytes(t, bytesOf(readFileSync(path.join(distDir, f)))), eager.inlineJs);
+  const bytes = files.reduce(
+    (t, f) => addBytes(t, bytesOf(readFileSync(path.join(distDir, f)))),
+    eager.inlineJs,
+  );
   return { files, bytes };
 }

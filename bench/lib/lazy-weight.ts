@@ -9,7 +9,9 @@ import { addBytes, bytesOf, measurePage, staticImports, type Bytes } from './pag
 
 /** Relative specifiers of `import("./x.js")` (any quote style, as bundlers write them). */
 export function dynamicImports(code: string): string[] {
-  return [...new Set([...code.matchAll(/\bimport\(\s*[`'"](\.{1,2}\/[^`'"]+)[`'"]\s*\)/g)].map((m) => m[1]!))];
+  return [
+    ...new Set([...code.matchAll(/\bimport\(\s*[`'"](\.{1,2}\/[^`'"]+)[`'"]\s*\)/g)].map((m) => m[1]!)),
+  ];
 }
 
 export interface JsWeight {
@@ -29,12 +31,14 @@ export function pageJsWeight(distDir: string, page: string): JsWeight {
     for (const spec of [...staticImports(code), ...dynamicImports(code)]) {
       const target = path.posix.join(path.posix.dirname(file), spec);
       if (seen.has(target)) continue;
-      if (!existsSync(path.join(distDir, target))) throw new Error(`${file} imports ${spec}, missing from ${distDir}`);
+      if (!existsSync(path.join(distDir, target)))
+        throw new Error(`${file} imports ${spec}, missing from ${distDir}`);
       seen.add(target);
       queue.push(target);
     }
   }
-  const sum = (files: string[]) => files.reduce((t, f) => addBytes(t, bytesOf(readFileSync(path.join(distDir, f)))), { raw: 0, gzip: 0 });
+  const sum = (files: string[]) =>
+    files.reduce((t, f) => addBytes(t, bytesOf(readFileSync(path.join(distDir, f)))), { raw: 0, gzip: 0 });
   const all = [...seen];
   return {
     eager: { files: eager.jsFiles, bytes: addBytes(eager.js, eager.inlineJs) },

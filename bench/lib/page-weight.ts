@@ -67,7 +67,8 @@ function localFile(distDir: string, from: string, url: string): string {
   const { pathname } = new URL(url, `http://site.invalid${from}`);
   return path.join(distDir, decodeURIComponent(pathname));
 }
-const isJsType = (type: string | undefined) => !type || /^(module|text\/javascript|application\/javascript)$/i.test(type);
+const isJsType = (type: string | undefined) =>
+  !type || /^(module|text\/javascript|application\/javascript)$/i.test(type);
 
 /** Relative specifiers of static `import … from "x"`, `import "x"` and `export … from "x"` (not `import()`). */
 export function staticImports(code: string): string[] {
@@ -80,13 +81,15 @@ export function staticImports(code: string): string[] {
 /** A script file and everything it imports statically, depth first, each file once. */
 function scriptClosure(distDir: string, file: string, seen: Set<string>): void {
   if (seen.has(file)) return;
-  if (!existsSync(file)) throw new Error(`script ${path.relative(distDir, file)} is referenced but missing from ${distDir}`);
+  if (!existsSync(file))
+    throw new Error(`script ${path.relative(distDir, file)} is referenced but missing from ${distDir}`);
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   const from = `/${path.relative(distDir, file).split(path.sep).join('/')}`;
   for (const spec of staticImports(code)) {
     if (isExternal(spec)) throw new Error(`${from} imports ${spec} from another host`);
-    if (!/^[./]/.test(spec)) throw new Error(`${from} imports the bare specifier "${spec}", which a browser cannot load`);
+    if (!/^[./]/.test(spec))
+      throw new Error(`${from} imports the bare specifier "${spec}", which a browser cannot load`);
     scriptClosure(distDir, localFile(distDir, from, spec), seen);
   }
 }
@@ -140,7 +143,11 @@ export function measurePage(distDir: string, page: string): PageWeight {
 export function findWebFonts(distDir: string): string[] {
   return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => statSync(path.join(distDir, f)).isFile())
-    .filter((f) => /\.(woff2?|ttf|otf|eot)$/i.test(f) || (/\.(css|html?)$/i.test(f) && /@font-face/i.test(readFileSync(path.join(distDir, f), 'utf8'))))
+    .filter(
+      (f) =>
+        /\.(woff2?|ttf|otf|eot)$/i.test(f) ||
+        (/\.(css|html?)$/i.test(f) && /@font-face/i.test(readFileSync(path.join(distDir, f), 'utf8'))),
+    )
     .map((f) => f.split(path.sep).join('/'))
     .sort();
 }

@@ -16,7 +16,12 @@ export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42)
   const points = outline.coordinates.flat(2);
   const lngs = points.map((p) => p[0]);
   const lats = points.map((p) => p[1]);
-  const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  const [minLng, maxLng, minLat, maxLat] = [
+    Math.min(...lngs),
+    Math.max(...lngs),
+    Math.min(...lats),
+    Math.max(...lats),
+  ];
   const facilities: MapFacility[] = [];
   for (let i = 0; i < n; i++) {
     let lngLat: [number, number];
@@ -33,7 +38,9 @@ export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42)
       type: pick(FACILITY_TYPES),
       township: pick(TOWNSHIPS).code,
       ages: [min, min + pick([12, 18, 24, 36])],
-      forms: CARE_FORMS.filter(() => rnd() < 0.5).concat('full_day').filter((v, j, all) => all.indexOf(v) === j),
+      forms: CARE_FORMS.filter(() => rnd() < 0.5)
+        .concat('full_day')
+        .filter((v, j, all) => all.indexOf(v) === j),
       inclusive: rnd() < 0.4,
       ownership: i % 3 === 0 ? 'public' : 'private', // not drawn from rnd(), so the other fields stay as recorded
       level: rnd() < 0.05 ? pick(DEMONSTRATION_LEVELS) : null,

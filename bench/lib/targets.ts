@@ -13,7 +13,11 @@ import { join } from 'node:path';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { openPglite } from '../../supabase/embedded/db/pglite.ts';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
-import { assertServesAsAuthenticator, AUTHENTICATOR, authenticatorUrl } from '../../supabase/embedded/db/serving.ts';
+import {
+  assertServesAsAuthenticator,
+  AUTHENTICATOR,
+  authenticatorUrl,
+} from '../../supabase/embedded/db/serving.ts';
 import { findPostgres, startCluster } from '../../tests/db/pg-cluster.ts';
 
 export type TargetName = 'pglite' | 'postgres15';
@@ -30,7 +34,12 @@ export interface BenchPlan<R> {
 const LABELS: Record<TargetName, string> = { pglite: 'PGlite', postgres15: 'PostgreSQL 15' };
 
 /** Serves `serving`, then hands the superuser's connection (opened by `openAdmin`) to `check`. */
-async function run<R>(plan: BenchPlan<R>, label: string, openAdmin: () => Promise<Db>, openServing: () => Promise<Db>): Promise<R> {
+async function run<R>(
+  plan: BenchPlan<R>,
+  label: string,
+  openAdmin: () => Promise<Db>,
+  openServing: () => Promise<Db>,
+): Promise<R> {
   const admin = await openAdmin();
   try {
     await plan.prepare(admin);
@@ -66,7 +75,12 @@ export async function benchTargets<R>(
     for (const target of order) {
       if (target === 'pglite') {
         const dir = join(scratch, 'pglite');
-        results.pglite = await run(plan, LABELS.pglite, () => openPglite(dir), () => openPglite(dir, { username: AUTHENTICATOR }));
+        results.pglite = await run(
+          plan,
+          LABELS.pglite,
+          () => openPglite(dir),
+          () => openPglite(dir, { username: AUTHENTICATOR }),
+        );
         continue;
       }
       const binaries = findPostgres();
@@ -78,7 +92,12 @@ export async function benchTargets<R>(
       const cluster = await startCluster(binaries);
       try {
         const url = await cluster.createDatabase(`tuoyu_bench_${name.replace(/\W/g, '_')}`);
-        results.postgres15 = await run(plan, LABELS.postgres15, async () => openPostgres(url, 2), async () => openPostgres(authenticatorUrl(url)));
+        results.postgres15 = await run(
+          plan,
+          LABELS.postgres15,
+          async () => openPostgres(url, 2),
+          async () => openPostgres(authenticatorUrl(url)),
+        );
       } finally {
         cluster.stop();
       }

@@ -40,11 +40,16 @@ export async function runDailyJobs(db: Db, jobs: readonly string[] = DAILY_JOBS)
 }
 
 /** Runs the jobs now and every `everyMs` (default a day); `stop()` clears the timer. Logs one line per run. */
-export function scheduleDailyJobs(db: Db, opts: { jobs?: readonly string[]; everyMs?: number; log?: (line: string) => void } = {}): { stop(): void; ran: Promise<JobResult[]> } {
+export function scheduleDailyJobs(
+  db: Db,
+  opts: { jobs?: readonly string[]; everyMs?: number; log?: (line: string) => void } = {},
+): { stop(): void; ran: Promise<JobResult[]> } {
   const log = opts.log ?? ((line: string) => console.log(line));
   const run = async () => {
     const results = await runDailyJobs(db, opts.jobs ?? DAILY_JOBS);
-    log(`Daily maintenance: ${results.map((r) => (r.error ? `${r.job} FAILED (${r.error})` : `${r.job} ${r.count}`)).join(', ')}`);
+    log(
+      `Daily maintenance: ${results.map((r) => (r.error ? `${r.job} FAILED (${r.error})` : `${r.job} ${r.count}`)).join(', ')}`,
+    );
     return results;
   };
   const ran = run();

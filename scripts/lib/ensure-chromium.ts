@@ -9,14 +9,22 @@ import { findChromium } from '../../tests/support/chromium.ts';
 export function ensureChromium(): string | undefined {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error('No Chromium found: install it (Debian: sudo apt-get install chromium fonts-wqy-microhei) or set CHROMIUM_PATH.');
+    console.error(
+      'No Chromium found: install it (Debian: sudo apt-get install chromium fonts-wqy-microhei) or set CHROMIUM_PATH.',
+    );
     return undefined;
   }
-  console.log('No Chromium found: installing Debian\'s chromium and a CJK font (apt-get)…');
+  console.log("No Chromium found: installing Debian's chromium and a CJK font (apt-get)…");
   const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env: aptEnv });
-  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], { stdio: 'inherit', env: aptEnv });
+  spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], {
+    stdio: 'inherit',
+    env: aptEnv,
+  });
   const found = findChromium();
-  if (!found) console.error('Installing chromium failed: install it by hand (apt-get install chromium) or set CHROMIUM_PATH.');
+  if (!found)
+    console.error(
+      'Installing chromium failed: install it by hand (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
   return found;
 }

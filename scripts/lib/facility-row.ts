@@ -12,27 +12,62 @@ import { bd09ToWgs84, gcj02ToWgs84, round6 } from '../../src/lib/geo/coords.ts';
 import { cellText } from './import/cells.ts';
 import type { Column, ImportKey } from './import/headers.ts';
 import type { Issue, Note } from './import/messages.ts';
-import { normalizeAge, normalizeAgeRange, normalizeDate, normalizeNumber, normalizePhone, toHalfWidth, type Normalized } from './import/normalize.ts';
+import {
+  normalizeAge,
+  normalizeAgeRange,
+  normalizeDate,
+  normalizeNumber,
+  normalizePhone,
+  toHalfWidth,
+  type Normalized,
+} from './import/normalize.ts';
 import { CellError, FormulaWithoutResult, columnLetter } from './import/read-table.ts';
 
 export const DEFAULT_SOURCE = '区卫生健康委员会托育机构备案名单';
 
 /** Field path in a record for each column (ages and datum are handled apart). */
 export const FIELD_OF: Record<ColumnKey, string> = {
-  id: 'id', filing_number: 'filing_number', name: 'name', name_en: 'name_en', type: 'type', ownership: 'ownership',
-  inclusive: 'inclusive', demonstration_level: 'demonstration.level', demonstration_year: 'demonstration.year', filing: 'filing',
-  township: 'township', address: 'address', lat: 'location.lat', lng: 'location.lng', location_verified: 'location.verified',
-  phone: 'phone', min_months: 'ages.min_months', max_months: 'ages.max_months', places: 'places', vacancies: 'vacancies.count',
-  vacancies_as_of: 'vacancies.as_of', care_forms: 'care_forms', fee_full_day: 'fees.full_day', fee_half_day: 'fees.half_day',
-  fee_hourly: 'fees.hourly', fee_temporary: 'fees.temporary', hours: 'hours', health_partner: 'health_partner',
-  inspection_date: 'inspection.date', inspection_result: 'inspection.result', source: 'source', last_verified: 'last_verified',
+  id: 'id',
+  filing_number: 'filing_number',
+  name: 'name',
+  name_en: 'name_en',
+  type: 'type',
+  ownership: 'ownership',
+  inclusive: 'inclusive',
+  demonstration_level: 'demonstration.level',
+  demonstration_year: 'demonstration.year',
+  filing: 'filing',
+  township: 'township',
+  address: 'address',
+  lat: 'location.lat',
+  lng: 'location.lng',
+  location_verified: 'location.verified',
+  phone: 'phone',
+  min_months: 'ages.min_months',
+  max_months: 'ages.max_months',
+  places: 'places',
+  vacancies: 'vacancies.count',
+  vacancies_as_of: 'vacancies.as_of',
+  care_forms: 'care_forms',
+  fee_full_day: 'fees.full_day',
+  fee_half_day: 'fees.half_day',
+  fee_hourly: 'fees.hourly',
+  fee_temporary: 'fees.temporary',
+  hours: 'hours',
+  health_partner: 'health_partner',
+  inspection_date: 'inspection.date',
+  inspection_result: 'inspection.result',
+  source: 'source',
+  last_verified: 'last_verified',
 };
 
 export type Datum = 'wgs84' | 'gcj02' | 'bd09';
 
 /** The field (of those that may wait for verification) each column belongs to; the one-cell ages column too. */
 export const VERIFIABLE_FIELD_OF = new Map<ImportKey, VerifiableField>([
-  ...VERIFIABLE_FIELDS.flatMap((field) => FIELD_COLUMNS[field].map((key): [ImportKey, VerifiableField] => [key, field])),
+  ...VERIFIABLE_FIELDS.flatMap((field) =>
+    FIELD_COLUMNS[field].map((key): [ImportKey, VerifiableField] => [key, field]),
+  ),
   ['ages', 'ages'],
 ]);
 /** A cell saying the value is still to be checked: 待核实, as the open-data CSV writes it (spaces ignored). */
@@ -46,9 +81,22 @@ const LABEL_ALIASES: Partial<Record<keyof typeof LABELS, Record<string, string>>
   filing: { 是: 'filed', 否: 'not_filed', 已办理: 'filed' },
 };
 const DATUMS: Record<string, Datum> = {
-  'wgs-84': 'wgs84', wgs84: 'wgs84', gps: 'wgs84', 天地图: 'wgs84', cgcs2000: 'wgs84',
-  'gcj-02': 'gcj02', gcj02: 'gcj02', 高德: 'gcj02', 高德地图: 'gcj02', 腾讯: 'gcj02', 腾讯地图: 'gcj02', 火星坐标: 'gcj02',
-  'bd-09': 'bd09', bd09: 'bd09', 百度: 'bd09', 百度地图: 'bd09',
+  'wgs-84': 'wgs84',
+  wgs84: 'wgs84',
+  gps: 'wgs84',
+  天地图: 'wgs84',
+  cgcs2000: 'wgs84',
+  'gcj-02': 'gcj02',
+  gcj02: 'gcj02',
+  高德: 'gcj02',
+  高德地图: 'gcj02',
+  腾讯: 'gcj02',
+  腾讯地图: 'gcj02',
+  火星坐标: 'gcj02',
+  'bd-09': 'bd09',
+  bd09: 'bd09',
+  百度: 'bd09',
+  百度地图: 'bd09',
 };
 
 export interface RowRead {
@@ -76,12 +124,32 @@ export interface ReadOptions {
 }
 
 /** Reads one row of cells under the given columns. */
-export function readRow(cells: readonly unknown[], row: number, columns: readonly Column[], options: ReadOptions = {}): RowRead {
-  const out: RowRead = { row, patch: new Map(), columnOf: new Map(), text: {}, issues: [], notes: [], demoRow: false, unverified: [] };
+export function readRow(
+  cells: readonly unknown[],
+  row: number,
+  columns: readonly Column[],
+  options: ReadOptions = {},
+): RowRead {
+  const out: RowRead = {
+    row,
+    patch: new Map(),
+    columnOf: new Map(),
+    text: {},
+    issues: [],
+    notes: [],
+    demoRow: false,
+    unverified: [],
+  };
   if (options.demoColumn !== undefined && cellText(cells[options.demoColumn]) === '是') out.demoRow = true;
   const at = (c: Column) => ({ row, header: c.header, value: out.text[c.key] ?? '' });
-  const bad = (c: Column, hintKey: ImportKey) => out.issues.push({ ...at(c), code: 'bad_value', p: { hintKey } });
-  const take = <T>(c: Column, field: string, n: Normalized<T>, shown: (v: T) => string = String): T | undefined => {
+  const bad = (c: Column, hintKey: ImportKey) =>
+    out.issues.push({ ...at(c), code: 'bad_value', p: { hintKey } });
+  const take = <T>(
+    c: Column,
+    field: string,
+    n: Normalized<T>,
+    shown: (v: T) => string = String,
+  ): T | undefined => {
     if (!n.ok) {
       bad(c, c.key);
       return undefined;
@@ -112,11 +180,21 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
       out.columnOf.set('ages.max_months', c);
     } else if (c.key !== 'datum') out.columnOf.set(FIELD_OF[c.key], c);
     if (raw instanceof FormulaWithoutResult) {
-      out.issues.push({ row, header: c.header, code: 'formula', p: { cell: `${columnLetter(c.index)}${row}`, formula: raw.formula } });
+      out.issues.push({
+        row,
+        header: c.header,
+        code: 'formula',
+        p: { cell: `${columnLetter(c.index)}${row}`, formula: raw.formula },
+      });
       continue;
     }
     if (raw instanceof CellError) {
-      out.issues.push({ row, header: c.header, code: 'cell_error', p: { cell: `${columnLetter(c.index)}${row}`, error: raw.error } });
+      out.issues.push({
+        row,
+        header: c.header,
+        code: 'cell_error',
+        p: { cell: `${columnLetter(c.index)}${row}`, error: raw.error },
+      });
       continue;
     }
     if (text === '') continue;
@@ -170,7 +248,10 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
       case 'demonstration_level':
       case 'inspection_result': {
         const v = text.replace(/\s/g, '');
-        const hit = (LABELS[key] as Record<string, string>)[v] ?? LABEL_ALIASES[key]?.[v] ?? Object.values(LABELS[key]).find((e) => e === v.toLowerCase());
+        const hit =
+          (LABELS[key] as Record<string, string>)[v] ??
+          LABEL_ALIASES[key]?.[v] ??
+          Object.values(LABELS[key]).find((e) => e === v.toLowerCase());
         if (hit) out.patch.set(FIELD_OF[key], hit);
         else bad(c, key);
         break;
@@ -178,14 +259,20 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
       case 'care_forms': {
         const forms = text.split(/[,，、;；/\s]+/).filter(Boolean);
         const labels = LABELS.care_forms as Record<string, string>;
-        const values = forms.map((f) => labels[f] ?? Object.values(labels).find((e) => e === f.toLowerCase()));
+        const values = forms.map(
+          (f) => labels[f] ?? Object.values(labels).find((e) => e === f.toLowerCase()),
+        );
         if (values.some((v) => v === undefined)) bad(c, key);
         else out.patch.set('care_forms', [...new Set(values)]);
         break;
       }
       case 'township': {
-        const v = toHalfWidth(text).replace(/\s/g, '').replace(/办事处$/, '');
-        const t = TOWNSHIPS.find((x) => v === x.code || v === x.name || v === x.name.replace(/(街道|镇)$/, ''));
+        const v = toHalfWidth(text)
+          .replace(/\s/g, '')
+          .replace(/办事处$/, '');
+        const t = TOWNSHIPS.find(
+          (x) => v === x.code || v === x.name || v === x.name.replace(/(街道|镇)$/, ''),
+        );
         if (t) out.patch.set('township', t.code);
         else bad(c, key);
         break;
@@ -193,7 +280,7 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
       case 'lat':
       case 'lng': {
         const v = take(c, FIELD_OF[key], normalizeNumber(text.replace(/°$/, ''), false));
-        if (v !== undefined) (key === 'lat' ? (lat = { c, v }) : (lng = { c, v }));
+        if (v !== undefined) key === 'lat' ? (lat = { c, v }) : (lng = { c, v });
         break;
       }
       case 'min_months':
@@ -224,7 +311,13 @@ export function readRow(cells: readonly unknown[], row: number, columns: readonl
     const [x, y] = (datum === 'gcj02' ? gcj02ToWgs84 : bd09ToWgs84)([lng.v, lat.v]);
     out.patch.set('location.lat', round6(y));
     out.patch.set('location.lng', round6(x));
-        out.notes.push({ row, header: `${lat.c.header}/${lng.c.header}`, value: `${lat.v}, ${lng.v}`, code: datum === 'gcj02' ? 'datum_gcj02' : 'datum_bd09', to: `${round6(y)}, ${round6(x)}` });
+    out.notes.push({
+      row,
+      header: `${lat.c.header}/${lng.c.header}`,
+      value: `${lat.v}, ${lng.v}`,
+      code: datum === 'gcj02' ? 'datum_gcj02' : 'datum_bd09',
+      to: `${round6(y)}, ${round6(x)}`,
+    });
   }
   return out;
 }

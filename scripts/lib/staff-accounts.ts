@@ -28,29 +28,44 @@ export function generatePassword(): string {
 
 export function checkEmail(email: string): string {
   const clean = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(clean) || clean.length > 255) throw new Error(`Not an email address: ${email}`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(clean) || clean.length > 255)
+    throw new Error(`Not an email address: ${email}`);
   return clean;
 }
 
 const audit = (tx: Tx, action: string, userId: string, details: Record<string, unknown>) =>
-  tx.query(`select app_private.log_audit($1, 'app.staff', $2, $3::jsonb)`, [action, userId, JSON.stringify({ ...details, via: 'command line' })]);
+  tx.query(`select app_private.log_audit($1, 'app.staff', $2, $3::jsonb)`, [
+    action,
+    userId,
+    JSON.stringify({ ...details, via: 'command line' }),
+  ]);
 
 /**
  * Creates the auth user (or resets their password and lifts a ban) and makes them active staff with `role`.
  * Ends their existing sessions when the password changes. Returns whether the user was new.
  */
-export async function addStaff(db: Db, input: { email: string; role: StaffRole; password: string; displayName?: string }): Promise<{ created: boolean; userId: string }> {
+export async function addStaff(
+  db: Db,
+  input: { email: string; role: StaffRole; password: string; displayName?: string },
+): Promise<{ created: boolean; userId: string }> {
   const email = checkEmail(input.email);
-  if (input.role !== 'admin' && input.role !== 'outreach') throw new Error('--role must be admin or outreach');
+  if (input.role !== 'admin' && input.role !== 'outreach')
+    throw new Error('--role must be admin or outreach');
   const problem = passwordProblem(input.password);
   if (problem) throw new Error(`${problem} (supabase/config.toml's auth settings)`);
   const displayName = (input.displayName ?? email.split('@')[0] ?? email).trim().slice(0, 80) || email;
   return db.transaction(async (tx) => {
-    const found = await tx.query<{ id: string }>(`select id::text as id from auth.users where lower(email) = $1`, [email]);
+    const found = await tx.query<{ id: string }>(
+      `select id::text as id from auth.users where lower(email) = $1`,
+      [email],
+    );
     const hash = `extensions.crypt($2, extensions.gen_salt('bf', 10))`;
     let userId = found.rows[0]?.id;
     if (userId) {
-      await tx.query(`update auth.users set encrypted_password = ${hash}, banned_until = null, updated_at = now() where id = $1::uuid`, [userId, input.password]);
+      await tx.query(
+        `update auth.users set encrypted_password = ${hash}, banned_until = null, updated_at = now() where id = $1::uuid`,
+        [userId, input.password],
+      );
       await tx.query(`delete from auth.sessions where user_id = $1::uuid`, [userId]);
     } else {
       const inserted = await tx.query<{ id: string }>(
@@ -66,7 +81,12 @@ export async function addStaff(db: Db, input: { email: string; role: StaffRole; 
          display_name = case when $4 then excluded.display_name else app.staff.display_name end`,
       [userId, displayName, input.role, input.displayName !== undefined],
     );
-    await audit(tx, before.rows.length ? 'staff.update' : 'staff.create', userId, { email, role: input.role, active: true, password_set: true });
+    await audit(tx, before.rows.length ? 'staff.update' : 'staff.create', userId, {
+      email,
+      role: input.role,
+      active: true,
+      password_set: true,
+    });
     return { created: !found.rows.length, userId };
   });
 }
@@ -82,11 +102,17 @@ export async function disableStaff(db: Db, rawEmail: string): Promise<void> {
     const user = rows[0];
     if (!user) throw new Error(`No account with the email ${email}.`);
     if (user.role === 'admin' && user.active) {
-      const admins = await tx.query<{ n: number }>(`select count(*)::int as n from app.staff where role = 'admin' and active`);
-      if ((admins.rows[0]?.n ?? 0) <= 1) throw new Error(`${email} is the last active admin; make someone else an admin first.`);
+      const admins = await tx.query<{ n: number }>(
+        `select count(*)::int as n from app.staff where role = 'admin' and active`,
+      );
+      if ((admins.rows[0]?.n ?? 0) <= 1)
+        throw new Error(`${email} is the last active admin; make someone else an admin first.`);
     }
     await tx.query(`update app.staff set active = false where user_id = $1::uuid`, [user.id]);
-    await tx.query(`update auth.users set banned_until = 'infinity', updated_at = now() where id = $1::uuid`, [user.id]);
+    await tx.query(
+      `update auth.users set banned_until = 'infinity', updated_at = now() where id = $1::uuid`,
+      [user.id],
+    );
     await tx.query(`delete from auth.sessions where user_id = $1::uuid`, [user.id]);
     await audit(tx, 'staff.disable', user.id, { email, active: false });
   });
@@ -112,7 +138,11 @@ export async function listStaff(db: Db): Promise<StaffListing[]> {
  * terminal scroll-back and captured service logs outlive it. Returns the email and the file's path to print. Later
  * runs return null.
  */
-export async function ensureFirstAdmin(db: Db, email: string, dataDir: string): Promise<{ email: string; passwordFile: string } | null> {
+export async function ensureFirstAdmin(
+  db: Db,
+  email: string,
+  dataDir: string,
+): Promise<{ email: string; passwordFile: string } | null> {
   const { rows } = await db.query<{ any: boolean }>(`select exists (select from app.staff) as any`);
   if (rows[0]?.any) return null;
   const password = generatePassword();

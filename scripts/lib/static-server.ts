@@ -104,7 +104,11 @@ export function listen(server: Server, port: number, host = '127.0.0.1'): Promis
     server.once('error', fail);
     server.listen(port, host, () => {
       const addr = server.address();
-      ok(typeof addr === 'object' && addr ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${addr.port}` : String(addr));
+      ok(
+        typeof addr === 'object' && addr
+          ? `http://${host === '0.0.0.0' ? 'localhost' : host}:${addr.port}`
+          : String(addr),
+      );
     });
   });
 }

@@ -92,11 +92,20 @@ function exited(code: number | null): string {
 
 /** The first line of a message, without terminal colours. */
 function firstLine(message: string): string {
-  return message.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n')[0] ?? '';
+  return (
+    message
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .trim()
+      .split('\n')[0] ?? ''
+  );
 }
 
 /** Parses a report; a missing, non-JSON or wrongly shaped report is itself the failure. */
-function readReport<T>(label: string, text: string | undefined, schema: z.ZodType<T>): { report: T } | { problem: string } {
+function readReport<T>(
+  label: string,
+  text: string | undefined,
+  schema: z.ZodType<T>,
+): { report: T } | { problem: string } {
   if (text === undefined) return { problem: `${label} wrote no report` };
   let json: unknown;
   try {
@@ -105,14 +114,24 @@ function readReport<T>(label: string, text: string | undefined, schema: z.ZodTyp
     return { problem: `${label}'s report is not JSON (${(err as Error).message})` };
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) return { problem: `${label}'s report is not a ${label} JSON report (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message})` };
+  if (!parsed.success)
+    return {
+      problem: `${label}'s report is not a ${label} JSON report (${parsed.error.issues[0]?.path.join('.') || 'top level'}: ${parsed.error.issues[0]?.message})`,
+    };
   return { report: parsed.data };
 }
 
 /** A runner's exit code that nothing in its report explains (an unhandled error, a crash) is one more failure. */
 function withExitCode(label: string, exitCode: number | null, t: Totals): Totals {
   if (exitCode === 0 || t.failed > 0) return t;
-  return { ...t, failed: t.failed + 1, problems: [...t.problems, `${label} ${exited(exitCode)} but its report shows no failed test (an unhandled error? see its output above)`] };
+  return {
+    ...t,
+    failed: t.failed + 1,
+    problems: [
+      ...t.problems,
+      `${label} ${exited(exitCode)} but its report shows no failed test (an unhandled error? see its output above)`,
+    ],
+  };
 }
 
 export interface VitestOptions {
@@ -126,20 +145,33 @@ export interface VitestOptions {
 export function vitestTotals(outcome: RunnerOutcome, options: VitestOptions): Totals {
   const label = 'vitest';
   const read = readReport(label, outcome.reportText, VitestReport);
-  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
+  if ('problem' in read)
+    return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
   const r = read.report;
-  const t: Totals = { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, problems: [] };
-  const shortName = (name: string) => (options.root && name.startsWith(`${options.root}/`) ? name.slice(options.root.length + 1) : name);
+  const t: Totals = {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+    problems: [],
+  };
+  const shortName = (name: string) =>
+    options.root && name.startsWith(`${options.root}/`) ? name.slice(options.root.length + 1) : name;
 
   for (const file of r.testResults) {
     const failedTests = file.assertionResults.filter((a) => a.status === 'failed').length;
     const pgSkipped = options.requirePostgres
-      ? file.assertionResults.filter((a) => (a.status === 'skipped' || a.status === 'pending') && POSTGRES_TITLE.test([...a.ancestorTitles, a.fullName].join(' '))).length
+      ? file.assertionResults.filter(
+          (a) =>
+            (a.status === 'skipped' || a.status === 'pending') &&
+            POSTGRES_TITLE.test([...a.ancestorTitles, a.fullName].join(' ')),
+        ).length
       : 0;
     if (pgSkipped) {
       t.skipped -= pgSkipped;
       t.failed += pgSkipped;
-      t.problems.push(`${shortName(file.name)}: ${pgSkipped} PostgreSQL 15 test(s) skipped; CI=true requires them`);
+      t.problems.push(
+        `${shortName(file.name)}: ${pgSkipped} PostgreSQL 15 test(s) skipped; CI=true requires them`,
+      );
     }
     // A file that failed with no failed test of its own: it did not load, or a beforeAll/afterAll hook threw
     // (after a beforeAll error vitest reports the file's tests as skipped).
@@ -147,13 +179,20 @@ export function vitestTotals(outcome: RunnerOutcome, options: VitestOptions): To
       t.failed += 1;
       const skippedHere = file.assertionResults.filter((a) => a.status === 'skipped').length;
       const why = file.message ? firstLine(file.message) : 'a beforeAll/afterAll hook failed';
-      const tests = file.assertionResults.length === 0 ? 'no test ran' : skippedHere ? `${skippedHere} test(s) skipped because of it` : 'its tests passed';
+      const tests =
+        file.assertionResults.length === 0
+          ? 'no test ran'
+          : skippedHere
+            ? `${skippedHere} test(s) skipped because of it`
+            : 'its tests passed';
       t.problems.push(`${shortName(file.name)} failed outside its tests: ${why} (${tests})`);
     }
   }
   if (t.failed === 0 && (!r.success || r.numFailedTestSuites > 0)) {
     t.failed = 1;
-    t.problems.push(`vitest reports ${r.numFailedTestSuites} failed suite(s) (success: ${r.success}) but no failed test`);
+    t.problems.push(
+      `vitest reports ${r.numFailedTestSuites} failed suite(s) (success: ${r.success}) but no failed test`,
+    );
   }
   return withExitCode(label, outcome.exitCode, t);
 }
@@ -162,7 +201,8 @@ export function vitestTotals(outcome: RunnerOutcome, options: VitestOptions): To
 export function playwrightTotals(outcome: RunnerOutcome): Totals {
   const label = 'playwright';
   const read = readReport(label, outcome.reportText, PlaywrightReport);
-  if ('problem' in read) return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
+  if ('problem' in read)
+    return withExitCode(label, outcome.exitCode, { ...none(), failed: 1, problems: [read.problem] });
   const { stats, errors } = read.report;
   const t: Totals = {
     passed: stats.expected + stats.flaky,

@@ -9,9 +9,31 @@ import { FacilitySchema, type Facility, type FacilityInput } from '../../src/lib
 
 /** Field order in the files (the schema's order). */
 const KEY_ORDER = [
-  'id', 'filing_number', 'name', 'name_en', 'type', 'ownership', 'inclusive', 'demonstration', 'filing', 'township', 'address',
-  'location', 'phone', 'ages', 'places', 'vacancies', 'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
-  'source', 'last_verified', 'unverified', 'demo',
+  'id',
+  'filing_number',
+  'name',
+  'name_en',
+  'type',
+  'ownership',
+  'inclusive',
+  'demonstration',
+  'filing',
+  'township',
+  'address',
+  'location',
+  'phone',
+  'ages',
+  'places',
+  'vacancies',
+  'care_forms',
+  'hours',
+  'fees',
+  'health_partner',
+  'inspection',
+  'source',
+  'last_verified',
+  'unverified',
+  'demo',
 ] as const satisfies readonly (keyof Facility)[];
 
 const FEE_ORDER = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
@@ -44,12 +66,20 @@ export function facilityToYaml(record: FacilityInput | Facility, comment?: strin
       if (typeof node.value === 'string' && DATE.test(node.value)) node.type = 'QUOTE_SINGLE';
     },
   });
-  if (comment) doc.commentBefore = comment.split('\n').map((line) => ` ${line}`).join('\n');
+  if (comment)
+    doc.commentBefore = comment
+      .split('\n')
+      .map((line) => ` ${line}`)
+      .join('\n');
   return doc.toString({ lineWidth: 0, singleQuote: true });
 }
 
 /** Writes `<dir>/<id>.yaml` (creating `dir` if needed) and returns the path written. */
-export async function writeFacilityYaml(dir: string, record: FacilityInput | Facility, comment?: string): Promise<string> {
+export async function writeFacilityYaml(
+  dir: string,
+  record: FacilityInput | Facility,
+  comment?: string,
+): Promise<string> {
   const text = facilityToYaml(record, comment);
   const id = FacilitySchema.parse(record).id;
   await mkdir(dir, { recursive: true });

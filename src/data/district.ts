@@ -4,7 +4,8 @@
  */
 export const SOURCES = {
   census: '贵池区第七次全国人口普查公报, 贵池区统计局, 2021-06-09',
-  codes: 'NBS statistical division codes (统计用区划代码), as collected in the public repo modood/Administrative-divisions-of-China',
+  codes:
+    'NBS statistical division codes (统计用区划代码), as collected in the public repo modood/Administrative-divisions-of-China',
   wikipedia: 'Wikipedia, 贵池区',
 } as const;
 
@@ -18,7 +19,13 @@ export const DISTRICT = {
   phone_area_code: '0566',
   /** [lng, lat] in GCJ-02, the DataV 'center' of the boundary file */
   center_gcj02: [117.488342, 30.657378] as [number, number],
-  census_2020: { source: 'census', resident_population: 615274, households_family: 229124, age_0_14: 95318, age_60_plus: 120644 },
+  census_2020: {
+    source: 'census',
+    resident_population: 615274,
+    households_family: 229124,
+    age_0_14: 95318,
+    age_60_plus: 120644,
+  },
 } as const;
 
 /** 11 sub-districts (街道) + 9 towns (镇); source: codes */

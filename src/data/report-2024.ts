@@ -5,4 +5,8 @@
 import type { DemonstrationLevel } from '../lib/schemas/facility-enums.ts';
 
 /** Demonstration institutions in the district by level: 1 provincial, 4 city-level, 4 district-level. */
-export const REPORTED_DEMONSTRATION: Record<DemonstrationLevel, number> = { province: 1, city: 4, district: 4 };
+export const REPORTED_DEMONSTRATION: Record<DemonstrationLevel, number> = {
+  province: 1,
+  city: 4,
+  district: 4,
+};

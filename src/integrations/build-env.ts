@@ -14,10 +14,26 @@ export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
 
 type Env = Record<string, string | undefined>;
 
-const REQUIRED: { name: string; what: string; value: (env: Env, site: string | undefined) => string | undefined }[] = [
-  { name: 'PUBLIC_SUPABASE_URL', what: 'the Supabase API the browser calls, e.g. https://<ref>.supabase.co', value: (env) => env.PUBLIC_SUPABASE_URL },
-  { name: 'PUBLIC_SUPABASE_ANON_KEY', what: "that API's anon key", value: (env) => env.PUBLIC_SUPABASE_ANON_KEY },
-  { name: 'SITE_URL', what: "the site's public URL for its hreflang links, e.g. https://tuoyu.example.gov.cn", value: (_env, site) => site },
+const REQUIRED: {
+  name: string;
+  what: string;
+  value: (env: Env, site: string | undefined) => string | undefined;
+}[] = [
+  {
+    name: 'PUBLIC_SUPABASE_URL',
+    what: 'the Supabase API the browser calls, e.g. https://<ref>.supabase.co',
+    value: (env) => env.PUBLIC_SUPABASE_URL,
+  },
+  {
+    name: 'PUBLIC_SUPABASE_ANON_KEY',
+    what: "that API's anon key",
+    value: (env) => env.PUBLIC_SUPABASE_ANON_KEY,
+  },
+  {
+    name: 'SITE_URL',
+    what: "the site's public URL for its hreflang links, e.g. https://tuoyu.example.gov.cn",
+    value: (_env, site) => site,
+  },
 ];
 
 export function isLocalBuild(env: Env): boolean {
@@ -27,9 +43,12 @@ export function isLocalBuild(env: Env): boolean {
 /** The problems that stop a production build (empty when it may go on). */
 export function productionEnvProblems(env: Env, site: string | undefined): string[] {
   if (isLocalBuild(env)) return [];
-  const problems = REQUIRED.filter((r) => !r.value(env, site)?.trim()).map((r) => `${r.name} is not set (${r.what})`);
+  const problems = REQUIRED.filter((r) => !r.value(env, site)?.trim()).map(
+    (r) => `${r.name} is not set (${r.what})`,
+  );
   const url = env.PUBLIC_SUPABASE_URL?.trim();
-  if (url && !/^https?:\/\/[^/]/.test(url)) problems.push(`PUBLIC_SUPABASE_URL is not an http(s) URL: ${url}`);
+  if (url && !/^https?:\/\/[^/]/.test(url))
+    problems.push(`PUBLIC_SUPABASE_URL is not an http(s) URL: ${url}`);
   return problems;
 }
 

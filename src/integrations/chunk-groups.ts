@@ -13,7 +13,19 @@
 type Group = { name: string; test: RegExp; priority: number };
 
 export const CHUNK_GROUPS: Group[] = [
-  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/, priority: 2 },
-  { name: 'public-rpc', test: /node_modules[\\/]@supabase[\\/]postgrest-js[\\/]|src[\\/]lib[\\/]supabase[\\/]public-rpc\./, priority: 2 },
-  { name: 'lecture-common', test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons|contact))\./, priority: 1 },
+  {
+    name: 'react',
+    test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/,
+    priority: 2,
+  },
+  {
+    name: 'public-rpc',
+    test: /node_modules[\\/]@supabase[\\/]postgrest-js[\\/]|src[\\/]lib[\\/]supabase[\\/]public-rpc\./,
+    priority: 2,
+  },
+  {
+    name: 'lecture-common',
+    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons|contact))\./,
+    priority: 1,
+  },
 ];

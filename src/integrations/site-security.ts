@@ -49,7 +49,10 @@ export function siteSecurity(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build') return; // astro dev cannot apply a CSP; check and sync need none
-        const env = { ...loadEnv('production', config.vite.envDir ?? fileURLToPath(config.root), ''), ...process.env };
+        const env = {
+          ...loadEnv('production', config.vite.envDir ?? fileURLToPath(config.root), ''),
+          ...process.env,
+        };
         const problems = productionEnvProblems(env, config.site);
         if (problems.length) throw new ProductionEnvError(problems);
         const tiles = tileOrigins(baseSpec(env.PUBLIC_MAP_BASE, env.PUBLIC_TIANDITU_KEY));
@@ -58,7 +61,10 @@ export function siteSecurity(): AstroIntegration {
             csp: {
               algorithm: 'SHA-256',
               // Astro types directives as template literals of the directive names; ours are built from the same names.
-              directives: pageCspDirectives({ supabaseUrl: supabaseUrl(env), tileOrigins: tiles }) as CspDirectives,
+              directives: pageCspDirectives({
+                supabaseUrl: supabaseUrl(env),
+                tileOrigins: tiles,
+              }) as CspDirectives,
               scriptDirective: { hashes: [cspHash(TEXT_MODE_SNIPPET)] },
             },
           },

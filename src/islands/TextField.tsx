@@ -24,7 +24,13 @@ export function TextField({ id, label, error, errorPrefix, registration, ...inpu
           {error}
         </p>
       )}
-      <input id={id} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} {...input} {...registration} />
+      <input
+        id={id}
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
+        {...registration}
+      />
     </div>
   );
 }

@@ -19,11 +19,15 @@ export function missing(f: Facility, field: VerifiableField, t: Translate): stri
 }
 
 export function ages(f: Facility, t: Translate): string {
-  return f.ages ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }) : missing(f, 'ages', t);
+  return f.ages
+    ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months })
+    : missing(f, 'ages', t);
 }
 
 export function careForms(f: Facility, t: Translate): string {
-  return f.care_forms ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')) : missing(f, 'care_forms', t);
+  return f.care_forms
+    ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator'))
+    : missing(f, 'care_forms', t);
 }
 
 /** A township's name from its code; an unknown code is shown as it is. */
@@ -52,7 +56,11 @@ export function ownership(f: Facility, t: Translate): string {
 }
 
 export function inclusive(f: Facility, t: Translate): string {
-  return f.inclusive === undefined ? missing(f, 'inclusive', t) : f.inclusive ? t('common.yes') : t('common.no');
+  return f.inclusive === undefined
+    ? missing(f, 'inclusive', t)
+    : f.inclusive
+      ? t('common.yes')
+      : t('common.no');
 }
 
 export function filing(f: Facility, t: Translate): string {
@@ -68,13 +76,18 @@ export function places(f: Facility, t: Translate): string {
 }
 
 export function vacancies(f: Facility, t: Translate): string {
-  return f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : missing(f, 'vacancies', t);
+  return f.vacancies
+    ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of })
+    : missing(f, 'vacancies', t);
 }
 
 /** One line per care form offered, "全日托：1,800 元/月", or one line saying why there are none. */
 export function feeLines(f: Facility, t: Translate): string[] {
-  const lines = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
-    (c) => t('common.labelValue', { label: t(`careForm.${c}`), value: t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') }) }),
+  const lines = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map((c) =>
+    t('common.labelValue', {
+      label: t(`careForm.${c}`),
+      value: t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') }),
+    }),
   );
   return lines.length ? lines : [missing(f, 'fees', t)];
 }

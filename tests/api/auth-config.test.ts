@@ -35,8 +35,14 @@ describe('the embedded API and supabase/config.toml agree', () => {
     expect(api.auth.jwtExpiry).toBe(Number(setting('auth', 'jwt_expiry')));
     expect(api.auth.sessions.reuseInterval).toBe(Number(setting('auth', 'refresh_token_reuse_interval')));
     // Supabase counts these per client address and 5 minutes.
-    expect(api.auth.rateLimits.signIn).toEqual({ max: Number(setting('auth.rate_limit', 'sign_in_sign_ups')), per: '5 minutes' });
-    expect(api.auth.rateLimits.refresh).toEqual({ max: Number(setting('auth.rate_limit', 'token_refresh')), per: '5 minutes' });
+    expect(api.auth.rateLimits.signIn).toEqual({
+      max: Number(setting('auth.rate_limit', 'sign_in_sign_ups')),
+      per: '5 minutes',
+    });
+    expect(api.auth.rateLimits.refresh).toEqual({
+      max: Number(setting('auth.rate_limit', 'token_refresh')),
+      per: '5 minutes',
+    });
     expect(api.auth.sessions.timebox).toBe(hours(setting('auth.sessions', 'timebox')));
     expect(api.auth.sessions.inactivity).toBe(hours(setting('auth.sessions', 'inactivity_timeout')));
     const { data } = await api.client().auth.signInWithPassword(ACCOUNTS.visitor);
@@ -46,7 +52,8 @@ describe('the embedded API and supabase/config.toml agree', () => {
   test('staff passwords follow its length and character rules', async () => {
     const min = Number(setting('auth', 'minimum_password_length'));
     expect(setting('auth', 'password_requirements')).toBe('lower_upper_letters_digits');
-    const add = (password: string) => addStaff(api.db, { email: 'rules@test.local', role: 'outreach', password });
+    const add = (password: string) =>
+      addStaff(api.db, { email: 'rules@test.local', role: 'outreach', password });
     await expect(add('Aa1' + 'x'.repeat(min - 4))).rejects.toThrow(`at least ${min} characters`);
     await expect(add('all-lowercase-123')).rejects.toThrow(/uppercase/);
     await expect(add('ALL-UPPERCASE-123')).rejects.toThrow(/lower/);
@@ -68,7 +75,11 @@ describe('reading the settings', () => {
       rateLimits: { signIn: 7, tokenRefresh: 9 },
       sessions: { timebox: null, inactivity: null },
     });
-    expect(() => authSettingsFrom(base.replace('jwt_expiry = 600', 'jwt_expiry = "soon"'))).toThrow('auth.jwt_expiry');
-    expect(() => authSettingsFrom(base.replace('"letters_digits"', '"anything"'))).toThrow('auth.password_requirements');
+    expect(() => authSettingsFrom(base.replace('jwt_expiry = 600', 'jwt_expiry = "soon"'))).toThrow(
+      'auth.jwt_expiry',
+    );
+    expect(() => authSettingsFrom(base.replace('"letters_digits"', '"anything"'))).toThrow(
+      'auth.password_requirements',
+    );
   });
 });

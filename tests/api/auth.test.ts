@@ -14,16 +14,29 @@ describe('password grant', () => {
     const { data, error } = await api.client().auth.signInWithPassword(ACCOUNTS.outreach);
     expect(error).toBeNull();
     const session = data.session!;
-    expect(session).toMatchObject({ token_type: 'bearer', expires_in: 3600, user: { email: ACCOUNTS.outreach.email, aud: 'authenticated', role: 'authenticated' } });
+    expect(session).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 3600,
+      user: { email: ACCOUNTS.outreach.email, aud: 'authenticated', role: 'authenticated' },
+    });
     const claims = JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString());
-    expect(claims).toMatchObject({ sub: session.user.id, role: 'authenticated', email: ACCOUNTS.outreach.email, aal: 'aal1' });
+    expect(claims).toMatchObject({
+      sub: session.user.id,
+      role: 'authenticated',
+      email: ACCOUNTS.outreach.email,
+      aal: 'aal1',
+    });
     expect(typeof claims.session_id).toBe('string');
   });
 
   test('refuses a wrong password with 400 invalid_credentials', async () => {
-    const { error } = await api.client().auth.signInWithPassword({ email: ACCOUNTS.outreach.email, password: 'wrong-password' });
+    const { error } = await api
+      .client()
+      .auth.signInWithPassword({ email: ACCOUNTS.outreach.email, password: 'wrong-password' });
     expect(error).toMatchObject({ status: 400, code: 'invalid_credentials' });
-    const unknown = await api.client().auth.signInWithPassword({ email: 'nobody@test.local', password: 'whatever-123' });
+    const unknown = await api
+      .client()
+      .auth.signInWithPassword({ email: 'nobody@test.local', password: 'whatever-123' });
     expect(unknown.error).toMatchObject({ status: 400, code: 'invalid_credentials' });
   });
 
@@ -50,7 +63,10 @@ describe('refresh-token grant', () => {
     const old = (await sb.auth.getSession()).data.session!.refresh_token;
     await sb.auth.refreshSession();
     // Exchanged 11 seconds ago: past config.toml's refresh_token_reuse_interval (10 s).
-    await api.db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [old]);
+    await api.db.query(
+      `update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [old],
+    );
     const thief = api.client();
     const reuse = await thief.auth.refreshSession({ refresh_token: old });
     expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
@@ -58,7 +74,9 @@ describe('refresh-token grant', () => {
     const current = (await sb.auth.getSession()).data.session!;
     const after = await api.client().auth.refreshSession({ refresh_token: current.refresh_token });
     expect(after.error?.status).toBe(400);
-    const res = await fetch(`${api.url}/auth/v1/user`, { headers: { apikey: api.keys.anon, authorization: `Bearer ${current.access_token}` } });
+    const res = await fetch(`${api.url}/auth/v1/user`, {
+      headers: { apikey: api.keys.anon, authorization: `Bearer ${current.access_token}` },
+    });
     expect(res.status).toBe(403);
     expect((await res.json()).code).toBe('session_not_found');
   });
@@ -72,7 +90,9 @@ describe('refresh-token grant', () => {
     const claims = (t: string) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString());
     expect(claims(again.data.session!.access_token).session_id).toBe(claims(first.access_token).session_id);
     // The other tab's token still works, and so does the session.
-    expect((await api.client().auth.refreshSession({ refresh_token: second.refresh_token })).error).toBeNull();
+    expect(
+      (await api.client().auth.refreshSession({ refresh_token: second.refresh_token })).error,
+    ).toBeNull();
     const whoami = await api.client(again.data.session!.access_token).rpc('whoami');
     expect(whoami.error).toBeNull();
   });
@@ -94,7 +114,8 @@ describe('logout', () => {
 
   test('GET /user without a token answers 401, with a forged one 403', async () => {
     expect((await fetch(`${api.url}/auth/v1/user`)).status).toBe(401);
-    const forged = (await fetch(`${api.url}/auth/v1/user`, { headers: { authorization: 'Bearer a.b.c' } })).status;
+    const forged = (await fetch(`${api.url}/auth/v1/user`, { headers: { authorization: 'Bearer a.b.c' } }))
+      .status;
     expect(forged).toBe(403);
   });
 });
@@ -106,7 +127,13 @@ describe('disabled staff', () => {
     await sb.auth.signInWithPassword({ email: 'leaver@test.local', password: 'Leaver-password-1' });
     const { refresh_token } = (await sb.auth.getSession()).data.session!;
     await disableStaff(api.db, 'leaver@test.local');
-    expect((await api.client().auth.signInWithPassword({ email: 'leaver@test.local', password: 'Leaver-password-1' })).error).toMatchObject({ status: 400, code: 'user_banned' });
+    expect(
+      (
+        await api
+          .client()
+          .auth.signInWithPassword({ email: 'leaver@test.local', password: 'Leaver-password-1' })
+      ).error,
+    ).toMatchObject({ status: 400, code: 'user_banned' });
     expect((await api.client().auth.refreshSession({ refresh_token })).error?.status).toBe(400);
   });
 });
@@ -115,10 +142,18 @@ describe('sign-in rate limit', () => {
   test('locks an address out after repeated attempts, then resets', async () => {
     // A second API on the same database, behind a "trusted proxy" so each test address gets its own bucket, with a
     // short window so the lockout can be seen to trip and reset.
-    const proxied = await startTestApi({ db: api.db, server: { trustProxy: true, rateLimits: { signIn: { max: 4, per: '2 seconds' } } } });
+    const proxied = await startTestApi({
+      db: api.db,
+      server: { trustProxy: true, rateLimits: { signIn: { max: 4, per: '2 seconds' } } },
+    });
     try {
-      const from = (address: string) => proxied.client(undefined, { 'x-forwarded-for': `10.9.9.9, ${address}` });
-      const attempt = () => from('198.51.100.7').auth.signInWithPassword({ email: ACCOUNTS.visitor.email, password: 'guessing-123' });
+      const from = (address: string) =>
+        proxied.client(undefined, { 'x-forwarded-for': `10.9.9.9, ${address}` });
+      const attempt = () =>
+        from('198.51.100.7').auth.signInWithPassword({
+          email: ACCOUNTS.visitor.email,
+          password: 'guessing-123',
+        });
       for (let i = 0; i < 4; i++) expect((await attempt()).error?.code).toBe('invalid_credentials');
       expect((await attempt()).error).toMatchObject({ status: 429, code: 'over_request_rate_limit' });
       // Locked out even with the right password; another address is not.

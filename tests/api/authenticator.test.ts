@@ -33,21 +33,28 @@ function escapeSuite(getApi: () => TestApi) {
     ['an admin', () => getApi().signedIn('admin'), 403],
   ];
 
-  test.each(callers)('inside a call by %s, no way back to a privileged role works', async (_who, client, status) => {
-    const sb = await client();
-    for (const sql of ESCAPES) {
-      const { error, status: got } = await sb.rpc('test_exec', { p_sql: `${sql}; create table public.escaped (id int)` });
-      expect({ sql, got, code: error?.code, message: error?.message }).toEqual({
-        sql,
-        got: status,
-        code: '42501',
-        message: expect.stringMatching(/cannot set parameter "(role|session_authorization)" within security-definer function/),
-      });
-    }
-    // Nothing got through: the table the escapes would have created does not exist.
-    const { rows } = await getApi().db.query(`select to_regclass('public.escaped') is null as absent`);
-    expect(rows).toEqual([{ absent: true }]);
-  });
+  test.each(callers)(
+    'inside a call by %s, no way back to a privileged role works',
+    async (_who, client, status) => {
+      const sb = await client();
+      for (const sql of ESCAPES) {
+        const { error, status: got } = await sb.rpc('test_exec', {
+          p_sql: `${sql}; create table public.escaped (id int)`,
+        });
+        expect({ sql, got, code: error?.code, message: error?.message }).toEqual({
+          sql,
+          got: status,
+          code: '42501',
+          message: expect.stringMatching(
+            /cannot set parameter "(role|session_authorization)" within security-definer function/,
+          ),
+        });
+      }
+      // Nothing got through: the table the escapes would have created does not exist.
+      const { rows } = await getApi().db.query(`select to_regclass('public.escaped') is null as absent`);
+      expect(rows).toEqual([{ absent: true }]);
+    },
+  );
 
   test('a call runs as its role, which is no superuser', async () => {
     const anon = await getApi().client().rpc('test_exec', { p_sql: 'select 1' });
@@ -71,11 +78,17 @@ describe('on PGlite', () => {
 
   test('startApi reopens the migrated folder as authenticator', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-authn-'));
-    const running = await startApi({ env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' } });
+    const running = await startApi({
+      env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' },
+    });
     try {
       // PGlite 0.5's session always belongs to its bootstrap superuser (its `username` is a SET ROLE); the gateway
       // is what holds there (suite above).
-      expect(await servingIdentity(running.db)).toEqual({ currentUser: 'authenticator', sessionUser: 'postgres', sessionSuperuser: true });
+      expect(await servingIdentity(running.db)).toEqual({
+        currentUser: 'authenticator',
+        sessionUser: 'postgres',
+        sessionSuperuser: true,
+      });
     } finally {
       await running.close();
       rmSync(dir, { recursive: true, force: true });
@@ -85,7 +98,8 @@ describe('on PGlite', () => {
 
 const binaries = findPostgres();
 const missing = 'missing' in binaries ? binaries.missing : undefined;
-if (missing && process.env.CI !== 'true') console.warn(`\n!!! authenticator on PostgreSQL 15 SKIPPED: ${missing}\n`);
+if (missing && process.env.CI !== 'true')
+  console.warn(`\n!!! authenticator on PostgreSQL 15 SKIPPED: ${missing}\n`);
 
 describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreSQL 15', () => {
   let cluster: Cluster;
@@ -114,10 +128,23 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreS
 
   test('startApi migrates through a superuser DATABASE_URL, then serves as authenticator with AUTHENTICATOR_PASSWORD set', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-authn-pg-'));
-    const running = await startApi({ env: { DATABASE_URL: url, AUTHENTICATOR_PASSWORD: 'a-test-password-0123', TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } });
+    const running = await startApi({
+      env: {
+        DATABASE_URL: url,
+        AUTHENTICATOR_PASSWORD: 'a-test-password-0123',
+        TUOYU_DATA_DIR: dir,
+        SUPABASE_API_PORT: '0',
+      },
+    });
     try {
-      expect(await servingIdentity(running.db)).toEqual({ currentUser: 'authenticator', sessionUser: 'authenticator', sessionSuperuser: false });
-      const { rows } = await api.db.query(`select rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolname = 'authenticator'`);
+      expect(await servingIdentity(running.db)).toEqual({
+        currentUser: 'authenticator',
+        sessionUser: 'authenticator',
+        sessionSuperuser: false,
+      });
+      const { rows } = await api.db.query(
+        `select rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolname = 'authenticator'`,
+      );
       expect(rows).toEqual([{ scram: true }]);
     } finally {
       await running.close();
@@ -129,7 +156,9 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreS
   test('startApi serves through an authenticator DATABASE_URL as it is, and refuses any other login', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-authn-pg-'));
     try {
-      const running = await startApi({ env: { DATABASE_URL: authenticatorUrl(url), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } });
+      const running = await startApi({
+        env: { DATABASE_URL: authenticatorUrl(url), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' },
+      });
       try {
         expect(running.applied).toEqual([]);
         expect((await servingIdentity(running.db)).sessionUser).toBe('authenticator');
@@ -138,19 +167,49 @@ describe.skipIf(missing !== undefined && process.env.CI !== 'true')('on PostgreS
       }
       // The deployment split: migrations through DATABASE_ADMIN_URL (here the release step, npm run db:migrate),
       // requests through the authenticator URL; a superuser DATABASE_URL beside an admin URL is refused.
-      const migrate = spawnSync(process.execPath, ['scripts/migrate.ts'], { env: { ...process.env, DATABASE_URL: '', DATABASE_ADMIN_URL: url, AUTHENTICATOR_PASSWORD: 'another-test-password-1' }, encoding: 'utf8' });
-      expect({ status: migrate.status, out: migrate.stdout.trim() }).toEqual({ status: 0, out: 'The database is up to date.' });
-      const { rows } = await api.db.query(`select rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolname = 'authenticator'`);
+      const migrate = spawnSync(process.execPath, ['scripts/migrate.ts'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          DATABASE_ADMIN_URL: url,
+          AUTHENTICATOR_PASSWORD: 'another-test-password-1',
+        },
+        encoding: 'utf8',
+      });
+      expect({ status: migrate.status, out: migrate.stdout.trim() }).toEqual({
+        status: 0,
+        out: 'The database is up to date.',
+      });
+      const { rows } = await api.db.query(
+        `select rolpassword like 'SCRAM-SHA-256$%' as scram from pg_authid where rolname = 'authenticator'`,
+      );
       expect(rows).toEqual([{ scram: true }]);
       await api.db.exec('alter role authenticator password null');
-      const split = await startApi({ env: { DATABASE_ADMIN_URL: url, DATABASE_URL: authenticatorUrl(url), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } });
+      const split = await startApi({
+        env: {
+          DATABASE_ADMIN_URL: url,
+          DATABASE_URL: authenticatorUrl(url),
+          TUOYU_DATA_DIR: dir,
+          SUPABASE_API_PORT: '0',
+        },
+      });
       await split.close();
-      await expect(startApi({ env: { DATABASE_ADMIN_URL: url, DATABASE_URL: url, TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } })).rejects.toThrow(/logs in as postgres \(a superuser\)/);
-      await api.db.exec(`do $$ begin if not exists (select from pg_roles where rolname = 'someone_else') then create role someone_else login; end if; end $$`);
+      await expect(
+        startApi({
+          env: { DATABASE_ADMIN_URL: url, DATABASE_URL: url, TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' },
+        }),
+      ).rejects.toThrow(/logs in as postgres \(a superuser\)/);
+      await api.db.exec(
+        `do $$ begin if not exists (select from pg_roles where rolname = 'someone_else') then create role someone_else login; end if; end $$`,
+      );
       const other = new URL(url);
       other.username = 'someone_else';
-      await expect(startApi({ env: { DATABASE_URL: other.toString(), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } })).rejects.toThrow(NotAuthenticator);
-      await expect(startApi({ env: { DATABASE_URL: other.toString(), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } })).rejects.toThrow(/serves requests only as authenticator, but this connection logs in as someone_else/);
+      await expect(
+        startApi({ env: { DATABASE_URL: other.toString(), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } }),
+      ).rejects.toThrow(NotAuthenticator);
+      await expect(
+        startApi({ env: { DATABASE_URL: other.toString(), TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } }),
+      ).rejects.toThrow(/serves requests only as authenticator, but this connection logs in as someone_else/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -48,19 +48,23 @@ describe('secureDataDir', () => {
     expect(mode(dir)).toBe(0o700);
     const entries = modes(dir);
     expect(entries.length).toBe(4);
-    for (const e of entries) expect({ path: e.path, mode: e.mode }).toEqual({ path: e.path, mode: e.dir ? 0o700 : 0o600 });
+    for (const e of entries)
+      expect({ path: e.path, mode: e.mode }).toEqual({ path: e.path, mode: e.dir ? 0o700 : 0o600 });
   });
 
-  test.each([0o777, 0o775, 0o757, 0o1777])('refuses a folder with mode %o and leaves it as it was', (bits) => {
-    const dir = join(scratch, `open-${bits.toString(8)}`);
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'jwt-secret'), 'x'.repeat(40), { mode: 0o644 });
-    chmodSync(dir, bits);
-    expect(() => secureDataDir(dir)).toThrow(UnsafeDataDir);
-    expect(() => secureDataDir(dir)).toThrow(/can be written by other users.*chmod -R go-rwx/);
-    expect(statSync(dir).mode & 0o7777).toBe(bits);
-    expect(mode(join(dir, 'jwt-secret'))).toBe(0o644);
-  });
+  test.each([0o777, 0o775, 0o757, 0o1777])(
+    'refuses a folder with mode %o and leaves it as it was',
+    (bits) => {
+      const dir = join(scratch, `open-${bits.toString(8)}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'jwt-secret'), 'x'.repeat(40), { mode: 0o644 });
+      chmodSync(dir, bits);
+      expect(() => secureDataDir(dir)).toThrow(UnsafeDataDir);
+      expect(() => secureDataDir(dir)).toThrow(/can be written by other users.*chmod -R go-rwx/);
+      expect(statSync(dir).mode & 0o7777).toBe(bits);
+      expect(mode(join(dir, 'jwt-secret'))).toBe(0o644);
+    },
+  );
 
   test('refuses a file in place of the folder', () => {
     const file = join(scratch, 'a-file');
@@ -74,7 +78,9 @@ describe('startApi and npm start', () => {
     const dir = await preparedDataDir();
     try {
       chmodSync(dir, 0o755);
-      const api = await startApi({ env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' } });
+      const api = await startApi({
+        env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' },
+      });
       expect(mode(dir)).toBe(0o700);
       expect(mode(join(dir, 'pglite.pid'))).toBe(0o600);
       await api.close();

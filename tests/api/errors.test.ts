@@ -35,7 +35,10 @@ describe('statusForSqlState', () => {
 
 describe('fromDatabaseError', () => {
   test('returns a PostgREST body from a database error', () => {
-    const e = fromDatabaseError({ code: '23514', message: 'violates check', detail: 'Failing row', hint: '' }, false);
+    const e = fromDatabaseError(
+      { code: '23514', message: 'violates check', detail: 'Failing row', hint: '' },
+      false,
+    );
     expect(e.status).toBe(400);
     expect(e.body).toEqual({ code: '23514', message: 'violates check', details: 'Failing row', hint: null });
   });
@@ -46,7 +49,12 @@ describe('fromDatabaseError', () => {
     try {
       const e = fromDatabaseError(new Error('socket closed at /home/x'), true);
       expect(e.status).toBe(500);
-      expect(e.body).toEqual({ code: 'PGRST000', message: 'Internal server error', details: null, hint: null });
+      expect(e.body).toEqual({
+        code: 'PGRST000',
+        message: 'Internal server error',
+        details: null,
+        hint: null,
+      });
     } finally {
       spy.mockRestore();
     }
@@ -57,7 +65,12 @@ describe('fromDatabaseError', () => {
 describe('logError', () => {
   test('logs a database error as SQLSTATE and message only, never the parameters the driver attached', () => {
     const lines: string[] = [];
-    const error = Object.assign(new Error('column "x" does not exist'), { code: '42703', query: 'select crypt($1)', params: ['Hunter2-password'], detail: 'Hunter2-password' });
+    const error = Object.assign(new Error('column "x" does not exist'), {
+      code: '42703',
+      query: 'select crypt($1)',
+      params: ['Hunter2-password'],
+      detail: 'Hunter2-password',
+    });
     logError('sign-in', error, (line) => lines.push(line));
     expect(lines).toEqual(['embedded API: sign-in: database error 42703: column "x" does not exist']);
   });

@@ -20,8 +20,14 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
-const envFor = (dir: string) => ({ TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' });
-const client = (url: string, key: string) => createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
+const envFor = (dir: string) => ({
+  TUOYU_DATA_DIR: dir,
+  SUPABASE_API_PORT: '0',
+  DATABASE_URL: '',
+  JWT_SECRET: '',
+});
+const client = (url: string, key: string) =>
+  createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
 
 describe('startApi', () => {
   test('binds to 127.0.0.1 by default and keeps its secret in a 0600 file', async () => {
@@ -47,7 +53,10 @@ describe('startApi', () => {
       refreshToken = (await sb.auth.getSession()).data.session!.refresh_token;
       // A second opener of the same PGlite folder is refused, in process and from the staff command.
       await expect(startApi({ env: envFor(dir) })).rejects.toBeInstanceOf(DataDirLocked);
-      const staff = spawnSync(process.execPath, ['scripts/staff.ts', 'list'], { env: { ...process.env, ...envFor(dir) }, encoding: 'utf8' });
+      const staff = spawnSync(process.execPath, ['scripts/staff.ts', 'list'], {
+        env: { ...process.env, ...envFor(dir) },
+        encoding: 'utf8',
+      });
       expect(staff.status).toBe(1);
       expect(staff.stderr).toMatch(/in use by process .*Stop npm start/s);
     } finally {
@@ -68,7 +77,10 @@ describe('startApi', () => {
 
 /** Starts main.ts as a child process and resolves with its URL once it prints the ready line. */
 function spawnApi(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['supabase/embedded/api/main.ts'], { env: { ...process.env, ...envFor(dir) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['supabase/embedded/api/main.ts'], {
+    env: { ...process.env, ...envFor(dir) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -82,7 +94,9 @@ function spawnApi(dir: string): Promise<{ child: ChildProcess; url: string }> {
 }
 
 describe('kill -9 under load', () => {
-  test('loses no acknowledged write, and a restarted API shuts down cleanly', { timeout: 120_000 }, async () => {
+  test('loses no acknowledged write, and a restarted API shuts down cleanly', {
+    timeout: 120_000,
+  }, async () => {
     const dir = await dataDir();
     const first = await spawnApi(dir);
     const anon = (await startKeys(dir)).anon;
@@ -93,7 +107,11 @@ describe('kill -9 under load', () => {
       while (!killed) {
         const n = next++;
         try {
-          const res = await fetch(`${first.url}/rest/v1/rpc/test_write`, { method: 'POST', headers: { apikey: anon, authorization: `Bearer ${anon}`, 'content-type': 'application/json' }, body: JSON.stringify({ p_n: n }) });
+          const res = await fetch(`${first.url}/rest/v1/rpc/test_write`, {
+            method: 'POST',
+            headers: { apikey: anon, authorization: `Bearer ${anon}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ p_n: n }),
+          });
           if (res.status === 200 && (await res.json()) === n) acknowledged.push(n);
         } catch {
           /* the connection died with the process: not acknowledged */
@@ -106,7 +124,9 @@ describe('kill -9 under load', () => {
     first.child.kill('SIGKILL');
     killed = true;
     await Promise.all(workers);
-    await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r)));
+    await new Promise((r) =>
+      first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r),
+    );
 
     const second = await spawnApi(dir);
     try {
@@ -114,7 +134,10 @@ describe('kill -9 under load', () => {
       expect(error).toBeNull();
       const stored = new Set(data as number[]);
       const lost = acknowledged.filter((n) => !stored.has(n));
-      expect({ acknowledged: acknowledged.length, lost }).toEqual({ acknowledged: acknowledged.length, lost: [] });
+      expect({ acknowledged: acknowledged.length, lost }).toEqual({
+        acknowledged: acknowledged.length,
+        lost: [],
+      });
     } finally {
       second.child.kill('SIGTERM');
       const code = await new Promise((r) => second.child.once('exit', (c) => r(c)));

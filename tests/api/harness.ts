@@ -8,7 +8,11 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApiServer, type ApiOptions, type EffectiveAuthSettings } from '../../supabase/embedded/api/server.ts';
+import {
+  createApiServer,
+  type ApiOptions,
+  type EffectiveAuthSettings,
+} from '../../supabase/embedded/api/server.ts';
 import type { ApiKeys } from '../../supabase/embedded/api/keys.ts';
 import type { Db, Tx } from '../../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../../supabase/embedded/db/migrate.ts';
@@ -17,7 +21,10 @@ import { AUTHENTICATOR } from '../../supabase/embedded/db/serving.ts';
 import { addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { copyOfTemplate } from './template.ts';
 
-export const TEST_FUNCTIONS_SQL = readFileSync(new URL('./fixtures/test-functions.sql', import.meta.url), 'utf8');
+export const TEST_FUNCTIONS_SQL = readFileSync(
+  new URL('./fixtures/test-functions.sql', import.meta.url),
+  'utf8',
+);
 export const SECRET = 'tests-only-secret-tests-only-secret-0123456789';
 export const SITE_ORIGIN = 'http://localhost:4321';
 
@@ -51,13 +58,18 @@ export async function prepareTestDatabase(db: Db): Promise<void> {
   // (addStaff hashes with bcrypt cost 10 as production does; the visitor uses cost 4 to save time.)
   await addStaff(db, { ...ACCOUNTS.outreach, role: 'outreach', displayName: 'Outreach' });
   // A user who is not staff: an auth user with no app.staff row.
-  await db.query(`insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)), now())`, [ACCOUNTS.visitor.email, ACCOUNTS.visitor.password]);
+  await db.query(
+    `insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)), now())`,
+    [ACCOUNTS.visitor.email, ACCOUNTS.visitor.password],
+  );
 }
 
 /** A new folder whose `pglite/` holds a prepared test database (a copy of a cached template). */
 export function preparedDataDir(): Promise<string> {
   // The template's fingerprint: what prepareTestDatabase does (this file, the account code, the test SQL).
-  const code = ['./harness.ts', '../../scripts/lib/staff-accounts.ts'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));
+  const code = ['./harness.ts', '../../scripts/lib/staff-accounts.ts'].map((f) =>
+    readFileSync(new URL(f, import.meta.url), 'utf8'),
+  );
   return copyOfTemplate(code.join('\n') + TEST_FUNCTIONS_SQL, prepareTestDatabase);
 }
 
@@ -84,7 +96,9 @@ function superuserView(db: Db): Db {
  * Starts the API on an ephemeral port, serving through `serving` (default: `db`); without `db`, over a new PGlite
  * in a temp folder opened as authenticator, with `db` its superuser view.
  */
-export async function startTestApi(options: { db?: Db; serving?: Db; server?: Partial<ApiOptions> } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { db?: Db; serving?: Db; server?: Partial<ApiOptions> } = {},
+): Promise<TestApi> {
   let dir: string | undefined;
   let db = options.db;
   let serving = options.serving ?? db;
@@ -93,7 +107,12 @@ export async function startTestApi(options: { db?: Db; serving?: Db; server?: Pa
     serving = await openPglite(join(dir, 'pglite'), { username: AUTHENTICATOR });
     db = superuserView(serving);
   }
-  const api = await createApiServer({ db: serving, secret: SECRET, siteOrigins: [SITE_ORIGIN], ...options.server });
+  const api = await createApiServer({
+    db: serving,
+    secret: SECRET,
+    siteOrigins: [SITE_ORIGIN],
+    ...options.server,
+  });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
   const client = (key = api.keys.anon, headers: Record<string, string> = {}) =>

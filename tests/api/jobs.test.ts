@@ -12,7 +12,9 @@ import { preparedDataDir } from './harness.ts';
 
 test('the daily retention jobs run on the serving (authenticator) connection: an expired survey phone number goes', async () => {
   const dir = await preparedDataDir();
-  const api = await startApi({ env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' } });
+  const api = await startApi({
+    env: { TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0', DATABASE_URL: '', JWT_SECRET: '' },
+  });
   try {
     const { rows: who } = await api.db.query<{ u: string }>('select current_user as u');
     expect(who[0]!.u).toBe('authenticator');
@@ -22,16 +24,28 @@ test('the daily retention jobs run on the serving (authenticator) connection: an
       await tx.query(`select set_config('request.headers', '{"x-forwarded-for":"192.0.2.9"}', true)`);
       await tx.query('select public.submit_survey($1::jsonb)', [JSON.stringify(answer)]);
     });
-    const counts = async () => Object.fromEntries((await runDailyJobs(api.db)).map((r) => [r.job, r.error ?? r.count]));
-    expect(await counts()).toEqual({ 'app_private.purge_survey_phones': 0, 'app_private.purge_lecture_contacts': 0 }); // a fresh number stays
+    const counts = async () =>
+      Object.fromEntries((await runDailyJobs(api.db)).map((r) => [r.job, r.error ?? r.count]));
+    expect(await counts()).toEqual({
+      'app_private.purge_survey_phones': 0,
+      'app_private.purge_lecture_contacts': 0,
+    }); // a fresh number stays
     // Age the answer past 180 days as PGlite's bootstrap superuser (a test fixture: `role none` returns to it).
     await api.db.transaction(async (tx) => {
       await tx.exec('set local role none');
-      await tx.query(`update app.survey_responses set submitted_at = now() - interval '200 days' where id = $1`, [answer.id]);
+      await tx.query(
+        `update app.survey_responses set submitted_at = now() - interval '200 days' where id = $1`,
+        [answer.id],
+      );
     });
-    expect(await counts()).toEqual({ 'app_private.purge_survey_phones': 1, 'app_private.purge_lecture_contacts': 0 });
+    expect(await counts()).toEqual({
+      'app_private.purge_survey_phones': 1,
+      'app_private.purge_lecture_contacts': 0,
+    });
     // and the serving connection itself cannot run the purge without becoming service_role
-    await expect(api.db.query('select app_private.purge_survey_phones()')).rejects.toThrow(/permission denied/);
+    await expect(api.db.query('select app_private.purge_survey_phones()')).rejects.toThrow(
+      /permission denied/,
+    );
   } finally {
     await api.close();
     rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,10 @@ describe('signJwt / verifyJwt (jose)', () => {
   });
 
   test('refuses a token signed with another secret', async () => {
-    const token = await signJwt({ role: 'service_role', exp: inAMinute() }, 'another-secret-another-secret-another');
+    const token = await signJwt(
+      { role: 'service_role', exp: inAMinute() },
+      'another-secret-another-secret-another',
+    );
     await expect(verifyJwt(token, secret)).rejects.toThrow(JwtError);
   });
 
@@ -30,26 +33,43 @@ describe('signJwt / verifyJwt (jose)', () => {
   });
 
   test('refuses an expired token, a token without exp, and alg none', async () => {
-    await expect(verifyJwt(await signJwt({ role: 'anon', exp: 1000 }, secret), secret)).rejects.toThrow('JWT expired');
-    await expect(verifyJwt(await signJwt({ role: 'anon' }, secret), secret)).rejects.toThrow('JWT has no exp claim');
+    await expect(verifyJwt(await signJwt({ role: 'anon', exp: 1000 }, secret), secret)).rejects.toThrow(
+      'JWT expired',
+    );
+    await expect(verifyJwt(await signJwt({ role: 'anon' }, secret), secret)).rejects.toThrow(
+      'JWT has no exp claim',
+    );
     const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ role: 'service_role', exp: inAMinute() })).toString('base64url')}.x`;
     await expect(verifyJwt(none, secret)).rejects.toThrow(JwtError);
   });
 
   test('checks the audience: another aud is refused, and an authenticated token must carry aud authenticated', async () => {
-    const ok = await signJwt({ role: 'authenticated', aud: 'authenticated', sub: 'u', exp: inAMinute() }, secret);
+    const ok = await signJwt(
+      { role: 'authenticated', aud: 'authenticated', sub: 'u', exp: inAMinute() },
+      secret,
+    );
     expect((await verifyJwt(ok, secret)).aud).toBe('authenticated');
-    await expect(verifyJwt(await signJwt({ role: 'anon', aud: 'another-app', exp: inAMinute() }, secret), secret)).rejects.toThrow('JWT not in audience');
-    await expect(verifyJwt(await signJwt({ role: 'authenticated', sub: 'u', exp: inAMinute() }, secret), secret)).rejects.toThrow(/audience/);
+    await expect(
+      verifyJwt(await signJwt({ role: 'anon', aud: 'another-app', exp: inAMinute() }, secret), secret),
+    ).rejects.toThrow('JWT not in audience');
+    await expect(
+      verifyJwt(await signJwt({ role: 'authenticated', sub: 'u', exp: inAMinute() }, secret), secret),
+    ).rejects.toThrow(/audience/);
   });
 
   test('accepts an ES256 token from a configured public key, and refuses one from another key', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const other = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-    const sign = (key: CryptoKey) => new SignJWT({ role: 'authenticated', aud: 'authenticated', sub: 'u', session_id: 's' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setExpirationTime('1m').sign(key);
+    const sign = (key: CryptoKey) =>
+      new SignJWT({ role: 'authenticated', aud: 'authenticated', sub: 'u', session_id: 's' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setExpirationTime('1m')
+        .sign(key);
     expect((await verifyJwt(await sign(privateKey), { secret, jwks: { keys: [jwk] } })).sub).toBe('u');
-    await expect(verifyJwt(await sign(other.privateKey), { secret, jwks: { keys: [jwk] } })).rejects.toThrow(JwtError);
+    await expect(verifyJwt(await sign(other.privateKey), { secret, jwks: { keys: [jwk] } })).rejects.toThrow(
+      JwtError,
+    );
     // Without configured public keys, only HS256 is accepted.
     await expect(verifyJwt(await sign(privateKey), secret)).rejects.toThrow('JWT algorithm is not allowed');
   });
@@ -72,18 +92,26 @@ describe('apiKeys', () => {
 
 describe('demo secrets', () => {
   // Spelled out here (not read from DEMO_SECRETS) so the test cannot agree with a wrong list.
-  const published = ['super-secret-jwt-token-with-at-least-32-characters-long', 'your-super-secret-jwt-token-with-at-least-32-characters-long'];
+  const published = [
+    'super-secret-jwt-token-with-at-least-32-characters-long',
+    'your-super-secret-jwt-token-with-at-least-32-characters-long',
+  ];
 
   test('the API refuses to start with a secret from Supabase setup files', async () => {
     const db = { kind: 'pglite' } as Db;
-    for (const s of published) await expect(createApiServer({ db, secret: s, siteOrigins: [] })).rejects.toThrow(/published demo secret/);
+    for (const s of published)
+      await expect(createApiServer({ db, secret: s, siteOrigins: [] })).rejects.toThrow(
+        /published demo secret/,
+      );
     expect(DEMO_SECRETS).toEqual(expect.arrayContaining(published));
   });
 
   test('JWT_SECRET and a secret file holding one are refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-secret-'));
     try {
-      expect(() => loadSecret(dir, { JWT_SECRET: published[0] })).toThrow(/JWT_SECRET is a published demo secret/);
+      expect(() => loadSecret(dir, { JWT_SECRET: published[0] })).toThrow(
+        /JWT_SECRET is a published demo secret/,
+      );
       expect(() => loadSecret(dir, { JWT_SECRET: 'short' })).toThrow(/at least 32/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

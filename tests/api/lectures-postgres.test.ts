@@ -20,8 +20,17 @@ if (missing && process.env.CI === 'true') {
   });
 } else if (missing) console.warn(`\n!!! Lecture load test on PostgreSQL 15 SKIPPED: ${missing}\n`);
 
-interface Reg { code: string; status: string; waitlist_position: number | null }
-interface RosterRow { code: string; status: string; signup_no: number; waitlist_position: number | null }
+interface Reg {
+  code: string;
+  status: string;
+  waitlist_position: number | null;
+}
+interface RosterRow {
+  code: string;
+  status: string;
+  signup_no: number;
+  waitlist_position: number | null;
+}
 
 /** The i-th client's address: 10.77.x.y, a valid IPv4 the API accepts as the last X-Forwarded-For entry. */
 const address = (i: number) => `10.77.${i >> 8}.${i & 255}`;
@@ -40,17 +49,31 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
     const db = openPostgres(url, 10);
     await prepareTestDatabase(db);
     // Served as the API serves: through authenticator (the superuser connection is for fixtures only).
-    api = await startTestApi({ db, serving: openPostgres(authenticatorUrl(url), 10), server: { trustProxy: true } });
+    api = await startTestApi({
+      db,
+      serving: openPostgres(authenticatorUrl(url), 10),
+      server: { trustProxy: true },
+    });
     // Staff create and publish the event through the API.
     const staff = await api.signedIn('outreach');
     const starts = new Date(Date.now() + 7 * 86400_000);
     const created = await staff.rpc('save_lecture_event', {
       p_id: null,
-      p_event: { title: '负载测试讲堂', kind: 'parent_class', venue: 'Hall', township: '秋浦街道', capacity: 30, starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 2 * 3600_000).toISOString() },
+      p_event: {
+        title: '负载测试讲堂',
+        kind: 'parent_class',
+        venue: 'Hall',
+        township: '秋浦街道',
+        capacity: 30,
+        starts_at: starts.toISOString(),
+        ends_at: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
+      },
     });
     expect(created.error).toBeNull();
     eventId = (created.data as { id: string }).id;
-    expect((await staff.rpc('set_lecture_event_status', { p_id: eventId, p_status: 'published' })).error).toBeNull();
+    expect(
+      (await staff.rpc('set_lecture_event_status', { p_id: eventId, p_status: 'published' })).error,
+    ).toBeNull();
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -59,44 +82,81 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
   });
 
   test('500 concurrent sign-ups at capacity 30: exactly 30 confirmed, 470 waitlisted 1…470, no duplicates, no 5xx', async () => {
-    const results = await Promise.all(Array.from({ length: 500 }, async (_, i) => {
-      const r = await api.client(undefined, { 'x-forwarded-for': address(i) }).rpc('sign_up_for_lecture', {
-        p_event_id: eventId, p_name: `家长${i}`, p_mobile: mobile(i), p_adults: 1, p_child_age_band: '1_to_2', p_consent: true,
-      });
-      return { i, status: r.status, reg: (r.data as Reg | null) ?? null, error: r.error };
-    }));
+    const results = await Promise.all(
+      Array.from({ length: 500 }, async (_, i) => {
+        const r = await api.client(undefined, { 'x-forwarded-for': address(i) }).rpc('sign_up_for_lecture', {
+          p_event_id: eventId,
+          p_name: `家长${i}`,
+          p_mobile: mobile(i),
+          p_adults: 1,
+          p_child_age_band: '1_to_2',
+          p_consent: true,
+        });
+        return { i, status: r.status, reg: (r.data as Reg | null) ?? null, error: r.error };
+      }),
+    );
     signUps.push(...results);
     expect(results.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.error?.message}`)).toEqual([]);
     const regs = results.map((r) => r.reg!);
     expect(regs.filter((r) => r.status === 'confirmed').length).toBe(30);
-    const positions = regs.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position!).sort((a, b) => a - b);
+    const positions = regs
+      .filter((r) => r.status === 'waitlisted')
+      .map((r) => r.waitlist_position!)
+      .sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 470 }, (_, k) => k + 1));
     expect(new Set(regs.map((r) => r.code)).size).toBe(500);
     // The staff roster agrees: 30 confirmed, then the waitlist in sign-up order 1…470, sign-up numbers 1…500.
-    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId })).data as RosterRow[];
+    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId }))
+      .data as RosterRow[];
     expect(roster.filter((r) => r.status === 'confirmed').length).toBe(30);
-    expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position)).toEqual(Array.from({ length: 470 }, (_, k) => k + 1));
-    expect(roster.map((r) => r.signup_no).sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, k) => k + 1));
+    expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position)).toEqual(
+      Array.from({ length: 470 }, (_, k) => k + 1),
+    );
+    expect(roster.map((r) => r.signup_no).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 500 }, (_, k) => k + 1),
+    );
     // The public list never shows a phone number, and shows the event full with 470 waiting.
     const listed = await api.client().rpc('list_lecture_events');
     expect(JSON.stringify(listed.data)).not.toMatch(/1390000\d{4}/);
-    expect((listed.data as { id: string; seats_left: number; waitlist: number }[]).find((e) => e.id === eventId)).toMatchObject({ seats_left: 0, waitlist: 470 });
+    expect(
+      (listed.data as { id: string; seats_left: number; waitlist: number }[]).find((e) => e.id === eventId),
+    ).toMatchObject({ seats_left: 0, waitlist: 470 });
   }, 180_000);
 
   test('10 concurrent cancellations promote exactly the next 10 on the waitlist', async () => {
     expect(signUps.length).toBe(500);
     const confirmed = signUps.filter((s) => s.reg!.status === 'confirmed').slice(0, 10);
-    const next10 = signUps.filter((s) => s.reg!.status === 'waitlisted' && s.reg!.waitlist_position! <= 10).map((s) => s.reg!.code).sort();
-    const after11 = signUps.filter((s) => s.reg!.status === 'waitlisted' && s.reg!.waitlist_position! > 10).map((s) => s.reg!.code).sort();
-    const cancels = await Promise.all(confirmed.map((s, k) =>
-      api.client(undefined, { 'x-forwarded-for': `10.78.0.${k}` }).rpc('cancel_lecture_registration', { p_mobile: mobile(s.i), p_code: s.reg!.code })));
-    expect(cancels.map((c) => [c.status, (c.data as Reg).status])).toEqual(Array.from({ length: 10 }, () => [200, 'cancelled']));
-    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId })).data as RosterRow[];
-    const now = (status: string) => roster.filter((r) => r.status === status).map((r) => r.code).sort();
+    const next10 = signUps
+      .filter((s) => s.reg!.status === 'waitlisted' && s.reg!.waitlist_position! <= 10)
+      .map((s) => s.reg!.code)
+      .sort();
+    const after11 = signUps
+      .filter((s) => s.reg!.status === 'waitlisted' && s.reg!.waitlist_position! > 10)
+      .map((s) => s.reg!.code)
+      .sort();
+    const cancels = await Promise.all(
+      confirmed.map((s, k) =>
+        api
+          .client(undefined, { 'x-forwarded-for': `10.78.0.${k}` })
+          .rpc('cancel_lecture_registration', { p_mobile: mobile(s.i), p_code: s.reg!.code }),
+      ),
+    );
+    expect(cancels.map((c) => [c.status, (c.data as Reg).status])).toEqual(
+      Array.from({ length: 10 }, () => [200, 'cancelled']),
+    );
+    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId }))
+      .data as RosterRow[];
+    const now = (status: string) =>
+      roster
+        .filter((r) => r.status === status)
+        .map((r) => r.code)
+        .sort();
     expect(now('confirmed').length).toBe(30);
     expect(now('confirmed').filter((c) => next10.includes(c))).toEqual(next10);
     expect(now('cancelled')).toEqual(confirmed.map((s) => s.reg!.code).sort());
     expect(now('waitlisted')).toEqual(after11);
-    expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position)).toEqual(Array.from({ length: 460 }, (_, k) => k + 1));
+    expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position)).toEqual(
+      Array.from({ length: 460 }, (_, k) => k + 1),
+    );
   }, 120_000);
 });

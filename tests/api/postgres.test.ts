@@ -33,7 +33,11 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
     const db = openPostgres(url, 8);
     await prepareTestDatabase(db);
     const serving = openPostgres(authenticatorUrl(url), 8);
-    api = await startTestApi({ db, serving, server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } } });
+    api = await startTestApi({
+      db,
+      serving,
+      server: { statementTimeouts: { anon: '300ms', authenticated: '8s' } },
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -43,7 +47,10 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
   });
 
   test('serves anon RPC and staff functions to an admin', async () => {
-    expect((await api.client().rpc('test_rows', { p_n: 2 })).data).toEqual([{ n: 1, label: 'row 1' }, { n: 2, label: 'row 2' }]);
+    expect((await api.client().rpc('test_rows', { p_n: 2 })).data).toEqual([
+      { n: 1, label: 'row 1' },
+      { n: 2, label: 'row 2' },
+    ]);
     expect((await api.client().rpc('list_staff')).status).toBe(401);
     expect((await (await api.signedIn('visitor')).rpc('list_staff')).status).toBe(403);
     const admin = await api.signedIn('admin');
@@ -55,8 +62,14 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
     const old = (await sb.auth.getSession()).data.session!.refresh_token;
     const next = (await sb.auth.refreshSession()).data.session!;
     expect((await api.client().auth.refreshSession({ refresh_token: old })).error).toBeNull(); // within 10 s
-    await api.db.query(`update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [old]);
-    expect((await api.client().auth.refreshSession({ refresh_token: old })).error).toMatchObject({ status: 400, code: 'refresh_token_already_used' });
+    await api.db.query(
+      `update auth.refresh_tokens set updated_at = now() - interval '11 seconds' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [old],
+    );
+    expect((await api.client().auth.refreshSession({ refresh_token: old })).error).toMatchObject({
+      status: 400,
+      code: 'refresh_token_already_used',
+    });
     expect((await api.client(next.access_token).rpc('whoami')).status).toBe(401);
   });
 
@@ -71,7 +84,9 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
 
   test('keeps every one of 200 concurrent writes', async () => {
     const sb = api.client();
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => sb.rpc('test_write', { p_n: 5000 + i })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => sb.rpc('test_write', { p_n: 5000 + i })),
+    );
     expect(results.filter((r) => r.status !== 200)).toEqual([]);
     const stored = (await sb.rpc('test_written')).data as number[];
     expect(stored.filter((n) => n >= 5000).length).toBe(200);
@@ -79,10 +94,16 @@ describe.skipIf(missing !== undefined)('API on PostgreSQL 15', () => {
 
   test('startApi uses DATABASE_URL instead of PGlite', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-api-pgurl-'));
-    const running = await startApi({ env: { DATABASE_URL: url, TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' } });
+    const running = await startApi({
+      env: { DATABASE_URL: url, TUOYU_DATA_DIR: dir, SUPABASE_API_PORT: '0' },
+    });
     try {
       expect(running.db.kind).toBe('postgres');
-      const res = await fetch(`${running.url}/rest/v1/rpc/test_read`, { method: 'POST', headers: { authorization: `Bearer ${running.keys.anon}`, 'content-type': 'application/json' }, body: '{"p_n": 100000}' });
+      const res = await fetch(`${running.url}/rest/v1/rpc/test_read`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${running.keys.anon}`, 'content-type': 'application/json' },
+        body: '{"p_n": 100000}',
+      });
       expect(res.status).toBe(200);
     } finally {
       await running.close();

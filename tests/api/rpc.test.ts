@@ -12,8 +12,14 @@ afterAll(async () => api?.close());
 describe('anon RPC', () => {
   test('returns a scalar, a table as an array of objects, and 204 for void', async () => {
     const sb = api.client();
-    expect(await sb.rpc('test_echo', { p_int: 7, p_text: '托育' })).toMatchObject({ status: 200, data: { int: 7, text: '托育', arr: null } });
-    expect((await sb.rpc('test_rows', { p_n: 2 })).data).toEqual([{ n: 1, label: 'row 1' }, { n: 2, label: 'row 2' }]);
+    expect(await sb.rpc('test_echo', { p_int: 7, p_text: '托育' })).toMatchObject({
+      status: 200,
+      data: { int: 7, text: '托育', arr: null },
+    });
+    expect((await sb.rpc('test_rows', { p_n: 2 })).data).toEqual([
+      { n: 1, label: 'row 1' },
+      { n: 2, label: 'row 2' },
+    ]);
     expect(await sb.rpc('test_void')).toMatchObject({ status: 204, error: null });
   });
 
@@ -28,14 +34,23 @@ describe('anon RPC', () => {
   test('passes quotes, backslashes and non-ASCII through unchanged', async () => {
     const text = `it's \\ "quoted" \\' '); drop table api_test.writes; -- 托育 \u2028`;
     expect((await api.client().rpc('test_echo', { p_int: 1, p_text: text })).data.text).toBe(text);
-    const res = await fetch(`${api.url}/rest/v1/rpc/test_request`, { method: 'POST', headers: { 'x-note': "a'b\\c", 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${api.url}/rest/v1/rpc/test_request`, {
+      method: 'POST',
+      headers: { 'x-note': "a'b\\c", 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await res.json()).headers['x-note']).toBe("a'b\\c");
   });
 
   test('runs as anon with the claims and the socket address in request.headers', async () => {
     const res = await fetch(`${api.url}/rest/v1/rpc/test_request`, {
       method: 'POST',
-      headers: { apikey: api.keys.anon, authorization: `Bearer ${api.keys.anon}`, 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      headers: {
+        apikey: api.keys.anon,
+        authorization: `Bearer ${api.keys.anon}`,
+        'content-type': 'application/json',
+        'x-forwarded-for': '203.0.113.9',
+      },
       body: '{}',
     });
     const body = await res.json();
@@ -53,7 +68,10 @@ describe('anon RPC', () => {
   test('answers 404 PGRST202 for an unknown function or unknown arguments', async () => {
     const sb = api.client();
     expect(await sb.rpc('no_such_function')).toMatchObject({ status: 404, error: { code: 'PGRST202' } });
-    expect(await sb.rpc('test_echo', { p_nope: 1 })).toMatchObject({ status: 404, error: { code: 'PGRST202' } });
+    expect(await sb.rpc('test_echo', { p_nope: 1 })).toMatchObject({
+      status: 404,
+      error: { code: 'PGRST202' },
+    });
     expect(await sb.rpc('test_echo', {})).toMatchObject({ status: 404, error: { code: 'PGRST202' } });
   });
 
@@ -63,23 +81,43 @@ describe('anon RPC', () => {
       expect(status).toBe(404);
       expect(error?.code).toBe('PGRST205');
     }
-    const res = await fetch(`${api.url}/rest/v1/staff`, { method: 'DELETE', headers: { authorization: `Bearer ${api.keys.serviceRole}` } });
+    const res = await fetch(`${api.url}/rest/v1/staff`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${api.keys.serviceRole}` },
+    });
     expect(res.status).toBe(404);
   });
 });
 
-describe('an error that is not the database\'s', () => {
+describe("an error that is not the database's", () => {
   test('is logged with its stack and answered 500 without details', async () => {
     const { kind, query, exec, close } = api.db;
     const failing = await startTestApi({
-      db: { kind, query, exec, close, transaction: () => Promise.reject(new TypeError('internal detail: /srv/tuoyu/secret-path')) },
+      db: {
+        kind,
+        query,
+        exec,
+        close,
+        transaction: () => Promise.reject(new TypeError('internal detail: /srv/tuoyu/secret-path')),
+      },
     });
     const lines: string[] = [];
-    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
     try {
-      const res = await fetch(`${failing.url}/rest/v1/rpc/test_void`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${failing.url}/rest/v1/rpc/test_void`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(500);
-      expect(await res.json()).toEqual({ code: 'PGRST000', message: 'Internal server error', details: null, hint: null });
+      expect(await res.json()).toEqual({
+        code: 'PGRST000',
+        message: 'Internal server error',
+        details: null,
+        hint: null,
+      });
     } finally {
       spy.mockRestore();
       await failing.close();
@@ -124,7 +162,12 @@ describe('error mapping', () => {
   ])('maps SQLSTATE %s to %i with a PostgREST body', async (code, status) => {
     const res = await api.client().rpc('test_raise', { p_code: code });
     expect(res.status).toBe(status);
-    expect(res.error).toEqual({ code, message: `test error ${code}`, details: 'test detail', hint: 'test hint' });
+    expect(res.error).toEqual({
+      code,
+      message: `test error ${code}`,
+      details: 'test detail',
+      hint: 'test hint',
+    });
   });
 
   test('maps 42501 to 403 for a signed-in caller', async () => {
@@ -139,23 +182,41 @@ describe('staff-only functions', () => {
     const visitor = await api.signedIn('visitor');
     expect(await visitor.rpc('list_staff')).toMatchObject({ status: 403, error: { code: '42501' } });
     const outreach = await api.signedIn('outreach');
-    expect(await outreach.rpc('list_staff')).toMatchObject({ status: 403, error: { code: '42501', message: 'admin role required' } });
+    expect(await outreach.rpc('list_staff')).toMatchObject({
+      status: 403,
+      error: { code: '42501', message: 'admin role required' },
+    });
   });
 
   test('answer an admin', async () => {
     const admin = await api.signedIn('admin');
     const { data, error } = await admin.rpc('list_staff');
     expect(error).toBeNull();
-    expect(data.map((s: { email: string }) => s.email).sort()).toEqual(['admin@test.local', 'outreach@test.local']);
+    expect(data.map((s: { email: string }) => s.email).sort()).toEqual([
+      'admin@test.local',
+      'outreach@test.local',
+    ]);
     expect((await admin.rpc('whoami')).data).toMatchObject({ email: 'admin@test.local', role: 'admin' });
   });
 });
 
 describe('tokens', () => {
-  const call = (token: string) => fetch(`${api.url}/rest/v1/rpc/test_request`, { method: 'POST', headers: { apikey: api.keys.anon, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  const call = (token: string) =>
+    fetch(`${api.url}/rest/v1/rpc/test_request`, {
+      method: 'POST',
+      headers: {
+        apikey: api.keys.anon,
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+      },
+      body: '{}',
+    });
 
   test('refuse a forged token (other secret) with 401 PGRST301', async () => {
-    const forged = await signJwt({ role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-not-the-secret-not-the-secret');
+    const forged = await signJwt(
+      { role: 'service_role', exp: Math.floor(Date.now() / 1000) + 60 },
+      'not-the-secret-not-the-secret-not-the-secret',
+    );
     const res = await call(forged);
     expect(res.status).toBe(401);
     expect((await res.json()).code).toBe('PGRST301');
@@ -164,14 +225,19 @@ describe('tokens', () => {
   });
 
   test('refuse an expired token with 401 PGRST301', async () => {
-    const expired = await signJwt({ role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 }, SECRET);
+    const expired = await signJwt(
+      { role: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) - 5 },
+      SECRET,
+    );
     const res = await call(expired);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'PGRST301', message: 'JWT expired' });
   });
 
   test('refuse a role outside anon, authenticated, service_role', async () => {
-    const res = await call(await signJwt({ role: 'postgres', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET));
+    const res = await call(
+      await signJwt({ role: 'postgres', exp: Math.floor(Date.now() / 1000) + 60 }, SECRET),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -190,22 +256,41 @@ describe('request limits', () => {
 
   test('answers 400 PGRST102 to malformed JSON and to a non-object body', async () => {
     for (const body of ['{"p_int":', '[1,2]', '"text"']) {
-      const res = await fetch(`${api.url}/rest/v1/rpc/test_echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const res = await fetch(`${api.url}/rest/v1/rpc/test_echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       expect(res.status).toBe(400);
       expect((await res.json()).code).toBe('PGRST102');
     }
-    const auth = await fetch(`${api.url}/auth/v1/token?grant_type=password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{bad' });
+    const auth = await fetch(`${api.url}/auth/v1/token?grant_type=password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{bad',
+    });
     expect(auth.status).toBe(400);
   });
 
   test('answers 400 to JSON nested deeper than 64 levels (it never reaches the database)', async () => {
     const nested = (depth: number) => `{"p_int":1,"p_json":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-    const deep = await fetch(`${api.url}/rest/v1/rpc/test_echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nested(10_000) });
+    const deep = await fetch(`${api.url}/rest/v1/rpc/test_echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: nested(10_000),
+    });
     expect(deep.status).toBe(400);
-    expect(await deep.json()).toMatchObject({ code: 'PGRST102', details: 'JSON nested deeper than 64 levels' });
+    expect(await deep.json()).toMatchObject({
+      code: 'PGRST102',
+      details: 'JSON nested deeper than 64 levels',
+    });
     // Brackets inside strings do not count; 60 levels are fine.
     expect((await api.client().rpc('test_echo', { p_int: 1, p_text: '['.repeat(200) })).status).toBe(200);
-    const ok = await fetch(`${api.url}/rest/v1/rpc/test_echo`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: nested(60) });
+    const ok = await fetch(`${api.url}/rest/v1/rpc/test_echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: nested(60),
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -219,7 +304,12 @@ describe('CORS', () => {
   const preflight = (origin: string) =>
     fetch(`${api.url}/rest/v1/rpc/test_void`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey, authorization, content-type, content-profile, x-client-info' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers':
+          'apikey, authorization, content-type, content-profile, x-client-info',
+      },
     });
 
   test('allows the site origin', async () => {

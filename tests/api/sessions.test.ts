@@ -17,12 +17,21 @@ async function signedInToken(account: { email: string; password: string }) {
   const sb = api.client();
   const { data, error } = await sb.auth.signInWithPassword(account);
   if (error) throw error;
-  return { sb, session: data.session!, sessionId: JSON.parse(Buffer.from(data.session!.access_token.split('.')[1]!, 'base64url').toString()).session_id as string };
+  return {
+    sb,
+    session: data.session!,
+    sessionId: JSON.parse(Buffer.from(data.session!.access_token.split('.')[1]!, 'base64url').toString())
+      .session_id as string,
+  };
 }
 
 /** An RPC with a bare access token, as an attacker holding a copied token would make it. */
 async function rpcWith(token: string): Promise<{ status: number; code?: string }> {
-  const res = await fetch(`${api.url}/rest/v1/rpc/whoami`, { method: 'POST', headers: { apikey: api.keys.anon, authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+  const res = await fetch(`${api.url}/rest/v1/rpc/whoami`, {
+    method: 'POST',
+    headers: { apikey: api.keys.anon, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   const body = await res.json().catch(() => ({}));
   return { status: res.status, code: body.code };
 }
@@ -38,8 +47,13 @@ describe('an access token stops working on /rest/v1/rpc/* when its session ends'
   test('refresh-token reuse detected', async () => {
     const { sb, session } = await signedInToken(ACCOUNTS.outreach);
     const next = (await sb.auth.refreshSession()).data.session!;
-    await api.db.query(`update auth.refresh_tokens set updated_at = now() - interval '1 minute' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [session.refresh_token]);
-    expect((await api.client().auth.refreshSession({ refresh_token: session.refresh_token })).error?.code).toBe('refresh_token_already_used');
+    await api.db.query(
+      `update auth.refresh_tokens set updated_at = now() - interval '1 minute' where token = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
+      [session.refresh_token],
+    );
+    expect(
+      (await api.client().auth.refreshSession({ refresh_token: session.refresh_token })).error?.code,
+    ).toBe('refresh_token_already_used');
     expect((await rpcWith(next.access_token)).status).toBe(401);
     expect((await rpcWith(session.access_token)).status).toBe(401);
   });
@@ -55,26 +69,47 @@ describe('an access token stops working on /rest/v1/rpc/* when its session ends'
 
   test('past the session lifetime (24 h since sign-in), also for GET /user and refresh', async () => {
     const { session, sessionId } = await signedInToken(ACCOUNTS.visitor);
-    await api.db.query(`update auth.sessions set created_at = now() - interval '24 hours 1 minute', refreshed_at = now() where id = $1::uuid`, [sessionId]);
+    await api.db.query(
+      `update auth.sessions set created_at = now() - interval '24 hours 1 minute', refreshed_at = now() where id = $1::uuid`,
+      [sessionId],
+    );
     expect((await rpcWith(session.access_token)).status).toBe(401);
-    const user = await fetch(`${api.url}/auth/v1/user`, { headers: { apikey: api.keys.anon, authorization: `Bearer ${session.access_token}` } });
+    const user = await fetch(`${api.url}/auth/v1/user`, {
+      headers: { apikey: api.keys.anon, authorization: `Bearer ${session.access_token}` },
+    });
     expect(user.status).toBe(403);
-    expect((await api.client().auth.refreshSession({ refresh_token: session.refresh_token })).error?.code).toBe('session_expired');
+    expect(
+      (await api.client().auth.refreshSession({ refresh_token: session.refresh_token })).error?.code,
+    ).toBe('session_expired');
   });
 
   test('idle past the inactivity limit (8 h without a refresh)', async () => {
     const { session, sessionId } = await signedInToken(ACCOUNTS.visitor);
-    await api.db.query(`update auth.sessions set created_at = now() - interval '9 hours', refreshed_at = now() - interval '8 hours 1 minute' where id = $1::uuid`, [sessionId]);
+    await api.db.query(
+      `update auth.sessions set created_at = now() - interval '9 hours', refreshed_at = now() - interval '8 hours 1 minute' where id = $1::uuid`,
+      [sessionId],
+    );
     expect((await rpcWith(session.access_token)).status).toBe(401);
     // Just inside both limits it works again.
-    await api.db.query(`update auth.sessions set refreshed_at = now() - interval '7 hours 59 minutes' where id = $1::uuid`, [sessionId]);
+    await api.db.query(
+      `update auth.sessions set refreshed_at = now() - interval '7 hours 59 minutes' where id = $1::uuid`,
+      [sessionId],
+    );
     expect((await rpcWith(session.access_token)).status).toBe(200);
   });
 
   test('a user token without session_id is refused outright', async () => {
     const { signJwt } = await import('../../supabase/embedded/api/jwt.ts');
     const { SECRET } = await import('./harness.ts');
-    const token = await signJwt({ role: 'authenticated', aud: 'authenticated', sub: crypto.randomUUID(), exp: Math.floor(Date.now() / 1000) + 60 }, SECRET);
+    const token = await signJwt(
+      {
+        role: 'authenticated',
+        aud: 'authenticated',
+        sub: crypto.randomUUID(),
+        exp: Math.floor(Date.now() / 1000) + 60,
+      },
+      SECRET,
+    );
     expect(await rpcWith(token)).toEqual({ status: 401, code: 'PGRST301' });
   });
 });

@@ -13,7 +13,8 @@ import { openPglite } from '../../supabase/embedded/db/pglite.ts';
 function sqlFingerprint(extra: string[]): string {
   const hash = createHash('sha256');
   for (const sub of ['bootstrap', 'migrations']) {
-    for (const f of readdirSync(join(supabaseDir, sub)).sort()) hash.update(f).update(readFileSync(join(supabaseDir, sub, f)));
+    for (const f of readdirSync(join(supabaseDir, sub)).sort())
+      hash.update(f).update(readFileSync(join(supabaseDir, sub, f)));
   }
   hash.update(readFileSync(join(supabaseDir, 'seed.sql')));
   for (const e of extra) hash.update(e);
@@ -24,7 +25,10 @@ function sqlFingerprint(extra: string[]): string {
  * A new folder holding a copy of the template, built with `prepare` on first use; `key` names what `prepare`
  * does beyond the SQL files (its own fingerprint).
  */
-export async function copyOfTemplate(key: string, prepare: (db: Awaited<ReturnType<typeof openPglite>>) => Promise<void>): Promise<string> {
+export async function copyOfTemplate(
+  key: string,
+  prepare: (db: Awaited<ReturnType<typeof openPglite>>) => Promise<void>,
+): Promise<string> {
   const template = join(tmpdir(), `tuoyu-pglite-template-${sqlFingerprint([key])}`);
   if (!existsSync(join(template, 'PG_VERSION'))) {
     const building = mkdtempSync(join(tmpdir(), 'tuoyu-pglite-building-'));

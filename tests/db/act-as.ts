@@ -27,7 +27,8 @@ export async function asRole<T = Record<string, unknown>>(
   params: unknown[] = [],
   opts: { rollback?: boolean } = {},
 ): Promise<Outcome<T>> {
-  if (!['anon', 'authenticated', 'service_role'].includes(actor.role)) throw new Error(`bad role ${actor.role}`);
+  if (!['anon', 'authenticated', 'service_role'].includes(actor.role))
+    throw new Error(`bad role ${actor.role}`);
   const claims = {
     role: actor.role,
     ...(actor.sub ? { sub: actor.sub, aud: 'authenticated' } : {}),
@@ -37,10 +38,10 @@ export async function asRole<T = Record<string, unknown>>(
   try {
     await db.transaction(async (tx) => {
       await tx.exec(`set local role ${actor.role}`);
-      await tx.query(`select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`, [
-        JSON.stringify(claims),
-        JSON.stringify(actor.headers ?? {}),
-      ]);
+      await tx.query(
+        `select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`,
+        [JSON.stringify(claims), JSON.stringify(actor.headers ?? {})],
+      );
       rows = (await tx.query<T>(sql, params)).rows;
       if (opts.rollback) throw ROLLBACK;
     });
@@ -55,7 +56,12 @@ export async function asRole<T = Record<string, unknown>>(
 }
 
 /** Like `asRole`, but throws when the database refused. */
-export async function rowsAs<T = Record<string, unknown>>(db: Db, actor: Actor, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function rowsAs<T = Record<string, unknown>>(
+  db: Db,
+  actor: Actor,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const r = await asRole<T>(db, actor, sql, params);
   if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
   return r.rows;
@@ -71,15 +77,27 @@ export interface User {
 /** Inserts an auth user (as superuser) with a unique email built from `label`. */
 export async function createUser(db: Db, label: string): Promise<User> {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.test`;
-  const { rows } = await db.query<{ id: string }>('insert into auth.users (email) values ($1) returning id', [email]);
+  const { rows } = await db.query<{ id: string }>('insert into auth.users (email) values ($1) returning id', [
+    email,
+  ]);
   const id = rows[0].id;
   return { id, email, actor: { role: 'authenticated', sub: id, email } };
 }
 
 /** Inserts an auth user and makes them staff directly (as superuser, bypassing upsert_staff). */
-export async function createStaff(db: Db, label: string, role: 'outreach' | 'admin', active = true): Promise<User> {
+export async function createStaff(
+  db: Db,
+  label: string,
+  role: 'outreach' | 'admin',
+  active = true,
+): Promise<User> {
   const user = await createUser(db, label);
-  await db.query('insert into app.staff (user_id, display_name, role, active) values ($1, $2, $3, $4)', [user.id, label, role, active]);
+  await db.query('insert into app.staff (user_id, display_name, role, active) values ($1, $2, $3, $4)', [
+    user.id,
+    label,
+    role,
+    active,
+  ]);
   return user;
 }
 

@@ -9,23 +9,41 @@ const MIGRATION_FILES = readdirSync('supabase/migrations').filter((f) => f.endsW
 
 describeEachDatabase('adapter', (ctx) => {
   beforeAll(async () => {
-    await ctx.db.exec('create schema adapter_test; create table adapter_test.counter (n int not null); insert into adapter_test.counter values (0);');
+    await ctx.db.exec(
+      'create schema adapter_test; create table adapter_test.counter (n int not null); insert into adapter_test.counter values (0);',
+    );
   });
 
   test('returns the same JS values from both databases', async () => {
-    const { rows } = await ctx.db.query(`select
+    const { rows } = await ctx.db.query(
+      `select
       '2026-06-01 08:00:00.5+08'::timestamptz as tstz, '2026-06-01 08:00'::timestamp as ts, '2026-06-01'::date as d,
       9007199254740993::int8 as big, 42::int8 as small, 7::int4 as i, 1.50::numeric as n, true as b, null::text as nothing,
       '{"a": [1]}'::json as j, '{"b": true}'::jsonb as jb,
       array['2026-01-01 00:00+00'::timestamptz] as tstz_list, array[1::int8] as int8_list, array['{"c":1}'::jsonb] as jsonb_list,
-      $1::text as param, $2::jsonb as json_param`, ['文字', JSON.stringify({ k: ['v'] })]);
-    expect(rows).toEqual([{
-      tstz: '2026-06-01T00:00:00.5+00:00', ts: '2026-06-01T08:00:00', d: '2026-06-01',
-      big: '9007199254740993', small: 42, i: 7, n: '1.50', b: true, nothing: null,
-      j: { a: [1] }, jb: { b: true },
-      tstz_list: ['2026-01-01T00:00:00+00:00'], int8_list: [1], jsonb_list: [{ c: 1 }],
-      param: '文字', json_param: { k: ['v'] },
-    }]);
+      $1::text as param, $2::jsonb as json_param`,
+      ['文字', JSON.stringify({ k: ['v'] })],
+    );
+    expect(rows).toEqual([
+      {
+        tstz: '2026-06-01T00:00:00.5+00:00',
+        ts: '2026-06-01T08:00:00',
+        d: '2026-06-01',
+        big: '9007199254740993',
+        small: 42,
+        i: 7,
+        n: '1.50',
+        b: true,
+        nothing: null,
+        j: { a: [1] },
+        jb: { b: true },
+        tstz_list: ['2026-01-01T00:00:00+00:00'],
+        int8_list: [1],
+        jsonb_list: [{ c: 1 }],
+        param: '文字',
+        json_param: { k: ['v'] },
+      },
+    ]);
   });
 
   test('transaction commits what resolves and rolls back what throws, rethrowing the error', async () => {
@@ -41,7 +59,9 @@ describeEachDatabase('adapter', (ctx) => {
   });
 
   test('errors carry SQLSTATE, message, detail and hint', async () => {
-    const error = await ctx.db.query(`do $$ begin raise exception 'nope' using errcode = 'P0001', detail = 'd', hint = 'h'; end $$`).catch((e: unknown) => e);
+    const error = await ctx.db
+      .query(`do $$ begin raise exception 'nope' using errcode = 'P0001', detail = 'd', hint = 'h'; end $$`)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'P0001', message: 'nope', detail: 'd', hint: 'h' });
   });
 
@@ -65,7 +85,9 @@ describeEachDatabase('adapter', (ctx) => {
       const db = await openDb({ databaseUrl: ctx.url });
       try {
         expect(db.kind).toBe('postgres');
-        expect((await db.query('select count(*)::int as n from supabase_migrations.schema_migrations')).rows[0].n).toBe(MIGRATION_FILES);
+        expect(
+          (await db.query('select count(*)::int as n from supabase_migrations.schema_migrations')).rows[0].n,
+        ).toBe(MIGRATION_FILES);
       } finally {
         await db.close();
       }

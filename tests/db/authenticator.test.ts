@@ -29,12 +29,19 @@ const ESCAPES = [
  * Runs `sql` inside a gateway call as `role`, on a session switched to authenticator (as the API's is), through an
  * invoker function that executes whatever it is given (the careless function). Answers the call's current_user.
  */
-async function throughGateway(db: Db, role: string, sql: string): Promise<{ ok: true; user: string } | { ok: false; code: string; message: string }> {
+async function throughGateway(
+  db: Db,
+  role: string,
+  sql: string,
+): Promise<{ ok: true; user: string } | { ok: false; code: string; message: string }> {
   try {
     const user = await db.transaction(async (tx) => {
       await tx.exec('set local role authenticator');
       const call = `select test_probe.exec($1::pg_catalog.json ->> 'sql') as body`;
-      const { rows } = await tx.query<{ body: string }>(`select embedded_api."call_as_${role}"($1, $2::json) as body`, [call, JSON.stringify({ sql })]);
+      const { rows } = await tx.query<{ body: string }>(
+        `select embedded_api."call_as_${role}"($1, $2::json) as body`,
+        [call, JSON.stringify({ sql })],
+      );
       return rows[0]!.body;
     });
     return { ok: true, user };
@@ -63,7 +70,17 @@ describeEachDatabase('authenticator', (ctx) => {
     const { rows } = await ctx.db.query(
       `select rolcanlogin, rolinherit, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolreplication from pg_roles where rolname = 'authenticator'`,
     );
-    expect(rows).toEqual([{ rolcanlogin: true, rolinherit: false, rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false }]);
+    expect(rows).toEqual([
+      {
+        rolcanlogin: true,
+        rolinherit: false,
+        rolsuper: false,
+        rolbypassrls: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        rolreplication: false,
+      },
+    ]);
   });
 
   test('is a member of exactly anon, authenticated and service_role, and of nothing else through them', async () => {
@@ -77,7 +94,9 @@ describeEachDatabase('authenticator', (ctx) => {
     const { prepareDatabase } = await import('../../supabase/embedded/db/migrate.ts');
     await ctx.db.exec('grant tuoyu_owner to authenticator');
     await prepareDatabase(ctx.db);
-    const { rows } = await ctx.db.query(`select pg_has_role('authenticator', 'tuoyu_owner', 'MEMBER') as member`);
+    const { rows } = await ctx.db.query(
+      `select pg_has_role('authenticator', 'tuoyu_owner', 'MEMBER') as member`,
+    );
     expect(rows).toEqual([{ member: false }]);
   });
 
@@ -127,34 +146,60 @@ describeEachDatabase('authenticator', (ctx) => {
     ]);
   });
 
-  test.each(['anon', 'authenticated', 'service_role'])('a call through the gateway runs as %s', async (role) => {
-    expect(await throughGateway(ctx.db, role, 'select 1')).toEqual({ ok: true, user: role });
-  });
+  test.each(['anon', 'authenticated', 'service_role'])(
+    'a call through the gateway runs as %s',
+    async (role) => {
+      expect(await throughGateway(ctx.db, role, 'select 1')).toEqual({ ok: true, user: role });
+    },
+  );
 
-  test.each(['anon', 'authenticated'])('inside a %s call, every way back to a privileged role fails', async (role) => {
-    for (const sql of ESCAPES) {
-      const outcome = await throughGateway(ctx.db, role, sql);
-      expect({ sql, outcome }).toMatchObject({ sql, outcome: { ok: false, code: '42501', message: expect.stringMatching(/cannot set parameter "(role|session_authorization)" within security-definer function/) } });
-    }
-  });
+  test.each(['anon', 'authenticated'])(
+    'inside a %s call, every way back to a privileged role fails',
+    async (role) => {
+      for (const sql of ESCAPES) {
+        const outcome = await throughGateway(ctx.db, role, sql);
+        expect({ sql, outcome }).toMatchObject({
+          sql,
+          outcome: {
+            ok: false,
+            code: '42501',
+            message: expect.stringMatching(
+              /cannot set parameter "(role|session_authorization)" within security-definer function/,
+            ),
+          },
+        });
+      }
+    },
+  );
 
   test('logged in as authenticator (PostgreSQL): not a superuser, and cannot become one', async () => {
     if (ctx.kind !== 'postgres') {
       // PGlite's one session belongs to its bootstrap superuser whatever `username` says; its protection is the
       // gateway (tests above). Pin that fact, so a PGlite that logs in for real shows up here.
-      const { rows } = await ctx.db.query(`select session_user::text as s, (select rolsuper from pg_roles where rolname = session_user) as su`);
+      const { rows } = await ctx.db.query(
+        `select session_user::text as s, (select rolsuper from pg_roles where rolname = session_user) as su`,
+      );
       expect(rows).toEqual([{ s: 'postgres', su: true }]);
       return;
     }
     const client = new pg.Client({ connectionString: authenticatorUrl(ctx.url!) });
     await client.connect();
     try {
-      const who = await client.query(`select session_user::text as s, current_user::text as c, (select rolsuper from pg_roles where rolname = session_user) as su`);
+      const who = await client.query(
+        `select session_user::text as s, current_user::text as c, (select rolsuper from pg_roles where rolname = session_user) as su`,
+      );
       expect(who.rows).toEqual([{ s: 'authenticator', c: 'authenticator', su: false }]);
-      for (const sql of ['set role postgres', 'set role tuoyu_owner', 'set session authorization postgres', 'set session authorization tuoyu_owner']) {
+      for (const sql of [
+        'set role postgres',
+        'set role tuoyu_owner',
+        'set session authorization postgres',
+        'set session authorization tuoyu_owner',
+      ]) {
         await expect(client.query(sql), sql).rejects.toMatchObject({ code: '42501' });
       }
-      await expect(client.query(`select pg_catalog.pg_read_file('PG_VERSION')`)).rejects.toMatchObject({ code: '42501' });
+      await expect(client.query(`select pg_catalog.pg_read_file('PG_VERSION')`)).rejects.toMatchObject({
+        code: '42501',
+      });
       await expect(client.query(`select count(*) from app.staff`)).rejects.toMatchObject({ code: '42501' });
     } finally {
       await client.end();

@@ -59,7 +59,9 @@ function warnSkipped(reason: string): void {
   if (warned) return;
   warned = true;
   const bar = '!'.repeat(100);
-  console.warn(`\n${bar}\n!!  PostgreSQL 15 database suites SKIPPED: ${reason}\n!!  Only PGlite was tested; the same SQL may still fail on PostgreSQL 15. Under CI=true this is a failure.\n${bar}\n`);
+  console.warn(
+    `\n${bar}\n!!  PostgreSQL 15 database suites SKIPPED: ${reason}\n!!  Only PGlite was tested; the same SQL may still fail on PostgreSQL 15. Under CI=true this is a failure.\n${bar}\n`,
+  );
 }
 
 /** Declares `fn`'s tests once per target. Call at the top level of a test file. */
@@ -74,9 +76,11 @@ export function describeEachDatabase(name: string, fn: (ctx: DbContext) => void)
     const title = `${name} [${target.label}]`;
     if (target.missing) {
       if (process.env.CI === 'true') {
-        describe(title, () => test('PostgreSQL 15 is available (required when CI=true)', () => {
-          throw new Error(`${target.missing}`);
-        }));
+        describe(title, () =>
+          test('PostgreSQL 15 is available (required when CI=true)', () => {
+            throw new Error(`${target.missing}`);
+          }),
+        );
       } else {
         warnSkipped(target.missing);
         describe.skip(title, () => fn(unavailable(target.kind)));
@@ -112,5 +116,12 @@ function unavailable(kind: TargetKind): DbContext {
   const no = (): never => {
     throw new Error('skipped target');
   };
-  return { kind, get db() { return no(); }, applied: [], url: undefined };
+  return {
+    kind,
+    get db() {
+      return no();
+    },
+    applied: [],
+    url: undefined,
+  };
 }

@@ -22,7 +22,8 @@ describeEachDatabase('migrations', (ctx) => {
       'select version, name, statements from supabase_migrations.schema_migrations order by version',
     );
     expect(rows.map((r) => [r.version, r.name])).toEqual(listMigrations().map((m) => [m.version, m.name]));
-    for (const [i, m] of listMigrations().entries()) expect(rows[i].statements).toEqual([readFileSync(m.path, 'utf8')]);
+    for (const [i, m] of listMigrations().entries())
+      expect(rows[i].statements).toEqual([readFileSync(m.path, 'utf8')]);
   });
 
   test('running again applies nothing; the seed runs once and is recorded by hash', async () => {
@@ -30,7 +31,9 @@ describeEachDatabase('migrations', (ctx) => {
     expect(await prepareDatabase(ctx.db, { seed: true })).toEqual({ applied: [] });
     expect(await prepareDatabase(ctx.db, { seed: true })).toEqual({ applied: [] });
     const seeds = await ctx.db.query('select path, hash from supabase_migrations.seed_files');
-    expect(seeds.rows).toEqual([{ path: 'supabase/seed.sql', hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(seeds.rows).toEqual([
+      { path: 'supabase/seed.sql', hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
   });
 
   test('the bootstrap refuses to run where a supabase_admin role exists (a Supabase database)', async () => {
@@ -43,8 +46,12 @@ describeEachDatabase('migrations', (ctx) => {
   });
 
   test('migrations ran as tuoyu_owner (NOLOGIN NOSUPERUSER BYPASSRLS), which owns every schema, table and function', async () => {
-    const role = await ctx.db.query(`select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'tuoyu_owner'`);
-    expect(role.rows).toEqual([{ rolcanlogin: false, rolsuper: false, rolbypassrls: true, rolcreaterole: false, rolcreatedb: false }]);
+    const role = await ctx.db.query(
+      `select rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb from pg_roles where rolname = 'tuoyu_owner'`,
+    );
+    expect(role.rows).toEqual([
+      { rolcanlogin: false, rolsuper: false, rolbypassrls: true, rolcreaterole: false, rolcreatedb: false },
+    ]);
     const { rows } = await ctx.db.query<{ obj: string; owner: string }>(
       `select 'schema ' || nspname as obj, pg_get_userbyid(nspowner) as owner from pg_namespace where nspname in ('app', 'app_private')
        union all
@@ -63,7 +70,9 @@ describe('migration files', () => {
   test('rely on nothing only the local bootstrap provides, and leave transactions to the runner', () => {
     for (const m of listMigrations()) {
       const sql = readFileSync(m.path, 'utf8').replace(/--.*$/gm, '');
-      expect(sql, m.path).not.toMatch(/tuoyu_owner|supabase_admin|\b(set|reset)\s+role\b|^\s*(begin|commit)\s*;/im);
+      expect(sql, m.path).not.toMatch(
+        /tuoyu_owner|supabase_admin|\b(set|reset)\s+role\b|^\s*(begin|commit)\s*;/im,
+      );
     }
   });
 
@@ -80,7 +89,12 @@ describe('migration files', () => {
   });
 
   test('DB_POOL_SIZE sets the pool size (default 10)', () => {
-    expect([poolSize({}), poolSize({ DB_POOL_SIZE: '3' }), poolSize({ DB_POOL_SIZE: 'lots' }), poolSize({ DB_POOL_SIZE: '0' })]).toEqual([10, 3, 10, 10]);
+    expect([
+      poolSize({}),
+      poolSize({ DB_POOL_SIZE: '3' }),
+      poolSize({ DB_POOL_SIZE: 'lots' }),
+      poolSize({ DB_POOL_SIZE: '0' }),
+    ]).toEqual([10, 3, 10, 10]);
   });
 });
 
@@ -93,7 +107,11 @@ describe('PGlite on disk', () => {
       const first = await openTestPglite(dataDir);
       expect((await prepareDatabase(first, { seed: true })).applied).toEqual(versions);
       const admin = await createStaff(first, 'persisted', 'admin');
-      await asRole(first, { ...serviceRole, headers: { 'x-real-ip': '192.0.2.1' } }, `select app_private.hit_rate_limit('disk', 1, '1 hour')`);
+      await asRole(
+        first,
+        { ...serviceRole, headers: { 'x-real-ip': '192.0.2.1' } },
+        `select app_private.hit_rate_limit('disk', 1, '1 hour')`,
+      );
       await first.close();
 
       const again = await openDb({ dataDir, databaseUrl: '' });
@@ -101,8 +119,15 @@ describe('PGlite on disk', () => {
         expect(again.kind).toBe('pglite');
         expect(await prepareDatabase(again, { seed: true })).toEqual({ applied: [] });
         const me = await asRole(again, admin.actor, 'select public.whoami() as me');
-        expect(me).toEqual({ ok: true, rows: [{ me: { user_id: admin.id, email: admin.email, display_name: 'persisted', role: 'admin' } }] });
-        const hit = await asRole(again, { ...serviceRole, headers: { 'x-real-ip': '192.0.2.1' } }, `select app_private.hit_rate_limit('disk', 1, '1 hour') as ok`);
+        expect(me).toEqual({
+          ok: true,
+          rows: [{ me: { user_id: admin.id, email: admin.email, display_name: 'persisted', role: 'admin' } }],
+        });
+        const hit = await asRole(
+          again,
+          { ...serviceRole, headers: { 'x-real-ip': '192.0.2.1' } },
+          `select app_private.hit_rate_limit('disk', 1, '1 hour') as ok`,
+        );
         expect(hit).toEqual({ ok: true, rows: [{ ok: false }] });
       } finally {
         await again.close();

@@ -34,20 +34,31 @@ const FALLBACK_BIN = '/usr/lib/postgresql/15/bin';
 /** Where postgresql-15's binaries are: $PG_BIN, else `dpkg -L postgresql-15`, else the Debian path. */
 function findBin(): string | undefined {
   const dpkg = spawnSync('dpkg', ['-L', 'postgresql-15'], { encoding: 'utf8' });
-  const fromDpkg = dpkg.status === 0 ? dpkg.stdout.split('\n').find((l) => l.endsWith('/bin/initdb')) : undefined;
+  const fromDpkg =
+    dpkg.status === 0 ? dpkg.stdout.split('\n').find((l) => l.endsWith('/bin/initdb')) : undefined;
   const candidates = [process.env.PG_BIN, fromDpkg?.replace(/\/initdb$/, ''), FALLBACK_BIN];
-  return candidates.find((dir) => dir && ['initdb', 'pg_ctl', 'postgres'].every((b) => existsSync(join(dir, b))));
+  return candidates.find(
+    (dir) => dir && ['initdb', 'pg_ctl', 'postgres'].every((b) => existsSync(join(dir, b))),
+  );
 }
 
 /** The binaries and how to run them, or the reason they cannot be used here. */
 export function findPostgres(): PgBinaries | { missing: string } {
   const bin = findBin();
-  if (!bin) return { missing: `no PostgreSQL 15 binaries (looked in $PG_BIN, dpkg -L postgresql-15, ${FALLBACK_BIN}); apt-get install postgresql-15` };
+  if (!bin)
+    return {
+      missing: `no PostgreSQL 15 binaries (looked in $PG_BIN, dpkg -L postgresql-15, ${FALLBACK_BIN}); apt-get install postgresql-15`,
+    };
   if (process.getuid?.() !== 0) return { bin, runAs: [] };
   const id = (flag: string) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   const [uid, gid] = [id('-u'), id('-g')];
-  if (uid.status !== 0) return { missing: 'running as root and there is no unprivileged `postgres` user to run initdb/postgres' };
-  return { bin, runAs: ['runuser', '-u', 'postgres', '--'], owner: { uid: Number(uid.stdout), gid: Number(gid.stdout) } };
+  if (uid.status !== 0)
+    return { missing: 'running as root and there is no unprivileged `postgres` user to run initdb/postgres' };
+  return {
+    bin,
+    runAs: ['runuser', '-u', 'postgres', '--'],
+    owner: { uid: Number(uid.stdout), gid: Number(gid.stdout) },
+  };
 }
 
 /** A TCP port nobody listens on right now. */
@@ -65,7 +76,8 @@ async function freePort(): Promise<number> {
 function run(pg: PgBinaries, tool: string, args: string[]): void {
   const [cmd, ...prefix] = [...pg.runAs, join(pg.bin, tool)];
   const r = spawnSync(cmd, [...prefix, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${tool} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
 /** A temp folder the cluster's user owns. */
@@ -84,7 +96,18 @@ function initdbTemplate(pg: PgBinaries): string {
   if (existsSync(join(template, 'PG_VERSION'))) return template;
   const staging = ownedTempDir(pg, 'tuoyu-pg15-staging-');
   try {
-    run(pg, 'initdb', ['-D', join(staging, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    run(pg, 'initdb', [
+      '-D',
+      join(staging, 'data'),
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     if (!existsSync(template)) renameSync(join(staging, 'data'), template); // atomic; a concurrent maker may win
   } catch (error) {
     if (!existsSync(join(template, 'PG_VERSION'))) throw error;
@@ -117,7 +140,8 @@ export async function startCluster(pg: PgBinaries): Promise<Cluster> {
   };
   // If the test process dies without afterAll, do not leave a server behind.
   process.once('exit', () => stop('immediate'));
-  const url = (database: string) => `postgresql://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`;
+  const url = (database: string) =>
+    `postgresql://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dir)}`;
   async function createDatabase(name: string): Promise<string> {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
     const admin = new pgLib.Client({ connectionString: url('postgres') });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../../supabase/embedded/db/pglite.ts';
 
-const version: string = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')).version;
+const version: string = JSON.parse(
+  readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8'),
+).version;
 const templateFile = join(tmpdir(), `tuoyu-pglite-${version}-initdb.tgz`);
 
 /** A new, empty (not prepared) PGlite database: in memory, or in `dataDir` (which must not hold one yet). */

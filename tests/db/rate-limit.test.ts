@@ -8,8 +8,19 @@ import { asRole, rowsAs, serviceRole } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
 
 /** One hit as the API would make it for a request with these headers; returns whether it is within the limit. */
-async function hit(db: Db, headers: Record<string, string>, action: string, max: number, per = '1 second'): Promise<boolean> {
-  const rows = await rowsAs<{ ok: boolean }>(db, { ...serviceRole, headers }, 'select app_private.hit_rate_limit($1, $2, $3::interval) as ok', [action, max, per]);
+async function hit(
+  db: Db,
+  headers: Record<string, string>,
+  action: string,
+  max: number,
+  per = '1 second',
+): Promise<boolean> {
+  const rows = await rowsAs<{ ok: boolean }>(
+    db,
+    { ...serviceRole, headers },
+    'select app_private.hit_rate_limit($1, $2, $3::interval) as ok',
+    [action, max, per],
+  );
   return rows[0].ok;
 }
 const from = (ip: string) => ({ 'x-forwarded-for': ip });
@@ -23,7 +34,10 @@ describeEachDatabase('rate limit', (ctx) => {
   });
 
   test('resets once the window has passed (1 second window, real wait)', async () => {
-    expect([await hit(ctx.db, from('198.51.100.4'), 'reset', 1), await hit(ctx.db, from('198.51.100.4'), 'reset', 1)]).toEqual([true, false]);
+    expect([
+      await hit(ctx.db, from('198.51.100.4'), 'reset', 1),
+      await hit(ctx.db, from('198.51.100.4'), 'reset', 1),
+    ]).toEqual([true, false]);
     await sleep(1100);
     expect(await hit(ctx.db, from('198.51.100.4'), 'reset', 1)).toBe(true);
     expect(await hit(ctx.db, from('198.51.100.4'), 'reset', 1)).toBe(false);
@@ -72,7 +86,9 @@ describeEachDatabase('rate limit', (ctx) => {
       `select format('select row_to_json(x)::text as t from %I.%I x', n.nspname, c.relname) as t
        from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('app', 'app_private') and c.relkind = 'r'`,
     );
-    const plainHash = (await ctx.db.query<{ h: string }>(`select encode(sha256(convert_to($1, 'UTF8')), 'hex') as h`, [ip])).rows[0].h;
+    const plainHash = (
+      await ctx.db.query<{ h: string }>(`select encode(sha256(convert_to($1, 'UTF8')), 'hex') as h`, [ip])
+    ).rows[0].h;
     let scanned = 0;
     for (const { t: scan } of rows) {
       for (const row of (await ctx.db.query<{ t: string }>(scan)).rows) {
@@ -82,12 +98,16 @@ describeEachDatabase('rate limit', (ctx) => {
       }
     }
     expect(scanned).toBeGreaterThan(1);
-    const bucket = await ctx.db.query<{ client_hash: string }>(`select client_hash from app_private.rate_limit_buckets where action = 'privacy'`);
+    const bucket = await ctx.db.query<{ client_hash: string }>(
+      `select client_hash from app_private.rate_limit_buckets where action = 'privacy'`,
+    );
     expect(bucket.rows).toEqual([{ client_hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
   });
 
   test('the salt is 32 random bytes made by the migration and readable by no API role', async () => {
-    const { rows } = await ctx.db.query<{ n: number; len: number }>('select count(*)::int as n, max(octet_length(salt)) as len from app_private.rate_limit_secret');
+    const { rows } = await ctx.db.query<{ n: number; len: number }>(
+      'select count(*)::int as n, max(octet_length(salt)) as len from app_private.rate_limit_secret',
+    );
     expect(rows[0]).toEqual({ n: 1, len: 32 });
     for (const role of ['anon', 'authenticated', 'service_role'] as const) {
       const r = await asRole(ctx.db, { role }, 'select salt from app_private.rate_limit_secret');
@@ -106,8 +126,16 @@ describeEachDatabase('rate limit', (ctx) => {
   });
 
   test('refuses nonsense arguments (22023)', async () => {
-    for (const [max, per] of [[0, '1 minute'], [3, '0 seconds'], [3, '-1 minute']] as const) {
-      const r = await asRole(ctx.db, serviceRole, 'select app_private.hit_rate_limit($1, $2, $3::interval)', ['bad', max, per]);
+    for (const [max, per] of [
+      [0, '1 minute'],
+      [3, '0 seconds'],
+      [3, '-1 minute'],
+    ] as const) {
+      const r = await asRole(ctx.db, serviceRole, 'select app_private.hit_rate_limit($1, $2, $3::interval)', [
+        'bad',
+        max,
+        per,
+      ]);
       expect(r).toMatchObject({ ok: false, code: '22023' });
     }
   });

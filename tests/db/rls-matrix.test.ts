@@ -5,7 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
-import { anon, asRole, createStaff, createUser, rowsAs, serviceRole, type Actor, type User } from './act-as.ts';
+import {
+  anon,
+  asRole,
+  createStaff,
+  createUser,
+  rowsAs,
+  serviceRole,
+  type Actor,
+  type User,
+} from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 
@@ -26,7 +35,10 @@ const EVENT = 'a0000000-0000-4000-8000-00000000000e';
 const REG = { mobile: '13912345678', code: '34679A' };
 
 /** Per table: the write statements ($1 = a fresh user's id) and what each role gets for each operation. */
-const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; expect: (who: Who) => Record<Op, Expect> }> = {
+const TABLES: Record<
+  string,
+  { writes: Record<Exclude<Op, 'select'>, string>; expect: (who: Who) => Record<Op, Expect> }
+> = {
   'app.staff': {
     writes: {
       insert: `insert into app.staff (user_id, display_name, role) values ($1, 'x', 'admin')`,
@@ -36,7 +48,10 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
     expect: (who) =>
       who === 'anon' || who === 'service_role'
         ? all(schemaDenied('app'))
-        : { ...all(tableDenied('staff')), select: { rows: { user: 0, outreach: 1, admin: 'all' as const }[who] } },
+        : {
+            ...all(tableDenied('staff')),
+            select: { rows: { user: 0, outreach: 1, admin: 'all' as const }[who] },
+          },
   },
   'app.audit_log': {
     writes: {
@@ -106,7 +121,10 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       delete: `delete from app.survey_paper_entries where $1::uuid is not null`,
     },
     // No grants at all: only the double-entry function reads and writes it.
-    expect: (who) => (who === 'anon' || who === 'service_role' ? all(schemaDenied('app')) : all(tableDenied('survey_paper_entries'))),
+    expect: (who) =>
+      who === 'anon' || who === 'service_role'
+        ? all(schemaDenied('app'))
+        : all(tableDenied('survey_paper_entries')),
   },
   'app.survey_distribution_points': {
     writes: {
@@ -123,7 +141,8 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       update: `update app.lecture_events set capacity = 1 where $1::uuid is not null`,
       delete: `delete from app.lecture_events where $1::uuid is not null`,
     },
-    expect: (who) => all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_events')),
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_events')),
   },
   'app.lecture_registrations': {
     writes: {
@@ -132,7 +151,10 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
       update: `update app.lecture_registrations set status = 'confirmed' where $1::uuid is not null`,
       delete: `delete from app.lecture_registrations where $1::uuid is not null`,
     },
-    expect: (who) => all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_registrations')),
+    expect: (who) =>
+      all(
+        who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_registrations'),
+      ),
   },
   'app_private.sign_in_failures': {
     writes: {
@@ -147,7 +169,9 @@ const TABLES: Record<string, { writes: Record<Exclude<Op, 'select'>, string>; ex
 /** An app table staff read through policies and nobody writes: anon and service_role are stopped at the schema. */
 function staffReadable(table: string, rows: Record<'user' | 'outreach' | 'admin', 'all' | number>) {
   return (who: Who): Record<Op, Expect> =>
-    who === 'anon' || who === 'service_role' ? all(schemaDenied('app')) : { ...all(tableDenied(table)), select: { rows: rows[who] } };
+    who === 'anon' || who === 'service_role'
+      ? all(schemaDenied('app'))
+      : { ...all(tableDenied(table)), select: { rows: rows[who] } };
 }
 
 /** A valid online answer, its JSON safe inside a SQL string literal. */
@@ -161,7 +185,13 @@ function all(e: Expect): Record<Op, Expect> {
 const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> = {
   'public.whoami()': {
     call: 'select public.whoami()',
-    expect: { anon: { denied: 'sign in required' }, user: ok, outreach: ok, admin: ok, service_role: { denied: 'sign in required' } },
+    expect: {
+      anon: { denied: 'sign in required' },
+      user: ok,
+      outreach: ok,
+      admin: ok,
+      service_role: { denied: 'sign in required' },
+    },
   },
   'public.list_staff()': adminOnly('list_staff', 'select * from public.list_staff()'),
   'public.list_audit_log(integer)': {
@@ -169,18 +199,54 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     // An invoker function: service_role reaches the staff check but may not run it.
     expect: { ...adminOnly('list_audit_log', '').expect, service_role: fnDenied('require_staff_role') },
   },
-  'public.upsert_staff(text, text, text, boolean)': adminOnly('upsert_staff', `select public.upsert_staff($1, 'New', 'outreach', true)`),
-  'app_private.staff_role()': signedIn('staff_role', 'select app_private.staff_role()', { user: { ok: true, value: null }, outreach: { ok: true, value: 'outreach' }, admin: { ok: true, value: 'admin' } }),
-  'app_private.has_staff_role(text)': signedIn('has_staff_role', `select app_private.has_staff_role('outreach')`, { user: { ok: true, value: false }, outreach: { ok: true, value: true }, admin: { ok: true, value: true } }),
-  'app_private.require_staff_role(text)': signedIn('require_staff_role', `select app_private.require_staff_role('outreach')`, { user: { denied: 'outreach role required' }, outreach: ok, admin: ok }),
-  'app_private.hit_rate_limit(text, integer, interval)': ownerOnly('hit_rate_limit', `select app_private.hit_rate_limit('matrix', 5, '1 minute')`, ok),
-  'app_private.log_audit(text, text, text, jsonb)': ownerOnly('log_audit', `select app_private.log_audit('forged', null, null)`),
+  'public.upsert_staff(text, text, text, boolean)': adminOnly(
+    'upsert_staff',
+    `select public.upsert_staff($1, 'New', 'outreach', true)`,
+  ),
+  'app_private.staff_role()': signedIn('staff_role', 'select app_private.staff_role()', {
+    user: { ok: true, value: null },
+    outreach: { ok: true, value: 'outreach' },
+    admin: { ok: true, value: 'admin' },
+  }),
+  'app_private.has_staff_role(text)': signedIn(
+    'has_staff_role',
+    `select app_private.has_staff_role('outreach')`,
+    {
+      user: { ok: true, value: false },
+      outreach: { ok: true, value: true },
+      admin: { ok: true, value: true },
+    },
+  ),
+  'app_private.require_staff_role(text)': signedIn(
+    'require_staff_role',
+    `select app_private.require_staff_role('outreach')`,
+    { user: { denied: 'outreach role required' }, outreach: ok, admin: ok },
+  ),
+  'app_private.hit_rate_limit(text, integer, interval)': ownerOnly(
+    'hit_rate_limit',
+    `select app_private.hit_rate_limit('matrix', 5, '1 minute')`,
+    ok,
+  ),
+  'app_private.log_audit(text, text, text, jsonb)': ownerOnly(
+    'log_audit',
+    `select app_private.log_audit('forged', null, null)`,
+  ),
   'app_private.client_address()': ownerOnly('client_address', 'select app_private.client_address()'),
-  'app_private.prune_rate_limit_buckets()': ownerOnly('prune_rate_limit_buckets', 'select app_private.prune_rate_limit_buckets()'),
+  'app_private.prune_rate_limit_buckets()': ownerOnly(
+    'prune_rate_limit_buckets',
+    'select app_private.prune_rate_limit_buckets()',
+  ),
   'app_private.touch_updated_at()': ownerOnly('touch_updated_at', 'select app_private.touch_updated_at()'),
-  'app_private.rate_limit_exhausted(text, integer)': ownerOnly('rate_limit_exhausted', `select app_private.rate_limit_exhausted('matrix', 5)`, { ok: true, value: false }),
+  'app_private.rate_limit_exhausted(text, integer)': ownerOnly(
+    'rate_limit_exhausted',
+    `select app_private.rate_limit_exhausted('matrix', 5)`,
+    { ok: true, value: false },
+  ),
   'app_private.account_hash(text)': ownerOnly('account_hash', `select app_private.account_hash($1)`),
-  'app_private.sign_in_wait(text)': ownerOnly('sign_in_wait', `select app_private.sign_in_wait($1)`, { ok: true, value: 0 }),
+  'app_private.sign_in_wait(text)': ownerOnly('sign_in_wait', `select app_private.sign_in_wait($1)`, {
+    ok: true,
+    value: 0,
+  }),
   'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)': ownerOnly(
     'record_sign_in',
     `select app_private.record_sign_in($1, true, 30, '5 minutes', 5, '30 seconds', '15 minutes')`,
@@ -188,16 +254,49 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   ),
   // The survey: anon submits and reads the suppressed summary; outreach reads aggregates and enters paper forms;
   // only admins export phone numbers.
-  'public.submit_survey(jsonb)': everyone(`select public.submit_survey('${ANSWER}'::jsonb)`, 'submit_online_survey'),
+  'public.submit_survey(jsonb)': everyone(
+    `select public.submit_survey('${ANSWER}'::jsonb)`,
+    'submit_online_survey',
+  ),
   'public.survey_results()': everyone('select public.survey_results()', 'survey_public_summary'),
-  'app_private.submit_online_survey(jsonb)': everyone(`select app_private.submit_online_survey('${ANSWER}'::jsonb)`, 'submit_online_survey'),
-  'app_private.survey_public_summary()': everyone('select app_private.survey_public_summary()', 'survey_public_summary'),
-  'public.enter_paper_survey(jsonb, text)': outreachUp('enter_paper_survey', `select public.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey'),
-  'app_private.enter_paper_survey(jsonb, text)': outreachUp('enter_paper_survey', `select app_private.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey'),
-  'public.create_distribution_point(text, text, text, date)': outreachUp('create_distribution_point', `select public.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`, 'create_distribution_point'),
-  'app_private.create_distribution_point(text, text, text, date)': outreachUp('create_distribution_point', `select app_private.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`, 'create_distribution_point'),
-  'public.list_distribution_points()': outreachUp('list_distribution_points', 'select * from public.list_distribution_points()', 'require_staff_role'),
-  'public.survey_dashboard(date, date, text)': outreachUp('survey_dashboard', 'select public.survey_dashboard()', 'require_staff_role'),
+  'app_private.submit_online_survey(jsonb)': everyone(
+    `select app_private.submit_online_survey('${ANSWER}'::jsonb)`,
+    'submit_online_survey',
+  ),
+  'app_private.survey_public_summary()': everyone(
+    'select app_private.survey_public_summary()',
+    'survey_public_summary',
+  ),
+  'public.enter_paper_survey(jsonb, text)': outreachUp(
+    'enter_paper_survey',
+    `select public.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`,
+    'enter_paper_survey',
+  ),
+  'app_private.enter_paper_survey(jsonb, text)': outreachUp(
+    'enter_paper_survey',
+    `select app_private.enter_paper_survey('${ANSWER}'::jsonb, 'paper')`,
+    'enter_paper_survey',
+  ),
+  'public.create_distribution_point(text, text, text, date)': outreachUp(
+    'create_distribution_point',
+    `select public.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`,
+    'create_distribution_point',
+  ),
+  'app_private.create_distribution_point(text, text, text, date)': outreachUp(
+    'create_distribution_point',
+    `select app_private.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`,
+    'create_distribution_point',
+  ),
+  'public.list_distribution_points()': outreachUp(
+    'list_distribution_points',
+    'select * from public.list_distribution_points()',
+    'require_staff_role',
+  ),
+  'public.survey_dashboard(date, date, text)': outreachUp(
+    'survey_dashboard',
+    'select public.survey_dashboard()',
+    'require_staff_role',
+  ),
   'public.export_survey_responses(boolean, date, date, text)': {
     ...adminOnly('export_survey_responses', 'select * from public.export_survey_responses(true)'),
     expect: { ...adminOnly('export_survey_responses', '').expect, service_role: fnDenied('export_survey') },
@@ -206,56 +305,165 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     call: 'select * from app_private.export_survey(true, null, null, null)',
     expect: { ...adminOnly('export_survey', '').expect, service_role: fnDenied('export_survey') },
   },
-  'app_private.age_band(integer)': signedIn('age_band', 'select app_private.age_band(13)', { user: { ok: true, value: '13_24' }, outreach: { ok: true, value: '13_24' }, admin: { ok: true, value: '13_24' } }),
-  'app_private.insert_survey_response(jsonb, text, text, uuid)': ownerOnly('insert_survey_response', `select app_private.insert_survey_response('${ANSWER}'::jsonb, 'online', 'direct', null)`),
-  'app_private.survey_reference(bigint)': ownerOnly('survey_reference', 'select app_private.survey_reference(1)'),
+  'app_private.age_band(integer)': signedIn('age_band', 'select app_private.age_band(13)', {
+    user: { ok: true, value: '13_24' },
+    outreach: { ok: true, value: '13_24' },
+    admin: { ok: true, value: '13_24' },
+  }),
+  'app_private.insert_survey_response(jsonb, text, text, uuid)': ownerOnly(
+    'insert_survey_response',
+    `select app_private.insert_survey_response('${ANSWER}'::jsonb, 'online', 'direct', null)`,
+  ),
+  'app_private.survey_reference(bigint)': ownerOnly(
+    'survey_reference',
+    'select app_private.survey_reference(1)',
+  ),
   'app_private.all_distinct(text[])': ownerOnly('all_distinct', `select app_private.all_distinct('{a}')`),
   'app_private.suppress_small(bigint)': ownerOnly('suppress_small', 'select app_private.suppress_small(3)'),
-  'app_private.purge_survey_phones()': ownerOnly('purge_survey_phones', 'select app_private.purge_survey_phones()', { ok: true, value: 0 }),
-  'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select public.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
-  'app_private.enter_paper_survey_twice(text, jsonb, text)': outreachUp('enter_paper_survey_twice', `select app_private.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`, 'enter_paper_survey_twice'),
-  'app_private.differing_answers(jsonb, jsonb)': ownerOnly('differing_answers', `select app_private.differing_answers('{}', '{}')`),
+  'app_private.purge_survey_phones()': ownerOnly(
+    'purge_survey_phones',
+    'select app_private.purge_survey_phones()',
+    { ok: true, value: 0 },
+  ),
+  'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp(
+    'enter_paper_survey_twice',
+    `select public.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`,
+    'enter_paper_survey_twice',
+  ),
+  'app_private.enter_paper_survey_twice(text, jsonb, text)': outreachUp(
+    'enter_paper_survey_twice',
+    `select app_private.enter_paper_survey_twice('M-1', '${ANSWER}'::jsonb, 'paper')`,
+    'enter_paper_survey_twice',
+  ),
+  'app_private.differing_answers(jsonb, jsonb)': ownerOnly(
+    'differing_answers',
+    `select app_private.differing_answers('{}', '{}')`,
+  ),
   // Lectures: parents (anon) call five functions (public invokers over app_private definers); staff eight.
-  ...parentPair('list_lecture_events(text, text)', `select public.list_lecture_events()`, `select app_private.list_lecture_events(null, null)`),
-  ...parentPair('get_lecture_event(uuid)', `select public.get_lecture_event('${EVENT}')`, `select app_private.get_lecture_event('${EVENT}')`),
-  ...parentPair('sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+  ...parentPair(
+    'list_lecture_events(text, text)',
+    `select public.list_lecture_events()`,
+    `select app_private.list_lecture_events(null, null)`,
+  ),
+  ...parentPair(
+    'get_lecture_event(uuid)',
+    `select public.get_lecture_event('${EVENT}')`,
+    `select app_private.get_lecture_event('${EVENT}')`,
+  ),
+  ...parentPair(
+    'sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
     `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
-    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`),
-  ...parentPair('lookup_lecture_registration(text, text)', `select public.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`,
-    `select app_private.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`),
-  ...parentPair('cancel_lecture_registration(text, text)', `select public.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`,
-    `select app_private.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`),
+    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
+  ),
+  ...parentPair(
+    'lookup_lecture_registration(text, text)',
+    `select public.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`,
+    `select app_private.lookup_lecture_registration('${REG.mobile}', '${REG.code}')`,
+  ),
+  ...parentPair(
+    'cancel_lecture_registration(text, text)',
+    `select public.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`,
+    `select app_private.cancel_lecture_registration('${REG.mobile}', '${REG.code}')`,
+  ),
   ...staffPair('staff_list_lecture_events()', 'select %s.staff_list_lecture_events()'),
-  ...staffPair('save_lecture_event(uuid, jsonb)', `select %s.save_lecture_event('${EVENT}', '{"title": "t", "kind": "training", "venue": "v", "township": "t", "starts_at": "2030-01-01T01:00:00Z", "ends_at": "2030-01-01T02:00:00Z", "capacity": 5}')`),
-  ...staffPair('set_lecture_event_status(uuid, text, text)', `select %s.set_lecture_event_status('${EVENT}', 'cancelled', 'matrix')`),
+  ...staffPair(
+    'save_lecture_event(uuid, jsonb)',
+    `select %s.save_lecture_event('${EVENT}', '{"title": "t", "kind": "training", "venue": "v", "township": "t", "starts_at": "2030-01-01T01:00:00Z", "ends_at": "2030-01-01T02:00:00Z", "capacity": 5}')`,
+  ),
+  ...staffPair(
+    'set_lecture_event_status(uuid, text, text)',
+    `select %s.set_lecture_event_status('${EVENT}', 'cancelled', 'matrix')`,
+  ),
   ...staffPair('set_lecture_capacity(uuid, integer)', `select %s.set_lecture_capacity('${EVENT}', 9)`),
   ...staffPair('lecture_roster(uuid)', `select %s.lecture_roster('${EVENT}')`),
   ...staffPair('reveal_lecture_mobile(bigint)', `select %s.reveal_lecture_mobile((select 1::bigint))`),
   ...staffPair('check_in_lecture(uuid, text)', `select %s.check_in_lecture('${EVENT}', '${REG.code}')`),
   ...staffPair('export_lecture_roster(uuid)', `select %s.export_lecture_roster('${EVENT}')`),
-  'app_private.random_lecture_code()': ownerOnly('random_lecture_code', 'select app_private.random_lecture_code()'),
-  'app_private.normalize_lecture_code(text)': ownerOnly('normalize_lecture_code', `select app_private.normalize_lecture_code('a')`),
-  'app_private.normalize_mobile(text)': ownerOnly('normalize_mobile', `select app_private.normalize_mobile('1')`),
+  'app_private.random_lecture_code()': ownerOnly(
+    'random_lecture_code',
+    'select app_private.random_lecture_code()',
+  ),
+  'app_private.normalize_lecture_code(text)': ownerOnly(
+    'normalize_lecture_code',
+    `select app_private.normalize_lecture_code('a')`,
+  ),
+  'app_private.normalize_mobile(text)': ownerOnly(
+    'normalize_mobile',
+    `select app_private.normalize_mobile('1')`,
+  ),
   'app_private.mask_mobile(text)': ownerOnly('mask_mobile', `select app_private.mask_mobile('13800000000')`),
-  'app_private.lecture_counts(uuid)': ownerOnly('lecture_counts', `select app_private.lecture_counts('${EVENT}')`),
-  'app_private.lecture_waitlist_position(uuid, integer)': ownerOnly('lecture_waitlist_position', `select app_private.lecture_waitlist_position('${EVENT}', 1)`),
-  'app_private.promote_lecture_waitlist(uuid)': ownerOnly('promote_lecture_waitlist', `select app_private.promote_lecture_waitlist('${EVENT}')`),
-  'app_private.lecture_event_json(app.lecture_events)': ownerOnly('lecture_event_json', `select app_private.lecture_event_json(null::app.lecture_events)`, fnDenied('lecture_event_json'), schemaDenied('app')),
-  'app_private.staff_lecture_event_json(app.lecture_events)': ownerOnly('staff_lecture_event_json', `select app_private.staff_lecture_event_json(null::app.lecture_events)`, fnDenied('staff_lecture_event_json'), schemaDenied('app')),
-  'app_private.lecture_registration_json(app.lecture_registrations)': ownerOnly('lecture_registration_json', `select app_private.lecture_registration_json(null::app.lecture_registrations)`, fnDenied('lecture_registration_json'), schemaDenied('app')),
-  'app_private.apply_lecture_capacity(app.lecture_events, integer)': ownerOnly('apply_lecture_capacity', `select app_private.apply_lecture_capacity(null::app.lecture_events, 1)`, fnDenied('apply_lecture_capacity'), schemaDenied('app')),
-  'app_private.find_lecture_registration(text, text, boolean)': ownerOnly('find_lecture_registration', `select app_private.find_lecture_registration('1', '1', false)`),
-  'app_private.purge_lecture_contacts()': ownerOnly('purge_lecture_contacts', 'select app_private.purge_lecture_contacts()', { ok: true, value: 0 }),
+  'app_private.lecture_counts(uuid)': ownerOnly(
+    'lecture_counts',
+    `select app_private.lecture_counts('${EVENT}')`,
+  ),
+  'app_private.lecture_waitlist_position(uuid, integer)': ownerOnly(
+    'lecture_waitlist_position',
+    `select app_private.lecture_waitlist_position('${EVENT}', 1)`,
+  ),
+  'app_private.promote_lecture_waitlist(uuid)': ownerOnly(
+    'promote_lecture_waitlist',
+    `select app_private.promote_lecture_waitlist('${EVENT}')`,
+  ),
+  'app_private.lecture_event_json(app.lecture_events)': ownerOnly(
+    'lecture_event_json',
+    `select app_private.lecture_event_json(null::app.lecture_events)`,
+    fnDenied('lecture_event_json'),
+    schemaDenied('app'),
+  ),
+  'app_private.staff_lecture_event_json(app.lecture_events)': ownerOnly(
+    'staff_lecture_event_json',
+    `select app_private.staff_lecture_event_json(null::app.lecture_events)`,
+    fnDenied('staff_lecture_event_json'),
+    schemaDenied('app'),
+  ),
+  'app_private.lecture_registration_json(app.lecture_registrations)': ownerOnly(
+    'lecture_registration_json',
+    `select app_private.lecture_registration_json(null::app.lecture_registrations)`,
+    fnDenied('lecture_registration_json'),
+    schemaDenied('app'),
+  ),
+  'app_private.apply_lecture_capacity(app.lecture_events, integer)': ownerOnly(
+    'apply_lecture_capacity',
+    `select app_private.apply_lecture_capacity(null::app.lecture_events, 1)`,
+    fnDenied('apply_lecture_capacity'),
+    schemaDenied('app'),
+  ),
+  'app_private.find_lecture_registration(text, text, boolean)': ownerOnly(
+    'find_lecture_registration',
+    `select app_private.find_lecture_registration('1', '1', false)`,
+  ),
+  'app_private.purge_lecture_contacts()': ownerOnly(
+    'purge_lecture_contacts',
+    'select app_private.purge_lecture_contacts()',
+    { ok: true, value: 0 },
+  ),
 };
 
 function everyone(call: string, definer: string) {
   return { call, expect: { anon: ok, user: ok, outreach: ok, admin: ok, service_role: fnDenied(definer) } };
 }
-function outreachUp(name: string, call: string, serviceDenied: string): { call: string; expect: Record<Who, Expect> } {
-  return { call, expect: { anon: fnDenied(name), user: { denied: 'outreach role required' }, outreach: ok, admin: ok, service_role: fnDenied(serviceDenied) } };
+function outreachUp(
+  name: string,
+  call: string,
+  serviceDenied: string,
+): { call: string; expect: Record<Who, Expect> } {
+  return {
+    call,
+    expect: {
+      anon: fnDenied(name),
+      user: { denied: 'outreach role required' },
+      outreach: ok,
+      admin: ok,
+      service_role: fnDenied(serviceDenied),
+    },
+  };
 }
 /** A parent function: the public invoker and its app_private definer, both callable by everyone but service_role's definer. */
-function parentPair(sig: string, publicCall: string, privateCall: string): Record<string, { call: string; expect: Record<Who, Expect> }> {
+function parentPair(
+  sig: string,
+  publicCall: string,
+  privateCall: string,
+): Record<string, { call: string; expect: Record<Who, Expect> }> {
   const name = sig.slice(0, sig.indexOf('('));
   const everyone = { anon: ok, user: ok, outreach: ok, admin: ok };
   return {
@@ -266,7 +474,13 @@ function parentPair(sig: string, publicCall: string, privateCall: string): Recor
 /** A staff function: the public invoker and its definer; outreach and admin only. */
 function staffPair(sig: string, call: string): Record<string, { call: string; expect: Record<Who, Expect> }> {
   const name = sig.slice(0, sig.indexOf('('));
-  const expect: Record<Who, Expect> = { anon: fnDenied(name), user: { denied: 'outreach role required' }, outreach: ok, admin: ok, service_role: fnDenied(name) };
+  const expect: Record<Who, Expect> = {
+    anon: fnDenied(name),
+    user: { denied: 'outreach role required' },
+    outreach: ok,
+    admin: ok,
+    service_role: fnDenied(name),
+  };
   return {
     [`public.${sig}`]: { call: call.replace('%s', 'public'), expect },
     [`app_private.${sig}`]: { call: call.replace('%s', 'app_private'), expect },
@@ -275,7 +489,16 @@ function staffPair(sig: string, call: string): Record<string, { call: string; ex
 
 function adminOnly(name: string, call: string): { call: string; expect: Record<Who, Expect> } {
   const notAdmin: Expect = { denied: 'admin role required' };
-  return { call, expect: { anon: fnDenied(name), user: notAdmin, outreach: notAdmin, admin: ok, service_role: { denied: 'sign in required' } } };
+  return {
+    call,
+    expect: {
+      anon: fnDenied(name),
+      user: notAdmin,
+      outreach: notAdmin,
+      admin: ok,
+      service_role: { denied: 'sign in required' },
+    },
+  };
 }
 // anon has USAGE on app_private (to reach the lecture definers granted to it), so it meets each function's own EXECUTE.
 function signedIn(name: string, call: string, staff: Record<'user' | 'outreach' | 'admin', Expect>) {
@@ -284,41 +507,76 @@ function signedIn(name: string, call: string, staff: Record<'user' | 'outreach' 
 /** `typed`: the call names a type in schema app, which anon and service_role cannot even resolve. */
 function ownerOnly(name: string, call: string, service: Expect = fnDenied(name), typed?: Expect) {
   const no = fnDenied(name);
-  return { call, expect: { anon: typed ?? no, user: no, outreach: no, admin: no, service_role: typed ?? service } };
+  return {
+    call,
+    expect: { anon: typed ?? no, user: no, outreach: no, admin: no, service_role: typed ?? service },
+  };
 }
 
 describeEachDatabase('privilege matrix', (ctx) => {
   const actors = {} as Record<Who, Actor>;
   let stranger: User;
   beforeAll(async () => {
-    const [user, outreach, admin] = [await createUser(ctx.db, 'user'), await createStaff(ctx.db, 'outreach', 'outreach'), await createStaff(ctx.db, 'admin', 'admin')];
-    Object.assign(actors, { anon, user: user.actor, outreach: outreach.actor, admin: admin.actor, service_role: serviceRole });
+    const [user, outreach, admin] = [
+      await createUser(ctx.db, 'user'),
+      await createStaff(ctx.db, 'outreach', 'outreach'),
+      await createStaff(ctx.db, 'admin', 'admin'),
+    ];
+    Object.assign(actors, {
+      anon,
+      user: user.actor,
+      outreach: outreach.actor,
+      admin: admin.actor,
+      service_role: serviceRole,
+    });
     stranger = await createUser(ctx.db, 'stranger');
     // Something in every table, so "all rows" and "no rows" differ.
     for (const name of ['Outreach', 'Outreach worker']) {
-      await rowsAs(ctx.db, admin.actor, `select public.upsert_staff($1, $2, 'outreach', true)`, [outreach.email, name]);
+      await rowsAs(ctx.db, admin.actor, `select public.upsert_staff($1, $2, 'outreach', true)`, [
+        outreach.email,
+        name,
+      ]);
     }
     await rowsAs(ctx.db, serviceRole, `select app_private.hit_rate_limit('matrix', 5, '1 minute')`);
     for (const code of ['matrix-a', 'matrix-b']) {
-      await rowsAs(ctx.db, outreach.actor, `select public.create_distribution_point($1, 'Matrix', '341702001', '2026-06-01')`, [code]);
+      await rowsAs(
+        ctx.db,
+        outreach.actor,
+        `select public.create_distribution_point($1, 'Matrix', '341702001', '2026-06-01')`,
+        [code],
+      );
     }
     // Two answers with phone numbers (fixtures 0 and 6), from two addresses.
     for (const i of [0, 6]) {
-      await rowsAs(ctx.db, { ...anon, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } }, 'select public.submit_survey($1::jsonb)', [JSON.stringify(surveyFixture(i, randomUUID()))]);
+      await rowsAs(
+        ctx.db,
+        { ...anon, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } },
+        'select public.submit_survey($1::jsonb)',
+        [JSON.stringify(surveyFixture(i, randomUUID()))],
+      );
     }
-    await ctx.db.query(`insert into app.lecture_events (id, title, kind, venue, township, starts_at, ends_at, capacity, status, published_at, signups)
+    await ctx.db.query(
+      `insert into app.lecture_events (id, title, kind, venue, township, starts_at, ends_at, capacity, status, published_at, signups)
       values ($1, 'Matrix', 'training', 'v', 't', now() + interval '2 days', now() + interval '2 days 1 hour', 5, 'published', now(), 2),
-             (gen_random_uuid(), 'Second', 'training', 'v', 't', now() + interval '3 days', now() + interval '3 days 1 hour', 5, 'draft', null, 0)`, [EVENT]);
-    await ctx.db.query(`insert into app.lecture_registrations (event_id, code, signup_no, name, mobile, adults, child_age_band, consent_at, status, confirmed_at)
+             (gen_random_uuid(), 'Second', 'training', 'v', 't', now() + interval '3 days', now() + interval '3 days 1 hour', 5, 'draft', null, 0)`,
+      [EVENT],
+    );
+    await ctx.db.query(
+      `insert into app.lecture_registrations (event_id, code, signup_no, name, mobile, adults, child_age_band, consent_at, status, confirmed_at)
       values ($1, $2, 1, 'Matrix', $3, 1, 'under_1', now(), 'confirmed', now()), ($1, '77777C', 2, 'Other', '13700000001', 1, 'under_1', now(), 'confirmed', now())`,
-      [EVENT, REG.code, REG.mobile]);
+      [EVENT, REG.code, REG.mobile],
+    );
   });
 
   test('the expectations cover every table and function in app, app_private and public', async () => {
-    const tables = await ctx.db.query<{ t: string }>(`select n.nspname || '.' || c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    const tables = await ctx.db.query<{
+      t: string;
+    }>(`select n.nspname || '.' || c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname in ('public', 'app', 'app_private') and c.relkind in ('r', 'p', 'v', 'm', 'f') order by 1`);
     expect(tables.rows.map((r) => r.t)).toEqual(Object.keys(TABLES).sort());
-    const fns = await ctx.db.query<{ f: string }>(`select n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')' as f
+    const fns = await ctx.db.query<{
+      f: string;
+    }>(`select n.nspname || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')' as f
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname in ('public', 'app', 'app_private') order by 1`);
     expect(fns.rows.map((r) => r.f)).toEqual(Object.keys(FUNCTIONS).sort());
   });
@@ -329,11 +587,15 @@ describeEachDatabase('privilege matrix', (ctx) => {
         const want = spec.expect(who)[op];
         test(`${table}: ${who} ${op} → ${describeExpect(want)}`, async () => {
           const sql = op === 'select' ? `select * from ${table}` : spec.writes[op];
-          const got = await asRole(ctx.db, actors[who], sql, op === 'select' ? [] : [stranger.id], { rollback: true });
-          if ('denied' in want) return expect(got).toEqual({ ok: false, code: '42501', message: want.denied });
+          const got = await asRole(ctx.db, actors[who], sql, op === 'select' ? [] : [stranger.id], {
+            rollback: true,
+          });
+          if ('denied' in want)
+            return expect(got).toEqual({ ok: false, code: '42501', message: want.denied });
           expect(got.ok, JSON.stringify(got)).toBe(true);
           if (got.ok && 'rows' in want) {
-            const total = (await ctx.db.query<{ n: number }>(`select count(*)::int as n from ${table}`)).rows[0].n;
+            const total = (await ctx.db.query<{ n: number }>(`select count(*)::int as n from ${table}`))
+              .rows[0].n;
             expect(total).toBeGreaterThan(1);
             expect(got.rows.length).toBe(want.rows === 'all' ? total : want.rows);
           }

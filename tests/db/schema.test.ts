@@ -71,7 +71,11 @@ const LECTURE_STAFF_FUNCTIONS = [
   'public.set_lecture_event_status(uuid, text, text)',
   'public.staff_list_lecture_events()',
 ];
-const PUBLIC_FUNCTIONS = [...SURVEY_AND_STAFF_FUNCTIONS, ...LECTURE_PARENT_FUNCTIONS, ...LECTURE_STAFF_FUNCTIONS].sort();
+const PUBLIC_FUNCTIONS = [
+  ...SURVEY_AND_STAFF_FUNCTIONS,
+  ...LECTURE_PARENT_FUNCTIONS,
+  ...LECTURE_STAFF_FUNCTIONS,
+].sort();
 
 describeEachDatabase('schema', (ctx) => {
   test('every table in app and app_private has row level security enabled', async () => {
@@ -92,7 +96,7 @@ describeEachDatabase('schema', (ctx) => {
     expect(rows).toEqual([]);
   });
 
-  test('anon can execute exactly the allow-list: whoami, the survey (submit, suppressed summary) and the parents\' lecture functions', async () => {
+  test("anon can execute exactly the allow-list: whoami, the survey (submit, suppressed summary) and the parents' lecture functions", async () => {
     expect(await executable(ctx.db, 'anon')).toEqual(
       [
         'app_private.submit_online_survey(jsonb)',

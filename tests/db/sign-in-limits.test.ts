@@ -10,15 +10,35 @@ import { describeEachDatabase } from './harness.ts';
 
 const as = (ip: string) => ({ ...serviceRole, headers: { 'x-forwarded-for': ip } });
 
-async function record(db: Db, ip: string, email: string, succeeded: boolean, maxPerAddress = 3): Promise<number> {
-  const rows = await rowsAs<{ wait: number }>(db, as(ip), `select app_private.record_sign_in($1, $2, $3, '1 minute', 3, '10 seconds', '40 seconds') as wait`, [email, succeeded, maxPerAddress]);
+async function record(
+  db: Db,
+  ip: string,
+  email: string,
+  succeeded: boolean,
+  maxPerAddress = 3,
+): Promise<number> {
+  const rows = await rowsAs<{ wait: number }>(
+    db,
+    as(ip),
+    `select app_private.record_sign_in($1, $2, $3, '1 minute', 3, '10 seconds', '40 seconds') as wait`,
+    [email, succeeded, maxPerAddress],
+  );
   return rows[0].wait;
 }
 async function exhausted(db: Db, ip: string, max = 3): Promise<boolean> {
-  return (await rowsAs<{ x: boolean }>(db, as(ip), `select app_private.rate_limit_exhausted('auth.sign_in', $1) as x`, [max]))[0].x;
+  return (
+    await rowsAs<{ x: boolean }>(
+      db,
+      as(ip),
+      `select app_private.rate_limit_exhausted('auth.sign_in', $1) as x`,
+      [max],
+    )
+  )[0].x;
 }
 async function wait(db: Db, email: string): Promise<number> {
-  return (await rowsAs<{ w: number }>(db, serviceRole, 'select app_private.sign_in_wait($1) as w', [email]))[0].w;
+  return (
+    await rowsAs<{ w: number }>(db, serviceRole, 'select app_private.sign_in_wait($1) as w', [email])
+  )[0].w;
 }
 
 describeEachDatabase('sign-in limits', (ctx) => {
@@ -46,14 +66,28 @@ describeEachDatabase('sign-in limits', (ctx) => {
 
   test('stores a salted hash of the email, never the email', async () => {
     await record(ctx.db, '203.0.113.50', 'private.person@office.test', false, 100);
-    const { rows } = await ctx.db.query<{ t: string }>('select row_to_json(f)::text as t from app_private.sign_in_failures f');
+    const { rows } = await ctx.db.query<{ t: string }>(
+      'select row_to_json(f)::text as t from app_private.sign_in_failures f',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.t).not.toMatch(/private\.person|office\.test/);
     expect(rows.every((r) => /"account_hash":"[0-9a-f]{64}"/.test(r.t))).toBe(true);
   });
 
   test('refuses nonsense arguments (22023)', async () => {
-    await expect(rowsAs(ctx.db, serviceRole, `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 0, '1 second', '1 minute')`)).rejects.toThrow(/22023/);
-    await expect(rowsAs(ctx.db, serviceRole, `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 3, '1 minute', '1 second')`)).rejects.toThrow(/22023/);
+    await expect(
+      rowsAs(
+        ctx.db,
+        serviceRole,
+        `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 0, '1 second', '1 minute')`,
+      ),
+    ).rejects.toThrow(/22023/);
+    await expect(
+      rowsAs(
+        ctx.db,
+        serviceRole,
+        `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 3, '1 minute', '1 second')`,
+      ),
+    ).rejects.toThrow(/22023/);
   });
 });

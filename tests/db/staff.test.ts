@@ -19,13 +19,25 @@ describeEachDatabase('staff', (ctx) => {
     admin = await createStaff(ctx.db, 'admin', 'admin');
   });
   const upsert = (who: User, email: string, name: string, role: string, active = true) =>
-    asRole<{ upsert_staff: Record<string, unknown> }>(ctx.db, who.actor, 'select public.upsert_staff($1, $2, $3, $4)', [email, name, role, active]);
-  const whoami = async (who: User) => (await rowsAs<{ whoami: unknown }>(ctx.db, who.actor, 'select public.whoami()'))[0].whoami;
-  const lastAudit = async () => (await rowsAs<AuditRow>(ctx.db, admin.actor, 'select * from public.list_audit_log(1)'))[0];
-  const auditCount = async () => (await ctx.db.query<{ n: number }>('select count(*)::int as n from app.audit_log')).rows[0].n;
+    asRole<{ upsert_staff: Record<string, unknown> }>(
+      ctx.db,
+      who.actor,
+      'select public.upsert_staff($1, $2, $3, $4)',
+      [email, name, role, active],
+    );
+  const whoami = async (who: User) =>
+    (await rowsAs<{ whoami: unknown }>(ctx.db, who.actor, 'select public.whoami()'))[0].whoami;
+  const lastAudit = async () =>
+    (await rowsAs<AuditRow>(ctx.db, admin.actor, 'select * from public.list_audit_log(1)'))[0];
+  const auditCount = async () =>
+    (await ctx.db.query<{ n: number }>('select count(*)::int as n from app.audit_log')).rows[0].n;
 
   test('whoami: anon is told to sign in (42501)', async () => {
-    expect(await asRole(ctx.db, anon, 'select public.whoami()')).toEqual({ ok: false, code: '42501', message: 'sign in required' });
+    expect(await asRole(ctx.db, anon, 'select public.whoami()')).toEqual({
+      ok: false,
+      code: '42501',
+      message: 'sign in required',
+    });
   });
 
   test('whoami: a signed-in user who is not staff gets role null', async () => {
@@ -35,7 +47,12 @@ describeEachDatabase('staff', (ctx) => {
 
   test('whoami: active staff get their display name and role; deactivated staff get role null', async () => {
     const worker = await createStaff(ctx.db, 'worker', 'outreach');
-    expect(await whoami(worker)).toEqual({ user_id: worker.id, email: worker.email, display_name: 'worker', role: 'outreach' });
+    expect(await whoami(worker)).toEqual({
+      user_id: worker.id,
+      email: worker.email,
+      display_name: 'worker',
+      role: 'outreach',
+    });
     expect(await whoami(admin)).toMatchObject({ role: 'admin' });
     const former = await createStaff(ctx.db, 'former', 'admin', false);
     expect(await whoami(former)).toEqual({ user_id: former.id, email: former.email, role: null });
@@ -44,11 +61,26 @@ describeEachDatabase('staff', (ctx) => {
   test('upsert_staff: an admin makes a user staff, audited as staff.create by that admin', async () => {
     const user = await createUser(ctx.db, 'newcomer');
     const r = await upsert(admin, user.email, 'New Comer', 'outreach');
-    expect(r.ok && r.rows[0].upsert_staff).toMatchObject({ user_id: user.id, email: user.email, display_name: 'New Comer', role: 'outreach', active: true });
+    expect(r.ok && r.rows[0].upsert_staff).toMatchObject({
+      user_id: user.id,
+      email: user.email,
+      display_name: 'New Comer',
+      role: 'outreach',
+      active: true,
+    });
     expect(await whoami(user)).toMatchObject({ role: 'outreach', display_name: 'New Comer' });
     const entry = await lastAudit();
-    expect(entry).toMatchObject({ actor: admin.id, action: 'staff.create', target_table: 'app.staff', target_id: user.id });
-    expect(entry.details).toEqual({ email: user.email, before: null, after: { display_name: 'New Comer', role: 'outreach', active: true } });
+    expect(entry).toMatchObject({
+      actor: admin.id,
+      action: 'staff.create',
+      target_table: 'app.staff',
+      target_id: user.id,
+    });
+    expect(entry.details).toEqual({
+      email: user.email,
+      before: null,
+      after: { display_name: 'New Comer', role: 'outreach', active: true },
+    });
     expect(Math.abs(Date.parse(entry.at) - Date.now())).toBeLessThan(60_000);
   });
 
@@ -58,11 +90,21 @@ describeEachDatabase('staff', (ctx) => {
     // otherwise land in the same millisecond as the insert.
     await ctx.db.transaction(async (tx) => {
       await tx.query(`set local session_replication_role = replica`);
-      await tx.query(`update app.staff set updated_at = now() - interval '1 hour' where user_id = $1`, [worker.id]);
+      await tx.query(`update app.staff set updated_at = now() - interval '1 hour' where user_id = $1`, [
+        worker.id,
+      ]);
     });
-    const before = (await ctx.db.query<{ updated_at: string }>('select updated_at from app.staff where user_id = $1', [worker.id])).rows[0];
+    const before = (
+      await ctx.db.query<{ updated_at: string }>('select updated_at from app.staff where user_id = $1', [
+        worker.id,
+      ])
+    ).rows[0];
     expect((await upsert(admin, worker.email.toUpperCase(), '  Renamed  ', 'admin', false)).ok).toBe(true);
-    const row = (await ctx.db.query('select display_name, role, active, updated_at from app.staff where user_id = $1', [worker.id])).rows[0];
+    const row = (
+      await ctx.db.query('select display_name, role, active, updated_at from app.staff where user_id = $1', [
+        worker.id,
+      ])
+    ).rows[0];
     expect(row).toMatchObject({ display_name: 'Renamed', role: 'admin', active: false });
     expect(Date.parse(row.updated_at as string)).toBeGreaterThan(Date.parse(before!.updated_at) + 3_000_000);
     expect((await lastAudit()).details).toEqual({
@@ -75,10 +117,17 @@ describeEachDatabase('staff', (ctx) => {
   test('upsert_staff: refuses unknown emails (P0002), bad roles and names (23514); nothing is audited', async () => {
     const user = await createUser(ctx.db, 'checked');
     const count = await auditCount();
-    expect(await upsert(admin, 'nobody@example.test', 'X', 'outreach')).toEqual({ ok: false, code: 'P0002', message: 'no user with that email' });
+    expect(await upsert(admin, 'nobody@example.test', 'X', 'outreach')).toEqual({
+      ok: false,
+      code: 'P0002',
+      message: 'no user with that email',
+    });
     expect(await upsert(admin, user.email, 'X', 'boss')).toMatchObject({ ok: false, code: '23514' });
     expect(await upsert(admin, user.email, '   ', 'outreach')).toMatchObject({ ok: false, code: '23514' });
-    expect(await upsert(admin, user.email, 'x'.repeat(81), 'outreach')).toMatchObject({ ok: false, code: '23514' });
+    expect(await upsert(admin, user.email, 'x'.repeat(81), 'outreach')).toMatchObject({
+      ok: false,
+      code: '23514',
+    });
     expect(await upsert(admin, user.email, 'x'.repeat(80), 'outreach')).toMatchObject({ ok: true });
     expect(await auditCount()).toBe(count + 1);
   });
@@ -88,9 +137,17 @@ describeEachDatabase('staff', (ctx) => {
     const user = await createUser(ctx.db, 'plain');
     const count = await auditCount();
     for (const who of [worker, user]) {
-      expect(await upsert(who, who.email, 'Me', 'admin')).toEqual({ ok: false, code: '42501', message: 'admin role required' });
+      expect(await upsert(who, who.email, 'Me', 'admin')).toEqual({
+        ok: false,
+        code: '42501',
+        message: 'admin role required',
+      });
       for (const sql of ['select * from public.list_staff()', 'select * from public.list_audit_log()']) {
-        expect(await asRole(ctx.db, who.actor, sql)).toEqual({ ok: false, code: '42501', message: 'admin role required' });
+        expect(await asRole(ctx.db, who.actor, sql)).toEqual({
+          ok: false,
+          code: '42501',
+          message: 'admin role required',
+        });
       }
     }
     expect(await whoami(worker)).toMatchObject({ role: 'outreach' });
@@ -98,10 +155,19 @@ describeEachDatabase('staff', (ctx) => {
   });
 
   test('list_staff: every staff member with email, active first', async () => {
-    const rows = await rowsAs<{ user_id: string; email: string; active: boolean; created_at: string }>(ctx.db, admin.actor, 'select * from public.list_staff()');
+    const rows = await rowsAs<{ user_id: string; email: string; active: boolean; created_at: string }>(
+      ctx.db,
+      admin.actor,
+      'select * from public.list_staff()',
+    );
     const total = (await ctx.db.query<{ n: number }>('select count(*)::int as n from app.staff')).rows[0].n;
     expect(rows.length).toBe(total);
-    expect(rows.find((r) => r.user_id === admin.id)).toMatchObject({ email: admin.email, display_name: 'admin', role: 'admin', active: true });
+    expect(rows.find((r) => r.user_id === admin.id)).toMatchObject({
+      email: admin.email,
+      display_name: 'admin',
+      role: 'admin',
+      active: true,
+    });
     const firstInactive = rows.findIndex((r) => !r.active);
     expect(firstInactive).toBeGreaterThan(0);
     expect(rows.slice(firstInactive).every((r) => !r.active)).toBe(true);
@@ -113,7 +179,9 @@ describeEachDatabase('staff', (ctx) => {
     expect(rows.map((r) => r.id)).toEqual([...rows.map((r) => r.id)].sort((a, b) => b - a));
     expect(rows.length).toBe(3);
     expect((await rowsAs(ctx.db, admin.actor, 'select * from public.list_audit_log(0)')).length).toBe(1);
-    expect((await rowsAs(ctx.db, admin.actor, 'select * from public.list_audit_log(null)')).length).toBe(Math.min(100, await auditCount()));
+    expect((await rowsAs(ctx.db, admin.actor, 'select * from public.list_audit_log(null)')).length).toBe(
+      Math.min(100, await auditCount()),
+    );
   });
 
   test('deleting an auth user removes their staff row', async () => {
@@ -123,8 +191,14 @@ describeEachDatabase('staff', (ctx) => {
   });
 
   test('the last active admin can be neither demoted nor deactivated', async () => {
-    await ctx.db.query(`update app.staff set active = false where role = 'admin' and user_id <> $1`, [admin.id]);
-    const lastAdmin = { ok: false, code: 'P0001', message: 'cannot demote or deactivate the last active admin' };
+    await ctx.db.query(`update app.staff set active = false where role = 'admin' and user_id <> $1`, [
+      admin.id,
+    ]);
+    const lastAdmin = {
+      ok: false,
+      code: 'P0001',
+      message: 'cannot demote or deactivate the last active admin',
+    };
     expect(await upsert(admin, admin.email, 'admin', 'outreach')).toEqual(lastAdmin);
     expect(await upsert(admin, admin.email, 'admin', 'admin', false)).toEqual(lastAdmin);
     expect(await upsert(admin, admin.email, 'Still admin', 'admin')).toMatchObject({ ok: true });

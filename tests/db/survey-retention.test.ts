@@ -12,15 +12,25 @@ describeEachDatabase('survey retention job', (ctx) => {
   test('deletes phone numbers older than 180 days on start, keeps newer ones and every answer', async () => {
     const [old, recent] = [surveyFixture(0, randomUUID(), ''), surveyFixture(6, randomUUID(), '')];
     for (const [i, a] of [old, recent].entries()) {
-      await rowsAs(ctx.db, { role: 'anon', headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } }, 'select public.submit_survey($1::jsonb)', [JSON.stringify(a)]);
+      await rowsAs(
+        ctx.db,
+        { role: 'anon', headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } },
+        'select public.submit_survey($1::jsonb)',
+        [JSON.stringify(a)],
+      );
     }
-    await ctx.db.query(`update app.survey_responses set submitted_at = now() - interval '200 days' where id = $1`, [old.id]);
+    await ctx.db.query(
+      `update app.survey_responses set submitted_at = now() - interval '200 days' where id = $1`,
+      [old.id],
+    );
     const lines: string[] = [];
     const job = scheduleDailyJobs(ctx.db, { jobs: SURVEY_JOB, everyMs: 60_000, log: (l) => lines.push(l) });
     expect(await job.ran).toEqual([{ job: 'app_private.purge_survey_phones', count: 1 }]);
     job.stop();
     expect(lines).toEqual(['Daily maintenance: app_private.purge_survey_phones 1']);
-    const { rows } = await ctx.db.query<{ id: string }>('select response_id as id from app.survey_contacts order by 1');
+    const { rows } = await ctx.db.query<{ id: string }>(
+      'select response_id as id from app.survey_contacts order by 1',
+    );
     expect(rows.map((r) => r.id)).toEqual([recent.id]);
     expect((await ctx.db.query('select 1 from app.survey_responses')).rows).toHaveLength(2);
   });

@@ -14,7 +14,9 @@ for (const mode of ['normal', 'large'] as const) {
     });
     for (let i = 0; i < CHUNKS; i++) {
       test(`axe detail pages ${i + 1}/${CHUNKS}`, async ({ page }, testInfo) => {
-        const todo = distPages().filter(isDetail).filter((_, j) => j % CHUNKS === i);
+        const todo = distPages()
+          .filter(isDetail)
+          .filter((_, j) => j % CHUNKS === i);
         const found: string[] = [];
         for (const path of todo) found.push(...(await sweep(page, mode, path)));
         testInfo.annotations.push({ type: 'pages', description: todo.join(' ') });

@@ -26,7 +26,9 @@ for (const mode of ['normal', 'large'] as const) {
     for (let i = 0; i < OTHER_CHUNKS; i++) {
       test(`axe pages ${i + 1}/${OTHER_CHUNKS}`, async ({ page }, testInfo) => {
         // Walked when the test runs, so titles stay the same if dist/ is rebuilt: every N-th page.
-        const todo = distPages().filter((p) => !isDetail(p)).filter((_, j) => j % OTHER_CHUNKS === i);
+        const todo = distPages()
+          .filter((p) => !isDetail(p))
+          .filter((_, j) => j % OTHER_CHUNKS === i);
         const found: string[] = [];
         for (const path of todo) found.push(...(await sweep(page, mode, path)));
         testInfo.annotations.push({ type: 'pages', description: todo.join(' ') });
@@ -38,11 +40,14 @@ for (const mode of ['normal', 'large'] as const) {
       const details = distPages().filter(isDetail);
       const unmapped = facilities.find((f) => !f.location)!;
       const found: string[] = [];
-      for (const path of [details[0]!, details[details.length - 1]!, `/en/facilities/${unmapped.id}/`]) found.push(...(await sweep(page, mode, path)));
+      for (const path of [details[0]!, details[details.length - 1]!, `/en/facilities/${unmapped.id}/`])
+        found.push(...(await sweep(page, mode, path)));
       report(found);
     });
 
-    test('axe list page: each filter sheet open, understood words, no results, compare bar, geolocation alert', async ({ page }) => {
+    test('axe list page: each filter sheet open, understood words, no results, compare bar, geolocation alert', async ({
+      page,
+    }) => {
       const found = await sweep(page, mode, '/facilities/');
       for (const label of [zh('list.filter.age'), zh('list.filter.careForm'), zh('list.filter.type')]) {
         await expect(await filterField(page, label)).toBeVisible();
@@ -65,7 +70,10 @@ for (const mode of ['normal', 'large'] as const) {
     });
 
     test('axe compare page with a table', async ({ page }) => {
-      const ids = facilities.slice(0, 3).map((f) => `id=${f.id}`).join('&');
+      const ids = facilities
+        .slice(0, 3)
+        .map((f) => `id=${f.id}`)
+        .join('&');
       const found = await sweep(page, mode, `/compare/?${ids}`);
       await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
       found.push(...(await sweep(page, mode, `/en/compare/?${ids}&id=${facilities[3]!.id}`)));

@@ -11,7 +11,10 @@ export async function violations(page: Page, include?: string): Promise<string[]
   const builder = new AxeBuilder({ page }).withTags(TAGS);
   const result = await (include ? builder.include(include) : builder).analyze();
   return result.violations.flatMap((v) =>
-    v.nodes.map((n) => `${new URL(page.url()).pathname}${new URL(page.url()).search} [${v.id}, ${v.impact}] ${v.help} → ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`),
+    v.nodes.map(
+      (n) =>
+        `${new URL(page.url()).pathname}${new URL(page.url()).search} [${v.id}, ${v.impact}] ${v.help} → ${n.target.join(' ')}\n    ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`,
+    ),
   );
 }
 

@@ -17,13 +17,30 @@ async function shownComparison(page: Page) {
     const table = document.querySelector('.compare');
     if (visible(table)) {
       const heads = [...table!.querySelectorAll('thead th')].slice(1);
-      const rows = Object.fromEntries([...table!.querySelectorAll('tbody tr')].map((tr) => [tr.querySelector('th')!.textContent!, [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText)]));
-      return { form: 'table', names: heads.map((h) => h.textContent!), hrefs: heads.map((h) => h.querySelector('a')!.getAttribute('href')!), rows };
+      const rows = Object.fromEntries(
+        [...table!.querySelectorAll('tbody tr')].map((tr) => [
+          tr.querySelector('th')!.textContent!,
+          [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText),
+        ]),
+      );
+      return {
+        form: 'table',
+        names: heads.map((h) => h.textContent!),
+        hrefs: heads.map((h) => h.querySelector('a')!.getAttribute('href')!),
+        rows,
+      };
     }
     const cards = [...document.querySelectorAll('.compare-cards > section')];
     const rows: Record<string, string[]> = {};
-    for (const card of cards) for (const dt of card.querySelectorAll('dt')) (rows[dt.textContent!] ??= []).push((dt.nextElementSibling as HTMLElement).innerText);
-    return { form: 'cards', names: cards.map((c) => c.querySelector('h3')!.textContent!), hrefs: cards.map((c) => c.querySelector('h3 a')!.getAttribute('href')!), rows };
+    for (const card of cards)
+      for (const dt of card.querySelectorAll('dt'))
+        (rows[dt.textContent!] ??= []).push((dt.nextElementSibling as HTMLElement).innerText);
+    return {
+      form: 'cards',
+      names: cards.map((c) => c.querySelector('h3')!.textContent!),
+      hrefs: cards.map((c) => c.querySelector('h3 a')!.getAttribute('href')!),
+      rows,
+    };
   });
 }
 
@@ -68,12 +85,17 @@ test('picking on the compare page itself works, including a record without fees'
   await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
   await page.getByRole('checkbox', { name: c.name, exact: true }).check();
   await page.getByRole('checkbox', { name: hospital.name, exact: true }).check();
-  await page.getByRole('button', { name: zh('compare.submit') }).first().click();
+  await page
+    .getByRole('button', { name: zh('compare.submit') })
+    .first()
+    .click();
   await page.waitForURL(/\?id=/);
   const order = facilities.filter((f) => f === c || f === hospital);
   expect(ids(page)).toEqual(order.map((f) => f.id));
   await expectTable(page, order);
-  expect((await shownComparison(page)).rows[zh('field.fees')]![order.indexOf(hospital)]).toBe(zh('common.unverified'));
+  expect((await shownComparison(page)).rows[zh('field.fees')]![order.indexOf(hospital)]).toBe(
+    zh('common.unverified'),
+  );
 });
 
 test('one facility: "请至少选择 2 家机构" and no table', async ({ page }) => {
@@ -101,7 +123,9 @@ test('duplicate and unknown ids are ignored', async ({ page }) => {
   await expect(page.getByRole('status')).toBeHidden();
 });
 
-test('the list compare bar: appears with the first tick, counts, and refuses a 4th with a message', async ({ page }) => {
+test('the list compare bar: appears with the first tick, counts, and refuses a 4th with a message', async ({
+  page,
+}) => {
   await page.goto('/facilities/');
   const bar = page.locator('compare-bar');
   await expect(bar).toBeHidden();
@@ -132,7 +156,11 @@ test.describe('in large text on a 360 px phone', () => {
     const broken = await page.evaluate(() =>
       [...document.querySelectorAll('.compare-cards dd')]
         .filter((dd) => /^[\d:：\-–—~ ]+$/.test(dd.textContent!.trim()))
-        .filter((dd) => dd.getClientRects().length && (dd as HTMLElement).offsetHeight > parseFloat(getComputedStyle(dd).lineHeight) * 1.5)
+        .filter(
+          (dd) =>
+            dd.getClientRects().length &&
+            (dd as HTMLElement).offsetHeight > parseFloat(getComputedStyle(dd).lineHeight) * 1.5,
+        )
         .map((dd) => dd.textContent),
     );
     expect(broken).toEqual([]);

@@ -8,7 +8,10 @@ import { createServer } from 'node:http';
 import { E2E_API_URL } from '../support/e2e-env.ts';
 import { listen } from '../../scripts/lib/static-server.ts';
 
-test('an injected inline script and style are blocked; the site\'s own snippet runs', async ({ page, guards }) => {
+test("an injected inline script and style are blocked; the site's own snippet runs", async ({
+  page,
+  guards,
+}) => {
   await page.route('**/about/', async (route) => {
     const response = await route.fetch();
     const html = (await response.text()).replace(
@@ -20,10 +23,17 @@ test('an injected inline script and style are blocked; the site\'s own snippet r
   await page.goto('/about/');
   // The text-mode snippet (hashed from its source at build time) ran: it marks <html> with the js class.
   await expect(page.locator('html')).toHaveClass(/\bjs\b/);
-  expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 0, 0)');
+  expect(
+    await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected),
+  ).toBeUndefined();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+    'rgb(255, 0, 0)',
+  );
   await expect.poll(() => guards.cspViolations.length).toBe(2);
-  expect(guards.cspViolations.map((v) => v.split(': ')[1]!.split(' ')[0]).sort()).toEqual(['script-src-elem', 'style-src-elem']);
+  expect(guards.cspViolations.map((v) => v.split(': ')[1]!.split(' ')[0]).sort()).toEqual([
+    'script-src-elem',
+    'style-src-elem',
+  ]);
   // What the browser logs with each blocked element; nothing else.
   expect(guards.consoleErrors.filter((m) => !/Content Security Policy/.test(m))).toEqual([]);
   guards.cspViolations.length = 0;
@@ -33,12 +43,18 @@ test('an injected inline script and style are blocked; the site\'s own snippet r
 test('the page may reach the configured API and no other host', async ({ page, guards }) => {
   await page.goto('/');
   const result = await page.evaluate(async (api) => {
-    const tryFetch = (url: string) => fetch(url).then(() => 'reached', (e: Error) => `failed: ${e.message}`);
+    const tryFetch = (url: string) =>
+      fetch(url).then(
+        () => 'reached',
+        (e: Error) => `failed: ${e.message}`,
+      );
     return { api: await tryFetch(`${api}/auth/v1/health`), other: await tryFetch('http://127.0.0.1:9/') };
   }, E2E_API_URL);
   expect(result.api).toBe('reached');
   expect(result.other).toMatch(/^failed/);
-  await expect.poll(() => guards.cspViolations).toEqual([expect.stringMatching(/connect-src blocked http:\/\/127\.0\.0\.1:9\//)]);
+  await expect
+    .poll(() => guards.cspViolations)
+    .toEqual([expect.stringMatching(/connect-src blocked http:\/\/127\.0\.0\.1:9\//)]);
   guards.cspViolations.length = 0;
   guards.consoleErrors.length = 0;
 });
@@ -61,7 +77,9 @@ test('another site cannot frame the page', async ({ page, guards, baseURL }) => 
   // Another port is another origin: a small server there serves a page that frames the site.
   const site = new URL(baseURL!).origin;
   const framer = createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><title>framer</title><iframe src="${site}/about/"></iframe>`),
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(`<!doctype html><title>framer</title><iframe src="${site}/about/"></iframe>`),
   );
   const url = await listen(framer, 0);
   try {

@@ -91,7 +91,9 @@ export const searchText = (f: Rec) => [f.name, f.name_en ?? '', f.address].join(
 
 export function haversineKm([lng1, lat1]: [number, number], [lng2, lat2]: [number, number]): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
@@ -102,29 +104,42 @@ export function haversineKm([lng1, lat1]: [number, number], [lng2, lat2]: [numbe
 export function fieldValues(f: Rec, locale: Locale) {
   const t = (k: string, v?: Record<string, string | number>) => tr(locale, k as UiKey, v);
   const none = (field: string) =>
-    f.unverified?.includes(field) ? t('common.unverified')
-    : f.demo && ['phone', 'filing', 'inspection'].includes(field) ? t('common.notOnDemo')
-    : t('common.notProvided');
+    f.unverified?.includes(field)
+      ? t('common.unverified')
+      : f.demo && ['phone', 'filing', 'inspection'].includes(field)
+        ? t('common.notOnDemo')
+        : t('common.notProvided');
   const np = t('common.notProvided');
-  const fees = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map(
-    (c) => labelValue(locale, t(`careForm.${c}`), t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') })),
+  const fees = CARE_FORMS.filter((c) => f.fees?.[c] !== undefined).map((c) =>
+    labelValue(locale, t(`careForm.${c}`), t('common.yuanPerMonth', { n: f.fees![c]!.toLocaleString('en') })),
   );
   return {
     type: t(`type.${f.type}`),
     ownership: f.ownership ? t(`ownership.${f.ownership}`) : none('ownership'),
     inclusive: f.inclusive === undefined ? none('inclusive') : f.inclusive ? t('common.yes') : t('common.no'),
-    demonstration: f.demonstration ? t('demo.levelYear', { level: t(`demo.level.${f.demonstration.level}`), year: f.demonstration.year }) : np,
+    demonstration: f.demonstration
+      ? t('demo.levelYear', { level: t(`demo.level.${f.demonstration.level}`), year: f.demonstration.year })
+      : np,
     township: f.township ? townshipName(f.township, locale) : none('township'),
     address: f.address ?? none('address'),
     ages: f.ages ? t('common.monthsRange', { min: f.ages.min_months, max: f.ages.max_months }) : none('ages'),
-    careForms: f.care_forms ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator')) : none('care_forms'),
+    careForms: f.care_forms
+      ? f.care_forms.map((c) => t(`careForm.${c}`)).join(t('common.listSeparator'))
+      : none('care_forms'),
     hours: f.hours ?? none('hours'),
     places: f.places === undefined ? none('places') : t('common.places', { n: f.places }),
-    vacancies: f.vacancies ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of }) : none('vacancies'),
+    vacancies: f.vacancies
+      ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of })
+      : none('vacancies'),
     fees: fees.length ? fees : [none('fees')],
     healthPartner: f.health_partner ?? none('health_partner'),
     filing: f.filing ? t(`filing.${f.filing}`) : none('filing'),
-    inspection: f.inspection ? t('field.inspectionValue', { date: f.inspection.date, result: t(`inspection.${f.inspection.result}`) }) : none('inspection'),
+    inspection: f.inspection
+      ? t('field.inspectionValue', {
+          date: f.inspection.date,
+          result: t(`inspection.${f.inspection.result}`),
+        })
+      : none('inspection'),
     phone: f.phone ?? none('phone'),
   };
 }
@@ -152,7 +167,9 @@ export function distPages(): string[] {
 export function visibleIds(page: Page): Promise<string[]> {
   return page
     .locator('#facility-list > li')
-    .evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).checkVisibility()).map((li) => (li as HTMLElement).dataset.id!));
+    .evaluateAll((lis) =>
+      lis.filter((li) => (li as HTMLElement).checkVisibility()).map((li) => (li as HTMLElement).dataset.id!),
+    );
 }
 
 /**
@@ -178,7 +195,10 @@ export async function closeSheet(page: Page): Promise<void> {
 /** Opens the header's 菜单 disclosure when it is folded (narrow screens, large text); a no-op on wide screens. */
 export async function openMenu(page: Page): Promise<void> {
   const summary = page.locator('.site-menu > summary');
-  if ((await summary.isVisible()) && !(await page.locator('.site-menu').evaluate((d) => (d as HTMLDetailsElement).open))) {
+  if (
+    (await summary.isVisible()) &&
+    !(await page.locator('.site-menu').evaluate((d) => (d as HTMLDetailsElement).open))
+  ) {
     await summary.click();
   }
 }

@@ -25,20 +25,31 @@ function fileFor(pathname: string): string | null {
 }
 
 const htmlCache = new Map<string, string>();
-const read = (file: string) => htmlCache.get(file) ?? htmlCache.set(file, readFileSync(file, 'utf8')).get(file)!;
+const read = (file: string) =>
+  htmlCache.get(file) ?? htmlCache.set(file, readFileSync(file, 'utf8')).get(file)!;
 
 function ids(html: string): Set<string> {
   const out = new Set<string>();
-  for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) out.add(m[1] ?? m[2] ?? m[3]!);
+  for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g))
+    out.add(m[1] ?? m[2] ?? m[3]!);
   return out;
 }
 
 /** href, src and action values, without <script>/<style> bodies; entities in attribute values decoded. */
 function references(html: string): string[] {
-  const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>').replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '');
+  const markup = html
+    .replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '');
   const out: string[] = [];
-  for (const m of markup.matchAll(/\s(?:href|src|action|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    out.push((m[1] ?? m[2] ?? m[3]!).replace(/&amp;/g, '&').replace(/&#38;/g, '&').replace(/&quot;/g, '"'));
+  for (const m of markup.matchAll(
+    /\s(?:href|src|action|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi,
+  )) {
+    out.push(
+      (m[1] ?? m[2] ?? m[3]!)
+        .replace(/&amp;/g, '&')
+        .replace(/&#38;/g, '&')
+        .replace(/&quot;/g, '"'),
+    );
   }
   for (const m of markup.matchAll(/\ssrcset\s*=\s*"([^"]*)"/gi)) {
     for (const part of m[1]!.split(',')) out.push(part.trim().split(/\s+/)[0]!);
@@ -59,7 +70,8 @@ test('every internal link, script and form target in dist/ resolves', async () =
       if (!ref || /^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // external, tel:, mailto:, data:
       checked++;
       const url = new URL(ref, base);
-      const target = url.pathname === base.pathname && !ref.replace(/[?#].*$/, '') ? file : fileFor(url.pathname);
+      const target =
+        url.pathname === base.pathname && !ref.replace(/[?#].*$/, '') ? file : fileFor(url.pathname);
       if (!target) {
         broken.push(`${page}: "${ref}" → ${url.pathname} is not in dist/`);
         continue;
@@ -69,7 +81,8 @@ test('every internal link, script and form target in dist/ resolves', async () =
       // check that it names a real facility page instead.
       const state = /^f=(.+)$/.exec(hash);
       if (state) {
-        if (!fileFor(`${url.pathname.startsWith('/en/') ? '/en' : ''}/facilities/${state[1]}/`)) broken.push(`${page}: "${ref}" → no facility ${state[1]}`);
+        if (!fileFor(`${url.pathname.startsWith('/en/') ? '/en' : ''}/facilities/${state[1]}/`))
+          broken.push(`${page}: "${ref}" → no facility ${state[1]}`);
         continue;
       }
       if (hash && target.endsWith('.html') && !ids(read(target)).has(hash)) {
@@ -92,7 +105,9 @@ test('an unknown address answers 404 with the bilingual not-found page', async (
 
 test('browsers find an icon (otherwise Chromium logs a /favicon.ico 404 as a console error)', async () => {
   const missing = distPages().filter((page) => {
-    const icon = /<link\b[^>]*\brel="(?:shortcut )?icon"[^>]*\bhref="([^"]+)"/i.exec(read(fileFor(page)!))?.[1];
+    const icon = /<link\b[^>]*\brel="(?:shortcut )?icon"[^>]*\bhref="([^"]+)"/i.exec(
+      read(fileFor(page)!),
+    )?.[1];
     if (icon) return !(icon.startsWith('data:') || fileFor(new URL(icon, new URL(page, ORIGIN)).pathname));
     return !fileFor('/favicon.ico');
   });
@@ -105,11 +120,14 @@ test('no detail page in dist/ has an empty value or "undefined"', async () => {
   const problems: string[] = [];
   for (const p of pages) {
     const html = readFileSync(join(DIST, p, 'index.html'), 'utf8');
-    const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+    const text = html
+      .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' ');
     for (const dd of html.matchAll(/<dd[^>]*>([\s\S]*?)<\/dd>/g)) {
       if (!dd[1]!.replace(/<[^>]+>/g, '').trim()) problems.push(`${p}: empty <dd>`);
     }
-    for (const bad of text.match(/\b(undefined|NaN|null)\b|\[object Object\]|\{\w+\}/g) ?? []) problems.push(`${p}: "${bad}"`);
+    for (const bad of text.match(/\b(undefined|NaN|null)\b|\[object Object\]|\{\w+\}/g) ?? [])
+      problems.push(`${p}: "${bad}"`);
   }
   expect(problems).toEqual([]);
 });

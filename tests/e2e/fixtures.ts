@@ -31,7 +31,9 @@ export const test = base.extend<{ guards: Guards }>({
           return route.abort('blockedbyclient');
         },
       );
-      context.on('page', (page) => page.on('console', (m) => m.type() === 'error' && guards.consoleErrors.push(m.text())));
+      context.on('page', (page) =>
+        page.on('console', (m) => m.type() === 'error' && guards.consoleErrors.push(m.text())),
+      );
       context.on('weberror', (e) => guards.consoleErrors.push(String(e.error())));
       await use(guards);
       expect(guards.external, 'no request may leave localhost').toEqual([]);

@@ -13,7 +13,8 @@ const hospital = facilities.find((f) => f.type === 'hospital_site')!;
 const childcare = facilities.find((f) => f.type === 'childcare_center')!;
 const menu = (page: Page) => page.locator('.site-menu > summary');
 const notice = (page: Page) => page.locator('#demo-notice');
-const bottomOf = (page: Page, selector: string) => page.locator(selector).evaluate((e) => e.getBoundingClientRect().bottom);
+const bottomOf = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => e.getBoundingClientRect().bottom);
 
 async function largeText(page: Page) {
   await page.goto('/');
@@ -21,14 +22,25 @@ async function largeText(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
 }
 
-test('in large text, header and folded demo notice fit in the top third of the screen on every section', async ({ page }) => {
+test('in large text, header and folded demo notice fit in the top third of the screen on every section', async ({
+  page,
+}) => {
   await largeText(page);
   // In large text the notice starts folded (its one line still says the data are examples).
   await page.reload();
   await expect(notice(page)).not.toHaveAttribute('open');
   await expect(notice(page).locator('summary')).toContainText(zh('demo.noticeSummary'));
   const tooTall: string[] = [];
-  for (const path of ['/', '/facilities/', '/map/', '/hospital-sites/', '/policies/', `/facilities/${childcare.id}/`, '/compare/', '/en/']) {
+  for (const path of [
+    '/',
+    '/facilities/',
+    '/map/',
+    '/hospital-sites/',
+    '/policies/',
+    `/facilities/${childcare.id}/`,
+    '/compare/',
+    '/en/',
+  ]) {
     await page.goto(path);
     await expect(notice(page)).not.toHaveAttribute('open');
     const bottom = await bottomOf(page, '#demo-notice');
@@ -71,12 +83,17 @@ test('菜单 opens the navigation; the current section is marked', async ({ page
   await expect(nav.locator('[aria-current]')).toHaveCount(1);
 });
 
-test('a hospital site belongs to 带着宝宝去上班: marked in the menu, and its back link returns to its card there', async ({ page }) => {
+test('a hospital site belongs to 带着宝宝去上班: marked in the menu, and its back link returns to its card there', async ({
+  page,
+}) => {
   await page.goto(`/facilities/${hospital.id}/`);
   await expect(menu(page)).toContainText(zh('nav.hospitalSites'));
   await openMenu(page);
   const nav = page.getByRole('navigation', { name: zh('nav.label') });
-  await expect(nav.getByRole('link', { name: zh('nav.hospitalSites') })).toHaveAttribute('aria-current', 'true');
+  await expect(nav.getByRole('link', { name: zh('nav.hospitalSites') })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await expect(nav.locator('[aria-current]')).toHaveCount(1);
   await page.getByRole('link', { name: zh('common.backToHospitalSites') }).click();
   await expect(page).toHaveURL(new RegExp(`/hospital-sites/#card-${hospital.id}$`));
@@ -91,7 +108,10 @@ test.describe('without JavaScript', () => {
     await notice(page).locator('summary').click();
     await expect(notice(page).getByText(zh('demo.notice'))).toBeHidden();
     await menu(page).click();
-    await page.getByRole('navigation').getByRole('link', { name: zh('nav.policies') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: zh('nav.policies') })
+      .click();
     await expect(page).toHaveURL(/\/policies\/$/);
   });
 });
@@ -101,6 +121,8 @@ test.describe('on a wide screen', () => {
   test('the navigation shows without 菜单', async ({ page }) => {
     await page.goto('/');
     await expect(menu(page)).toBeHidden();
-    await expect(page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.policies') })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.policies') }),
+    ).toBeVisible();
   });
 });

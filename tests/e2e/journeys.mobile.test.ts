@@ -15,14 +15,30 @@ import { covers, facilities, haversineKm, ROOT, zh, type Rec } from './data.ts';
 import { violations } from './axe.ts';
 
 test.describe.configure({ mode: 'default' });
-test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, locale: 'zh-CN', deviceScaleFactor: 2 });
+test.use({
+  viewport: { width: 360, height: 740 },
+  hasTouch: true,
+  isMobile: true,
+  locale: 'zh-CN',
+  deviceScaleFactor: 2,
+});
 
 type Mode = 'normal' | 'large';
-interface Count { taps: number; scrolls: number }
-interface Task { required: { taps: number }; limit: Count; normal?: Count; large?: Count }
+interface Count {
+  taps: number;
+  scrolls: number;
+}
+interface Task {
+  required: { taps: number };
+  limit: Count;
+  normal?: Count;
+  large?: Count;
+}
 const RESULTS = join(ROOT, 'bench/results/journeys.json');
 const SHOTS = join(ROOT, 'screenshots/journeys');
-const recorded: { tasks: Record<string, Task> } = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { tasks: {} };
+const recorded: { tasks: Record<string, Task> } = existsSync(RESULTS)
+  ? JSON.parse(readFileSync(RESULTS, 'utf8'))
+  : { tasks: {} };
 const measured: Record<string, Partial<Record<Mode, Count>>> = {};
 
 /** The issue's limits: taps only; scrolls are held to what was recorded. */
@@ -58,7 +74,11 @@ class Journey {
       const bar = document.querySelector('.chip-bar')?.getBoundingClientRect();
       return bar && bar.height && bar.top <= 1 ? bar.bottom : 0;
     });
-    const bottom = await this.page.evaluate(() => innerHeight - (document.querySelector('compare-bar:not([hidden])')?.getBoundingClientRect().height ?? 0));
+    const bottom = await this.page.evaluate(
+      () =>
+        innerHeight -
+        (document.querySelector('compare-bar:not([hidden])')?.getBoundingClientRect().height ?? 0),
+    );
     if (box.y >= top && box.y + Math.min(box.height, 100) <= bottom - 8) return;
     const delta = box.y - top - 16;
     const screen = await this.page.evaluate(() => innerHeight * 0.8);
@@ -86,7 +106,9 @@ class Journey {
     mkdirSync(SHOTS, { recursive: true });
     await this.page.waitForTimeout(150);
     const slug = this.name.replace(/[^\w\u4e00-\u9fff]+/g, '-').slice(0, 40);
-    await this.page.screenshot({ path: join(SHOTS, `${slug}-${this.mode}-${String(++this.step).padStart(2, '0')}-${what}.png`) });
+    await this.page.screenshot({
+      path: join(SHOTS, `${slug}-${this.mode}-${String(++this.step).padStart(2, '0')}-${what}.png`),
+    });
   }
 
   done() {
@@ -94,8 +116,13 @@ class Journey {
     const limit = recorded.tasks[this.name]?.limit;
     expect(this.taps, `${this.name} (${this.mode}): taps`).toBeLessThanOrEqual(REQUIRED[this.name]!);
     if (limit) {
-      expect(this.taps, `${this.name} (${this.mode}): taps, recorded ${limit.taps}`).toBeLessThanOrEqual(limit.taps);
-      expect(this.scrolls, `${this.name} (${this.mode}): scrolls, recorded ${limit.scrolls}`).toBeLessThanOrEqual(limit.scrolls);
+      expect(this.taps, `${this.name} (${this.mode}): taps, recorded ${limit.taps}`).toBeLessThanOrEqual(
+        limit.taps,
+      );
+      expect(
+        this.scrolls,
+        `${this.name} (${this.mode}): scrolls, recorded ${limit.scrolls}`,
+      ).toBeLessThanOrEqual(limit.scrolls);
     }
   }
 }
@@ -123,11 +150,16 @@ const QIUPU = '341702002';
 const wants = (f: Rec) => f.inclusive === true && (f.care_forms ?? []).includes('full_day') && covers(f, 14);
 
 for (const mode of ['normal', 'large'] as const) {
-  test(`mother (${mode} text): 14 months, 普惠, 全日托, near 秋浦 reaches a detail page, no dead end`, async ({ page }) => {
+  test(`mother (${mode} text): 14 months, 普惠, 全日托, near 秋浦 reaches a detail page, no dead end`, async ({
+    page,
+  }) => {
     const j = new Journey(page, 'mother: 14 months, 普惠, 全日托, near 秋浦 → a detail page', mode);
     await start(page, mode);
     await j.shot('home');
-    await j.tap(page.getByRole('main').getByRole('link', { name: new RegExp(`^${zh('home.quick.facilities')}`) }), 'list');
+    await j.tap(
+      page.getByRole('main').getByRole('link', { name: new RegExp(`^${zh('home.quick.facilities')}`) }),
+      'list',
+    );
     await j.type(page.getByLabel(zh('list.filter.q')), '14个月 普惠 全日托 秋浦', 'typed');
     // Nothing in 秋浦 matches: not a dead end. The nearest matches elsewhere are there, with their distance.
     expect(facilities.filter((f) => wants(f) && f.township === QIUPU)).toEqual([]);
@@ -139,11 +171,16 @@ for (const mode of ['normal', 'large'] as const) {
     const id = await first.getAttribute('data-id');
     const f = facilities.find((r) => r.id === id)!;
     expect(wants(f), 'the suggestion matches everything but the place').toBe(true);
-    const anchors = facilities.filter((r) => r.township === QIUPU && r.location).map((r) => [r.location!.lng, r.location!.lat] as [number, number]);
-    const nearest = facilities.filter((r) => wants(r) && r.location).sort((a, b) => {
-      const d = (r: Rec) => Math.min(...anchors.map((x) => haversineKm(x, [r.location!.lng, r.location!.lat])));
-      return d(a) - d(b);
-    })[0]!;
+    const anchors = facilities
+      .filter((r) => r.township === QIUPU && r.location)
+      .map((r) => [r.location!.lng, r.location!.lat] as [number, number]);
+    const nearest = facilities
+      .filter((r) => wants(r) && r.location)
+      .sort((a, b) => {
+        const d = (r: Rec) =>
+          Math.min(...anchors.map((x) => haversineKm(x, [r.location!.lng, r.location!.lat])));
+        return d(a) - d(b);
+      })[0]!;
     expect(f.id, 'the first suggestion is the nearest match').toBe(nearest.id);
     // The whole card is the link: tap the card (its middle, not the name).
     await j.tap(first, 'detail');
@@ -173,9 +210,15 @@ for (const mode of ['normal', 'large'] as const) {
     const j = new Journey(page, 'grandmother: hospital sites page', mode);
     await start(page, 'normal');
     await j.shot('home');
-    if (mode === 'large') await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
+    if (mode === 'large')
+      await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
     await j.tap(page.locator('.site-menu > summary'), 'menu');
-    await j.tap(page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.hospitalSites') }), 'hospital-sites');
+    await j.tap(
+      page
+        .getByRole('navigation', { name: zh('nav.label') })
+        .getByRole('link', { name: zh('nav.hospitalSites') }),
+      'hospital-sites',
+    );
     await expect(page).toHaveURL(/\/hospital-sites\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
     await axeClean(page, 'hospital sites');
@@ -185,14 +228,21 @@ for (const mode of ['normal', 'large'] as const) {
   test(`grandmother (${mode} text): subsidy amounts, first heading on the first screen`, async ({ page }) => {
     const j = new Journey(page, 'grandmother: subsidy amounts', mode);
     await start(page, 'normal');
-    if (mode === 'large') await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
+    if (mode === 'large')
+      await j.tap(page.getByRole('button', { name: zh('textMode.toggle') }), 'large-text');
     await j.tap(page.locator('.site-menu > summary'), 'menu');
     await axeClean(page, 'menu open');
-    await j.tap(page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.policies') }), 'policies');
+    await j.tap(
+      page.getByRole('navigation', { name: zh('nav.label') }).getByRole('link', { name: zh('nav.policies') }),
+      'policies',
+    );
     await expect(page).toHaveURL(/\/policies\/$/);
     await expect(page.getByRole('heading', { level: 1 })).toBeInViewport({ ratio: 1 });
     // The amounts (… 元) are on the page; scroll to the first as she would.
-    const amount = page.getByRole('main').getByText(/\d[\d,]*\s*元/).first();
+    const amount = page
+      .getByRole('main')
+      .getByText(/\d[\d,]*\s*元/)
+      .first();
     await j.reach(amount);
     await j.shot('amount');
     j.done();
@@ -203,14 +253,27 @@ test.afterAll(() => {
   const tasks: Record<string, Task> = {};
   for (const [name, counts] of Object.entries(measured)) {
     const old = recorded.tasks[name]?.limit;
-    const worst = Object.values(counts).reduce((m, c) => ({ taps: Math.max(m.taps, c!.taps), scrolls: Math.max(m.scrolls, c!.scrolls) }), { taps: 0, scrolls: 0 });
+    const worst = Object.values(counts).reduce(
+      (m, c) => ({ taps: Math.max(m.taps, c!.taps), scrolls: Math.max(m.scrolls, c!.scrolls) }),
+      { taps: 0, scrolls: 0 },
+    );
     // Limits are set only when recording (JOURNEYS_RECORD=1, after a full run): never from a partial run.
-    tasks[name] = { required: { taps: REQUIRED[name]! }, limit: process.env.JOURNEYS_RECORD ? worst : old!, ...counts };
+    tasks[name] = {
+      required: { taps: REQUIRED[name]! },
+      limit: process.env.JOURNEYS_RECORD ? worst : old!,
+      ...counts,
+    };
   }
   if (!Object.keys(tasks).length) return;
   // Merge with what is on disk now (another worker may have written after a failure restarted it).
-  const onDisk: { tasks: Record<string, Task> } = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { tasks: {} };
+  const onDisk: { tasks: Record<string, Task> } = existsSync(RESULTS)
+    ? JSON.parse(readFileSync(RESULTS, 'utf8'))
+    : { tasks: {} };
   for (const [name, task] of Object.entries(tasks)) tasks[name] = { ...onDisk.tasks[name], ...task };
-  const out = { viewport: '360x740, touch, zh-CN', note: 'taps and scrolls per task; limit = the most a task may take (taps also ≤ required)', tasks: { ...onDisk.tasks, ...tasks } };
+  const out = {
+    viewport: '360x740, touch, zh-CN',
+    note: 'taps and scrolls per task; limit = the most a task may take (taps also ≤ required)',
+    tasks: { ...onDisk.tasks, ...tasks },
+  };
   writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
 });

@@ -3,7 +3,11 @@ import { expect, test } from './fixtures.ts';
 
 test.use({ javaScriptEnabled: false });
 
-for (const [path, lead] of [['/lectures/', '在线报名需要启用 JavaScript。'], ['/lectures/event/?id=00000000-0000-4000-8000-00000000a001', '在线报名需要启用 JavaScript。'], ['/en/lectures/', 'Online sign-up needs JavaScript.']] as const) {
+for (const [path, lead] of [
+  ['/lectures/', '在线报名需要启用 JavaScript。'],
+  ['/lectures/event/?id=00000000-0000-4000-8000-00000000a001', '在线报名需要启用 JavaScript。'],
+  ['/en/lectures/', 'Online sign-up needs JavaScript.'],
+] as const) {
   test(`without JavaScript ${path} gives the phone number to sign up`, async ({ page }) => {
     await page.goto(path);
     // Playwright's text matching skips <noscript>: read its HTML.

@@ -13,7 +13,8 @@ import { violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const { outreach } = E2E_STAFF;
-const hydrated = (page: Page) => expect(page.locator('astro-island').first()).not.toHaveAttribute('ssr', { timeout: 15_000 });
+const hydrated = (page: Page) =>
+  expect(page.locator('astro-island').first()).not.toHaveAttribute('ssr', { timeout: 15_000 });
 
 /** Reads a QR code from a screenshot of the element, as a phone camera at the venue would from the screen. */
 async function decodeQr(element: Locator): Promise<string | undefined> {
@@ -27,10 +28,13 @@ function tomorrow(hh: string): string {
   return `${d.toISOString().slice(0, 10)}T${hh}`;
 }
 
-test('staff publish → sign-up with code, QR and .ics → full → waitlist → cancel promotes → check-in → roster and export', async ({ page }, info) => {
+test('staff publish → sign-up with code, QR and .ics → full → waitlist → cancel promotes → check-in → roster and export', async ({
+  page,
+}, info) => {
   test.setTimeout(120_000);
   const title = `E2E 家长讲堂 ${info.project.name} ${Date.now().toString(36)}`;
-  const mobiles = info.project.name === 'mobile' ? ['13700000101', '13700000102'] : ['13700000201', '13700000202'];
+  const mobiles =
+    info.project.name === 'mobile' ? ['13700000101', '13700000102'] : ['13700000201', '13700000202'];
 
   // Staff: sign in, create, publish.
   await page.goto('/staff/');
@@ -88,7 +92,10 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   const qr = page.getByRole('img', { name: `确认码 ${code1} 的二维码` });
   await expect(qr).toBeVisible();
   expect(await decodeQr(qr), 'the QR code as the browser draws it, read back by jsQR').toBe(code1);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '加入日历（.ics）' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '加入日历（.ics）' }).click(),
+  ]);
   const ics = readFileSync((await download.path())!, 'utf8');
   expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:' + tomorrow('09:30').replace(/[-:]/g, '') + '00');
   expect(ics).toContain(`确认码: ${code1}`);
@@ -142,7 +149,9 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   // Where the browser has no BarcodeDetector, scanning says so and typing remains.
   await page.evaluate(() => delete (window as { BarcodeDetector?: unknown }).BarcodeDetector);
   await page.getByRole('button', { name: '扫码签到' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '此浏览器不支持扫码，请输入确认码。' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: '此浏览器不支持扫码，请输入确认码。' }),
+  ).toBeVisible();
   await page.getByLabel('确认码').fill(code2.toLowerCase());
   await page.getByRole('button', { name: '签到', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `李雷 已签到（${code2}）。` })).toBeVisible();
@@ -156,12 +165,24 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await expect(roster.getByRole('row').filter({ hasText: code1 })).toContainText('已取消');
   await row2.getByRole('button', { name: '显示号码：李雷' }).click();
   await expect(row2).toContainText(mobiles[1]);
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV' }).click(),
+  ]);
   const text = readFileSync((await csv.path())!, 'utf8');
-  expect(text.split('\r\n').find((l) => l.includes(code2))).toMatch(new RegExp(`李雷,${mobiles[1]},1,.*已确认,\\d{4}-`));
+  expect(text.split('\r\n').find((l) => l.includes(code2))).toMatch(
+    new RegExp(`李雷,${mobiles[1]},1,.*已确认,\\d{4}-`),
+  );
   expect(text.split('\r\n').find((l) => l.includes(code1))).toContain('已取消');
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
-  expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK'); // an OOXML (zip) workbook
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 Excel' }).click(),
+  ]);
+  expect(
+    readFileSync((await xlsx.path())!)
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK'); // an OOXML (zip) workbook
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   expect(await violations(page)).toEqual([]);
 
@@ -177,29 +198,49 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await expect(page.getByRole('listitem').filter({ hasText: title })).toContainText('活动已取消');
 });
 
-test('the schedule says so and gives a phone number when the API cannot be reached', async ({ page, guards }) => {
+test('the schedule says so and gives a phone number when the API cannot be reached', async ({
+  page,
+  guards,
+}) => {
   test.setTimeout(40_000);
   await page.route('**/rest/v1/rpc/**', (route) => route.abort('connectionrefused'));
   await page.goto('/en/lectures/');
   await expect(page.getByRole('status')).toHaveText('Loading the schedule…');
   // postgrest-js retries a failed GET three times (1 s, 2 s, 4 s) before giving up.
-  await expect(page.getByRole('alert')).toContainText('The sign-up service cannot be reached right now.', { timeout: 20_000 });
-  await expect(page.getByRole('alert').getByRole('link', { name: '0566-0000000' })).toHaveAttribute('href', /^tel:/);
+  await expect(page.getByRole('alert')).toContainText('The sign-up service cannot be reached right now.', {
+    timeout: 20_000,
+  });
+  await expect(page.getByRole('alert').getByRole('link', { name: '0566-0000000' })).toHaveAttribute(
+    'href',
+    /^tel:/,
+  );
   expect(await violations(page)).toEqual([]);
   guards.consoleErrors.length = 0; // the browser logs the refused request itself
 });
 
 test.describe('at 320 px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
-  test('the schedule and the sign-up form fit without sideways scrolling; controls are at least 44 px tall', async ({ page }) => {
+  test('the schedule and the sign-up form fit without sideways scrolling; controls are at least 44 px tall', async ({
+    page,
+  }) => {
     for (const path of ['/lectures/', '/lectures/event/?id=00000000-0000-4000-8000-00000000a001']) {
       await page.goto(path);
       await hydrated(page);
       await expect(page.getByText(/示例/).first()).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     }
-    for (const control of await page.locator('main button, main input[type=radio], main select, main input:not([type=radio]):not([type=checkbox])').all()) {
-      const [id, height] = await control.evaluate((el) => [el.id || el.outerHTML.slice(0, 60), (el.closest('label.choice') ?? el).getBoundingClientRect().height] as const);
+    for (const control of await page
+      .locator(
+        'main button, main input[type=radio], main select, main input:not([type=radio]):not([type=checkbox])',
+      )
+      .all()) {
+      const [id, height] = await control.evaluate(
+        (el) =>
+          [
+            el.id || el.outerHTML.slice(0, 60),
+            (el.closest('label.choice') ?? el).getBoundingClientRect().height,
+          ] as const,
+      );
       expect(height, id).toBeGreaterThanOrEqual(44);
     }
   });

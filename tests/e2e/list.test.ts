@@ -1,6 +1,18 @@
 import { test, expect } from './fixtures.ts';
 import type { Page } from '@playwright/test';
-import { closeSheet, covers, facilities, filterField, haversineKm, searchText, townshipName, tr, visibleIds, zh, type Rec } from './data.ts';
+import {
+  closeSheet,
+  covers,
+  facilities,
+  filterField,
+  haversineKm,
+  searchText,
+  townshipName,
+  tr,
+  visibleIds,
+  zh,
+  type Rec,
+} from './data.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -21,23 +33,69 @@ interface Case {
   params: Record<string, string>;
   pred: (f: Rec) => boolean;
 }
-const select = (label: string, value: string | { label: string }) => async (page: Page) => (await filterField(page, label)).selectOption(value);
+const select = (label: string, value: string | { label: string }) => async (page: Page) =>
+  (await filterField(page, label)).selectOption(value);
 const cases: Case[] = [
-  { name: 'type', apply: select(zh('list.filter.type'), 'kindergarten_class'), params: { type: 'kindergarten_class' }, pred: (f) => f.type === 'kindergarten_class' },
-  { name: 'hospital type', apply: select(zh('list.filter.type'), { label: zh('type.hospital_site') }), params: { type: 'hospital_site' }, pred: (f) => f.type === 'hospital_site' },
-  { name: 'township', apply: select(zh('list.filter.township'), { label: townshipName(township, 'zh-CN') }), params: { township }, pred: (f) => f.township === township },
+  {
+    name: 'type',
+    apply: select(zh('list.filter.type'), 'kindergarten_class'),
+    params: { type: 'kindergarten_class' },
+    pred: (f) => f.type === 'kindergarten_class',
+  },
+  {
+    name: 'hospital type',
+    apply: select(zh('list.filter.type'), { label: zh('type.hospital_site') }),
+    params: { type: 'hospital_site' },
+    pred: (f) => f.type === 'hospital_site',
+  },
+  {
+    name: 'township',
+    apply: select(zh('list.filter.township'), { label: townshipName(township, 'zh-CN') }),
+    params: { township },
+    pred: (f) => f.township === township,
+  },
   {
     name: 'age in months',
     apply: async (page) => (await filterField(page, zh('list.filter.age'))).fill('15'),
     params: { age: '15' },
     pred: (f) => !!f.ages && covers(f, 15), // unknown ages match no age
   },
-  { name: 'care form', apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }), params: { form: 'hourly' }, pred: (f) => !!f.care_forms?.includes('hourly') },
-  { name: '普惠 only', apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(), params: { inclusive: '1' }, pred: (f) => f.inclusive === true },
-  { name: 'demonstration level', apply: select(zh('list.filter.demonstration'), { label: zh('demo.level.city') }), params: { level: 'city' }, pred: (f) => f.demonstration?.level === 'city' },
-  { name: 'public or private', apply: select(zh('list.filter.ownership'), { label: zh('ownership.public') }), params: { own: 'public' }, pred: (f) => f.ownership === 'public' },
-  { name: 'any demonstration level', apply: select(zh('list.filter.demonstration'), { label: zh('list.filter.anyDemonstration') }), params: { level: 'any' }, pred: (f) => !!f.demonstration },
-  { name: 'text search (Chinese)', apply: (page) => page.getByLabel(zh('list.filter.q')).fill('阳光'), params: { q: '阳光' }, pred: (f) => searchText(f).includes('阳光') },
+  {
+    name: 'care form',
+    apply: select(zh('list.filter.careForm'), { label: zh('careForm.hourly') }),
+    params: { form: 'hourly' },
+    pred: (f) => !!f.care_forms?.includes('hourly'),
+  },
+  {
+    name: '普惠 only',
+    apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(),
+    params: { inclusive: '1' },
+    pred: (f) => f.inclusive === true,
+  },
+  {
+    name: 'demonstration level',
+    apply: select(zh('list.filter.demonstration'), { label: zh('demo.level.city') }),
+    params: { level: 'city' },
+    pred: (f) => f.demonstration?.level === 'city',
+  },
+  {
+    name: 'public or private',
+    apply: select(zh('list.filter.ownership'), { label: zh('ownership.public') }),
+    params: { own: 'public' },
+    pred: (f) => f.ownership === 'public',
+  },
+  {
+    name: 'any demonstration level',
+    apply: select(zh('list.filter.demonstration'), { label: zh('list.filter.anyDemonstration') }),
+    params: { level: 'any' },
+    pred: (f) => !!f.demonstration,
+  },
+  {
+    name: 'text search (Chinese)',
+    apply: (page) => page.getByLabel(zh('list.filter.q')).fill('阳光'),
+    params: { q: '阳光' },
+    pred: (f) => searchText(f).includes('阳光'),
+  },
   {
     name: 'text search (English, any case, two words)',
     apply: (page) => page.getByLabel(zh('list.filter.q')).fill('RAINBOW example'),
@@ -48,7 +106,9 @@ const cases: Case[] = [
 
 test('the list shows every facility, in name order, with the count', async ({ page }) => {
   await page.goto('/facilities/');
-  await expect(page.locator('#facility-list').getByRole('heading', { level: 2 })).toHaveText(facilities.map((f) => f.name));
+  await expect(page.locator('#facility-list').getByRole('heading', { level: 2 })).toHaveText(
+    facilities.map((f) => f.name),
+  );
   expect(await visibleIds(page)).toEqual(allIds);
   await expect(page.getByRole('status')).toHaveText(countText(total));
   await expect(page.getByText(zh('list.empty'))).toBeHidden();
@@ -82,8 +142,15 @@ for (const c of cases) {
   });
 }
 
-test('a shared link restores the form and the filtered list; clear filters shows all again', async ({ page }) => {
-  const pred = (f: Rec) => f.type === 'childcare_center' && !!f.care_forms?.includes('half_day') && !!f.ages && covers(f, 24) && f.inclusive === true;
+test('a shared link restores the form and the filtered list; clear filters shows all again', async ({
+  page,
+}) => {
+  const pred = (f: Rec) =>
+    f.type === 'childcare_center' &&
+    !!f.care_forms?.includes('half_day') &&
+    !!f.ages &&
+    covers(f, 24) &&
+    f.inclusive === true;
   const expected = idsWhere(pred);
   expect(expected.length).toBeGreaterThan(0);
   await page.goto('/facilities/?type=childcare_center&form=half_day&age=24&inclusive=1');
@@ -93,11 +160,21 @@ test('a shared link restores the form and the filtered list; clear filters shows
   await expect(page.getByLabel(zh('list.filter.inclusive'))).toBeChecked();
   // The chips say what the link chose.
   const chips = page.locator('.chip-bar .chip');
-  await expect(chips).toHaveText([zh('list.chip.ageValue', { n: 24 }), zh('search.inclusive'), zh('careForm.half_day'), zh('list.chip.place'), zh('type.childcare_center'), zh('list.chip.map')]);
+  await expect(chips).toHaveText([
+    zh('list.chip.ageValue', { n: 24 }),
+    zh('search.inclusive'),
+    zh('careForm.half_day'),
+    zh('list.chip.place'),
+    zh('type.childcare_center'),
+    zh('list.chip.map'),
+  ]);
   await expect.poll(() => visibleIds(page)).toEqual(expected);
   await expect(page.getByRole('status')).toHaveText(countText(expected.length));
 
-  await page.locator('.chip-bar').getByRole('button', { name: zh('type.childcare_center') }).click();
+  await page
+    .locator('.chip-bar')
+    .getByRole('button', { name: zh('type.childcare_center') })
+    .click();
   await page.getByRole('button', { name: zh('list.filter.reset') }).click();
   await closeSheet(page);
   await expect.poll(() => visibleIds(page)).toEqual(allIds);
@@ -119,7 +196,9 @@ test('no match shows the empty-result message and a zero count', async ({ page }
   await page.goto('/facilities/');
   await page.getByLabel(zh('list.filter.q')).fill('没有这样的机构zzz');
   await expect(page.getByText(zh('list.empty'))).toBeVisible();
-  await expect(page.locator('[data-relax] button')).toHaveText([zh('list.relaxOne', { label: '没有这样的机构zzz', n: total })]);
+  await expect(page.locator('[data-relax] button')).toHaveText([
+    zh('list.relaxOne', { label: '没有这样的机构zzz', n: total }),
+  ]);
   await expect(page.getByRole('status')).toHaveText(countText(0));
   expect(await visibleIds(page)).toEqual([]);
   await page.getByLabel(zh('list.filter.q')).fill('');
@@ -127,7 +206,10 @@ test('no match shows the empty-result message and a zero count', async ({ page }
   await expect.poll(() => visibleIds(page)).toEqual(allIds);
 });
 
-test('sort by distance orders cards nearest first, unmapped last, with "距您约 X 公里"', async ({ page, context }) => {
+test('sort by distance orders cards nearest first, unmapped last, with "距您约 X 公里"', async ({
+  page,
+  context,
+}) => {
   const here: [number, number] = [117.52, 30.62]; // WGS-84 [lng, lat], south-east of the centre
   await context.grantPermissions(['geolocation']);
   await context.setGeolocation({ longitude: here[0], latitude: here[1] });
@@ -144,7 +226,13 @@ test('sort by distance orders cards nearest first, unmapped last, with "距您�
   expect(new Set(ids)).toEqual(new Set(allIds));
   expect(ids.slice(-unmapped.length), 'unmapped facilities come last, in name order').toEqual(unmapped);
   const distances = ids.slice(0, located.length).map((id) => km(facilities.find((f) => f.id === id)!));
-  distances.forEach((d, i) => i && expect(d, `card ${i + 1} (${ids[i]}) is not nearer than the one before`).toBeGreaterThanOrEqual(distances[i - 1]! - 1e-9));
+  distances.forEach(
+    (d, i) =>
+      i &&
+      expect(d, `card ${i + 1} (${ids[i]}) is not nearer than the one before`).toBeGreaterThanOrEqual(
+        distances[i - 1]! - 1e-9,
+      ),
+  );
   expect(ids[0]).toBe([...located].sort((a, b) => km(a) - km(b))[0]!.id);
   expect(query(page)).toEqual({ sort: 'distance' });
   await expect(page.getByRole('alert')).toBeHidden();
@@ -186,12 +274,19 @@ test('the English list filters the same way and words the count in English', asy
   await page.goto('/en/facilities/?level=city');
   await expect(page.getByLabel(tr('en', 'list.filter.demonstration'), { exact: true })).toHaveValue('city');
   await expect.poll(() => visibleIds(page)).toEqual(expected);
-  await expect(page.getByRole('status')).toHaveText(tr('en', 'list.count', { shown: expected.length, total }));
+  await expect(page.getByRole('status')).toHaveText(
+    tr('en', 'list.count', { shown: expected.length, total }),
+  );
   const first = facilities.find((f) => f.id === expected[0])!;
-  await expect(page.getByRole('link', { name: first.name_en ?? first.name, exact: true })).toHaveAttribute('href', `/en/facilities/${first.id}/`);
+  await expect(page.getByRole('link', { name: first.name_en ?? first.name, exact: true })).toHaveAttribute(
+    'href',
+    `/en/facilities/${first.id}/`,
+  );
 });
 
-test('the search box understands 普惠, care forms, 公办/民办, 示范, townships and ages, shown as removable chips', async ({ page }) => {
+test('the search box understands 普惠, care forms, 公办/民办, 示范, townships and ages, shown as removable chips', async ({
+  page,
+}) => {
   const qiupu = '341702002';
   const pred = (f: Rec) => f.inclusive === true && (f.care_forms ?? []).includes('full_day') && covers(f, 14);
   await page.goto('/facilities/');
@@ -199,12 +294,18 @@ test('the search box understands 普惠, care forms, 公办/民办, 示范, town
   await expect.poll(() => visibleIds(page)).toEqual(idsWhere(pred));
   const understood = page.locator('[data-understood-list] button');
   await expect(understood).toHaveText(['普惠 ✕', '全日托 ✕', '1岁2 ✕']);
-  await expect(page.locator('.chip-bar .chip.on')).toHaveText([zh('list.chip.ageValue', { n: 14 }), zh('search.inclusive'), zh('careForm.full_day')]);
+  await expect(page.locator('.chip-bar .chip.on')).toHaveText([
+    zh('list.chip.ageValue', { n: 14 }),
+    zh('search.inclusive'),
+    zh('careForm.full_day'),
+  ]);
   // The URL keeps the words as typed, so a shared link says the same.
   expect(query(page)).toEqual({ q: '普惠 全日托 1岁2' });
   await page.getByRole('button', { name: zh('list.understoodRemove', { word: '普惠' }) }).click();
   await expect(page.getByLabel(zh('list.filter.q'))).toHaveValue('全日托 1岁2');
-  await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => (f.care_forms ?? []).includes('full_day') && covers(f, 14)));
+  await expect
+    .poll(() => visibleIds(page))
+    .toEqual(idsWhere((f) => (f.care_forms ?? []).includes('full_day') && covers(f, 14)));
 
   for (const [text, want] of [
     ['公办', (f: Rec) => f.ownership === 'public'],
@@ -222,7 +323,9 @@ test('the search box understands 普惠, care forms, 公办/民办, 示范, town
   await expect.poll(() => query(page)).toEqual({ age: '14' });
 });
 
-test('no dead end: each condition can be dropped with the count it gives; nearest matches outside the chosen place', async ({ page }) => {
+test('no dead end: each condition can be dropped with the count it gives; nearest matches outside the chosen place', async ({
+  page,
+}) => {
   const qiupu = '341702002';
   const conds: Record<string, (f: Rec) => boolean> = {
     age: (f) => covers(f, 14),
@@ -231,20 +334,33 @@ test('no dead end: each condition can be dropped with the count it gives; neares
     township: (f) => f.township === qiupu,
   };
   const all = (f: Rec, except?: string) => Object.entries(conds).every(([k, p]) => k === except || p(f));
-  expect(idsWhere((f) => all(f)), 'the data should make this search empty').toEqual([]);
+  expect(
+    idsWhere((f) => all(f)),
+    'the data should make this search empty',
+  ).toEqual([]);
   await page.goto(`/facilities/?age=14&inclusive=1&form=full_day&township=${qiupu}`);
   await expect(page.getByText(zh('list.empty'))).toBeVisible();
   const labels: Record<string, string> = {
-    age: zh('list.chip.ageValue', { n: 14 }), inclusive: zh('search.inclusive'), form: zh('careForm.full_day'), township: townshipName(qiupu, 'zh-CN'),
+    age: zh('list.chip.ageValue', { n: 14 }),
+    inclusive: zh('search.inclusive'),
+    form: zh('careForm.full_day'),
+    township: townshipName(qiupu, 'zh-CN'),
   };
   await expect(page.locator('[data-relax] button')).toHaveText(
-    ['age', 'inclusive', 'form', 'township'].map((k) => zh('list.relaxOne', { label: labels[k]!, n: idsWhere((f) => all(f, k)).length })),
+    ['age', 'inclusive', 'form', 'township'].map((k) =>
+      zh('list.relaxOne', { label: labels[k]!, n: idsWhere((f) => all(f, k)).length }),
+    ),
   );
   // The nearest facilities that match everything but the place, nearest first, with their distance to the place.
-  const anchors = facilities.filter((f) => f.township === qiupu && f.location).map((f) => [f.location!.lng, f.location!.lat] as [number, number]);
+  const anchors = facilities
+    .filter((f) => f.township === qiupu && f.location)
+    .map((f) => [f.location!.lng, f.location!.lat] as [number, number]);
   const elsewhere = facilities
     .filter((f) => all(f, 'township') && f.location)
-    .map((f) => ({ f, km: Math.min(...anchors.map((a) => haversineKm(a, [f.location!.lng, f.location!.lat]))) }))
+    .map((f) => ({
+      f,
+      km: Math.min(...anchors.map((a) => haversineKm(a, [f.location!.lng, f.location!.lat]))),
+    }))
     .sort((a, b) => a.km - b.km)
     .slice(0, 3);
   expect(elsewhere.length).toBeGreaterThan(0);
@@ -254,7 +370,11 @@ test('no dead end: each condition can be dropped with the count it gives; neares
     expect(text).toBe(zh('list.distanceFrom', { km: km.toFixed(1), place: labels.township! }));
   }
   // One tap removes the place.
-  await page.getByRole('button', { name: zh('list.relaxOne', { label: labels.township!, n: idsWhere((f) => all(f, 'township')).length }) }).click();
+  await page
+    .getByRole('button', {
+      name: zh('list.relaxOne', { label: labels.township!, n: idsWhere((f) => all(f, 'township')).length }),
+    })
+    .click();
   await expect.poll(() => visibleIds(page)).toEqual(idsWhere((f) => all(f, 'township')));
   expect(query(page)).toEqual({ age: '14', inclusive: '1', form: 'full_day' });
 });
@@ -271,13 +391,24 @@ test('back from a detail page returns to the list as it was', async ({ page }) =
   await expect(page.locator(`#card-${target.id}`)).toBeInViewport();
 });
 
-test('cards answer first questions: fee for the chosen care form, vacancies with their date', async ({ page }) => {
-  const f = facilities.find((r) => r.fees?.full_day !== undefined && r.fees?.half_day !== undefined && r.vacancies)!;
+test('cards answer first questions: fee for the chosen care form, vacancies with their date', async ({
+  page,
+}) => {
+  const f = facilities.find(
+    (r) => r.fees?.full_day !== undefined && r.fees?.half_day !== undefined && r.vacancies,
+  )!;
   await page.goto('/facilities/');
   const card = page.locator(`#card-${f.id}`);
-  const fee = (form: string) => `${zh(`careForm.${form}` as never)} ${zh('common.yuanPerMonth', { n: f.fees![form]!.toLocaleString('en') })}`;
-  await expect(card.locator('.fee:visible')).toHaveText((f.care_forms ?? []).map((c) => (f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c))));
-  await expect(card).toContainText(zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }));
+  const fee = (form: string) =>
+    `${zh(`careForm.${form}` as never)} ${zh('common.yuanPerMonth', { n: f.fees![form]!.toLocaleString('en') })}`;
+  await expect(card.locator('.fee:visible')).toHaveText(
+    (f.care_forms ?? []).map((c) =>
+      f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c),
+    ),
+  );
+  await expect(card).toContainText(
+    zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }),
+  );
   await page.goto('/facilities/?form=half_day');
   await expect(card.locator('.fee:visible')).toHaveText([fee('half_day')]);
 });

@@ -16,7 +16,9 @@ const solo = located.find((f) => expected(`q=${encodeURIComponent(f.name)}`).onM
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${page.url()} [${v.id}] ${v.help} → ${n.target.join(' ')}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${page.url()} [${v.id}] ${v.help} → ${n.target.join(' ')}`),
+  );
 }
 
 for (const mode of ['normal', 'large'] as const) {
@@ -34,7 +36,9 @@ for (const mode of ['normal', 'large'] as const) {
         await expect(page.locator('html')).toHaveAttribute('data-text', mode);
         await waitForMap(page);
         found.push(...(await violations(page)));
-        await page.getByRole('button', { name: t('map.near.button', {}, path.startsWith('/en') ? 'en' : 'zh-CN') }).click();
+        await page
+          .getByRole('button', { name: t('map.near.button', {}, path.startsWith('/en') ? 'en' : 'zh-CN') })
+          .click();
         await expect(page.locator('[data-near-list] li').first()).toBeVisible();
         await page.locator('[data-near-list] button').first().click();
         await expect(page.locator('.leaflet-popup, .fm-popup-sheet')).toHaveCSS('opacity', '1'); // faded in: colours are final

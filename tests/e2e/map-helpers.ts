@@ -13,11 +13,17 @@ import { baseSpec } from '../../src/lib/map/base-layers.ts';
 import { tileOrigins } from '../../src/lib/security/csp.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-export const mapFacilities: MapFacility[] = (JSON.parse(readFileSync(`${DIST}data/map-facilities.json`, 'utf8')) as MapData).facilities;
+export const mapFacilities: MapFacility[] = (
+  JSON.parse(readFileSync(`${DIST}data/map-facilities.json`, 'utf8')) as MapData
+).facilities;
 export const located = mapFacilities.filter((f) => f.lngLat);
 
 type Key = keyof typeof zhCN;
-export function t(key: Key, vars: Record<string, string | number> = {}, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function t(
+  key: Key,
+  vars: Record<string, string | number> = {},
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): string {
   const dict: Record<Key, string> = locale === 'en' ? en : zhCN;
   return dict[key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }
@@ -39,20 +45,26 @@ export function expected(query: string) {
       words.every((w) => text.includes(w)) &&
       (!p.get('type') || r.type === p.get('type')) &&
       (!p.get('township') || r.township === p.get('township')) &&
-      (age === null || (r.ages !== undefined && r.ages.min_months <= Number(age) && Number(age) <= r.ages.max_months)) &&
+      (age === null ||
+        (r.ages !== undefined && r.ages.min_months <= Number(age) && Number(age) <= r.ages.max_months)) &&
       (!p.get('form') || (r.care_forms ?? []).includes(p.get('form')!)) &&
       (p.get('inclusive') !== '1' || r.inclusive) &&
       (!p.get('level') || r.demonstration?.level === p.get('level'))
     );
   };
   const all = mapFacilities.filter(selects);
-  return { onMap: all.filter((f) => byId(f.id).location), unlocated: all.filter((f) => !byId(f.id).location) };
+  return {
+    onMap: all.filter((f) => byId(f.id).location),
+    unlocated: all.filter((f) => !byId(f.id).location),
+  };
 }
 
 /** Scrolls the map into view (it loads only when near the viewport) and waits until its markers are drawn. */
 /** The map's status line for a number of facilities on and off the map. */
 export function statusText(onMap: number, unlocated: number, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  return unlocated ? t('map.status', { shown: onMap, missing: unlocated }, locale) : t('map.statusAll', { shown: onMap }, locale);
+  return unlocated
+    ? t('map.status', { shown: onMap, missing: unlocated }, locale)
+    : t('map.statusAll', { shown: onMap }, locale);
 }
 
 export async function waitForMap(page: Page) {
@@ -64,28 +76,42 @@ export async function waitForMap(page: Page) {
 export function markerTotal(page: Page): Promise<number> {
   return page.locator('.leaflet-marker-pane').evaluate((pane) => {
     const singles = pane.querySelectorAll('.fm-marker').length;
-    const clustered = [...pane.querySelectorAll<HTMLElement>('.fm-cluster [data-count]')].reduce((n, el) => n + Number(el.dataset.count), 0);
+    const clustered = [...pane.querySelectorAll<HTMLElement>('.fm-cluster [data-count]')].reduce(
+      (n, el) => n + Number(el.dataset.count),
+      0,
+    );
     return singles + clustered;
   });
 }
 
 /** ids of the single (unclustered) markers on screen. */
 export function singleIds(page: Page, cls = ''): Promise<string[]> {
-  return page.locator('.leaflet-marker-pane').evaluate(
-    (pane, c) => [...pane.querySelectorAll<HTMLElement>(`.fm-marker${c} [data-fid]`)].map((el) => el.dataset.fid!).sort(),
-    cls,
-  );
+  return page
+    .locator('.leaflet-marker-pane')
+    .evaluate(
+      (pane, c) =>
+        [...pane.querySelectorAll<HTMLElement>(`.fm-marker${c} [data-fid]`)]
+          .map((el) => el.dataset.fid!)
+          .sort(),
+      cls,
+    );
 }
 
 /** The Leaflet map's zoom level (the element keeps its map as `leafletMap`). */
 export function zoomOf(page: Page): Promise<number> {
-  return page.locator('facility-map').evaluate((el) => (el as unknown as { leafletMap: { getZoom(): number } }).leafletMap.getZoom());
+  return page
+    .locator('facility-map')
+    .evaluate((el) => (el as unknown as { leafletMap: { getZoom(): number } }).leafletMap.getZoom());
 }
 
-export const marker = (page: Page, id: string) => page.locator(`.leaflet-marker-icon.fm-marker:has([data-fid="${id}"])`);
+export const marker = (page: Page, id: string) =>
+  page.locator(`.leaflet-marker-icon.fm-marker:has([data-fid="${id}"])`);
 
 /** A 1×1 transparent PNG: what the local tile route serves. */
-export const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+export const BLANK_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 export const TILE_HOSTS = /(^|\.)(tile\.openstreetmap\.org|tianditu\.gov\.cn|is\.autonavi\.com)$/;
 
 /**
@@ -97,10 +123,14 @@ export async function configureBase(page: Page, attrs: Record<string, string>) {
     (url) => /^(\/en)?\/map\/$/.test(url.pathname),
     async (route: Route) => {
       const response = await route.fetch();
-      const extra = Object.entries(attrs).map(([k, v]) => ` data-${k}="${v}"`).join('');
+      const extra = Object.entries(attrs)
+        .map(([k, v]) => ` data-${k}="${v}"`)
+        .join('');
       // As a build with that base renders it: the map's attributes, and its tile hosts in the page's CSP img-src.
       const origins = tileOrigins(baseSpec(attrs.base, attrs['tianditu-key'])).join(' ');
-      const body = (await response.text()).replace(/ data-base="none"/, extra).replace("img-src 'self' data:", `img-src 'self' data: ${origins}`);
+      const body = (await response.text())
+        .replace(/ data-base="none"/, extra)
+        .replace("img-src 'self' data:", `img-src 'self' data: ${origins}`);
       await route.fulfill({ response, body });
     },
   );

@@ -24,7 +24,8 @@ const nearest = (km: number, list: MapFacility[] = located) =>
     .sort((a, b) => a.d - b.d || a.i - b.i)
     .map((x) => x.f.id);
 
-const nearList = (page: Page) => page.locator('[data-near-list] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));
+const nearList = (page: Page) =>
+  page.locator('[data-near-list] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.id));
 
 test.describe('with a position', () => {
   test.use({ geolocation: { longitude: here[0], latitude: here[1] }, permissions: ['geolocation'] });
@@ -35,7 +36,9 @@ test.describe('with a position', () => {
     await page.goto('/map/');
     await waitForMap(page);
     await page.getByRole('button', { name: t('map.near.button') }).click();
-    await expect(page.locator('[data-near-status]')).toHaveText(t('map.near.found', { n: nearest(3).length, radius: 3 }));
+    await expect(page.locator('[data-near-status]')).toHaveText(
+      t('map.near.found', { n: nearest(3).length, radius: 3 }),
+    );
     expect(await nearList(page)).toEqual(nearest(3));
     await expect(page.locator('.fm-me')).toHaveCount(2); // legend key + the marker on the map
     // Rings: every single marker shown is ringed exactly when it is within 3 km.
@@ -48,7 +51,9 @@ test.describe('with a position', () => {
     for (const km of [1, 5]) {
       await page.getByLabel(t('map.near.radius')).selectOption(String(km));
       await expect.poll(() => nearList(page)).toEqual(nearest(km));
-      await expect(page.locator('[data-near-status]')).toHaveText(t('map.near.found', { n: nearest(km).length, radius: km }));
+      await expect(page.locator('[data-near-status]')).toHaveText(
+        t('map.near.found', { n: nearest(km).length, radius: km }),
+      );
     }
 
     // A listed facility opens on the map with its distance.
@@ -56,7 +61,9 @@ test.describe('with a position', () => {
     await page.locator('[data-near-list]').getByRole('button', { name: first.name }).click();
     const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
     await expect(popup.getByRole('link', { name: first.name })).toBeFocused();
-    await expect(popup.locator('[data-distance]')).toHaveText(t('map.near.distance', { km: distanceKm(here, first.lngLat!).toFixed(1) }));
+    await expect(popup.locator('[data-distance]')).toHaveText(
+      t('map.near.distance', { km: distanceKm(here, first.lngLat!).toFixed(1) }),
+    );
     await expect(marker(page, first.id)).toHaveClass(/fm-near/);
   });
 
@@ -75,7 +82,13 @@ test.describe('with a position', () => {
 test('a refused position gives a polite message and the map keeps working', async ({ page }) => {
   await page.addInitScript(() => {
     navigator.geolocation.getCurrentPosition = (_ok, fail) =>
-      fail?.({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+      fail?.({
+        code: 1,
+        message: 'User denied Geolocation',
+        PERMISSION_DENIED: 1,
+        POSITION_UNAVAILABLE: 2,
+        TIMEOUT: 3,
+      } as GeolocationPositionError);
   });
   await page.goto('/map/');
   await waitForMap(page);
@@ -90,11 +103,15 @@ test('no permission from the browser: the same message', async ({ page, context 
   await page.goto('/en/map/');
   await waitForMap(page);
   await page.getByRole('button', { name: t('map.near.button', {}, 'en') }).click();
-  await expect(page.locator('[data-near-status]')).toHaveText(t('map.near.denied', {}, 'en'), { timeout: 20_000 });
+  await expect(page.locator('[data-near-status]')).toHaveText(t('map.near.denied', {}, 'en'), {
+    timeout: 20_000,
+  });
 });
 
 test('a browser without geolocation: the same message, before the map has even loaded', async ({ page }) => {
-  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'geolocation', { get: () => undefined, configurable: true }));
+  await page.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'geolocation', { get: () => undefined, configurable: true }),
+  );
   await page.goto('/map/');
   await page.getByRole('button', { name: t('map.near.button') }).click();
   await expect(page.locator('[data-near-status]')).toHaveText(t('map.near.denied'));

@@ -7,7 +7,18 @@ import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeSheet, DIST, filterField, openMenu } from './data.ts';
-import { expected, located, mapFacilities, marker, markerTotal, singleIds, statusText, t, waitForMap, zoomOf } from './map-helpers.ts';
+import {
+  expected,
+  located,
+  mapFacilities,
+  marker,
+  markerTotal,
+  singleIds,
+  statusText,
+  t,
+  waitForMap,
+  zoomOf,
+} from './map-helpers.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -44,7 +55,8 @@ for (const query of ['type=kindergarten_class', 'inclusive=1', 'level=city', 'ag
     };
     if (params.get('type')) await (await field(t('list.filter.type'))).selectOption(params.get('type')!);
     if (params.get('inclusive')) await (await field(t('list.filter.inclusive'))).check();
-    if (params.get('level')) await (await field(t('list.filter.demonstration'))).selectOption(params.get('level')!);
+    if (params.get('level'))
+      await (await field(t('list.filter.demonstration'))).selectOption(params.get('level')!);
     if (params.get('age')) await (await field(t('list.filter.age'))).fill(params.get('age')!);
     if (params.get('form')) await (await field(t('list.filter.careForm'))).selectOption(params.get('form')!);
     await closeSheet(page);
@@ -58,7 +70,9 @@ for (const query of ['type=kindergarten_class', 'inclusive=1', 'level=city', 'ag
     await shared.goto(page.url());
     await waitForMap(shared);
     await expect.poll(() => markerTotal(shared)).toBe(onMap.length);
-    expect(new URL((await shared.locator('a[data-keep-query]').first().getAttribute('href'))!, page.url()).search).toBe(new URL(page.url()).search);
+    expect(
+      new URL((await shared.locator('a[data-keep-query]').first().getAttribute('href'))!, page.url()).search,
+    ).toBe(new URL(page.url()).search);
   });
 }
 
@@ -71,12 +85,18 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await expect(popup).toBeVisible();
   await expect(popup.getByRole('link', { name: solo.name })).toHaveAttribute('href', solo.paths['zh-CN']);
   await expect(popup).toContainText(t(`type.${solo.type}`));
-  await expect(popup).toContainText(t('map.popup.ages', { value: t('common.monthsRange', { min: solo.ages![0], max: solo.ages![1] }) }));
-  await expect(popup).toContainText(t('map.popup.places', { value: solo.places === null ? t('common.notProvided') : String(solo.places) }));
+  await expect(popup).toContainText(
+    t('map.popup.ages', { value: t('common.monthsRange', { min: solo.ages![0], max: solo.ages![1] }) }),
+  );
+  await expect(popup).toContainText(
+    t('map.popup.places', { value: solo.places === null ? t('common.notProvided') : String(solo.places) }),
+  );
   // The same links as the facility's detail page (their URLs are checked against fixtures in tests/unit/coords.test.ts).
   const detail = readFileSync(join(DIST, solo.paths['zh-CN'], 'index.html'), 'utf8');
   for (const app of ['amap', 'baidu', 'tencent'] as const) {
-    const href = detail.match(new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${t(`detail.${app}`)}</a>`))?.[1]?.replace(/&amp;/g, '&');
+    const href = detail
+      .match(new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${t(`detail.${app}`)}</a>`))?.[1]
+      ?.replace(/&amp;/g, '&');
     expect(href, `the detail page's ${app} link`).toMatch(/^https:\/\//);
     await expect(popup.getByRole('link', { name: t(`detail.${app}`) })).toHaveAttribute('href', href!);
   }
@@ -84,13 +104,19 @@ test('a popup opens by click with name, type, ages, places and links', async ({ 
   await expect(popup).toHaveCount(0);
 });
 
-test('markers are focusable buttons with a label; Enter opens the popup, Escape returns to the marker', async ({ page }) => {
+test('markers are focusable buttons with a label; Enter opens the popup, Escape returns to the marker', async ({
+  page,
+}) => {
   await page.goto(`/en/map/?q=${encodeURIComponent(solo.name)}`);
   await waitForMap(page);
   const m = marker(page, solo.id);
   await expect(m).toHaveAttribute('role', 'button');
   await expect(m).toHaveAttribute('tabindex', '0');
-  await expect(m).toHaveAccessibleName(new RegExp(`^${(solo.nameEn ?? solo.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${t(`type.${solo.type}`, {}, 'en')}`));
+  await expect(m).toHaveAccessibleName(
+    new RegExp(
+      `^${(solo.nameEn ?? solo.name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, ${t(`type.${solo.type}`, {}, 'en')}`,
+    ),
+  );
   // Keyboard path: the map, then its marker.
   await page.locator('[data-canvas]').focus();
   await page.keyboard.press('Tab');
@@ -117,10 +143,13 @@ test('facilities without a position are listed under the map with a note', async
   await expect(section.getByRole('heading', { name: t('map.unlocated.heading') })).toBeVisible();
   await expect(section.getByText(t('map.unlocated.note'))).toBeVisible();
   await expect(section.locator('li:visible')).toHaveCount(unlocated.length);
-  for (const f of unlocated) await expect(section.getByRole('link', { name: f.name })).toHaveAttribute('href', f.paths['zh-CN']);
+  for (const f of unlocated)
+    await expect(section.getByRole('link', { name: f.name })).toHaveAttribute('href', f.paths['zh-CN']);
 });
 
-test('hospital sites page links to the hospital map view only when a site has a position, else says they are being verified', async ({ page }) => {
+test('hospital sites page links to the hospital map view only when a site has a position, else says they are being verified', async ({
+  page,
+}) => {
   const sites = mapFacilities.filter((f) => f.type === 'hospital_site');
   await page.goto('/hospital-sites/');
   if (!sites.some((f) => f.lngLat)) {
@@ -137,7 +166,9 @@ test('hospital sites page links to the hospital map view only when a site has a 
   await expect(page.locator('[data-unlocated] li:visible')).toHaveCount(unlocated.length);
 });
 
-test('the view follows the filters; names show under pins at close zoom; the credit is in the page language', async ({ page }) => {
+test('the view follows the filters; names show under pins at close zoom; the credit is in the page language', async ({
+  page,
+}) => {
   await page.goto('/map/');
   await waitForMap(page);
   const before = await zoomOf(page);
@@ -151,7 +182,11 @@ test('the view follows the filters; names show under pins at close zoom; the cre
   const kindergarten = located.find((f) => f.type === 'kindergarten_class')!;
   await expect(async () => {
     await page.evaluate(([lng, lat]) => {
-      const map = (document.querySelector('facility-map') as unknown as { leafletMap: { setView(c: unknown, z: number, o: unknown): void } }).leafletMap;
+      const map = (
+        document.querySelector('facility-map') as unknown as {
+          leafletMap: { setView(c: unknown, z: number, o: unknown): void };
+        }
+      ).leafletMap;
       map.setView([lat, lng], 18, { animate: false }); // no tiles: the map is in WGS-84
     }, kindergarten.lngLat!);
     await expect(page.locator('.fm-labels')).toHaveCount(1, { timeout: 1000 });
@@ -174,7 +209,9 @@ test('"在地图上查看" from a detail page opens that facility on the map', a
 test('demonstration page links to a map view per level', async ({ page }) => {
   await page.goto('/en/demonstration/');
   const level = 'province';
-  await page.getByRole('link', { name: t('map.levelLink', { level: t(`demo.level.${level}`, {}, 'en') }, 'en') }).click();
+  await page
+    .getByRole('link', { name: t('map.levelLink', { level: t(`demo.level.${level}`, {}, 'en') }, 'en') })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/en/map/\\?level=${level}$`));
   await waitForMap(page);
   const { onMap } = expected(`level=${level}`);
@@ -182,13 +219,21 @@ test('demonstration page links to a map view per level', async ({ page }) => {
   await expect.poll(() => markerTotal(page)).toBe(onMap.length);
 });
 
-test('the list page loads no map code; its 地图 chip opens the map with the same filters', async ({ page }) => {
+test('the list page loads no map code; its 地图 chip opens the map with the same filters', async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
   await page.goto('/facilities/?type=childcare_center');
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((s) => /leaflet|mount|FacilityMap/.test(s)), 'no map code on the list page').toEqual([]);
-  await page.locator('.chip-bar').getByRole('link', { name: t('list.chip.map') }).click();
+  expect(
+    scripts.filter((s) => /leaflet|mount|FacilityMap/.test(s)),
+    'no map code on the list page',
+  ).toEqual([]);
+  await page
+    .locator('.chip-bar')
+    .getByRole('link', { name: t('list.chip.map') })
+    .click();
   await expect(page).toHaveURL(/\/map\/\?type=childcare_center$/);
   await waitForMap(page);
   await expect.poll(() => markerTotal(page)).toBe(expected('type=childcare_center').onMap.length);
@@ -197,7 +242,10 @@ test('the list page loads no map code; its 地图 chip opens the map with the sa
 test('site navigation links to the map', async ({ page }) => {
   await page.goto('/');
   await openMenu(page);
-  await page.getByRole('navigation').getByRole('link', { name: t('nav.map') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: t('nav.map') })
+    .click();
   await expect(page).toHaveURL(/\/map\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('map.title'));
 });

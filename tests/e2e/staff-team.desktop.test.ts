@@ -18,9 +18,11 @@ async function signInAt(page: Page, path: string, email: string, password: strin
   // Its own client address per sign-in (the test API trusts X-Forwarded-For), so these sign-ins never use up the
   // per-address sign-in limit other tests share.
   const address = `10.78.${test.info().workerIndex % 250}.${++signIns}`;
-  await page.context().route('**/auth/v1/token**', (route) =>
-    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
-  );
+  await page
+    .context()
+    .route('**/auth/v1/token**', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
+    );
   await page.goto(path);
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
   await page.getByLabel('邮箱').fill(email);
@@ -30,10 +32,15 @@ async function signInAt(page: Page, path: string, email: string, password: strin
 /** The "role · status" line of a card (the role <select> lists both role names, so match the whole line). */
 const state = (page: Page, name: string, role: '管理员' | '宣传工作人员', status: '已启用' | '已停用') =>
   card(page, name).getByText(`${role} · ${status}`, { exact: true });
-const card = (page: Page, name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }) });
+const card = (page: Page, name: string) =>
+  page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${name}`) }) });
 /** The browser logs refused API calls (HTTP 4xx) itself; drop exactly those, keep any other console error. */
 function dropRefusedCalls(errors: string[], ...statuses: number[]) {
-  const refused = new RegExp(`^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `);
+  const refused = new RegExp(
+    `^Failed to load resource: the server responded with a status of (${statuses.join('|')}) `,
+  );
   const rest = errors.filter((m) => !refused.test(m));
   errors.length = 0;
   errors.push(...rest);
@@ -48,12 +55,16 @@ test('the page says how new people get an account, before anyone signs in', asyn
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
 });
 
-test('an admin sees the whole team, every account with its role and status; axe finds nothing', async ({ page }) => {
+test('an admin sees the whole team, every account with its role and status; axe finds nothing', async ({
+  page,
+}) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   await expect(page.getByRole('heading', { name: zh('staff.team.members') })).toBeVisible();
   for (const s of [admin, outreach, member]) {
     await expect(card(page, s.displayName)).toContainText(s.email);
-    await expect(state(page, s.displayName, s.role === 'admin' ? '管理员' : '宣传工作人员', '已启用')).toBeVisible();
+    await expect(
+      state(page, s.displayName, s.role === 'admin' ? '管理员' : '宣传工作人员', '已启用'),
+    ).toBeVisible();
   }
   await expect(card(page, admin.displayName).getByRole('heading')).toHaveText(`${admin.displayName} （您）`);
   report(await violations(page));
@@ -61,58 +72,90 @@ test('an admin sees the whole team, every account with its role and status; axe 
   report(await violations(page));
 });
 
-test('an admin changes a role, and it stays changed after a reload; then changes it back', async ({ page }) => {
+test('an admin changes a role, and it stays changed after a reload; then changes it back', async ({
+  page,
+}) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   const c = card(page, member.displayName);
   await c.getByLabel(`${member.displayName} 的角色`).selectOption('admin');
   await c.getByRole('button', { name: /保存角色/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` }),
+  ).toBeVisible();
   await expect(state(page, member.displayName, '管理员', '已启用')).toBeVisible();
   await page.reload();
-  await expect(card(page, member.displayName).getByLabel(`${member.displayName} 的角色`)).toHaveValue('admin');
+  await expect(card(page, member.displayName).getByLabel(`${member.displayName} 的角色`)).toHaveValue(
+    'admin',
+  );
   await card(page, member.displayName).getByLabel(`${member.displayName} 的角色`).selectOption('outreach');
-  await card(page, member.displayName).getByRole('button', { name: /保存角色/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` })).toBeVisible();
+  await card(page, member.displayName)
+    .getByRole('button', { name: /保存角色/ })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `已更改 ${member.displayName} 的角色。` }),
+  ).toBeVisible();
   await expect(state(page, member.displayName, '宣传工作人员', '已启用')).toBeVisible();
 });
 
 test('an admin deactivates an account and reactivates it', async ({ page }) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
-  await card(page, member.displayName).getByRole('button', { name: `停用账号 ${member.displayName}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已停用 ${member.displayName} 的账号。` })).toBeVisible();
+  await card(page, member.displayName)
+    .getByRole('button', { name: `停用账号 ${member.displayName}` })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `已停用 ${member.displayName} 的账号。` }),
+  ).toBeVisible();
   await expect(state(page, member.displayName, '宣传工作人员', '已停用')).toBeVisible();
-  await card(page, member.displayName).getByRole('button', { name: `重新启用 ${member.displayName}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `已重新启用 ${member.displayName} 的账号。` })).toBeVisible();
+  await card(page, member.displayName)
+    .getByRole('button', { name: `重新启用 ${member.displayName}` })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `已重新启用 ${member.displayName} 的账号。` }),
+  ).toBeVisible();
   await expect(state(page, member.displayName, '宣传工作人员', '已启用')).toBeVisible();
 });
 
-test('the last active admin cannot deactivate or demote themselves: a plain message, nothing changes', async ({ page, guards }) => {
+test('the last active admin cannot deactivate or demote themselves: a plain message, nothing changes', async ({
+  page,
+  guards,
+}) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
-  await card(page, admin.displayName).getByRole('button', { name: `停用账号 ${admin.displayName}` }).click();
+  await card(page, admin.displayName)
+    .getByRole('button', { name: `停用账号 ${admin.displayName}` })
+    .click();
   await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
   await expect(state(page, admin.displayName, '管理员', '已启用')).toBeVisible();
   await card(page, admin.displayName).getByLabel(`${admin.displayName} 的角色`).selectOption('outreach');
-  await card(page, admin.displayName).getByRole('button', { name: /保存角色/ }).click();
+  await card(page, admin.displayName)
+    .getByRole('button', { name: /保存角色/ })
+    .click();
   await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
   await page.reload();
   await expect(card(page, admin.displayName).getByLabel(`${admin.displayName} 的角色`)).toHaveValue('admin');
   dropRefusedCalls(guards.consoleErrors, 400);
 });
 
-test('making an unknown email staff says to create the account first; a known one is renamed', async ({ page, guards }) => {
+test('making an unknown email staff says to create the account first; a known one is renamed', async ({
+  page,
+  guards,
+}) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
   const form = page.getByRole('region', { name: zh('staff.team.addExisting') });
   await form.getByLabel('邮箱').fill('nobody@e2e.test');
   await form.getByLabel('姓名').fill('无此人');
   await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();
-  await expect(form.getByRole('alert').getByRole('link', { name: zh('staff.team.error.noUser') })).toBeVisible();
+  await expect(
+    form.getByRole('alert').getByRole('link', { name: zh('staff.team.error.noUser') }),
+  ).toBeVisible();
   // P0002 "no user with that email": PostgREST answers 404; the embedded API answered 500 until its error table
   // follows PostgREST's for P0002 (issue 7 §3).
   dropRefusedCalls(guards.consoleErrors, 404, 500);
   await form.getByLabel('邮箱').fill(member.email);
   await form.getByLabel('姓名').fill(member.displayName);
   await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();
-  await expect(page.getByRole('status').filter({ hasText: `${member.displayName} 已成为工作人员。` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `${member.displayName} 已成为工作人员。` }),
+  ).toBeVisible();
 });
 
 test('outreach staff are told only admins manage the team', async ({ page }) => {

@@ -29,7 +29,9 @@ async function signIn(page: import('@playwright/test').Page, email: string, pass
   await page.getByRole('button', { name: '登录' }).click();
 }
 
-test('empty form: an error summary linking to each field, focused, with messages by the fields', async ({ page }) => {
+test('empty form: an error summary linking to each field, focused, with messages by the fields', async ({
+  page,
+}) => {
   await page.getByRole('button', { name: '登录' }).click();
   const summary = page.getByRole('alert').filter({ hasText: '出现问题' });
   await expect(summary).toBeFocused();
@@ -37,7 +39,12 @@ test('empty form: an error summary linking to each field, focused, with messages
   await expect(summary.getByRole('link', { name: '请输入密码' })).toHaveAttribute('href', '#staff-password');
   await expect(page.getByLabel('邮箱')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#staff-email-error')).toHaveText('错误：请输入邮箱');
-  expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze().then((r) => r.violations)).toEqual([]);
+  expect(
+    await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze()
+      .then((r) => r.violations),
+  ).toEqual([]);
 });
 
 test('a malformed email is refused before anything is sent', async ({ page }) => {
@@ -52,7 +59,9 @@ test('wrong password: a clear message, still signed out', async ({ page, guards 
   expect(dropRefusedSignIns(guards)).toEqual([expect.stringMatching(/ 400 /)]);
 });
 
-test('an admin signs in, sees who they are, the staff areas and the way to the team page, and signs out', async ({ page }) => {
+test('an admin signs in, sees who they are, the staff areas and the way to the team page, and signs out', async ({
+  page,
+}) => {
   await signIn(page, admin.email, admin.password);
   await expect(page.getByRole('status')).toContainText(`已登录： ${admin.displayName} (管理员)`);
   await expect(page.getByRole('heading', { name: '工作区' })).toBeVisible();
@@ -73,9 +82,11 @@ test('outreach staff see the staff areas but not the way to the team page', asyn
 test('repeated failures lock the client out with its own message', async ({ page, guards }) => {
   // This test's own client address (the test API trusts X-Forwarded-For), so other tests keep theirs.
   const address = `10.77.0.${test.info().workerIndex + 1}${test.info().project.name === 'mobile' ? 1 : 2}`;
-  await page.context().route('**/auth/v1/token**', (route) =>
-    route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
-  );
+  await page
+    .context()
+    .route('**/auth/v1/token**', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
+    );
   // Its own account too: after 5 failures an account backs off (the real accounts stay usable for other tests).
   const target = `lockout-${address}@e2e.test`;
   for (let i = 0; i < 5; i++) {

@@ -19,15 +19,27 @@ const tokens = new Map<string, string>();
 const helperAddress = `10.88.${process.pid % 250}.${Math.floor(Math.random() * 250) + 1}`;
 
 /** Calls a public function on the test API as a staff member (signed in once per worker and role). */
-export async function staffRpc<T>(role: keyof typeof E2E_STAFF, fn: string, args: Record<string, unknown> = {}): Promise<T> {
+export async function staffRpc<T>(
+  role: keyof typeof E2E_STAFF,
+  fn: string,
+  args: Record<string, unknown> = {},
+): Promise<T> {
   const who = E2E_STAFF[role];
   const headers = { apikey: anonKey(), 'content-type': 'application/json', 'x-forwarded-for': helperAddress };
   if (!tokens.has(role)) {
-    const auth = await fetch(`${E2E_API_URL}/auth/v1/token?grant_type=password`, { method: 'POST', headers, body: JSON.stringify({ email: who.email, password: who.password }) });
+    const auth = await fetch(`${E2E_API_URL}/auth/v1/token?grant_type=password`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ email: who.email, password: who.password }),
+    });
     if (!auth.ok) throw new Error(`sign-in failed: ${auth.status} ${await auth.text()}`);
     tokens.set(role, ((await auth.json()) as { access_token: string }).access_token);
   }
-  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/${fn}`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${tokens.get(role)}` }, body: JSON.stringify(args) });
+  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/${fn}`, {
+    method: 'POST',
+    headers: { ...headers, authorization: `Bearer ${tokens.get(role)}` },
+    body: JSON.stringify(args),
+  });
   if (!r.ok) throw new Error(`${fn}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -35,27 +47,46 @@ export async function staffRpc<T>(role: keyof typeof E2E_STAFF, fn: string, args
 /** Gives the page's sign-in requests their own client address, so they have their own rate-limit bucket. */
 export async function ownSignInAddress(page: Page): Promise<void> {
   const address = `10.89.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  await page.context().route('**/auth/v1/token**', (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }));
+  await page
+    .context()
+    .route('**/auth/v1/token**', (route) =>
+      route.continue({ headers: { ...route.request().headers(), 'x-forwarded-for': address } }),
+    );
 }
 
 /** A fresh distribution point; returns its code (unique per test, so counts belong to one test). */
 export async function newPoint(label: string): Promise<string> {
   const code = `e2e-${label}-${Math.random().toString(36).slice(2, 8)}`;
-  await staffRpc('outreach', 'create_distribution_point', { p_code: code, p_name: `E2E ${label}`, p_township: '341702001', p_distributed_on: '2026-06-01' });
+  await staffRpc('outreach', 'create_distribution_point', {
+    p_code: code,
+    p_name: `E2E ${label}`,
+    p_township: '341702001',
+    p_distributed_on: '2026-06-01',
+  });
   return code;
 }
 
 export async function responsesFrom(code: string): Promise<number> {
-  const points = await staffRpc<{ code: string; responses: number }[]>('outreach', 'list_distribution_points');
+  const points = await staffRpc<{ code: string; responses: number }[]>(
+    'outreach',
+    'list_distribution_points',
+  );
   return points.find((p) => p.code === code)?.responses ?? -1;
 }
 
 /** Opens the survey (fake clock installed, so the minimum fill time can be passed) and waits for the island. */
-export async function openSurvey(page: Page, query = '', path = '/survey/', opts: { clock?: boolean } = {}): Promise<void> {
+export async function openSurvey(
+  page: Page,
+  query = '',
+  path = '/survey/',
+  opts: { clock?: boolean } = {},
+): Promise<void> {
   // Without the fake clock where axe runs: axe waits on real timers.
   if (opts.clock !== false) await page.clock.install();
   // Each test its own client address (the API trusts X-Forwarded-For in tests), so rate limits do not collide.
-  await page.setExtraHTTPHeaders({ 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+  await page.setExtraHTTPHeaders({
+    'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+  });
   await page.goto(`${path}${query}`);
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();

@@ -21,7 +21,12 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   for (const [i, a] of answers.entries()) {
     const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
       method: 'POST',
-      headers: { apikey: key, authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-forwarded-for': `198.19.8.${i + 1}` },
+      headers: {
+        apikey: key,
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'x-forwarded-for': `198.19.8.${i + 1}`,
+      },
       body: JSON.stringify({ p_response: a }),
     });
     expect(r.status).toBe(200);
@@ -46,7 +51,10 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   expect(await violations(page)).toEqual([]);
 
   await page.getByRole('button', { name: S['staff.survey.tab.export'] }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportCsv'] }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: S['staff.survey.exportCsv'] }).click(),
+  ]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.startsWith('\uFEFFreference,')).toBe(true);
   const lines = csv.trim().split('\r\n');
@@ -55,7 +63,10 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   expect(csv).not.toContain(',=HYPERLINK');
   // The XLSX opens (exceljs reads it back) with the same rows and a codebook sheet.
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['staff.survey.exportXlsx'] }).click()]);
+  const [xlsx] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: S['staff.survey.exportXlsx'] }).click(),
+  ]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile((await xlsx.path())!);
   expect(book.worksheets.map((w) => w.name)).toEqual(['responses', 'codebook']);
@@ -93,7 +104,9 @@ async function openPaperDouble(page: import('@playwright/test').Page, formNo: st
   await page.getByLabel(S['staff.survey.formNo']).fill(formNo);
 }
 
-test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({ page }) => {
+test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
   await ownSignInAddress(page);
@@ -101,7 +114,9 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await openPaperDouble(page, formNo);
   await answerAll(page, 'no');
   await page.getByRole('button', { name: S['survey.send'] }).click();
-  await expect(page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) }),
+  ).toBeVisible();
 
   await signInAs(page, 'admin');
   await openPaperDouble(page, formNo);

@@ -5,9 +5,21 @@
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
-import { answerAll, newPoint, next, openSurvey, responsesFrom, S, SEN, send, staffRpc } from './survey-helpers.ts';
+import {
+  answerAll,
+  newPoint,
+  next,
+  openSurvey,
+  responsesFrom,
+  S,
+  SEN,
+  send,
+  staffRpc,
+} from './survey-helpers.ts';
 
-test('a complete answer: confirmation with a reference, stored once under its ?src= code', async ({ page }) => {
+test('a complete answer: confirmation with a reference, stored once under its ?src= code', async ({
+  page,
+}) => {
   const code = await newPoint('full');
   await openSurvey(page, `?src=${code}`);
   await answerAll(page, 'yes');
@@ -28,31 +40,46 @@ test('skip path: "no" goes straight to the reasons against, then the township', 
   await expect(list).toContainText(S['survey.q.reasonsAgainst']);
   await expect(list).not.toContainText(S['survey.q.provider']);
   await expect(list).not.toContainText(S['survey.q.fee']);
-  await expect(page.locator('.step-count')).toHaveText(S['survey.step'].replace('{n}', '10').replace('{total}', '10'));
+  await expect(page.locator('.step-count')).toHaveText(
+    S['survey.step'].replace('{n}', '10').replace('{total}', '10'),
+  );
 });
 
-test('error summary: focused, linked to the field, message by the field, title prefixed; values kept', async ({ page }) => {
+test('error summary: focused, linked to the field, message by the field, title prefixed; values kept', async ({
+  page,
+}) => {
   await openSurvey(page);
   await next(page);
   const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link', { name: S['survey.error.consent'] })).toHaveAttribute('href', '#consent');
+  await expect(summary.getByRole('link', { name: S['survey.error.consent'] })).toHaveAttribute(
+    'href',
+    '#consent',
+  );
   await expect(page.locator('#consent-error')).toHaveText(`错误：${S['survey.error.consent']}`);
   await expect(page).toHaveTitle(/^错误：/);
   await page.getByLabel(S['survey.consent.label']).check();
   await next(page);
   await next(page); // nothing chosen
-  await expect(summary.getByRole('link', { name: S['survey.error.choose'] })).toHaveAttribute('href', '#relation-0');
+  await expect(summary.getByRole('link', { name: S['survey.error.choose'] })).toHaveAttribute(
+    'href',
+    '#relation-0',
+  );
   await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
   await next(page);
   await page.getByLabel(S['survey.children.label'].replace('{n}', '1')).fill('2019-01');
   await next(page);
-  await expect(summary.getByRole('link', { name: S['survey.error.birthOver3'] })).toHaveAttribute('href', '#children-0-birth_month');
+  await expect(summary.getByRole('link', { name: S['survey.error.birthOver3'] })).toHaveAttribute(
+    'href',
+    '#children-0-birth_month',
+  );
   await page.getByRole('button', { name: S['survey.back'] }).click();
   await expect(page.getByLabel(S['survey.option.relation.father'], { exact: true })).toBeChecked();
 });
 
-test('save and resume: a reload comes back to the same step with the answers; "start again" clears them', async ({ page }) => {
+test('save and resume: a reload comes back to the same step with the answers; "start again" clears them', async ({
+  page,
+}) => {
   await openSurvey(page);
   await page.getByLabel(S['survey.consent.label']).check();
   await next(page);
@@ -69,17 +96,27 @@ test('save and resume: a reload comes back to the same step with the answers; "s
   expect(await page.evaluate(() => localStorage.getItem('tuoyu.survey.draft'))).not.toContain('grandparent');
 });
 
-test('offline: the answer waits on the device and is sent once when the connection returns', async ({ page, context, guards }) => {
+test('offline: the answer waits on the device and is sent once when the connection returns', async ({
+  page,
+  context,
+  guards,
+}) => {
   const code = await newPoint('offline');
   await openSurvey(page, `?src=${code}`);
   await answerAll(page, 'yes');
   await context.setOffline(true);
   await send(page);
   await expect(page.getByRole('heading', { name: S['survey.queued.title'] })).toBeVisible();
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('tuoyu.survey.outbox') ?? '[]').length)).toBe(1);
+  expect(
+    await page.evaluate(() => JSON.parse(localStorage.getItem('tuoyu.survey.outbox') ?? '[]').length),
+  ).toBe(1);
   expect(await responsesFrom(code)).toBe(0);
   // The browser logs the failed request; that is the point of this test, not an error of the page.
-  guards.consoleErrors.splice(0, guards.consoleErrors.length, ...guards.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')));
+  guards.consoleErrors.splice(
+    0,
+    guards.consoleErrors.length,
+    ...guards.consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')),
+  );
   await context.setOffline(false);
   await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeVisible();
   // A second resend of the same id (e.g. a second tab) stores nothing more.
@@ -94,8 +131,12 @@ test('an unknown ?src= is accepted and kept as "unknown"', async ({ page }) => {
   await send(page);
   await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
   const reference = await page.locator('[data-reference]').textContent();
-  const rows = await staffRpc<{ reference: string; source_code: string; channel: string; wants_care: boolean }[]>('outreach', 'export_survey_responses', { p_source: 'unknown' });
-  expect(rows.filter((r) => r.reference === reference)).toEqual([expect.objectContaining({ source_code: 'unknown', channel: 'online', wants_care: false })]);
+  const rows = await staffRpc<
+    { reference: string; source_code: string; channel: string; wants_care: boolean }[]
+  >('outreach', 'export_survey_responses', { p_source: 'unknown' });
+  expect(rows.filter((r) => r.reference === reference)).toEqual([
+    expect.objectContaining({ source_code: 'unknown', channel: 'online', wants_care: false }),
+  ]);
 });
 
 test('axe: no violations on any step, in English and in large-text mode', async ({ page }) => {
@@ -114,9 +155,11 @@ test('axe: no violations on any step, in English and in large-text mode', async 
     found.push(...(await violations(page)));
     if (heading === SEN['survey.check.title']) break;
     const first = page.locator('.survey-step input[type=radio], .survey-step input[type=checkbox]').first();
-    if (await page.locator('#children-0-birth_month').count()) await page.locator('#children-0-birth_month').fill(birthMonthAgo(17));
-    else if (await page.locator('#township').count()) await page.locator('#township').selectOption('341702003');
-    else if (await first.count() && !(await first.isChecked())) await first.check();
+    if (await page.locator('#children-0-birth_month').count())
+      await page.locator('#children-0-birth_month').fill(birthMonthAgo(17));
+    else if (await page.locator('#township').count())
+      await page.locator('#township').selectOption('341702003');
+    else if ((await first.count()) && !(await first.isChecked())) await first.check();
     if (await page.locator('#pickup-0').count()) await page.locator('#pickup-0').check();
     await next(page, SEN);
   }
@@ -124,8 +167,13 @@ test('axe: no violations on any step, in English and in large-text mode', async 
   // Large text: body text ≥ 18 px and the answer options at least 44 px tall, no horizontal scrolling at 320 px.
   await page.setViewportSize({ width: 320, height: 640 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  await page.getByRole('button', { name: new RegExp(`^${SEN['survey.check.change']}`) }).first().click();
-  expect(parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(18);
+  await page
+    .getByRole('button', { name: new RegExp(`^${SEN['survey.check.change']}`) })
+    .first()
+    .click();
+  expect(
+    parseFloat(await page.evaluate(() => getComputedStyle(document.body).fontSize)),
+  ).toBeGreaterThanOrEqual(18);
   const box = await page.locator('.choice').first().boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(44);
   expect(found, found.join('\n')).toEqual([]);
@@ -133,7 +181,9 @@ test('axe: no violations on any step, in English and in large-text mode', async 
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the survey page says how to answer on paper or by phone, and shows no dead form', async ({ page }) => {
+  test('the survey page says how to answer on paper or by phone, and shows no dead form', async ({
+    page,
+  }) => {
     await page.goto('/survey/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(S['survey.title']);
     expect(await page.locator('main noscript > p').textContent()).toBe(S['survey.noJs']);

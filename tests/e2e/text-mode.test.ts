@@ -35,11 +35,16 @@ test('大字模式 toggles html[data-text], aria-pressed, font size and line hei
   expect(await page.evaluate(() => localStorage.getItem('tuoyu.text'))).toBe('normal');
 });
 
-test('the choice persists across navigation and reload, and is applied before first paint', async ({ page }) => {
+test('the choice persists across navigation and reload, and is applied before first paint', async ({
+  page,
+}) => {
   await page.goto('/');
   await toggle(page).click();
   await openMenu(page);
-  await page.getByRole('navigation').getByRole('link', { name: zh('nav.policies') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: zh('nav.policies') })
+    .click();
   await page.waitForURL('**/policies/');
   await expect(page.locator('html')).toHaveAttribute('data-text', 'large');
   await expect(toggle(page)).toHaveAttribute('aria-pressed', 'true');
@@ -61,7 +66,10 @@ test('the choice persists across navigation and reload, and is applied before fi
   });
   await page.reload({ waitUntil: 'domcontentloaded' });
   expect(await textMode(page), 'first evaluation after domcontentloaded').toBe('large');
-  expect(await page.evaluate(() => (window as unknown as { __modeAtBody: string }).__modeAtBody), 'at the start of <body>').toBe('large');
+  expect(
+    await page.evaluate(() => (window as unknown as { __modeAtBody: string }).__modeAtBody),
+    'at the start of <body>',
+  ).toBe('large');
   await page.unroute('**/policies/');
 
   await page.goto('/en/');
@@ -75,7 +83,10 @@ async function heights(targets: Locator[]): Promise<[string, number][]> {
   for (const loc of targets) {
     for (const el of await loc.all()) {
       const box = await el.boundingBox();
-      const label = (await el.evaluate((e) => `${e.tagName.toLowerCase()} "${(e.textContent || (e as HTMLInputElement).name || '').trim().slice(0, 30)}"`));
+      const label = await el.evaluate(
+        (e) =>
+          `${e.tagName.toLowerCase()} "${(e.textContent || (e as HTMLInputElement).name || '').trim().slice(0, 30)}"`,
+      );
       out.push([label, box?.height ?? 0]);
     }
   }
@@ -95,7 +106,9 @@ for (const mode of ['normal', 'large'] as const) {
       toggle(page),
       page.getByRole('banner').getByRole('link', { name: zh('lang.switchToLabel') }),
       // 菜单 only where it shows (narrow screens, large text below 64rem).
-      ...((await page.locator('.site-menu > summary').isVisible()) ? [page.locator('.site-menu > summary')] : []),
+      ...((await page.locator('.site-menu > summary').isVisible())
+        ? [page.locator('.site-menu > summary')]
+        : []),
       page.locator('#demo-notice > summary'),
       page.getByRole('searchbox'),
       page.locator('.chip-bar .chip'),
@@ -105,9 +118,16 @@ for (const mode of ['normal', 'large'] as const) {
     ];
     const measured = await heights(targets);
     // Each sheet's fields and its "查看 N 家" button.
-    for (const label of [zh('list.filter.age'), zh('list.filter.careForm'), zh('list.filter.township'), zh('list.filter.type')]) {
+    for (const label of [
+      zh('list.filter.age'),
+      zh('list.filter.careForm'),
+      zh('list.filter.township'),
+      zh('list.filter.type'),
+    ]) {
       await filterField(page, label);
-      measured.push(...(await heights([page.locator('.sheet:popover-open').locator('input, select, button')])));
+      measured.push(
+        ...(await heights([page.locator('.sheet:popover-open').locator('input, select, button')])),
+      );
       await closeSheet(page);
     }
     expect(measured.length).toBeGreaterThan(15);
@@ -118,7 +138,13 @@ for (const mode of ['normal', 'large'] as const) {
 
 const a = facilities.find((f) => f.fees && f.location)!;
 const [c1, c2, c3] = facilities.filter((f) => f.fees);
-const pages = ['/', '/facilities/', `/facilities/${a.id}/`, '/policies/', `/compare/?id=${c1!.id}&id=${c2!.id}&id=${c3!.id}`];
+const pages = [
+  '/',
+  '/facilities/',
+  `/facilities/${a.id}/`,
+  '/policies/',
+  `/compare/?id=${c1!.id}&id=${c2!.id}&id=${c3!.id}`,
+];
 
 test.describe('at 320 px wide', () => {
   test.use({ viewport: { width: 320, height: 720 } });
@@ -130,7 +156,8 @@ test.describe('at 320 px wide', () => {
       for (const path of [...pages, ...pages.map((p) => `/en${p}`)]) {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-text', mode);
-        if (path.includes('/compare/')) await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+        if (path.includes('/compare/'))
+          await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
         const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
         if (width > 320) wide.push(`${path}: scrollWidth ${width}`);
       }

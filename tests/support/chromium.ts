@@ -5,7 +5,12 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const OS_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
+const OS_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/snap/bin/chromium',
+];
 
 export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;

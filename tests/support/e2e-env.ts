@@ -22,8 +22,23 @@ export function e2eBuildEnv(): Record<string, string> {
 
 /** Staff accounts the test API creates. */
 export const E2E_STAFF = {
-  admin: { email: 'admin@e2e.test', password: 'e2e-admin-Passw0rd', role: 'admin' as const, displayName: '测试管理员' },
-  outreach: { email: 'outreach@e2e.test', password: 'e2e-outreach-Passw0rd', role: 'outreach' as const, displayName: '测试宣传员' },
+  admin: {
+    email: 'admin@e2e.test',
+    password: 'e2e-admin-Passw0rd',
+    role: 'admin' as const,
+    displayName: '测试管理员',
+  },
+  outreach: {
+    email: 'outreach@e2e.test',
+    password: 'e2e-outreach-Passw0rd',
+    role: 'outreach' as const,
+    displayName: '测试宣传员',
+  },
   /** changed by the team page's tests (role, deactivate, reactivate); no other test relies on it */
-  member: { email: 'member@e2e.test', password: 'e2e-member-Passw0rd', role: 'outreach' as const, displayName: '测试同事' },
+  member: {
+    email: 'member@e2e.test',
+    password: 'e2e-member-Passw0rd',
+    role: 'outreach' as const,
+    displayName: '测试同事',
+  },
 };

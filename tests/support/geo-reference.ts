@@ -23,7 +23,10 @@ export function refWgsToGcj([lng, lat]: LngLat): LngLat {
   const radLat = (lat / 180) * Math.PI;
   const magic = 1 - EE * Math.sin(radLat) ** 2;
   const sqrtMagic = Math.sqrt(magic);
-  return [lng + (dLng * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI), lat + (dLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI)];
+  return [
+    lng + (dLng * 180) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI),
+    lat + (dLat * 180) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI),
+  ];
 }
 
 export function refGcjToWgs(gcj: LngLat): LngLat {
@@ -38,6 +41,8 @@ export function refGcjToWgs(gcj: LngLat): LngLat {
 /** Kilometres between two WGS-84 points: the haversine formula in its atan2 form. */
 export function refDistanceKm(a: LngLat, b: LngLat): number {
   const rad = (d: number) => (d * Math.PI) / 180;
-  const h = Math.sin(rad(b[1] - a[1]) / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(rad(b[0] - a[0]) / 2) ** 2;
+  const h =
+    Math.sin(rad(b[1] - a[1]) / 2) ** 2 +
+    Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(rad(b[0] - a[0]) / 2) ** 2;
   return 6371.0088 * 2 * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
 }

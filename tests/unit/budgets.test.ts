@@ -22,7 +22,10 @@ describe('the measuring functions (on a small made-up dist/)', () => {
     writeFileSync(path.join(dir, file), text);
     written.set(file, text);
   };
-  put('_astro/entry.js', 'import{a as b}from"./shared.js";import"./side.js";export*from"../lib/x.js";import("./lazy.js");b();');
+  put(
+    '_astro/entry.js',
+    'import{a as b}from"./shared.js";import"./side.js";export*from"../lib/x.js";import("./lazy.js");b();',
+  );
   put('_astro/shared.js', 'export const a=()=>1;');
   put('_astro/side.js', 'import"./shared.js";console.log(1);');
   put('lib/x.js', 'export const x=1;');
@@ -36,11 +39,18 @@ describe('the measuring functions (on a small made-up dist/)', () => {
   put('a/index.html', html);
 
   test('follows static imports once each, skips dynamic import(), JSON and comments', () => {
-    expect(staticImports('import{a as b}from"./s.js";export*from"./t.js";import"./u.js";x.import("./v.js");import("./w.js")')).toEqual(['./s.js', './t.js', './u.js']);
+    expect(
+      staticImports(
+        'import{a as b}from"./s.js";export*from"./t.js";import"./u.js";x.import("./v.js");import("./w.js")',
+      ),
+    ).toEqual(['./s.js', './t.js', './u.js']);
     const w = measurePage(dir, '/a/');
     expect(w.jsFiles).toEqual(['_astro/entry.js', '_astro/shared.js', '_astro/side.js', 'lib/x.js']);
     const each = w.jsFiles.map((f) => bytesOf(written.get(f)!));
-    expect(w.js).toEqual({ raw: each.reduce((n, b) => n + b.raw, 0), gzip: each.reduce((n, b) => n + b.gzip, 0) });
+    expect(w.js).toEqual({
+      raw: each.reduce((n, b) => n + b.raw, 0),
+      gzip: each.reduce((n, b) => n + b.gzip, 0),
+    });
     expect(w.inlineJs.raw).toBe('var t=1;var m=2;'.length);
     expect(w.cssFiles).toEqual(['s.css']);
     expect(w.css.raw).toBe(12);
@@ -73,11 +83,16 @@ describe('budgets of the built site', () => {
   }
   const detailPages = ['', '/en'].flatMap((prefix) =>
     readdirSync(path.join(DIST, prefix, 'facilities'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(path.join(DIST, prefix, 'facilities', d.name, 'index.html')))
+      .filter(
+        (d) => d.isDirectory() && existsSync(path.join(DIST, prefix, 'facilities', d.name, 'index.html')),
+      )
       .map((d) => `${prefix}/facilities/${d.name}/`),
   );
   const contentPages = [
-    ...['/', '/facilities/', '/policies/', '/hospital-sites/', '/demonstration/'].flatMap((p) => [p, `/en${p}`]),
+    ...['/', '/facilities/', '/policies/', '/hospital-sites/', '/demonstration/'].flatMap((p) => [
+      p,
+      `/en${p}`,
+    ]),
     ...detailPages,
   ];
   const weights = new Map(contentPages.map((p) => [p, measurePage(DIST, p)]));
@@ -92,7 +107,9 @@ describe('budgets of the built site', () => {
     const offending = [...weights.values()].flatMap((w) => [
       ...w.externalScripts.map((s) => `${w.page}: external script ${s}`),
       ...(LIST_PAGES.includes(w.page) ? [] : w.jsFiles.map((f) => `${w.page}: loads ${f}`)),
-      ...(LIST_PAGES.includes(w.page) || w.moduleScripts === 0 ? [] : [`${w.page}: ${w.moduleScripts} module script(s)`]),
+      ...(LIST_PAGES.includes(w.page) || w.moduleScripts === 0
+        ? []
+        : [`${w.page}: ${w.moduleScripts} module script(s)`]),
     ]);
     expect(offending).toEqual([]);
   });
@@ -104,7 +121,9 @@ describe('budgets of the built site', () => {
   });
 
   test('inline JavaScript (the text-mode snippet) is under 1 KB on every content page', () => {
-    const over = [...weights.values()].filter((w) => w.inlineJs.raw >= KB).map((w) => `${w.page}: ${w.inlineJs.raw} bytes`);
+    const over = [...weights.values()]
+      .filter((w) => w.inlineJs.raw >= KB)
+      .map((w) => `${w.page}: ${w.inlineJs.raw} bytes`);
     expect(over).toEqual([]);
   });
 

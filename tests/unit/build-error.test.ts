@@ -41,7 +41,14 @@ test('an invalid facility file fails the build, naming the file, the record and 
     writeFileSync(file, INVALID);
     result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
       cwd: process.cwd(),
-      env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', TUOYU_FACILITIES_DIR: dataDir },
+      env: {
+        ...process.env,
+        TUOYU_LOCAL_BUILD: '1',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        TUOYU_FACILITIES_DIR: dataDir,
+      },
       encoding: 'utf8',
       timeout: 110_000,
     });

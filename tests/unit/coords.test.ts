@@ -109,7 +109,12 @@ describe('navigationLinks: a route to the facility, in each documented URI forma
   test('Tencent (apis.map.qq.com/uri/v1/routeplan): type=drive, to=name, tocoord=lat,lng in GCJ-02, no from', () => {
     const url = new URL(links.tencent);
     expect(url.origin + url.pathname).toBe('https://apis.map.qq.com/uri/v1/routeplan');
-    expect(params(links.tencent)).toEqual({ type: 'drive', to: name, tocoord: '39.916404,116.410244', referer: 'tuoyu-test' });
+    expect(params(links.tencent)).toEqual({
+      type: 'drive',
+      to: name,
+      tocoord: '39.916404,116.410244',
+      referer: 'tuoyu-test',
+    });
   });
 
   test('names are URL-encoded: no raw spaces, & or CJK in any link', () => {

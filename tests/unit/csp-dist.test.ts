@@ -26,7 +26,10 @@ const RUNS = (attrs: string) => {
 };
 
 function sources(policy: string, directive: string): string[] {
-  const found = policy.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === directive);
+  const found = policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([name]) => name === directive);
   return found ? found.slice(1) : [];
 }
 
@@ -37,11 +40,16 @@ describe('the Content-Security-Policy of every built page', () => {
     });
     return;
   }
-  const pages = htmlFiles(DIST).map((file) => ({ file: path.relative(DIST, file), html: readFileSync(file, 'utf8') }));
+  const pages = htmlFiles(DIST).map((file) => ({
+    file: path.relative(DIST, file),
+    html: readFileSync(file, 'utf8'),
+  }));
 
   test('there are pages to check, the map and staff pages among them', () => {
     expect(pages.length).toBeGreaterThan(20);
-    expect(pages.map((p) => p.file)).toEqual(expect.arrayContaining(['map/index.html', 'staff/index.html', 'en/staff/index.html']));
+    expect(pages.map((p) => p.file)).toEqual(
+      expect.arrayContaining(['map/index.html', 'staff/index.html', 'en/staff/index.html']),
+    );
   });
 
   test('each page has one policy in <head>, without unsafe-inline or unsafe-eval, and a default-src', () => {
@@ -70,11 +78,13 @@ describe('the Content-Security-Policy of every built page', () => {
         const [, attrs = '', text = ''] = m;
         if (/\bsrc\s*=/.test(attrs) || !RUNS(attrs)) continue;
         checked++;
-        if (!scripts.includes(sha256(text))) out.push(`${file}: inline script not in script-src: ${text.slice(0, 60)}`);
+        if (!scripts.includes(sha256(text)))
+          out.push(`${file}: inline script not in script-src: ${text.slice(0, 60)}`);
       }
       for (const m of html.matchAll(/<style(\s[^>]*)?>([\s\S]*?)<\/style>/gi)) {
         checked++;
-        if (!styles.includes(sha256(m[2] ?? ''))) out.push(`${file}: inline style not in style-src: ${(m[2] ?? '').slice(0, 60)}`);
+        if (!styles.includes(sha256(m[2] ?? '')))
+          out.push(`${file}: inline style not in style-src: ${(m[2] ?? '').slice(0, 60)}`);
       }
       return out;
     });
@@ -84,7 +94,8 @@ describe('the Content-Security-Policy of every built page', () => {
 
   test('no markup that only unsafe-inline would allow: event-handler or style attributes, javascript: URLs', () => {
     const problems = pages.flatMap(({ file, html }) => {
-      const tags = html.replace(/<(script|style)(\s[^>]*)?>[\s\S]*?<\/\1>/gi, '').match(/<[a-z][^>]*>/gi) ?? [];
+      const tags =
+        html.replace(/<(script|style)(\s[^>]*)?>[\s\S]*?<\/\1>/gi, '').match(/<[a-z][^>]*>/gi) ?? [];
       return tags
         .filter((tag) => /\s(on[a-z]+|style)\s*=/i.test(tag) || /=\s*["']?\s*javascript:/i.test(tag))
         .map((tag) => `${file}: ${tag.slice(0, 100)}`);

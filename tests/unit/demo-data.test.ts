@@ -16,7 +16,12 @@ test('regenerating gives exactly the committed demo-*.yaml and hospital-*.yaml f
   vi.spyOn(console, 'log').mockImplementation(() => {});
   expect(await main(['--out', out])).toBe(0);
   const generated = readdirSync(out).sort();
-  const committed = readdirSync(DATA).filter((f) => /^(demo|hospital)-.*\.yaml$/.test(f)).sort();
+  const committed = readdirSync(DATA)
+    .filter((f) => /^(demo|hospital)-.*\.yaml$/.test(f))
+    .sort();
   expect(generated).toEqual(committed);
-  for (const file of generated) expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(DATA, file), 'utf8'));
+  for (const file of generated)
+    expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(
+      readFileSync(path.join(DATA, file), 'utf8'),
+    );
 });

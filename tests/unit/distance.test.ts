@@ -39,9 +39,18 @@ describe('distanceKm (haversine, [lng, lat] in degrees)', () => {
 
   test('symmetric', () => {
     const pairs: [[number, number], [number, number]][] = [
-      [[117.4828, 30.6597], [117.3, 30.45]],
-      [[-86.67, 36.12], [-118.4, 33.94]],
-      [[179.9, 10], [-179.9, -10]],
+      [
+        [117.4828, 30.6597],
+        [117.3, 30.45],
+      ],
+      [
+        [-86.67, 36.12],
+        [-118.4, 33.94],
+      ],
+      [
+        [179.9, 10],
+        [-179.9, -10],
+      ],
     ];
     for (const [a, b] of pairs) expect(distanceKm(a, b)).toBe(distanceKm(b, a));
   });

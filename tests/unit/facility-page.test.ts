@@ -17,7 +17,10 @@ const pending = (() => {
   return FacilitySchema.parse({ ...record, unverified: [...VERIFIABLE_FIELDS] });
 })();
 const render = async (facility: unknown, locale = 'zh-CN') =>
-  (await AstroContainer.create()).renderToString(DetailPage, { props: { locale, facility }, params: { slug: 'x' } });
+  (await AstroContainer.create()).renderToString(DetailPage, {
+    props: { locale, facility },
+    params: { slug: 'x' },
+  });
 const dds = (html: string) => [...html.matchAll(/<dd>(.*?)<\/dd>/g)].map((m) => m[1]);
 
 describe('facility page', () => {
@@ -43,8 +46,18 @@ describe('facility page', () => {
 
   test('cards: a demo record shows the 示例 badge, a pending one the 信息待核实 badge', async () => {
     const c = await AstroContainer.create();
-    const demo = FacilitySchema.parse({ ...validFacility(), phone: undefined, filing: undefined, inspection: undefined, last_verified: undefined, demo: true, name: '示例·池阳小橡树托育园' });
-    expect(await c.renderToString(FacilityCard, { props: { facility: demo, locale: 'zh-CN' } })).toContain('<li class="badge demo">示例</li>');
+    const demo = FacilitySchema.parse({
+      ...validFacility(),
+      phone: undefined,
+      filing: undefined,
+      inspection: undefined,
+      last_verified: undefined,
+      demo: true,
+      name: '示例·池阳小橡树托育园',
+    });
+    expect(await c.renderToString(FacilityCard, { props: { facility: demo, locale: 'zh-CN' } })).toContain(
+      '<li class="badge demo">示例</li>',
+    );
     const card = await c.renderToString(FacilityCard, { props: { facility: pending, locale: 'en' } });
     expect(card).toContain('<li class="badge unverified">Details to be verified</li>');
     expect(card).not.toContain('badge demo');

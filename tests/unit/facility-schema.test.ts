@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
+import {
+  FACILITY_DIR,
+  FacilityDataError,
+  loadFacilities,
+  parseFacility,
+} from '../../src/lib/facilities/load.ts';
 import { FacilitySchema, type FacilityInput } from '../../src/lib/schemas/facility.ts';
 import { formatIssues } from '../../src/lib/schemas/format-issues.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
@@ -25,7 +30,10 @@ describe('FacilitySchema', () => {
 
   test('id: lower-case letters, digits and single hyphens', () => {
     for (const id of ['Chiyang', 'chi_yang', 'chi--yang', '-chiyang', 'chiyang-', '池阳', '']) {
-      expect(problems((f) => (f.id = id)), id).toEqual(['field "id": must be lower-case letters, digits and single hyphens']);
+      expect(
+        problems((f) => (f.id = id)),
+        id,
+      ).toEqual(['field "id": must be lower-case letters, digits and single hyphens']);
     }
   });
 
@@ -42,16 +50,22 @@ describe('FacilitySchema', () => {
 
   test('demo records are named "示例·…" and only they are', () => {
     expect(problems(asDemo)).toEqual(['field "name": demo records must have a name starting with "示例·"']);
-    expect(problems((f) => (f.name = '示例·池阳小橡树托育园'))).toEqual(['field "demo": only demo records may be named "示例·…"']);
+    expect(problems((f) => (f.name = '示例·池阳小橡树托育园'))).toEqual([
+      'field "demo": only demo records may be named "示例·…"',
+    ]);
     expect(problems((f) => Object.assign(asDemo(f) ?? f, { name: '示例·池阳小橡树托育园' }))).toEqual([]);
   });
 
   test('a demo record carries no phone, filing, inspection or verified date (they would look real)', () => {
-    const demo = (extra: Record<string, unknown>) => problems((f) => Object.assign(asDemo(f) ?? f, { name: '示例·池阳小橡树托育园' }, extra));
-    const message = 'must be left out of a demo record (it would look like a real phone number, filing or check)';
+    const demo = (extra: Record<string, unknown>) =>
+      problems((f) => Object.assign(asDemo(f) ?? f, { name: '示例·池阳小橡树托育园' }, extra));
+    const message =
+      'must be left out of a demo record (it would look like a real phone number, filing or check)';
     expect(demo({ phone: '0566-2000001' })).toEqual([`field "phone": ${message}`]);
     expect(demo({ filing: 'filed' })).toEqual([`field "filing": ${message}`]);
-    expect(demo({ inspection: { date: '2026-09-20', result: 'pass' } })).toEqual([`field "inspection": ${message}`]);
+    expect(demo({ inspection: { date: '2026-09-20', result: 'pass' } })).toEqual([
+      `field "inspection": ${message}`,
+    ]);
     expect(demo({ last_verified: '2026-10-20' })).toEqual([`field "last_verified": ${message}`]);
   });
 
@@ -62,83 +76,153 @@ describe('FacilitySchema', () => {
     };
     expect(problems(pending)).toEqual([]);
     expect(FacilitySchema.parse({ ...fixture(), unverified: undefined }).unverified).toEqual([]);
-    expect(problems((f) => delete f.ownership)).toEqual(['field "ownership": is required (or list it under unverified until it is checked)']);
-    expect(problems((f) => (f.unverified = ['ages']))).toEqual(['field "ages": must be left out while it is listed under unverified']);
-    expect(problems((f) => (pending(f), f.unverified.push('ages')))).toEqual(['field "unverified": must not list a field twice']);
+    expect(problems((f) => delete f.ownership)).toEqual([
+      'field "ownership": is required (or list it under unverified until it is checked)',
+    ]);
+    expect(problems((f) => (f.unverified = ['ages']))).toEqual([
+      'field "ages": must be left out while it is listed under unverified',
+    ]);
+    expect(problems((f) => (pending(f), f.unverified.push('ages')))).toEqual([
+      'field "unverified": must not list a field twice',
+    ]);
     expect(problems((f) => (pending(f), (f.unverified = ['ownership', 'ages', 'name'])))).toEqual([
       expect.stringMatching(/^field "unverified.2": .*"ownership"/),
     ]);
   });
 
   test('closed lists: type, ownership, filing, care forms', () => {
-    expect(problems((f) => (f.type = 'nursery'))).toEqual([expect.stringMatching(/^field "type": .*"childcare_center".*"employer_site"/)]);
-    expect(problems((f) => (f.ownership = 'mixed'))).toEqual([expect.stringMatching(/^field "ownership": .*"public"\|"private"/)]);
-    expect(problems((f) => (f.filing = 'yes'))).toEqual([expect.stringMatching(/^field "filing": .*"filed"/)]);
-    expect(problems((f) => (f.care_forms = ['full_day', 'weekend']))).toEqual([expect.stringMatching(/^field "care_forms.1": .*"hourly"/)]);
-    expect(problems((f) => Object.assign(f, { care_forms: [], fees: undefined }))).toEqual(['field "care_forms": must list at least one care form']);
+    expect(problems((f) => (f.type = 'nursery'))).toEqual([
+      expect.stringMatching(/^field "type": .*"childcare_center".*"employer_site"/),
+    ]);
+    expect(problems((f) => (f.ownership = 'mixed'))).toEqual([
+      expect.stringMatching(/^field "ownership": .*"public"\|"private"/),
+    ]);
+    expect(problems((f) => (f.filing = 'yes'))).toEqual([
+      expect.stringMatching(/^field "filing": .*"filed"/),
+    ]);
+    expect(problems((f) => (f.care_forms = ['full_day', 'weekend']))).toEqual([
+      expect.stringMatching(/^field "care_forms.1": .*"hourly"/),
+    ]);
+    expect(problems((f) => Object.assign(f, { care_forms: [], fees: undefined }))).toEqual([
+      'field "care_forms": must list at least one care form',
+    ]);
   });
 
   test('township must be one of the 20 codes', () => {
     for (const code of ['341702999', '341702', '341703001', 341702001]) {
-      expect(problems((f) => (f.township = code))).toEqual([expect.stringMatching(/^field "township": must be one of the 20 township codes/)]);
+      expect(problems((f) => (f.township = code))).toEqual([
+        expect.stringMatching(/^field "township": must be one of the 20 township codes/),
+      ]);
     }
     expect(problems((f) => (f.township = '341702108'))).toEqual([]);
   });
 
   test('location: lat/lng in range, verified required', () => {
-    expect(problems((f) => (f.location.lat = 90.5))).toEqual([expect.stringMatching(/^field "location.lat": Too big.*90/)]);
-    expect(problems((f) => (f.location.lat = -91))).toEqual([expect.stringMatching(/^field "location.lat": Too small.*-90/)]);
-    expect(problems((f) => (f.location.lng = 181))).toEqual([expect.stringMatching(/^field "location.lng": Too big.*180/)]);
-    expect(problems((f) => (f.location.lng = '117.4'))).toEqual([expect.stringMatching(/^field "location.lng": .*expected number/)]);
-    expect(problems((f) => delete f.location.verified)).toEqual([expect.stringMatching(/^field "location.verified": .*expected boolean/)]);
+    expect(problems((f) => (f.location.lat = 90.5))).toEqual([
+      expect.stringMatching(/^field "location.lat": Too big.*90/),
+    ]);
+    expect(problems((f) => (f.location.lat = -91))).toEqual([
+      expect.stringMatching(/^field "location.lat": Too small.*-90/),
+    ]);
+    expect(problems((f) => (f.location.lng = 181))).toEqual([
+      expect.stringMatching(/^field "location.lng": Too big.*180/),
+    ]);
+    expect(problems((f) => (f.location.lng = '117.4'))).toEqual([
+      expect.stringMatching(/^field "location.lng": .*expected number/),
+    ]);
+    expect(problems((f) => delete f.location.verified)).toEqual([
+      expect.stringMatching(/^field "location.verified": .*expected boolean/),
+    ]);
     expect(problems((f) => delete f.location)).toEqual([]);
   });
 
   test('phone: landline or mobile', () => {
     for (const phone of ['0566-1234567', '05661234567', '13800000000', '0566-12345678']) {
-      expect(problems((f) => (f.phone = phone)), phone).toEqual([]);
+      expect(
+        problems((f) => (f.phone = phone)),
+        phone,
+      ).toEqual([]);
     }
-    for (const phone of ['1234567', '0566 1234567', '138000000001', '23800000000', '+86 13800000000', '0566-123456', 'n/a']) {
-      expect(problems((f) => (f.phone = phone)), phone).toEqual(['field "phone": must be a phone number like 0566-1234567 or 13800000000']);
+    for (const phone of [
+      '1234567',
+      '0566 1234567',
+      '138000000001',
+      '23800000000',
+      '+86 13800000000',
+      '0566-123456',
+      'n/a',
+    ]) {
+      expect(
+        problems((f) => (f.phone = phone)),
+        phone,
+      ).toEqual(['field "phone": must be a phone number like 0566-1234567 or 13800000000']);
     }
   });
 
   test('ages: min not above max, both 0–72 whole months', () => {
-    expect(problems((f) => (f.ages = { min_months: 36, max_months: 12 }))).toEqual(['field "ages": min_months must not be above max_months']);
+    expect(problems((f) => (f.ages = { min_months: 36, max_months: 12 }))).toEqual([
+      'field "ages": min_months must not be above max_months',
+    ]);
     expect(problems((f) => (f.ages = { min_months: 24, max_months: 24 }))).toEqual([]);
-    expect(problems((f) => (f.ages.min_months = -1))).toEqual([expect.stringMatching(/^field "ages.min_months": Too small/)]);
-    expect(problems((f) => (f.ages.max_months = 73))).toEqual([expect.stringMatching(/^field "ages.max_months": Too big.*72/)]);
-    expect(problems((f) => (f.ages.max_months = 30.5))).toEqual([expect.stringMatching(/^field "ages.max_months": .*int/)]);
+    expect(problems((f) => (f.ages.min_months = -1))).toEqual([
+      expect.stringMatching(/^field "ages.min_months": Too small/),
+    ]);
+    expect(problems((f) => (f.ages.max_months = 73))).toEqual([
+      expect.stringMatching(/^field "ages.max_months": Too big.*72/),
+    ]);
+    expect(problems((f) => (f.ages.max_months = 30.5))).toEqual([
+      expect.stringMatching(/^field "ages.max_months": .*int/),
+    ]);
   });
 
   test('places: whole number, 0 or more', () => {
-    expect(problems((f) => Object.assign(f, { places: -1, vacancies: undefined }))).toEqual(['field "places": must be 0 or more']);
+    expect(problems((f) => Object.assign(f, { places: -1, vacancies: undefined }))).toEqual([
+      'field "places": must be 0 or more',
+    ]);
     expect(problems((f) => (f.places = 2.5))).toEqual(['field "places": must be a whole number']);
   });
 
   test('vacancies: not more than places; as_of a real YYYY-MM-DD date', () => {
-    expect(problems((f) => (f.vacancies.count = 61))).toEqual(['field "vacancies.count": must not exceed places']);
+    expect(problems((f) => (f.vacancies.count = 61))).toEqual([
+      'field "vacancies.count": must not exceed places',
+    ]);
     expect(problems((f) => (f.vacancies.count = 60))).toEqual([]);
-    expect(problems((f) => (f.vacancies.as_of = '2026/10/05'))).toEqual(['field "vacancies.as_of": must be a date written YYYY-MM-DD']);
-    expect(problems((f) => (f.vacancies.as_of = 'last week'))).toEqual(['field "vacancies.as_of": must be a date written YYYY-MM-DD']);
-    expect(problems((f) => (f.vacancies.as_of = '2026-02-30'))).toEqual(['field "vacancies.as_of": is not a real calendar date']);
-    expect(problems((f) => (f.vacancies.as_of = '2026-13-01'))).toEqual(['field "vacancies.as_of": is not a real calendar date']);
+    expect(problems((f) => (f.vacancies.as_of = '2026/10/05'))).toEqual([
+      'field "vacancies.as_of": must be a date written YYYY-MM-DD',
+    ]);
+    expect(problems((f) => (f.vacancies.as_of = 'last week'))).toEqual([
+      'field "vacancies.as_of": must be a date written YYYY-MM-DD',
+    ]);
+    expect(problems((f) => (f.vacancies.as_of = '2026-02-30'))).toEqual([
+      'field "vacancies.as_of": is not a real calendar date',
+    ]);
+    expect(problems((f) => (f.vacancies.as_of = '2026-13-01'))).toEqual([
+      'field "vacancies.as_of": is not a real calendar date',
+    ]);
   });
 
   test('fees: only for listed care forms, never negative', () => {
-    expect(problems((f) => (f.fees.hourly = 30))).toEqual(['field "fees": fees may only be given for the listed care_forms']);
+    expect(problems((f) => (f.fees.hourly = 30))).toEqual([
+      'field "fees": fees may only be given for the listed care_forms',
+    ]);
     expect(problems((f) => (f.fees.full_day = -5))).toEqual(['field "fees.full_day": must be 0 or more']);
     expect(problems((f) => (f.fees.weekend = 5))).toEqual(['field "fees": Unrecognized key: "weekend"']);
   });
 
   test('inspection result is one of pass, rectify, fail', () => {
-    expect(problems((f) => (f.inspection.result = 'excellent'))).toEqual([expect.stringMatching(/^field "inspection.result": .*"pass"\|"rectify"\|"fail"/)]);
+    expect(problems((f) => (f.inspection.result = 'excellent'))).toEqual([
+      expect.stringMatching(/^field "inspection.result": .*"pass"\|"rectify"\|"fail"/),
+    ]);
     expect(problems((f) => (f.inspection.result = 'rectify'))).toEqual([]);
   });
 
   test('last_verified is required; YAML dates become YYYY-MM-DD', () => {
-    expect(problems((f) => delete f.last_verified)).toEqual(['field "last_verified": is required (a date written YYYY-MM-DD) once nothing is left unverified']);
-    expect(problems((f) => (f.last_verified = 20261020))).toEqual(['field "last_verified": must be a date written YYYY-MM-DD']);
+    expect(problems((f) => delete f.last_verified)).toEqual([
+      'field "last_verified": is required (a date written YYYY-MM-DD) once nothing is left unverified',
+    ]);
+    expect(problems((f) => (f.last_verified = 20261020))).toEqual([
+      'field "last_verified": must be a date written YYYY-MM-DD',
+    ]);
     const record = fixture();
     record.last_verified = new Date(Date.UTC(2026, 2, 5));
     record.vacancies.as_of = YAML.parse('d: 2026-10-05', { version: '1.1' }).d;
@@ -148,8 +232,12 @@ describe('FacilitySchema', () => {
   });
 
   test('unknown fields are rejected, at the top and inside objects', () => {
-    expect(problems((f) => (f.website = 'https://example.com'))).toEqual(['field "(record)": Unrecognized key: "website"']);
-    expect(problems((f) => (f.location.accuracy = 5))).toEqual(['field "location": Unrecognized key: "accuracy"']);
+    expect(problems((f) => (f.website = 'https://example.com'))).toEqual([
+      'field "(record)": Unrecognized key: "website"',
+    ]);
+    expect(problems((f) => (f.location.accuracy = 5))).toEqual([
+      'field "location": Unrecognized key: "accuracy"',
+    ]);
   });
 
   test('demo defaults to false', () => {
@@ -197,7 +285,9 @@ describe('parseFacility and loadFacilities: messages a person can act on', () =>
   test('an empty file is reported, not crashed on', () => {
     fresh();
     write('empty.yaml', '');
-    expect(loadError()).toMatch(/in .*empty\.yaml, record \(no name\) \(id \?\):\n {2}- field "\(record\)": /);
+    expect(loadError()).toMatch(
+      /in .*empty\.yaml, record \(no name\) \(id \?\):\n {2}- field "\(record\)": /,
+    );
   });
 
   test('the same id in two files names both files', () => {
@@ -213,7 +303,9 @@ describe('parseFacility and loadFacilities: messages a person can act on', () =>
   test('malformed YAML names the file', () => {
     fresh();
     write('broken.yaml', 'id: broken\nname: [unclosed\n');
-    expect(loadError()).toMatch(new RegExp(`^Invalid facility data in ${rel('broken.yaml').replace(/[.\\]/g, '\\$&')}: not valid YAML`));
+    expect(loadError()).toMatch(
+      new RegExp(`^Invalid facility data in ${rel('broken.yaml').replace(/[.\\]/g, '\\$&')}: not valid YAML`),
+    );
   });
 
   test('the real data directory loads: every record valid, ids unique', () => {

@@ -38,18 +38,36 @@ describe('parseFilter / serializeFilter', () => {
 
   test('round trip of a full state', () => {
     const full: FilterState = {
-      q: '池阳 oak', type: 'kindergarten_class', township: '341702108', age: 18, form: 'hourly',
-      inclusive: true, own: 'public', level: 'province', sort: 'distance',
+      q: '池阳 oak',
+      type: 'kindergarten_class',
+      township: '341702108',
+      age: 18,
+      form: 'hourly',
+      inclusive: true,
+      own: 'public',
+      level: 'province',
+      sort: 'distance',
     };
     const query = serializeFilter(full);
-    expect(query).toBe('q=%E6%B1%A0%E9%98%B3+oak&type=kindergarten_class&township=341702108&age=18&form=hourly&inclusive=1&own=public&level=province&sort=distance');
+    expect(query).toBe(
+      'q=%E6%B1%A0%E9%98%B3+oak&type=kindergarten_class&township=341702108&age=18&form=hourly&inclusive=1&own=public&level=province&sort=distance',
+    );
     expect(parse(query)).toEqual(full);
   });
 
   test('round trip of each single field, defaults left out', () => {
     const singles: Partial<FilterState>[] = [
-      { q: 'sun' }, { type: 'hospital_site' }, { township: '341702005' }, { age: 0 }, { age: 72 },
-      { form: 'temporary' }, { inclusive: true }, { level: 'district' }, { level: 'any' }, { own: 'private' }, { sort: 'distance' },
+      { q: 'sun' },
+      { type: 'hospital_site' },
+      { township: '341702005' },
+      { age: 0 },
+      { age: 72 },
+      { form: 'temporary' },
+      { inclusive: true },
+      { level: 'district' },
+      { level: 'any' },
+      { own: 'private' },
+      { sort: 'distance' },
     ];
     for (const single of singles) {
       const query = serializeFilter(state(single));
@@ -59,7 +77,9 @@ describe('parseFilter / serializeFilter', () => {
   });
 
   test('malformed values are ignored, the rest is kept', () => {
-    expect(parse('age=abc&type=bogus&township=123&form=weekly&level=national&sort=price&inclusive=yes&q=sun')).toEqual(state({ q: 'sun' }));
+    expect(
+      parse('age=abc&type=bogus&township=123&form=weekly&level=national&sort=price&inclusive=yes&q=sun'),
+    ).toEqual(state({ q: 'sun' }));
     expect(parse('age=-1')).toEqual(EMPTY_FILTER);
     expect(parse('age=1.5')).toEqual(EMPTY_FILTER);
     expect(parse('age=73')).toEqual(EMPTY_FILTER);
@@ -130,7 +150,15 @@ describe('matchesFilter', () => {
   });
 
   test('all conditions together', () => {
-    const all = { q: 'oak', type: 'childcare_center', township: '341702001', age: 30, form: 'full_day', inclusive: true, level: 'city' } as const;
+    const all = {
+      q: 'oak',
+      type: 'childcare_center',
+      township: '341702001',
+      age: 30,
+      form: 'full_day',
+      inclusive: true,
+      level: 'city',
+    } as const;
     expect(matches(all)).toBe(true);
     expect(matches({ ...all, age: 40 })).toBe(false);
   });
@@ -148,8 +176,13 @@ describe('usesMoreThanSearch', () => {
   });
   test('true as soon as any other field is set', () => {
     const others: Partial<FilterState>[] = [
-      { type: 'hospital_site' }, { township: '341702001' }, { age: 0 }, { form: 'hourly' }, { inclusive: true },
-      { level: 'district' }, { sort: 'distance' },
+      { type: 'hospital_site' },
+      { township: '341702001' },
+      { age: 0 },
+      { form: 'hourly' },
+      { inclusive: true },
+      { level: 'district' },
+      { sort: 'distance' },
     ];
     for (const other of others) expect(usesMoreThanSearch(state(other)), JSON.stringify(other)).toBe(true);
   });
@@ -176,13 +209,26 @@ describe('chosenIds (compare page)', () => {
 describe('parseAge', () => {
   test('reads ages as people write them', () => {
     const cases: [string, number][] = [
-      ['14', 14], ['14个月', 14], ['14 个月', 14], ['14月', 14], ['14 months', 14], ['1 month', 1], ['0', 0],
-      ['1岁2', 14], ['1岁2个月', 14], ['1 岁 2 个月', 14], ['1岁半', 18], ['2岁', 24], ['2周岁', 24], ['6岁', 72],
+      ['14', 14],
+      ['14个月', 14],
+      ['14 个月', 14],
+      ['14月', 14],
+      ['14 months', 14],
+      ['1 month', 1],
+      ['0', 0],
+      ['1岁2', 14],
+      ['1岁2个月', 14],
+      ['1 岁 2 个月', 14],
+      ['1岁半', 18],
+      ['2岁', 24],
+      ['2周岁', 24],
+      ['6岁', 72],
     ];
     for (const [text, months] of cases) expect(parseAge(text), text).toBe(months);
   });
   test('is null for what is not an age of 0–72 months', () => {
-    for (const text of ['', 'abc', '-1', '1.5', '73', '7岁', '1岁12', '1岁13个月', '一岁', '14 weeks']) expect(parseAge(text), text).toBeNull();
+    for (const text of ['', 'abc', '-1', '1.5', '73', '7岁', '1岁12', '1岁13个月', '一岁', '14 weeks'])
+      expect(parseAge(text), text).toBeNull();
   });
   test('the URL and the age box accept the same words', () => {
     expect(parseFilter(new URLSearchParams('age=1%E5%B2%812')).age).toBe(14);
@@ -192,28 +238,60 @@ describe('parseAge', () => {
 
 describe('understand', () => {
   const vocabulary: Word[] = [
-    ['普惠', 'inclusive', '1'], ['全日托', 'form', 'full_day'], ['半日托', 'form', 'half_day'], ['公办', 'own', 'public'],
-    ['示范', 'level', 'any'], ['省级示范', 'level', 'province'], ['秋浦街道', 'township', '341702002'], ['秋浦', 'township', '341702002'],
+    ['普惠', 'inclusive', '1'],
+    ['全日托', 'form', 'full_day'],
+    ['半日托', 'form', 'half_day'],
+    ['公办', 'own', 'public'],
+    ['示范', 'level', 'any'],
+    ['省级示范', 'level', 'province'],
+    ['秋浦街道', 'township', '341702002'],
+    ['秋浦', 'township', '341702002'],
     ['inclusive', 'inclusive', '1'],
   ];
   test('finds filter words anywhere, in the order typed, and leaves the rest for the text search', () => {
     expect(understand('秋浦 普惠全日托 阳光', vocabulary)).toEqual({
-      params: [['township', '341702002'], ['inclusive', '1'], ['form', 'full_day']],
+      params: [
+        ['township', '341702002'],
+        ['inclusive', '1'],
+        ['form', 'full_day'],
+      ],
       words: ['秋浦', '普惠', '全日托'],
       rest: '阳光',
     });
   });
   test('the longer word wins, and one word per filter', () => {
-    expect(understand('省级示范 秋浦街道', vocabulary).params).toEqual([['level', 'province'], ['township', '341702002']]);
-    expect(understand('全日托 半日托', vocabulary)).toEqual({ params: [['form', 'full_day']], words: ['全日托'], rest: '半日托' });
+    expect(understand('省级示范 秋浦街道', vocabulary).params).toEqual([
+      ['level', 'province'],
+      ['township', '341702002'],
+    ]);
+    expect(understand('全日托 半日托', vocabulary)).toEqual({
+      params: [['form', 'full_day']],
+      words: ['全日托'],
+      rest: '半日托',
+    });
   });
   test('ages in the text: "1岁2", "14个月"; a bare number stays text (it may be a house number)', () => {
-    expect(understand('1岁2 普惠', vocabulary)).toEqual({ params: [['age', '14'], ['inclusive', '1']], words: ['1岁2', '普惠'], rest: '' });
-    expect(understand('阳光 14个月', vocabulary)).toEqual({ params: [['age', '14']], words: ['14个月'], rest: '阳光' });
+    expect(understand('1岁2 普惠', vocabulary)).toEqual({
+      params: [
+        ['age', '14'],
+        ['inclusive', '1'],
+      ],
+      words: ['1岁2', '普惠'],
+      rest: '',
+    });
+    expect(understand('阳光 14个月', vocabulary)).toEqual({
+      params: [['age', '14']],
+      words: ['14个月'],
+      rest: '阳光',
+    });
     expect(understand('幸福路 14 号', vocabulary)).toEqual({ params: [], words: [], rest: '幸福路 14 号' });
   });
   test('case does not matter for English words; nothing understood leaves the text as typed (lower-cased)', () => {
-    expect(understand('Inclusive Rainbow', vocabulary)).toEqual({ params: [['inclusive', '1']], words: ['inclusive'], rest: 'rainbow' });
+    expect(understand('Inclusive Rainbow', vocabulary)).toEqual({
+      params: [['inclusive', '1']],
+      words: ['inclusive'],
+      rest: 'rainbow',
+    });
     expect(understand('Sunshine', vocabulary)).toEqual({ params: [], words: [], rest: 'sunshine' });
   });
 });

@@ -15,7 +15,10 @@ const JAR = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-j
 const canaryDir = mkdtempSync(path.join(tmpdir(), 'tuoyu-vnu-'));
 const CANARY = path.join(canaryDir, 'canary.html');
 // A <style> in <body> and a <script> after </html>: the two faults this test was written for.
-writeFileSync(CANARY, '<!doctype html><html lang="en"><head><title>c</title></head><body><p>x</p><style>p{}</style></body></html><script>1</script>');
+writeFileSync(
+  CANARY,
+  '<!doctype html><html lang="en"><head><title>c</title></head><body><p>x</p><style>p{}</style></body></html><script>1</script>',
+);
 afterAll(() => rmSync(canaryDir, { recursive: true, force: true }));
 
 interface VnuMessage {
@@ -27,21 +30,37 @@ interface VnuMessage {
 }
 
 test('every page in dist/ is valid HTML (Nu Html Checker, zero errors)', () => {
-  expect(existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run astro build first (npm run build)').toBe(true);
+  expect(
+    existsSync(path.join(DIST, 'index.html')),
+    'dist/ is missing: run astro build first (npm run build)',
+  ).toBe(true);
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  expect(java.error, 'Java is needed for the HTML checker (Debian: apt-get install default-jre-headless)').toBeUndefined();
+  expect(
+    java.error,
+    'Java is needed for the HTML checker (Debian: apt-get install default-jre-headless)',
+  ).toBeUndefined();
 
-  const r = spawnSync('java', ['-Xss16m', '-jar', JAR, '--errors-only', '--skip-non-html', '--format', 'json', DIST, CANARY], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 170_000,
-  });
+  const r = spawnSync(
+    'java',
+    ['-Xss16m', '-jar', JAR, '--errors-only', '--skip-non-html', '--format', 'json', DIST, CANARY],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 170_000,
+    },
+  );
   expect(r.error).toBeUndefined();
-  const messages = (JSON.parse(r.stderr) as { messages: VnuMessage[] }).messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+  const messages = (JSON.parse(r.stderr) as { messages: VnuMessage[] }).messages.filter(
+    (m) => m.type === 'error' || m.type === 'non-document-error',
+  );
   const canary = messages.filter((m) => m.url.endsWith('/canary.html'));
-  expect(canary.map((m) => m.message).join('\n'), 'the checker must find the canary page\'s faults').toMatch(/style/);
+  expect(canary.map((m) => m.message).join('\n'), "the checker must find the canary page's faults").toMatch(
+    /style/,
+  );
   expect(canary.map((m) => m.message).join('\n')).toMatch(/Stray start tag “script”/);
 
   const site = messages.filter((m) => !m.url.endsWith('/canary.html'));
-  expect(site.map((m) => `${path.relative(DIST, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`)).toEqual([]);
+  expect(
+    site.map((m) => `${path.relative(DIST, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`),
+  ).toEqual([]);
 }, 180_000);

@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
-import { localeFromSegment, localeParams, localePath, localeSegment, useTranslations } from '../../src/lib/i18n/index.ts';
+import {
+  localeFromSegment,
+  localeParams,
+  localePath,
+  localeSegment,
+  useTranslations,
+} from '../../src/lib/i18n/index.ts';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -14,14 +20,22 @@ describe('dictionaries', () => {
   });
 
   test('no empty values', () => {
-    const empty = [...Object.entries(zhCN), ...Object.entries(en)].filter(([, v]) => !v.trim()).map(([k]) => k);
+    const empty = [...Object.entries(zhCN), ...Object.entries(en)]
+      .filter(([, v]) => !v.trim())
+      .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
   test('every key has the same {placeholders} in both locales', () => {
     const differ = Object.keys(zhCN)
-      .filter((k) => placeholders(zhCN[k as keyof typeof zhCN]).join() !== placeholders(en[k as keyof typeof en]).join())
-      .map((k) => `${k}: zh-CN {${placeholders(zhCN[k as keyof typeof zhCN])}} vs en {${placeholders(en[k as keyof typeof en])}}`);
+      .filter(
+        (k) =>
+          placeholders(zhCN[k as keyof typeof zhCN]).join() !== placeholders(en[k as keyof typeof en]).join(),
+      )
+      .map(
+        (k) =>
+          `${k}: zh-CN {${placeholders(zhCN[k as keyof typeof zhCN])}} vs en {${placeholders(en[k as keyof typeof en])}}`,
+      );
     expect(differ).toEqual([]);
   });
 
@@ -36,7 +50,9 @@ describe('dictionaries', () => {
 
 describe('useTranslations', () => {
   test('looks up the locale and replaces variables', () => {
-    expect(useTranslations('en')('list.count', { shown: 3, total: 9 })).toBe(en['list.count'].replace('{shown}', '3').replace('{total}', '9'));
+    expect(useTranslations('en')('list.count', { shown: 3, total: 9 })).toBe(
+      en['list.count'].replace('{shown}', '3').replace('{total}', '9'),
+    );
     expect(useTranslations('zh-CN')('list.count', { shown: 3, total: 9 })).toBe('共 3 家（全部 9 家）');
     expect(useTranslations('zh-CN')('common.monthsRange', { min: 6, max: 36 })).toBe('6–36 个月');
     expect(useTranslations('en')('nav.home')).toBe('Home');
@@ -58,7 +74,11 @@ describe('locale paths', () => {
 
   test('segments and route params', () => {
     expect([localeSegment('zh-CN'), localeSegment('en')]).toEqual([undefined, 'en']);
-    expect([localeFromSegment(undefined), localeFromSegment('en'), localeFromSegment('fr')]).toEqual(['zh-CN', 'en', 'zh-CN']);
+    expect([localeFromSegment(undefined), localeFromSegment('en'), localeFromSegment('fr')]).toEqual([
+      'zh-CN',
+      'en',
+      'zh-CN',
+    ]);
     expect(localeParams()).toEqual([
       { params: { lang: undefined }, props: { locale: 'zh-CN' } },
       { params: { lang: 'en' }, props: { locale: 'en' } },
@@ -95,12 +115,15 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g;
 
 describe('no hard-coded Chinese UI text in .astro templates', () => {
   test('the scanner finds literal text and ignores expressions, frontmatter and comments', () => {
-    const sample = '---\nconst a = "首页";\n---\n<!-- 注释 --><p title="标题">{t("x")} {`模板 ${"{"}`} 正文</p><style>/* 样式 */</style>';
+    const sample =
+      '---\nconst a = "首页";\n---\n<!-- 注释 --><p title="标题">{t("x")} {`模板 ${"{"}`} 正文</p><style>/* 样式 */</style>';
     expect(literalTemplateText(sample).match(CJK)).toEqual(['标题', '正文']);
   });
 
   test('every .astro file under src/', () => {
-    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro'));
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.astro'),
+    );
     expect(files.length).toBeGreaterThan(5);
     const found = files.flatMap((f) => {
       const hits = literalTemplateText(readFileSync(path.join('src', f), 'utf8')).match(CJK) ?? [];

@@ -3,7 +3,16 @@
  * names, identity, and whole runs of the command on the fixture files in tests/fixtures/import/ (made by
  * scripts/make-import-fixtures.ts) with the exact files written, report rows and messages expected.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -13,12 +22,23 @@ import YAML from 'yaml';
 import { main } from '../../scripts/import-facilities.ts';
 import { findHeader, lookalike } from '../../scripts/lib/import/headers.ts';
 import { deriveId } from '../../scripts/lib/import/identity.ts';
-import { normalizeAge, normalizeAgeRange, normalizeDate, normalizeNumber, normalizePhone } from '../../scripts/lib/import/normalize.ts';
+import {
+  normalizeAge,
+  normalizeAgeRange,
+  normalizeDate,
+  normalizeNumber,
+  normalizePhone,
+} from '../../scripts/lib/import/normalize.ts';
 import { decodeCsv } from '../../scripts/lib/import/read-table.ts';
 import { facilityToYaml } from '../../scripts/lib/write-facility-yaml.ts';
 import { makeFixtures } from '../../scripts/make-import-fixtures.ts';
 import { COLUMNS, IGNORED_COLUMNS, IMPORT_ONLY_COLUMNS } from '../../src/lib/facilities/columns.ts';
-import { FACILITY_DIR, FacilityDataError, loadFacilities, parseFacility } from '../../src/lib/facilities/load.ts';
+import {
+  FACILITY_DIR,
+  FacilityDataError,
+  loadFacilities,
+  parseFacility,
+} from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
 import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
@@ -40,22 +60,40 @@ describe('what people type', () => {
       ['4008001234', '400-800-1234', 'phone_separator'],
       ['138 1234 5678', '13812345678', 'phone_separator'],
     ];
-    for (const [typed, value, note] of cases) expect(normalizePhone(typed), typed).toEqual(note ? { ok: true, value, note } : { ok: true, value });
-    for (const typed of ['12345', '0566-1234567/13812345678', '1.38123E+10', '电话']) expect(normalizePhone(typed).ok, typed).toBe(false);
+    for (const [typed, value, note] of cases)
+      expect(normalizePhone(typed), typed).toEqual(note ? { ok: true, value, note } : { ok: true, value });
+    for (const typed of ['12345', '0566-1234567/13812345678', '1.38123E+10', '电话'])
+      expect(normalizePhone(typed).ok, typed).toBe(false);
   });
 
   test('ages in one cell, in months or years', () => {
     expect(normalizeAgeRange('6-36')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_split' });
-    expect(normalizeAgeRange('6～36个月')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_split' });
+    expect(normalizeAgeRange('6～36个月')).toEqual({
+      ok: true,
+      value: { min: 6, max: 36 },
+      note: 'age_split',
+    });
     expect(normalizeAgeRange('0-3岁')).toEqual({ ok: true, value: { min: 0, max: 36 }, note: 'age_years' });
-    expect(normalizeAgeRange('6个月至3岁')).toEqual({ ok: true, value: { min: 6, max: 36 }, note: 'age_years' });
+    expect(normalizeAgeRange('6个月至3岁')).toEqual({
+      ok: true,
+      value: { min: 6, max: 36 },
+      note: 'age_years',
+    });
     expect(normalizeAgeRange('0-3').ok).toBe(false); // years or months? The clerk is asked.
     expect(normalizeAge('３岁')).toEqual({ ok: true, value: 36, note: 'age_years' });
     expect(normalizeAge('6个月')).toEqual({ ok: true, value: 6, note: 'number_cleaned' });
   });
 
   test('dates in the usual Chinese forms', () => {
-    for (const typed of ['2026年3月5日', '2026/3/5', '2026.3.5', '2026-3-5', '20260305', '二〇二六年三月五日', '２０２６年３月５日']) {
+    for (const typed of [
+      '2026年3月5日',
+      '2026/3/5',
+      '2026.3.5',
+      '2026-3-5',
+      '20260305',
+      '二〇二六年三月五日',
+      '２０２６年３月５日',
+    ]) {
       expect(normalizeDate(typed), typed).toEqual({ ok: true, value: '2026-03-05', note: 'date_form' });
     }
     expect(normalizeDate('46086')).toEqual({ ok: true, value: '2026-03-05', note: 'date_serial' });
@@ -84,10 +122,18 @@ describe('what people type', () => {
 
 describe('header row and column names', () => {
   test('title and note rows above the header are skipped; synonyms map to columns', () => {
-    const result = findHeader([['贵池区托育机构备案名单（2026年）'], ['填报日期：2026年10月20日'], ['序号', '托育机构名称', '所属街道（镇）', '联系方式', '托位数量', '收托月龄']]);
+    const result = findHeader([
+      ['贵池区托育机构备案名单（2026年）'],
+      ['填报日期：2026年10月20日'],
+      ['序号', '托育机构名称', '所属街道（镇）', '联系方式', '托位数量', '收托月龄'],
+    ]);
     expect(result).toMatchObject({ row: 3, ignored: ['序号'], issues: [] });
     expect('row' in result && result.columns.map((c) => [c.header, c.key])).toEqual([
-      ['托育机构名称', 'name'], ['所属街道（镇）', 'township'], ['联系方式', 'phone'], ['托位数量', 'places'], ['收托月龄', 'ages'],
+      ['托育机构名称', 'name'],
+      ['所属街道（镇）', 'township'],
+      ['联系方式', 'phone'],
+      ['托位数量', 'places'],
+      ['收托月龄', 'ages'],
     ]);
   });
 
@@ -97,18 +143,33 @@ describe('header row and column names', () => {
     expect(lookalike('联系人')).toBeUndefined();
     expect(lookalike('法人代表')).toBeUndefined();
     const result = findHeader([['机构名称', '街道', '托位数目', '办学许可证']]);
-    expect(result).toMatchObject({ row: 1, ignored: ['办学许可证'], issues: [{ row: 1, code: 'lookalike', p: { header: '托位数目', suggestion: '托位数' } }] });
+    expect(result).toMatchObject({
+      row: 1,
+      ignored: ['办学许可证'],
+      issues: [{ row: 1, code: 'lookalike', p: { header: '托位数目', suggestion: '托位数' } }],
+    });
   });
 
   test('two columns for the same thing, and a sheet with no header row', () => {
-    expect(findHeader([['机构名称', '街道', '电话', '联系电话']]).issues).toEqual([{ row: 1, code: 'duplicate_column', p: { header: '电话', other: '联系电话' } }]);
-    expect(findHeader([['a', 'b'], ['c', 'd']]).issues).toMatchObject([{ code: 'no_header' }]);
-    expect(findHeader([['机构名称', '地址']]).issues).toMatchObject([{ code: 'missing_column', p: { header: '街道/镇' } }]);
+    expect(findHeader([['机构名称', '街道', '电话', '联系电话']]).issues).toEqual([
+      { row: 1, code: 'duplicate_column', p: { header: '电话', other: '联系电话' } },
+    ]);
+    expect(
+      findHeader([
+        ['a', 'b'],
+        ['c', 'd'],
+      ]).issues,
+    ).toMatchObject([{ code: 'no_header' }]);
+    expect(findHeader([['机构名称', '地址']]).issues).toMatchObject([
+      { code: 'missing_column', p: { header: '街道/镇' } },
+    ]);
   });
 
   test('docs/data.md lists every column name of the synonym table', () => {
     const doc = readFileSync('docs/data.md', 'utf8');
-    const names = [...Object.values(COLUMNS), ...Object.values(IMPORT_ONLY_COLUMNS)].flat().filter((n) => /[\u4e00-\u9fff]/.test(n));
+    const names = [...Object.values(COLUMNS), ...Object.values(IMPORT_ONLY_COLUMNS)]
+      .flat()
+      .filter((n) => /[\u4e00-\u9fff]/.test(n));
     expect(names.filter((n) => !doc.includes(n))).toEqual([]);
     expect(IGNORED_COLUMNS.filter((n) => !doc.includes(n))).toEqual([]);
   });
@@ -118,7 +179,9 @@ test('web ids come from the pinyin of township and name, never collide', () => {
   expect(deriveId('池阳小橡树托育园', '341702001', new Set())).toBe('chiyang-xiaoxiangshutuoyuyuan');
   expect(deriveId('秋浦向日葵托育园', '341702002', new Set())).toBe('qiupu-xiangrikuituoyuyuan');
   expect(deriveId('贵池区第2托育园', '341702108', new Set())).toBe('tangxi-guichiqudi2tuoyuyuan');
-  expect(deriveId('池阳小橡树托育园', '341702001', new Set(['chiyang-xiaoxiangshutuoyuyuan']))).toBe('chiyang-xiaoxiangshutuoyuyuan-2');
+  expect(deriveId('池阳小橡树托育园', '341702001', new Set(['chiyang-xiaoxiangshutuoyuyuan']))).toBe(
+    'chiyang-xiaoxiangshutuoyuyuan-2',
+  );
 });
 
 describe('the import command on the fixture files', () => {
@@ -142,14 +205,19 @@ describe('the import command on the fixture files', () => {
   const files = () => readdirSync(out).sort();
   const record = (id: string) => FacilitySchema.parse(loadFacilities(out).find((f) => f.id === id));
   /** The report CSV as rows of cells (row 1 first), and the report columns of one row. */
-  const report = () => parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][];
+  const report = () =>
+    parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), {
+      bom: true,
+      relax_column_count: true,
+    }) as string[][];
   const result = (row: number) => report()[row - 1]!.slice(-4);
 
   test('the fixtures are what scripts/make-import-fixtures.ts makes', async () => {
     const fresh = path.join(dir, 'fresh');
     const names = await makeFixtures(fresh);
     expect(names.sort()).toEqual(readdirSync(FIXTURES).sort());
-    for (const name of names.filter((n) => n.endsWith('.csv'))) expect(readFileSync(path.join(fresh, name)), name).toEqual(readFileSync(path.join(FIXTURES, name)));
+    for (const name of names.filter((n) => n.endsWith('.csv')))
+      expect(readFileSync(path.join(fresh, name)), name).toEqual(readFileSync(path.join(FIXTURES, name)));
     const cells = async (file: string) => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(file);
@@ -157,7 +225,8 @@ describe('the import command on the fixture files', () => {
       workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (row, n) => rows.push([n, row.values]));
       return rows;
     };
-    for (const name of names.filter((n) => n.endsWith('.xlsx'))) expect(await cells(path.join(fresh, name)), name).toEqual(await cells(path.join(FIXTURES, name)));
+    for (const name of names.filter((n) => n.endsWith('.xlsx')))
+      expect(await cells(path.join(fresh, name)), name).toEqual(await cells(path.join(FIXTURES, name)));
   });
 
   test('title rows, synonyms, full-width digits, phone variants, ages and dates (title-rows.xlsx)', async () => {
@@ -180,7 +249,8 @@ describe('the import command on the fixture files', () => {
       '  第6行「核实日期」列：“二〇二六年十月二十日”记为“2026-10-20”（日期统一写成 年-月-日）。',
       '  第4行 池阳小橡树托育园（网址标识 chiyang-xiaoxiangshutuoyuyuan）',
       '这是预览，没有改动任何文件。核对无误后，在命令后面加上 --apply 再运行一次。',
-    ]) expect(lines).toContain(line);
+    ])
+      expect(lines).toContain(line);
     expect(report()[0]![0]).toBe('贵池区托育机构备案名单（2026年）'); // rows keep their numbers
     expect(report()[2]!.slice(-4)).toEqual(['处理结果', '错误原因', '自动修正', '修改内容']);
     expect(result(4).slice(0, 2)).toEqual(['新增', '']);
@@ -188,15 +258,42 @@ describe('the import command on the fixture files', () => {
     expect(report()[7]!.at(-4)).toBe('跳过（说明行）');
 
     expect(await run('title-rows.xlsx', '--apply')).toBe(0);
-    expect(files()).toEqual(['chiyang-xiaoxiangshutuoyuyuan.yaml', 'qiupu-xiangrikuituoyuyuan.yaml', 'tangxi-shequtuoyudian.yaml']);
+    expect(files()).toEqual([
+      'chiyang-xiaoxiangshutuoyuyuan.yaml',
+      'qiupu-xiangrikuituoyuyuan.yaml',
+      'tangxi-shequtuoyudian.yaml',
+    ]);
     expect(record('chiyang-xiaoxiangshutuoyuyuan')).toEqual({
-      id: 'chiyang-xiaoxiangshutuoyuyuan', filing_number: '池卫托备〔2024〕1号', name: '池阳小橡树托育园', type: 'childcare_center',
-      ownership: 'private', inclusive: true, filing: 'filed', township: '341702001', address: '池州市贵池区池阳路1号', phone: '13812345678',
-      ages: { min_months: 6, max_months: 36 }, places: 120, care_forms: ['full_day', 'half_day'], source: '区卫生健康委员会托育机构备案名单',
-      last_verified: '2026-10-20', unverified: [], demo: false,
+      id: 'chiyang-xiaoxiangshutuoyuyuan',
+      filing_number: '池卫托备〔2024〕1号',
+      name: '池阳小橡树托育园',
+      type: 'childcare_center',
+      ownership: 'private',
+      inclusive: true,
+      filing: 'filed',
+      township: '341702001',
+      address: '池州市贵池区池阳路1号',
+      phone: '13812345678',
+      ages: { min_months: 6, max_months: 36 },
+      places: 120,
+      care_forms: ['full_day', 'half_day'],
+      source: '区卫生健康委员会托育机构备案名单',
+      last_verified: '2026-10-20',
+      unverified: [],
+      demo: false,
     });
-    expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({ phone: '0566-2031234', township: '341702002', places: 60, last_verified: '2026-10-20' });
-    expect(record('tangxi-shequtuoyudian')).toMatchObject({ phone: '0566-1234567', places: 20, ages: { min_months: 0, max_months: 36 }, filing: 'in_progress' });
+    expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({
+      phone: '0566-2031234',
+      township: '341702002',
+      places: 60,
+      last_verified: '2026-10-20',
+    });
+    expect(record('tangxi-shequtuoyudian')).toMatchObject({
+      phone: '0566-1234567',
+      places: 20,
+      ages: { min_months: 0, max_months: 36 },
+      filing: 'in_progress',
+    });
 
     expect(await run('title-rows.xlsx')).toBe(0); // again: nothing to do
     expect(lines).toContain('共 3 家机构：新增 0，更新 0，无变化 3，有错误 0。');
@@ -219,43 +316,73 @@ describe('the import command on the fixture files', () => {
       '没有导入，也没有改动任何文件。',
     ]);
     expect(await run('lookalike.csv', '--lang', 'en')).toBe(1);
-    expect(lines[1]).toBe('Row 1: the header "托位数目" is not known. Did you mean "托位数"? Rename it to "托位数"; if the column is not for the site, delete it or start its header with "备注".');
+    expect(lines[1]).toBe(
+      'Row 1: the header "托位数目" is not known. Did you mean "托位数"? Rename it to "托位数"; if the column is not for the site, delete it or start its header with "备注".',
+    );
     expect(files()).toEqual([]);
   });
 
   test('likely duplicates within the file are errors on both rows; --apply writes nothing', async () => {
     expect(await run('duplicates.csv', '--apply')).toBe(1);
     expect(files()).toEqual([]);
-    expect(result(2).slice(0, 2)).toEqual(['错误', '第2行「机构名称」列（读到“池阳小橡树托育园”）：与第3行很可能是同一家机构（机构名称相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。']);
+    expect(result(2).slice(0, 2)).toEqual([
+      '错误',
+      '第2行「机构名称」列（读到“池阳小橡树托育园”）：与第3行很可能是同一家机构（机构名称相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。',
+    ]);
     expect(result(3)[1]).toContain('与第2行很可能是同一家机构（机构名称相同）');
-    expect(result(4)[1]).toBe('第4行「地址」列（读到“池州市贵池区梅龙路6号”）：与第5行很可能是同一家机构（地址和电话相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。');
+    expect(result(4)[1]).toBe(
+      '第4行「地址」列（读到“池州市贵池区梅龙路6号”）：与第5行很可能是同一家机构（地址和电话相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开。',
+    );
     expect(result(5)[1]).toContain('与第4行很可能是同一家机构（地址和电话相同）');
     expect(lines).toContain('因为有错误，没有写入任何文件（加上 --partial 可以先写入没有错误的行）。');
     await run('duplicates.csv', '--lang', 'en');
-    expect(lines).toContain('  Row 4, column "地址" (read "池州市贵池区梅龙路6号"): row 5 is very likely the same facility (same address and phone). Delete the repeated row; if they really are two facilities, make their names different.');
+    expect(lines).toContain(
+      '  Row 4, column "地址" (read "池州市贵池区梅龙路6号"): row 5 is very likely the same facility (same address and phone). Delete the repeated row; if they really are two facilities, make their names different.',
+    );
   });
 
   test('positions: swapped, far away, AMap (GCJ-02) by column or by --datum; --partial and --allow-outside', async () => {
     expect(await run('positions.csv', '--apply')).toBe(1);
     expect(files()).toEqual([]);
     expect(result(2)[0]).toBe('新增');
-    expect(result(3)).toEqual(['错误', '第3行「纬度」列（读到“117.483, 30.659”）：位置（纬度 117.483，经度 30.659）不在贵池区内。看起来纬度和经度填反了：贵池区的纬度约 30，经度约 117，请把这两格的数对调。', '第3行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。', '']);
-    expect(result(4)[1]).toBe('第4行「纬度」列（读到“31.82, 117.23”）：位置（纬度 31.82，经度 117.23）不在贵池区内。请核对坐标；如果这家机构确实在区外，运行时加上 --allow-outside。');
+    expect(result(3)).toEqual([
+      '错误',
+      '第3行「纬度」列（读到“117.483, 30.659”）：位置（纬度 117.483，经度 30.659）不在贵池区内。看起来纬度和经度填反了：贵池区的纬度约 30，经度约 117，请把这两格的数对调。',
+      '第3行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。',
+      '',
+    ]);
+    expect(result(4)[1]).toBe(
+      '第4行「纬度」列（读到“31.82, 117.23”）：位置（纬度 31.82，经度 117.23）不在贵池区内。请核对坐标；如果这家机构确实在区外，运行时加上 --allow-outside。',
+    );
     expect(result(5)[0]).toBe('新增');
-    expect(result(5)[2]).toContain('第5行「纬度/经度」列：“30.661, 117.489”记为“30.663338, 117.483506”（高德/腾讯地图坐标（GCJ-02）换算为 WGS-84）。');
-    expect(result(6)[1]).toBe('第6行「纬度」列（读到“30.597585, 117.739903”）：位置（纬度 30.597585，经度 117.739903）不在贵池区内。看起来是从高德或腾讯地图复制的坐标（GCJ-02）。请在「坐标系」列填写 GCJ-02，或者运行时加上 --datum gcj02。');
+    expect(result(5)[2]).toContain(
+      '第5行「纬度/经度」列：“30.661, 117.489”记为“30.663338, 117.483506”（高德/腾讯地图坐标（GCJ-02）换算为 WGS-84）。',
+    );
+    expect(result(6)[1]).toBe(
+      '第6行「纬度」列（读到“30.597585, 117.739903”）：位置（纬度 30.597585，经度 117.739903）不在贵池区内。看起来是从高德或腾讯地图复制的坐标（GCJ-02）。请在「坐标系」列填写 GCJ-02，或者运行时加上 --datum gcj02。',
+    );
     await run('positions.csv', '--lang', 'en');
-    expect(lines).toContain('  Row 3, column "纬度" (read "117.483, 30.659"): the position (latitude 117.483, longitude 30.659) is outside Guichi District. Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells.');
+    expect(lines).toContain(
+      '  Row 3, column "纬度" (read "117.483, 30.659"): the position (latitude 117.483, longitude 30.659) is outside Guichi District. Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells.',
+    );
 
     expect(await run('positions.csv', '--apply', '--partial')).toBe(1);
     expect(files()).toEqual(['chiyang-dingweizhengquetuoyuyuan.yaml', 'chiyang-gaodezuobiaotuoyuyuan.yaml']);
-    expect(record('chiyang-gaodezuobiaotuoyuyuan').location).toEqual({ lat: 30.663338, lng: 117.483506, verified: false });
+    expect(record('chiyang-gaodezuobiaotuoyuyuan').location).toEqual({
+      lat: 30.663338,
+      lng: 117.483506,
+      verified: false,
+    });
 
     // The whole file as AMap positions: row 6 now lands inside; --allow-outside lets the Hefei row through.
     expect(await run('positions.csv', '--datum', 'gcj02', '--allow-outside')).toBe(1);
     expect(result(4)[0]).toBe('新增');
     expect(result(6)[0]).toBe('新增');
-    expect(record('chiyang-dingweizhengquetuoyuyuan').location).toEqual({ lat: 30.659, lng: 117.483, verified: false });
+    expect(record('chiyang-dingweizhengquetuoyuyuan').location).toEqual({
+      lat: 30.659,
+      lng: 117.483,
+      verified: false,
+    });
   });
 
   test('a renamed 编号 updates the same facility instead of publishing it twice', async () => {
@@ -264,18 +391,33 @@ describe('the import command on the fixture files', () => {
     expect(await run('renamed-after.csv', '--apply')).toBe(0);
     expect(files()).toEqual(['qingfeng-pugongyingtuoyuyuan.yaml']);
     expect(lines).toContain('  第2行 清风蒲公英托育园：「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号');
-    expect(result(2)).toEqual(['更新', '', '第2行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。', '「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号']);
+    expect(result(2)).toEqual([
+      '更新',
+      '',
+      '第2行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。',
+      '「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号',
+    ]);
     expect(record('qingfeng-pugongyingtuoyuyuan').filing_number).toBe('池卫托备〔2025〕7号');
   });
 
   test('a sparse row over a rich record changes only what it gives; missing facilities stay unless --remove-missing', async () => {
     const rich = FacilitySchema.parse(validFacility());
-    const other = FacilitySchema.parse({ ...validFacility(), id: 'qiupu-other', name: '秋浦另一家托育园', township: '341702002' });
+    const other = FacilitySchema.parse({
+      ...validFacility(),
+      id: 'qiupu-other',
+      name: '秋浦另一家托育园',
+      township: '341702002',
+    });
     writeFileSync(path.join(out, `${rich.id}.yaml`), facilityToYaml(rich));
     writeFileSync(path.join(out, `${other.id}.yaml`), facilityToYaml(other));
     expect(await run('sparse.csv', '--apply')).toBe(0);
     expect(record(rich.id)).toEqual({ ...rich, phone: '0566-2000002' });
-    expect(result(2)).toEqual(['更新', '', '第2行「托位数」列：格子是空的，保留网站上原有的内容（“60”）。', '「联系电话」0566-2000001 → 0566-2000002']);
+    expect(result(2)).toEqual([
+      '更新',
+      '',
+      '第2行「托位数」列：格子是空的，保留网站上原有的内容（“60”）。',
+      '「联系电话」0566-2000001 → 0566-2000002',
+    ]);
     expect(lines).toContain('  秋浦另一家托育园（秋浦街道）');
     expect(lines).toContain('  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。');
     expect(files()).toEqual(['chiyang-oak-2.yaml', 'qiupu-other.yaml']);
@@ -289,35 +431,72 @@ describe('the import command on the fixture files', () => {
     expect(files()).toEqual(['chiyang-daiheshituoyuyuan.yaml']);
     // No 核实日期 is needed while something is still to verify.
     expect(record('chiyang-daiheshituoyuyuan')).toEqual({
-      id: 'chiyang-daiheshituoyuyuan', name: '池阳待核实托育园', type: 'childcare_center', inclusive: false, filing: 'filed', township: '341702001',
-      care_forms: ['full_day'], source: '区卫生健康委员会托育机构备案名单', unverified: ['ownership', 'address', 'location', 'phone', 'ages'], demo: false,
+      id: 'chiyang-daiheshituoyuyuan',
+      name: '池阳待核实托育园',
+      type: 'childcare_center',
+      inclusive: false,
+      filing: 'filed',
+      township: '341702001',
+      care_forms: ['full_day'],
+      source: '区卫生健康委员会托育机构备案名单',
+      unverified: ['ownership', 'address', 'location', 'phone', 'ages'],
+      demo: false,
     });
     expect(result(2)).toEqual(['新增', '', '', '']);
-    expect(result(3).slice(0, 2)).toEqual(['错误', '第3行「经度」列（读到“117.49”）：「纬度」写的是“待核实”，这一格和它是同一项内容。请把这一格也改成“待核实”或者清空；已经核实了，就把「纬度」也填上。']);
-    expect(result(4).slice(0, 2)).toEqual(['错误', '第4行「类型」列（读到“待核实”）：这一列不能写“待核实”（只有性质、地址、电话、托位数这类机构信息可以写“待核实”）。请填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。']);
-    expect(result(5).slice(0, 2)).toEqual(['错误', '第5行「核实日期」列：需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“待核实”。']);
+    expect(result(3).slice(0, 2)).toEqual([
+      '错误',
+      '第3行「经度」列（读到“117.49”）：「纬度」写的是“待核实”，这一格和它是同一项内容。请把这一格也改成“待核实”或者清空；已经核实了，就把「纬度」也填上。',
+    ]);
+    expect(result(4).slice(0, 2)).toEqual([
+      '错误',
+      '第4行「类型」列（读到“待核实”）：这一列不能写“待核实”（只有性质、地址、电话、托位数这类机构信息可以写“待核实”）。请填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
+    ]);
+    expect(result(5).slice(0, 2)).toEqual([
+      '错误',
+      '第5行「核实日期」列：需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“待核实”。',
+    ]);
     await run('unverified.csv', '--lang', 'en');
-    expect(lines).toContain('  Row 3, column "经度" (read "117.49"): "纬度" says 待核实 and this cell belongs to the same item: write 待核实 here too or empty it; if it has been checked, fill in "纬度" as well.');
-    expect(lines).toContain('  Row 4, column "类型" (read "待核实"): this column cannot say 待核实 (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type one of 托育机构, 幼儿园托班（托幼一体化）, 医院职工托育点, 社区托育点, 用人单位托育点.');
-    expect(lines).toContain('  Row 5, column "核实日期": the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write 待核实 in its cells.');
+    expect(lines).toContain(
+      '  Row 3, column "经度" (read "117.49"): "纬度" says 待核实 and this cell belongs to the same item: write 待核实 here too or empty it; if it has been checked, fill in "纬度" as well.',
+    );
+    expect(lines).toContain(
+      '  Row 4, column "类型" (read "待核实"): this column cannot say 待核实 (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type one of 托育机构, 幼儿园托班（托幼一体化）, 医院职工托育点, 社区托育点, 用人单位托育点.',
+    );
+    expect(lines).toContain(
+      '  Row 5, column "核实日期": the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write 待核实 in its cells.',
+    );
     expect(result(2)[0]).toBe('unchanged');
 
     // Later: address and phone checked, care forms now in doubt, the rest left empty (still 待核实 on the site).
     expect(await run('unverified-later.csv', '--apply')).toBe(0);
-    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({ address: '池州市贵池区池阳路23号', phone: '0566-2000023', unverified: ['ownership', 'location', 'ages', 'care_forms'] });
+    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({
+      address: '池州市贵池区池阳路23号',
+      phone: '0566-2000023',
+      unverified: ['ownership', 'location', 'ages', 'care_forms'],
+    });
     expect(record('chiyang-daiheshituoyuyuan').care_forms).toBeUndefined();
     expect(result(2)).toEqual([
-      '更新', '',
+      '更新',
+      '',
       '第2行「性质」列：格子是空的，网站上仍显示“待核实”。\n第2行「纬度」列：格子是空的，网站上仍显示“待核实”。\n第2行「经度」列：格子是空的，网站上仍显示“待核实”。',
       '「托育形式」全日托 → 待核实\n「地址」待核实 → 池州市贵池区池阳路23号\n「电话」待核实 → 0566-2000023',
     ]);
 
     // Everything but the position checked, with the date: only location is left to verify.
     const csv = path.join(dir, 'checked.csv');
-    writeFileSync(csv, '机构名称,街道/镇,性质,收托月龄,托育形式,核实日期\r\n池阳待核实托育园,池阳街道,公办,12-36,全日托,2026-10-25\r\n');
+    writeFileSync(
+      csv,
+      '机构名称,街道/镇,性质,收托月龄,托育形式,核实日期\r\n池阳待核实托育园,池阳街道,公办,12-36,全日托,2026-10-25\r\n',
+    );
     lines = [];
     expect(await main([csv, '--out', out, '--apply', '--lang', 'en'], log)).toBe(0);
-    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({ ownership: 'public', ages: { min_months: 12, max_months: 36 }, care_forms: ['full_day'], last_verified: '2026-10-25', unverified: ['location'] });
+    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({
+      ownership: 'public',
+      ages: { min_months: 12, max_months: 36 },
+      care_forms: ['full_day'],
+      last_verified: '2026-10-25',
+      unverified: ['location'],
+    });
     expect(lines).toContain('  Row 2 池阳待核实托育园: "性质" 待核实 → 公办');
   });
 
@@ -325,47 +504,75 @@ describe('the import command on the fixture files', () => {
     const csv = path.join(dir, 'phone.csv');
     writeFileSync(csv, '机构名称,街道,电话\r\n池阳小橡树托育园,池阳街道,1.38123E+10\r\n');
     expect(await main([csv, '--out', out], log)).toBe(1);
-    expect(lines).toContain('  第2行「电话」列（读到“1.38123E+10”）：Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码。');
+    expect(lines).toContain(
+      '  第2行「电话」列（读到“1.38123E+10”）：Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码。',
+    );
   });
 
   test('a row that would publish a facility twice (matched by 编号 but named like another record) is an error', async () => {
-    const a = FacilitySchema.parse({ ...validFacility(), id: 'a', name: '甲托育园', filing_number: '池卫托备〔2024〕1号' });
-    const b = FacilitySchema.parse({ ...validFacility(), id: 'b', name: '乙托育园', filing_number: '池卫托备〔2024〕2号' });
+    const a = FacilitySchema.parse({
+      ...validFacility(),
+      id: 'a',
+      name: '甲托育园',
+      filing_number: '池卫托备〔2024〕1号',
+    });
+    const b = FacilitySchema.parse({
+      ...validFacility(),
+      id: 'b',
+      name: '乙托育园',
+      filing_number: '池卫托备〔2024〕2号',
+    });
     writeFileSync(path.join(out, 'a.yaml'), facilityToYaml(a));
     writeFileSync(path.join(out, 'b.yaml'), facilityToYaml(b));
     const csv = path.join(dir, 'clash.csv');
     writeFileSync(csv, '编号,机构名称,街道/镇\r\n池卫托备〔2024〕1号,乙托育园,池阳街道\r\n');
     expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
-    expect(lines).toContain('  第2行「机构名称」列（读到“乙托育园”）：网站上已有一家「乙托育园」（网址标识 b），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇。');
+    expect(lines).toContain(
+      '  第2行「机构名称」列（读到“乙托育园”）：网站上已有一家「乙托育园」（网址标识 b），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇。',
+    );
     expect(loadFacilities(out)).toEqual([a, b]);
   });
 
   test('a new facility needs the columns a record requires', async () => {
     expect(await run('sparse.csv')).toBe(1);
-    expect(lines).toContain('  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。');
+    expect(lines).toContain(
+      '  第2行：这是新机构，需要「类型」，但表格里没有这一列。请加一列「类型」，填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
+    );
   });
 
   test('a formula saved without its result is an error naming the cell', async () => {
     expect(await run('formula.xlsx', '--apply')).toBe(1);
     expect(files()).toEqual([]);
     expect(result(2)[0]).toBe('新增');
-    expect(result(3).slice(0, 2)).toEqual(['错误', '第3行「机构名称」列：单元格 A3 是公式（=CONCATENATE("秋浦","明珠托育园")），文件里没有保存计算结果。请用 Excel 打开这个文件、保存一次再导入，或者把公式改成数值。']);
+    expect(result(3).slice(0, 2)).toEqual([
+      '错误',
+      '第3行「机构名称」列：单元格 A3 是公式（=CONCATENATE("秋浦","明珠托育园")），文件里没有保存计算结果。请用 Excel 打开这个文件、保存一次再导入，或者把公式改成数值。',
+    ]);
     // The .xlsx report has the same rows; the 10 input columns are followed by 处理结果 and 错误原因.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(dir, 'import-report.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入结果', '名单里没有的机构']);
     const sheet = workbook.worksheets[0]!;
-    expect([sheet.getRow(1).getCell(11).value, sheet.getRow(2).getCell(11).value, sheet.getRow(3).getCell(11).value]).toEqual(['处理结果', '新增', '错误']);
+    expect([
+      sheet.getRow(1).getCell(11).value,
+      sheet.getRow(2).getCell(11).value,
+      sheet.getRow(3).getCell(11).value,
+    ]).toEqual(['处理结果', '新增', '错误']);
     expect(sheet.getRow(3).getCell(12).value).toBe(result(3)[1]);
     await run('formula.xlsx', '--lang', 'en');
-    expect(lines).toContain('  Row 3, column "机构名称": cell A3 is a formula (=CONCATENATE("秋浦","明珠托育园")) saved without its result. Open the file in Excel and save it once, or replace the formula by its value.');
+    expect(lines).toContain(
+      '  Row 3, column "机构名称": cell A3 is a formula (=CONCATENATE("秋浦","明珠托育园")) saved without its result. Open the file in Excel and save it once, or replace the formula by its value.',
+    );
     expect(result(3)[0]).toBe('error');
   });
 
   test('the example in docs/examples: two new, one row with every mistake named', async () => {
     copyFileSync('docs/examples/facilities-import-example.csv', path.join(dir, 'example.csv'));
     expect(await main([path.join(dir, 'example.csv'), '--out', out, '--apply', '--partial'], log)).toBe(1);
-    expect(files()).toEqual(['chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml', 'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml']);
+    expect(files()).toEqual([
+      'chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml',
+      'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml',
+    ]);
     expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
       '  第4行「类型」列（读到“托儿所”）：应填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
       '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
@@ -374,8 +581,14 @@ describe('the import command on the fixture files', () => {
       '  第4行「空余托位」列（读到“25”）：空余托位（25）比托位数（20）还多，请核对这两个数。',
       '  第4行「半日托月费」列（读到“1200”）：填了这项收费，但「托育形式」里没有“半日托”。请在「托育形式」里加上“半日托”，或者清空这一格。',
     ]);
-    expect(record('qiupu-daoruyangli-qiupuyoueryuantuoban')).toMatchObject({ township: '341702002', phone: '0566-2000002', vacancies: { count: 0, as_of: '2026-10-15' } });
-    expect(record('chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan').filing_number).toBe('池卫托备〔2026〕样1号');
+    expect(record('qiupu-daoruyangli-qiupuyoueryuantuoban')).toMatchObject({
+      township: '341702002',
+      phone: '0566-2000002',
+      vacancies: { count: 0, as_of: '2026-10-15' },
+    });
+    expect(record('chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan').filing_number).toBe(
+      '池卫托备〔2026〕样1号',
+    );
   });
 
   test('files that cannot be read', async () => {
@@ -399,22 +612,50 @@ describe('round trip: facilities.csv from the site → import → the same recor
   beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-roundtrip-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   /** The site's records, read file by file (skipping the invalid file build-error.test.ts writes for a moment). */
-  const all = () => readdirSync(FACILITY_DIR)
-    .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
-    .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
+  const all = () =>
+    readdirSync(FACILITY_DIR)
+      .filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('zz-invalid-build-test'))
+      .map((f) => parseFacility(YAML.parse(readFileSync(path.join(FACILITY_DIR, f), 'utf8')), f));
   const real = () => all().filter((f) => !f.demo);
   /**
    * Demo records as if real (the import refuses example data): flag off, 示例· prefix dropped, and what a demo
    * record leaves out given (a filing status and a verified date) or, every other record, listed as 待核实.
    */
-  const demoAsReal = () => all().filter((f) => f.demo).map((f, i): Facility => FacilitySchema.parse({
-    ...f, demo: false, name: f.name.replace(/^示例·/, ''),
-    ...(i % 2 ? { filing: 'filed', last_verified: '2026-10-20' } : { unverified: VERIFIABLE_FIELDS.filter((v) => v === 'filing' || f.unverified.includes(v)) }),
-  }));
+  const demoAsReal = () =>
+    all()
+      .filter((f) => f.demo)
+      .map(
+        (f, i): Facility =>
+          FacilitySchema.parse({
+            ...f,
+            demo: false,
+            name: f.name.replace(/^示例·/, ''),
+            ...(i % 2
+              ? { filing: 'filed', last_verified: '2026-10-20' }
+              : { unverified: VERIFIABLE_FIELDS.filter((v) => v === 'filing' || f.unverified.includes(v)) }),
+          }),
+      );
 
   test('into an empty folder: identical records, 待核实 fields too; again: all unchanged', async () => {
-    const waiting = { ...validFacility(), id: 'chiyang-waiting', name: '池阳待核实托育园', filing_number: '池卫托备〔2024〕8号', address: '池州市贵池区池阳街道某路8号', phone: '0566-2000008', location: undefined, ages: undefined, fees: undefined, last_verified: undefined, unverified: ['location', 'ages', 'fees'] };
-    const records = [...real(), ...demoAsReal(), FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' }), FacilitySchema.parse(waiting)];
+    const waiting = {
+      ...validFacility(),
+      id: 'chiyang-waiting',
+      name: '池阳待核实托育园',
+      filing_number: '池卫托备〔2024〕8号',
+      address: '池州市贵池区池阳街道某路8号',
+      phone: '0566-2000008',
+      location: undefined,
+      ages: undefined,
+      fees: undefined,
+      last_verified: undefined,
+      unverified: ['location', 'ages', 'fees'],
+    };
+    const records = [
+      ...real(),
+      ...demoAsReal(),
+      FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' }),
+      FacilitySchema.parse(waiting),
+    ];
     expect(records.filter((f) => f.unverified.length).length).toBeGreaterThan(3); // the hospital sites and more
     const csv = path.join(dir, 'facilities.csv');
     writeFileSync(csv, facilitiesToCsv(records));
@@ -424,7 +665,9 @@ describe('round trip: facilities.csv from the site → import → the same recor
     expect(loadFacilities(out)).toEqual([...records].sort((a, b) => a.id.localeCompare(b.id)));
     lines.length = 0;
     expect(await main([csv, '--out', out], (l) => lines.push(l))).toBe(0);
-    expect(lines).toContain(`共 ${records.length} 家机构：新增 0，更新 0，无变化 ${records.length}，有错误 0。`);
+    expect(lines).toContain(
+      `共 ${records.length} 家机构：新增 0，更新 0，无变化 ${records.length}，有错误 0。`,
+    );
   });
 });
 
@@ -432,13 +675,19 @@ describe('the build refuses two records for one facility', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-dupes-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, change: Record<string, unknown>) => writeFileSync(path.join(dir, name), facilityToYaml(FacilitySchema.parse({ ...validFacility(), ...change })));
+  const write = (name: string, change: Record<string, unknown>) =>
+    writeFileSync(
+      path.join(dir, name),
+      facilityToYaml(FacilitySchema.parse({ ...validFacility(), ...change })),
+    );
 
   test('same filing number', () => {
     write('a.yaml', { id: 'a', name: '甲托育园', filing_number: '池卫托备〔2024〕1号' });
     write('b.yaml', { id: 'b', name: '乙托育园', filing_number: '池卫托备〔2024〕1号' });
     expect(() => loadFacilities(dir)).toThrow(FacilityDataError);
-    expect(() => loadFacilities(dir)).toThrow(/b\.yaml and .*a\.yaml have the same filing number \(编号\) "池卫托备〔2024〕1号"/);
+    expect(() => loadFacilities(dir)).toThrow(
+      /b\.yaml and .*a\.yaml have the same filing number \(编号\) "池卫托备〔2024〕1号"/,
+    );
   });
 
   test('same name in the same township (but the same name in another township is fine)', () => {
@@ -446,6 +695,8 @@ describe('the build refuses two records for one facility', () => {
     write('b.yaml', { id: 'b', name: '甲托育园', township: '341702002' });
     expect(loadFacilities(dir)).toHaveLength(2);
     write('c.yaml', { id: 'c', name: '甲托育园' });
-    expect(() => loadFacilities(dir)).toThrow(/c\.yaml and .*a\.yaml have the same name "甲托育园" in the same township/);
+    expect(() => loadFacilities(dir)).toThrow(
+      /c\.yaml and .*a\.yaml have the same name "甲托育园" in the same township/,
+    );
   });
 });

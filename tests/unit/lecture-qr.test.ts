@@ -18,15 +18,25 @@ function codes(count: number, seed = 20261130): string[] {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return Array.from({ length: count }, () => Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[Math.floor(next() * CODE_ALPHABET.length)]).join(''));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[Math.floor(next() * CODE_ALPHABET.length)]).join(
+      '',
+    ),
+  );
 }
 const SAMPLE = ['YYYYYY', '333333', '34679A', ...codes(150)];
 
 /** What the reference encoder makes: version 1, level H, alphanumeric, as rows of booleans. */
 function reference(code: string, maskPattern?: QRCodeMaskPattern): boolean[][] {
-  const qr = QRCode.create([{ data: code, mode: 'alphanumeric' }], { version: 1, errorCorrectionLevel: 'H', ...(maskPattern === undefined ? {} : { maskPattern }) });
+  const qr = QRCode.create([{ data: code, mode: 'alphanumeric' }], {
+    version: 1,
+    errorCorrectionLevel: 'H',
+    ...(maskPattern === undefined ? {} : { maskPattern }),
+  });
   const { size, data } = qr.modules;
-  return Array.from({ length: size }, (_, r) => Array.from({ length: size }, (_, c) => data[r * size + c] === 1));
+  return Array.from({ length: size }, (_, r) =>
+    Array.from({ length: size }, (_, c) => data[r * size + c] === 1),
+  );
 }
 
 /** Draws the SVG's path (`M x y h w v1 h-w z` runs, as qrSvg writes them) into an RGBA bitmap, 8 px a module. */
@@ -38,18 +48,26 @@ function rasterize(svg: string, scale = 8) {
   let runs = 0;
   for (const [, x, y, len] of dark.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
     runs++;
-    for (let py = +y! * scale; py < (+y! + 1) * scale; py++) for (let px = +x! * scale; px < (+x! + +len!) * scale; px++) rgba.fill(0, (py * w + px) * 4, (py * w + px) * 4 + 3);
+    for (let py = +y! * scale; py < (+y! + 1) * scale; py++)
+      for (let px = +x! * scale; px < (+x! + +len!) * scale; px++)
+        rgba.fill(0, (py * w + px) * 4, (py * w + px) * 4 + 3);
   }
   return { rgba, width: w, runs };
 }
 
 describe('QR code of a confirmation code', () => {
-  test.each([0, 1, 2, 3, 4, 5, 6, 7] as const)('mask %i: module for module what the qrcode package makes', (mask) => {
-    for (const code of SAMPLE) expect(qrMatrix(code, mask), `${code}, mask ${mask}`).toEqual(reference(code, mask));
-  });
+  test.each([0, 1, 2, 3, 4, 5, 6, 7] as const)(
+    'mask %i: module for module what the qrcode package makes',
+    (mask) => {
+      for (const code of SAMPLE)
+        expect(qrMatrix(code, mask), `${code}, mask ${mask}`).toEqual(reference(code, mask));
+    },
+  );
 
   test('the mask chosen by penalty is the one the qrcode package chooses', () => {
-    const differs = SAMPLE.filter((code) => JSON.stringify(qrMatrix(code)) !== JSON.stringify(reference(code)));
+    const differs = SAMPLE.filter(
+      (code) => JSON.stringify(qrMatrix(code)) !== JSON.stringify(reference(code)),
+    );
     expect(differs).toEqual([]);
   });
 
@@ -67,7 +85,9 @@ describe('QR code of a confirmation code', () => {
     for (const code of SAMPLE.slice(0, 20)) {
       const { rgba, width } = rasterize(qrSvg(code));
       // Blank a 5×4-module patch of data modules (rows 13–16, columns 14–18 of the symbol, clear of finders).
-      for (let py = (13 + 4) * 8; py < (17 + 4) * 8; py++) for (let px = (14 + 4) * 8; px < (19 + 4) * 8; px++) rgba.fill(255, (py * width + px) * 4, (py * width + px) * 4 + 3);
+      for (let py = (13 + 4) * 8; py < (17 + 4) * 8; py++)
+        for (let px = (14 + 4) * 8; px < (19 + 4) * 8; px++)
+          rgba.fill(255, (py * width + px) * 4, (py * width + px) * 4 + 3);
       expect(jsQR(rgba, width, width)?.data, code).toBe(code);
     }
   });

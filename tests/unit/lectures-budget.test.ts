@@ -45,7 +45,8 @@ describe('lecture budgets (dist/)', () => {
     const all = allPageJs(DIST, page);
     const has = (needle: string) => all.files.some((f) => read(f).includes(needle));
     // The count holds the real island: the form's RPC, the form library, the calendar writer and the QR encoder.
-    for (const needle of [rpc, 'lec.error.mobileInvalid', 'BEGIN:VCALENDAR', 'shape-rendering="crispEdges"']) expect(has(needle), needle).toBe(true);
+    for (const needle of [rpc, 'lec.error.mobileInvalid', 'BEGIN:VCALENDAR', 'shape-rendering="crispEdges"'])
+      expect(has(needle), needle).toBe(true);
     // Nothing waits behind a dynamic import: what the page can run is what it loads.
     const loaded = staticIslandFiles(page);
     expect(all.files.filter((f) => !loaded.includes(f))).toEqual([]);
@@ -56,11 +57,15 @@ describe('lecture budgets (dist/)', () => {
   test('the staff console loads the Excel writer (~250 KB gzip) only when exporting; no public lecture page ever', () => {
     expect(staticIslandFiles('/staff/lectures/').filter((f) => /exceljs/.test(f))).toEqual([]);
     expect(allPageJs(DIST, '/staff/lectures/').files.some((f) => /exceljs/.test(f))).toBe(true);
-    for (const page of ['/lectures/', '/lectures/event/', '/lectures/my/']) expect(allPageJs(DIST, page).files.filter((f) => /exceljs/.test(f))).toEqual([]);
+    for (const page of ['/lectures/', '/lectures/event/', '/lectures/my/'])
+      expect(allPageJs(DIST, page).files.filter((f) => /exceljs/.test(f))).toEqual([]);
   });
 
-  test.each(['/lectures/', '/en/lectures/', '/lectures/event/', '/lectures/my/'])('%s: without the full supabase-js client', (page) => {
-    const w = allPageJs(DIST, page);
-    expect(w.files.filter((f) => /GoTrueClient|RealtimeClient/.test(read(f)))).toEqual([]);
-  });
+  test.each(['/lectures/', '/en/lectures/', '/lectures/event/', '/lectures/my/'])(
+    '%s: without the full supabase-js client',
+    (page) => {
+      const w = allPageJs(DIST, page);
+      expect(w.files.filter((f) => /GoTrueClient|RealtimeClient/.test(read(f)))).toEqual([]);
+    },
+  );
 });

@@ -9,10 +9,20 @@ import { describe, expect, test } from 'vitest';
 import { buildIcs, foldLine } from '../../src/lib/lectures/ics.ts';
 import { formatEventTime, formatShanghai, maskMobile } from '../../src/lib/lectures/format.ts';
 import { reasonOf } from '../../src/lib/lectures/reasons.ts';
-import { CODE_ALPHABET, isCode, LookupSchema, normalizeCode, normalizeMobile, SignUpSchema } from '../../src/lib/schemas/lecture.ts';
+import {
+  CODE_ALPHABET,
+  isCode,
+  LookupSchema,
+  normalizeCode,
+  normalizeMobile,
+  SignUpSchema,
+} from '../../src/lib/schemas/lecture.ts';
 import { miniResolver } from '../../src/lib/schemas/mini-resolver.ts';
 
-const migration = readFileSync(new URL('../../supabase/migrations/20261130000200_lectures.sql', import.meta.url), 'utf8');
+const migration = readFileSync(
+  new URL('../../supabase/migrations/20261130000200_lectures.sql', import.meta.url),
+  'utf8',
+);
 
 describe('confirmation codes', () => {
   test('the alphabet has no look-alike characters and is exactly the one the database draws from', () => {
@@ -25,7 +35,12 @@ describe('confirmation codes', () => {
 
   test('kinds and age bands are the ones the database accepts (check constraints)', async () => {
     const { KINDS, AGE_BANDS } = await import('../../src/lib/schemas/lecture.ts');
-    const list = (constraint: string) => [...new RegExp(`${constraint} check \\(\\w+ in \\(([^)]*)\\)`).exec(migration)![1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const list = (constraint: string) =>
+      [
+        ...new RegExp(`${constraint} check \\(\\w+ in \\(([^)]*)\\)`)
+          .exec(migration)![1]!
+          .matchAll(/'([^']+)'/g),
+      ].map((m) => m[1]);
     expect(list('lecture_events_kind_check')).toEqual([...KINDS]);
     expect(list('lecture_registrations_child_age_band_check\\s*')).toEqual([...AGE_BANDS]);
   });
@@ -50,9 +65,12 @@ describe('mobile numbers', () => {
     ['19912345678', '19912345678'],
   ])('%s → %s', (input, want) => expect(normalizeMobile(input)).toBe(want));
 
-  test.each(['12812345678', '1381234567', '138123456789', '0566-1234567', 'abc', ''])('%s is refused', (input) => {
-    expect(normalizeMobile(input)).toBeNull();
-  });
+  test.each(['12812345678', '1381234567', '138123456789', '0566-1234567', 'abc', ''])(
+    '%s is refused',
+    (input) => {
+      expect(normalizeMobile(input)).toBeNull();
+    },
+  );
 
   test('masking shows the first three and last four digits', () => {
     expect(maskMobile('13812341234')).toBe('138****1234');
@@ -61,15 +79,34 @@ describe('mobile numbers', () => {
 });
 
 describe('sign-up form schema', () => {
-  const good = { name: ' 王芳 ', mobile: '138 1234 5678', adults: '2', childAgeBand: '1_to_2', consent: true };
+  const good = {
+    name: ' 王芳 ',
+    mobile: '138 1234 5678',
+    adults: '2',
+    childAgeBand: '1_to_2',
+    consent: true,
+  };
   test('a complete form passes, the name trimmed', () => {
-    expect(SignUpSchema.safeParse(good)).toMatchObject({ success: true, data: { name: '王芳', adults: '2' } });
+    expect(SignUpSchema.safeParse(good)).toMatchObject({
+      success: true,
+      data: { name: '王芳', adults: '2' },
+    });
   });
   test('each rule gives its own message key, through the form resolver', async () => {
     const resolve = miniResolver(SignUpSchema);
-    const r = await resolve({ name: '', mobile: '1234', adults: '3', childAgeBand: 'teen', consent: false } as never, undefined, { fields: {}, shouldUseNativeValidation: false });
-    expect(Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, (v as { message: string }).message]))).toEqual({
-      name: 'lec.error.nameMissing', mobile: 'lec.error.mobileInvalid', adults: 'lec.error.adults', childAgeBand: 'lec.error.ageBand', consent: 'lec.error.consent',
+    const r = await resolve(
+      { name: '', mobile: '1234', adults: '3', childAgeBand: 'teen', consent: false } as never,
+      undefined,
+      { fields: {}, shouldUseNativeValidation: false },
+    );
+    expect(
+      Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, (v as { message: string }).message])),
+    ).toEqual({
+      name: 'lec.error.nameMissing',
+      mobile: 'lec.error.mobileInvalid',
+      adults: 'lec.error.adults',
+      childAgeBand: 'lec.error.ageBand',
+      consent: 'lec.error.consent',
     });
     expect(SignUpSchema.safeParse({ ...good, name: '长'.repeat(41) }).success).toBe(false);
   });
@@ -88,8 +125,12 @@ describe('sign-up form schema', () => {
 describe('Beijing time display', () => {
   test('UTC instants show as Asia/Shanghai times (+8, no daylight saving), in both locales', () => {
     // 2026-06-01 01:30Z = 09:30 in Beijing; 23:00Z on 1 June = 07:00 on 2 June in Beijing.
-    expect(formatEventTime('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'zh-CN')).toBe('2026年6月1日周一 09:30–11:00');
-    expect(formatEventTime('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'en')).toBe('Mon, 1 Jun 2026, 09:30–11:00');
+    expect(formatEventTime('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'zh-CN')).toBe(
+      '2026年6月1日周一 09:30–11:00',
+    );
+    expect(formatEventTime('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'en')).toBe(
+      'Mon, 1 Jun 2026, 09:30–11:00',
+    );
     expect(formatShanghai('2026-06-01T23:00:00+00:00')).toBe('2026-06-02 07:00');
     expect(formatShanghai('2026-01-15T16:00:00Z')).toBe('2026-01-16 00:00');
   });
@@ -97,15 +138,25 @@ describe('Beijing time display', () => {
 
 describe('.ics file', () => {
   const input = {
-    eventId: '00000000-0000-4000-8000-00000000a001', code: '7KAC9X', title: '家长讲堂：回应性照护, 第一讲; 含问答', venue: '区妇幼保健中心三楼会议室',
-    township: '秋浦街道', description: '带上宝宝的疫苗本。\n第二行', startsAt: '2026-06-01T01:30:00Z', endsAt: '2026-06-01T03:00:00Z',
-    confirmed: true, reminder: '活动将在 2 小时后开始', codeLabel: '确认码', now: new Date('2026-05-20T08:00:00Z'),
+    eventId: '00000000-0000-4000-8000-00000000a001',
+    code: '7KAC9X',
+    title: '家长讲堂：回应性照护, 第一讲; 含问答',
+    venue: '区妇幼保健中心三楼会议室',
+    township: '秋浦街道',
+    description: '带上宝宝的疫苗本。\n第二行',
+    startsAt: '2026-06-01T01:30:00Z',
+    endsAt: '2026-06-01T03:00:00Z',
+    confirmed: true,
+    reminder: '活动将在 2 小时后开始',
+    codeLabel: '确认码',
+    now: new Date('2026-05-20T08:00:00Z'),
   };
   const text = buildIcs(input);
 
   test('is RFC 5545 text: CRLF lines of at most 75 octets', () => {
     expect(text.endsWith('\r\n')).toBe(true);
-    for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    for (const line of text.split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(foldLine('x'.repeat(80)).split('\r\n ')).toEqual(['x'.repeat(75), 'x'.repeat(5)]);
   });
 
@@ -127,11 +178,15 @@ describe('.ics file', () => {
     const alarm = vevent.getFirstSubcomponent('valarm')!;
     expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
     expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-PT2H');
-    expect(vevent.getFirstPropertyValue('uid')).toBe('lecture-00000000-0000-4000-8000-00000000a001-7KAC9X@tuoyu');
+    expect(vevent.getFirstPropertyValue('uid')).toBe(
+      'lecture-00000000-0000-4000-8000-00000000a001-7KAC9X@tuoyu',
+    );
   });
 
   test('a waitlisted registration is TENTATIVE', () => {
-    const vevent = new ICAL.Component(ICAL.parse(buildIcs({ ...input, confirmed: false }))).getFirstSubcomponent('vevent')!;
+    const vevent = new ICAL.Component(
+      ICAL.parse(buildIcs({ ...input, confirmed: false })),
+    ).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('status')).toBe('TENTATIVE');
   });
 });
@@ -139,10 +194,17 @@ describe('.ics file', () => {
 describe('roster export', () => {
   test('formula-looking cells are neutralised with a leading apostrophe; CSV quoting and a BOM for Excel', async () => {
     const { neutralise, toCsv } = await import('../../src/lib/lectures/export.ts');
-    for (const bad of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(bad)).toBe(`'${bad}`);
+    for (const bad of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutralise(bad)).toBe(`'${bad}`);
     expect(neutralise('王芳')).toBe('王芳');
     expect(neutralise('13812345678')).toBe('13812345678');
-    const csv = toCsv(['姓名', '手机'], [['=cmd|"/c calc"!A1', '13812345678'], ['a,b', null]]);
+    const csv = toCsv(
+      ['姓名', '手机'],
+      [
+        ['=cmd|"/c calc"!A1', '13812345678'],
+        ['a,b', null],
+      ],
+    );
     expect(csv).toBe('\uFEFF姓名,手机\r\n"\'=cmd|""/c calc""!A1",13812345678\r\n"a,b",\r\n');
   });
 });

@@ -17,7 +17,9 @@ const MAP_PAGES = ['/map/', '/en/map/'];
 const LIST_PAGES = ['/facilities/', '/en/facilities/'];
 
 test('dynamicImports finds import() with any quotes, not static imports', () => {
-  expect(dynamicImports('import{a}from"./s.js";import(`./a.js`);import("./b.js");import(\'../c.js\');x.import(y)')).toEqual(['./a.js', './b.js', '../c.js']);
+  expect(
+    dynamicImports('import{a}from"./s.js";import(`./a.js`);import("./b.js");import(\'../c.js\');x.import(y)'),
+  ).toEqual(['./a.js', './b.js', '../c.js']);
 });
 
 describe('map budget (dist/)', () => {
@@ -29,31 +31,51 @@ describe('map budget (dist/)', () => {
   }
   test.each(MAP_PAGES)('%s: ≤ 60 KB gzip before the map is visible, no Leaflet in it', (page) => {
     const w = pageJsWeight(DIST, page);
-    expect(w.eager.files.some((f) => /leaflet/i.test(f)), w.eager.files.join(', ')).toBe(false);
-    expect(w.eager.bytes.gzip, `${w.eager.files.join(', ')}: ${w.eager.bytes.gzip} B`).toBeLessThanOrEqual(60 * KB);
+    expect(
+      w.eager.files.some((f) => /leaflet/i.test(f)),
+      w.eager.files.join(', '),
+    ).toBe(false);
+    expect(w.eager.bytes.gzip, `${w.eager.files.join(', ')}: ${w.eager.bytes.gzip} B`).toBeLessThanOrEqual(
+      60 * KB,
+    );
   });
 
   test.each(MAP_PAGES)('%s: ≤ 120 KB gzip in total once Leaflet and the map are loaded', (page) => {
     const w = pageJsWeight(DIST, page);
-    expect(w.all.files.filter((f) => /leaflet/i.test(f)).length, 'Leaflet and markercluster are reachable lazily').toBe(2);
-    expect(w.all.bytes.gzip, `${w.all.files.join(', ')}: ${w.all.bytes.gzip} B`).toBeLessThanOrEqual(120 * KB);
+    expect(
+      w.all.files.filter((f) => /leaflet/i.test(f)).length,
+      'Leaflet and markercluster are reachable lazily',
+    ).toBe(2);
+    expect(w.all.bytes.gzip, `${w.all.files.join(', ')}: ${w.all.bytes.gzip} B`).toBeLessThanOrEqual(
+      120 * KB,
+    );
   });
 
-  test.each(LIST_PAGES)('%s: eager JavaScript (filters, chips, compare bar) stays under 5 KB gzip, no map code at all', (page) => {
-    const w = pageJsWeight(DIST, page);
-    expect(w.all.files.filter((f) => /leaflet|mount|FacilityMap/i.test(f))).toEqual([]);
-    expect(w.eager.bytes.gzip, `${w.eager.files.join(', ')}: ${w.eager.bytes.gzip} B`).toBeLessThan(5 * KB);
-  });
+  test.each(LIST_PAGES)(
+    '%s: eager JavaScript (filters, chips, compare bar) stays under 5 KB gzip, no map code at all',
+    (page) => {
+      const w = pageJsWeight(DIST, page);
+      expect(w.all.files.filter((f) => /leaflet|mount|FacilityMap/i.test(f))).toEqual([]);
+      expect(w.eager.bytes.gzip, `${w.eager.files.join(', ')}: ${w.eager.bytes.gzip} B`).toBeLessThan(5 * KB);
+    },
+  );
 
   test('Leaflet CSS is a separate file, loaded with the map, never inlined into a page', () => {
-    const css = readdirSync(path.join(DIST, '_astro')).filter((f) => f.endsWith('.css') && readFileSync(path.join(DIST, '_astro', f), 'utf8').includes('.leaflet-pane'));
+    const css = readdirSync(path.join(DIST, '_astro')).filter(
+      (f) =>
+        f.endsWith('.css') && readFileSync(path.join(DIST, '_astro', f), 'utf8').includes('.leaflet-pane'),
+    );
     expect(css.length).toBe(1);
-    const inlined = listPages(DIST).filter((p) => readFileSync(pageFile(DIST, p), 'utf8').includes('.leaflet-pane'));
+    const inlined = listPages(DIST).filter((p) =>
+      readFileSync(pageFile(DIST, p), 'utf8').includes('.leaflet-pane'),
+    );
     expect(inlined).toEqual([]);
   });
 
   test('no other page loads the map', () => {
-    const withMap = listPages(DIST).filter((p) => readFileSync(pageFile(DIST, p), 'utf8').includes('<facility-map'));
+    const withMap = listPages(DIST).filter((p) =>
+      readFileSync(pageFile(DIST, p), 'utf8').includes('<facility-map'),
+    );
     expect(withMap.sort()).toEqual([...MAP_PAGES].sort());
   });
 });

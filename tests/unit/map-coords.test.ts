@@ -15,7 +15,9 @@ import { refDistanceKm, refGcjToWgs, refWgsToGcj } from '../support/geo-referenc
 
 const metres = (a: LngLat, b: LngLat) => refDistanceKm(a, b) * 1000;
 
-const boundary = JSON.parse(boundaryText) as { features: { geometry: { type: 'MultiPolygon'; coordinates: LngLat[][][] } }[] };
+const boundary = JSON.parse(boundaryText) as {
+  features: { geometry: { type: 'MultiPolygon'; coordinates: LngLat[][][] } }[];
+};
 const gcjRings = boundary.features.flatMap((f) => f.geometry.coordinates.flat());
 const outline = outlineToWgs84(boundary);
 const wgsRings = outline.coordinates.flat();
@@ -28,7 +30,14 @@ describe('district outline, GCJ-02 → WGS-84 at build time', () => {
 
   test('sampled vertices match the reference conversion within 0.5 m', () => {
     const ring = wgsRings[0]!;
-    for (const i of [0, 1, Math.floor(ring.length / 4), Math.floor(ring.length / 2), Math.floor((3 * ring.length) / 4), ring.length - 2]) {
+    for (const i of [
+      0,
+      1,
+      Math.floor(ring.length / 4),
+      Math.floor(ring.length / 2),
+      Math.floor((3 * ring.length) / 4),
+      ring.length - 2,
+    ]) {
       const expected = refGcjToWgs(gcjRings[0]![i]!);
       expect(metres(ring[i]!, expected), `vertex ${i}`).toBeLessThan(0.5);
     }
@@ -79,7 +88,9 @@ describe('base maps and their datum', () => {
     const spec = baseSpec('tianditu', 'a b&c');
     expect(spec.tiles.map((t) => t.url.match(/LAYER=(\w+)/)![1])).toEqual(['vec', 'cva']);
     for (const t of spec.tiles) {
-      expect(t.url).toMatch(/^https:\/\/t\{s\}\.tianditu\.gov\.cn\/(vec|cva)_w\/wmts\?SERVICE=WMTS&REQUEST=GetTile/);
+      expect(t.url).toMatch(
+        /^https:\/\/t\{s\}\.tianditu\.gov\.cn\/(vec|cva)_w\/wmts\?SERVICE=WMTS&REQUEST=GetTile/,
+      );
       expect(t.url).toContain('TILEMATRIX={z}&TILEROW={y}&TILECOL={x}');
       expect(t.url.endsWith('&tk=a%20b%26c')).toBe(true);
       expect(t.subdomains).toBe('01234567');

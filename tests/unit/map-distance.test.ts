@@ -20,7 +20,10 @@ describe('distanceKm, known values', () => {
   });
 
   test('Nashville → Los Angeles, Rosetta Code "Haversine formula": 2887.2599506071106 km for R = 6372.8 km', () => {
-    expect(distanceKm([-86.67, 36.12], [-118.4, 33.94]) * (6372.8 / 6371.0088)).toBeCloseTo(2887.2599506071106, 6);
+    expect(distanceKm([-86.67, 36.12], [-118.4, 33.94]) * (6372.8 / 6371.0088)).toBeCloseTo(
+      2887.2599506071106,
+      6,
+    );
   });
 });
 
@@ -40,7 +43,14 @@ describe('nearby()', () => {
   });
 
   test('radius 0 is the whole district: every located item, nearest first', () => {
-    expect(nearby(items, here, 0).map((x) => x.item.id)).toEqual(['one', 'tieA', 'tieB', 'edge', 'far', 'beyond']);
+    expect(nearby(items, here, 0).map((x) => x.item.id)).toEqual([
+      'one',
+      'tieA',
+      'tieB',
+      'edge',
+      'far',
+      'beyond',
+    ]);
   });
 
   test('within the radius (the edge counts), nearest first, ties in the given order, no position skipped', () => {

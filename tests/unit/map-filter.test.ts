@@ -23,7 +23,14 @@ const DIST = path.join(process.cwd(), 'dist');
 function itemFromCardHtml(html: string): FilterItem {
   const attr = (name: string) => {
     const m = html.match(new RegExp(`\\sdata-${name}="([^"]*)"`));
-    return m ? m[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>') : undefined;
+    return m
+      ? m[1]!
+          .replace(/&amp;/g, '&')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'")
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+      : undefined;
   };
   const lng = attr('lng');
   const lat = attr('lat');
@@ -45,7 +52,13 @@ function itemFromCardHtml(html: string): FilterItem {
 const cards = new Map<string, FilterItem>();
 beforeAll(async () => {
   const container = await AstroContainer.create();
-  for (const f of facilities) cards.set(f.id, itemFromCardHtml(await container.renderToString(FacilityCard, { props: { facility: f, locale: 'zh-CN' } })));
+  for (const f of facilities)
+    cards.set(
+      f.id,
+      itemFromCardHtml(
+        await container.renderToString(FacilityCard, { props: { facility: f, locale: 'zh-CN' } }),
+      ),
+    );
 });
 
 const queries = [
@@ -69,7 +82,8 @@ describe('map records filter like the list cards', () => {
   test('the built map data holds every facility, in the order of the built list page, which is by Chinese name', () => {
     const mapFile = path.join(DIST, 'data', 'map-facilities.json');
     const listFile = path.join(DIST, 'facilities', 'index.html');
-    for (const f of [mapFile, listFile]) expect(existsSync(f), `${f} is missing: run astro build first (npm run build)`).toBe(true);
+    for (const f of [mapFile, listFile])
+      expect(existsSync(f), `${f} is missing: run astro build first (npm run build)`).toBe(true);
     const onMap = (JSON.parse(readFileSync(mapFile, 'utf8')) as MapData).facilities.map((m) => m.id);
     // The list's cards: the elements carrying the filter's data-id and data-type (FacilityCard.astro), in page order.
     const inList = [...readFileSync(listFile, 'utf8').matchAll(/<[a-z]+\s[^>]*>/g)]
@@ -83,14 +97,19 @@ describe('map records filter like the list cards', () => {
     expect(outOfOrder).toEqual([]);
   });
 
-  test.each(facilities.map((f) => [f.id, f] as [string, Facility]))('%s: same filter item as its card', (_, f) => {
-    const fromMap = toFilterItem(toMapFacility(f));
-    expect(fromMap).toEqual(cards.get(f.id));
-  });
+  test.each(facilities.map((f) => [f.id, f] as [string, Facility]))(
+    '%s: same filter item as its card',
+    (_, f) => {
+      const fromMap = toFilterItem(toMapFacility(f));
+      expect(fromMap).toEqual(cards.get(f.id));
+    },
+  );
 
   test.each(queries)('?%s selects the same facilities on the map and in the list', (query) => {
     const state = parseFilter(new URLSearchParams(query));
-    const onMap = facilities.filter((f) => matchesFilter(toFilterItem(toMapFacility(f)), state)).map((f) => f.id);
+    const onMap = facilities
+      .filter((f) => matchesFilter(toFilterItem(toMapFacility(f)), state))
+      .map((f) => f.id);
     const inList = facilities.filter((f) => matchesFilter(cards.get(f.id)!, state)).map((f) => f.id);
     expect(onMap).toEqual(inList);
   });
@@ -102,7 +121,10 @@ describe('map record', () => {
 
   test('a located facility: WGS-84 rounded to 6 decimals, detail paths per locale', () => {
     const m = toMapFacility(located);
-    expect(m.lngLat).toEqual([Math.round(located.location!.lng * 1e6) / 1e6, Math.round(located.location!.lat * 1e6) / 1e6]);
+    expect(m.lngLat).toEqual([
+      Math.round(located.location!.lng * 1e6) / 1e6,
+      Math.round(located.location!.lat * 1e6) / 1e6,
+    ]);
     expect(m.paths).toEqual({ 'zh-CN': `/facilities/${located.id}/`, en: `/en/facilities/${located.id}/` });
     expect(m.ages).toEqual([located.ages!.min_months, located.ages!.max_months]);
   });

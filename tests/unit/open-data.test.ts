@@ -13,18 +13,41 @@ import { facilitiesToCsv, facilitiesToGeoJson } from '../../src/lib/facilities/o
 import { FacilitySchema, type Facility } from '../../src/lib/schemas/facility.ts';
 
 const full: Facility = FacilitySchema.parse({
-  id: 'chiyang-oak', name: '池阳"小橡树"托育园, 东区', name_en: 'Chiyang "Little Oak" Nursery, East', type: 'childcare_center',
-  ownership: 'private', inclusive: true, demonstration: { level: 'city', year: 2024 }, filing: 'filed', township: '341702001',
-  address: '池州市贵池区池阳街道某路1号\n（东门进）', location: { lat: 30.659, lng: 117.483, verified: true }, phone: '0566-2000001',
-  ages: { min_months: 12, max_months: 36 }, places: 60, vacancies: { count: 8, as_of: '2026-10-05' },
-  care_forms: ['full_day', 'half_day', 'hourly'], hours: '周一至周五 7:30–17:30, 周六 8:00–12:00',
-  fees: { full_day: 1800, half_day: 1100, hourly: 30 }, health_partner: '池阳街道社区卫生服务中心',
-  inspection: { date: '2026-09-20', result: 'rectify' }, source: '备案名单', last_verified: '2026-10-20',
+  id: 'chiyang-oak',
+  name: '池阳"小橡树"托育园, 东区',
+  name_en: 'Chiyang "Little Oak" Nursery, East',
+  type: 'childcare_center',
+  ownership: 'private',
+  inclusive: true,
+  demonstration: { level: 'city', year: 2024 },
+  filing: 'filed',
+  township: '341702001',
+  address: '池州市贵池区池阳街道某路1号\n（东门进）',
+  location: { lat: 30.659, lng: 117.483, verified: true },
+  phone: '0566-2000001',
+  ages: { min_months: 12, max_months: 36 },
+  places: 60,
+  vacancies: { count: 8, as_of: '2026-10-05' },
+  care_forms: ['full_day', 'half_day', 'hourly'],
+  hours: '周一至周五 7:30–17:30, 周六 8:00–12:00',
+  fees: { full_day: 1800, half_day: 1100, hourly: 30 },
+  health_partner: '池阳街道社区卫生服务中心',
+  inspection: { date: '2026-09-20', result: 'rectify' },
+  source: '备案名单',
+  last_verified: '2026-10-20',
 });
 const minimal: Facility = FacilitySchema.parse({
-  id: 'qiupu-pine', name: '示例·秋浦松树托育点', type: 'community_point', ownership: 'public', inclusive: false,
-  township: '341702002', address: '秋浦街道', ages: { min_months: 0, max_months: 36 },
-  care_forms: ['temporary'], source: '=HYPERLINK("http://evil.example")', demo: true,
+  id: 'qiupu-pine',
+  name: '示例·秋浦松树托育点',
+  type: 'community_point',
+  ownership: 'public',
+  inclusive: false,
+  township: '341702002',
+  address: '秋浦街道',
+  ages: { min_months: 0, max_months: 36 },
+  care_forms: ['temporary'],
+  source: '=HYPERLINK("http://evil.example")',
+  demo: true,
 });
 
 /** The real records, read file by file. */
@@ -61,7 +84,7 @@ describe('facilitiesToCsv', () => {
     expect(unquoted.split('\r\n')).toHaveLength(4); // header, 2 rows, '' after the last CRLF
   });
 
-  test('header row: the import columns\' Chinese headers, then 示例数据', () => {
+  test("header row: the import columns' Chinese headers, then 示例数据", () => {
     const headers = Object.values(COLUMNS).map((names) => names[0]);
     expect(records[0]).toEqual([...headers, '示例数据']);
     expect(csv.slice(1, csv.indexOf('\r\n'))).toBe([...headers, '示例数据'].join(','));
@@ -71,7 +94,11 @@ describe('facilitiesToCsv', () => {
     expect(records).toHaveLength(3);
     expect(records.every((r) => r.length === records[0]!.length)).toBe(true);
     expect(facilitiesToCsv([]).split('\r\n')).toHaveLength(2);
-    expect(records.map((r) => [r[0], r[1], r.at(-1)])).toEqual([['网址标识', '编号', '示例数据'], ['chiyang-oak', '', '否'], ['qiupu-pine', '', '是']]);
+    expect(records.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      ['网址标识', '编号', '示例数据'],
+      ['chiyang-oak', '', '否'],
+      ['qiupu-pine', '', '是'],
+    ]);
   });
 
   test('cells with commas, quotes or newlines are quoted, quotes doubled', () => {
@@ -82,13 +109,15 @@ describe('facilitiesToCsv', () => {
     expect(records[1]![Object.keys(COLUMNS).indexOf('name')]).toBe(full.name);
   });
 
-  test('a cell starting with = + - @ gets a leading \' so spreadsheets never run it', () => {
+  test("a cell starting with = + - @ gets a leading ' so spreadsheets never run it", () => {
     const row = records[2]!;
     const source = row[Object.keys(COLUMNS).indexOf('source')];
     expect(source).toBe('\'=HYPERLINK("http://evil.example")');
     expect(csv).toContain('"\'=HYPERLINK(""http://evil.example"")"');
     for (const text of ['+1', '-1', '@SUM(A1)']) {
-      const cell = parseCsv(facilitiesToCsv([{ ...minimal, hours: text }]), { bom: true })[1][Object.keys(COLUMNS).indexOf('hours')];
+      const cell = parseCsv(facilitiesToCsv([{ ...minimal, hours: text }]), { bom: true })[1][
+        Object.keys(COLUMNS).indexOf('hours')
+      ];
       expect(cell).toBe(`'${text}`);
     }
   });
@@ -96,8 +125,17 @@ describe('facilitiesToCsv', () => {
   test('labels are Chinese, as the import expects', () => {
     const row = Object.fromEntries(Object.keys(COLUMNS).map((k, i) => [k, records[1]![i]]));
     expect(row).toMatchObject({
-      type: '托育机构', ownership: '民办', inclusive: '是', demonstration_level: '市级', filing: '已备案', township: '池阳街道',
-      care_forms: '全日托、半日托、计时托', inspection_result: '限期整改', location_verified: '是', lat: '30.659', lng: '117.483',
+      type: '托育机构',
+      ownership: '民办',
+      inclusive: '是',
+      demonstration_level: '市级',
+      filing: '已备案',
+      township: '池阳街道',
+      care_forms: '全日托、半日托、计时托',
+      inspection_result: '限期整改',
+      location_verified: '是',
+      lat: '30.659',
+      lng: '117.483',
     });
   });
 });
@@ -108,16 +146,30 @@ describe('facilitiesToGeoJson', () => {
     expect(geo.type).toBe('FeatureCollection');
     expect(geo.features).toHaveLength(1);
     const [feature] = geo.features;
-    expect(feature).toMatchObject({ type: 'Feature', id: 'chiyang-oak', geometry: { type: 'Point', coordinates: [117.483, 30.659] } });
-    expect(feature!.properties).toMatchObject({ id: 'chiyang-oak', name: full.name, township_name: '池阳街道', location_verified: true });
+    expect(feature).toMatchObject({
+      type: 'Feature',
+      id: 'chiyang-oak',
+      geometry: { type: 'Point', coordinates: [117.483, 30.659] },
+    });
+    expect(feature!.properties).toMatchObject({
+      id: 'chiyang-oak',
+      name: full.name,
+      township_name: '池阳街道',
+      location_verified: true,
+    });
     expect(feature!.properties).not.toHaveProperty('location');
     expect(facilitiesToGeoJson([minimal]).features).toEqual([]);
   });
 
-  test('the real data: every located record and nothing else, inside the district\'s rough bounds', () => {
+  test("the real data: every located record and nothing else, inside the district's rough bounds", () => {
     const facilities = realFacilities();
     const geo = facilitiesToGeoJson(facilities);
-    expect(geo.features.map((f) => f.id).sort()).toEqual(facilities.filter((f) => f.location).map((f) => f.id).sort());
+    expect(geo.features.map((f) => f.id).sort()).toEqual(
+      facilities
+        .filter((f) => f.location)
+        .map((f) => f.id)
+        .sort(),
+    );
     for (const { geometry } of geo.features) {
       const [lng, lat] = geometry.coordinates as [number, number];
       expect(lng).toBeGreaterThan(116.9);
@@ -142,7 +194,13 @@ describe('CSV round trip through the import mapping', () => {
   test('every field of the demo records survives too (as real records: flag off, 示例· prefix dropped)', () => {
     const records = realFacilities()
       .filter((f) => f.demo)
-      .map((f) => ({ ...f, demo: false, name: f.name.replace(/^示例·/, ''), filing: 'filed' as const, last_verified: '2026-10-01' }));
+      .map((f) => ({
+        ...f,
+        demo: false,
+        name: f.name.replace(/^示例·/, ''),
+        filing: 'filed' as const,
+        last_verified: '2026-10-01',
+      }));
     expect(importCsv(facilitiesToCsv(records))).toEqual(records);
   });
 

@@ -14,11 +14,33 @@ import { FacilitySchema } from '../../src/lib/schemas/facility.ts';
 
 // A 10×10 square with a 4×4 hole in the middle (outer ring closed, hole open and clockwise).
 const square: PolygonCoords = [
-  [[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
-  [[3, 3], [3, 7], [7, 7], [7, 3]],
+  [
+    [0, 0],
+    [10, 0],
+    [10, 10],
+    [0, 10],
+    [0, 0],
+  ],
+  [
+    [3, 3],
+    [3, 7],
+    [7, 7],
+    [7, 3],
+  ],
 ];
 // A concave "U": two arms joined at the bottom.
-const u: PolygonCoords = [[[0, 0], [9, 0], [9, 9], [6, 9], [6, 3], [3, 3], [3, 9], [0, 9]]];
+const u: PolygonCoords = [
+  [
+    [0, 0],
+    [9, 0],
+    [9, 9],
+    [6, 9],
+    [6, 3],
+    [3, 3],
+    [3, 9],
+    [0, 9],
+  ],
+];
 
 describe('pointInRing / pointInPolygon', () => {
   test('points inside', () => {
@@ -50,7 +72,14 @@ describe('pointInRing / pointInPolygon', () => {
   });
 
   test('multipolygons and geometries', () => {
-    const far: PolygonCoords = [[[20, 20], [30, 20], [30, 30], [20, 30]]];
+    const far: PolygonCoords = [
+      [
+        [20, 20],
+        [30, 20],
+        [30, 30],
+        [20, 30],
+      ],
+    ];
     expect(pointInMultiPolygon([25, 25], [square, far])).toBe(true);
     expect(pointInMultiPolygon([15, 15], [square, far])).toBe(false);
     expect(pointInMultiPolygon([5, 5], [square, far])).toBe(false);
@@ -63,7 +92,10 @@ describe('the district outline and the facility data', () => {
   const dir = path.join(process.cwd(), 'src/data/facilities');
   const facilities = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
-    .map((f) => ({ file: f, data: FacilitySchema.parse(YAML.parse(readFileSync(path.join(dir, f), 'utf8'))) }));
+    .map((f) => ({
+      file: f,
+      data: FacilitySchema.parse(YAML.parse(readFileSync(path.join(dir, f), 'utf8'))),
+    }));
 
   test('the WGS-84 outline contains the district centre and not places outside it', async () => {
     const outline = await outlineWgs84();
@@ -74,22 +106,38 @@ describe('the district outline and the facility data', () => {
 
   const demo = facilities.filter((f) => f.data.demo).map((f) => f.data);
 
-  test.skipIf(demo.length === 0)('every demo facility with a location lies inside the WGS-84 district outline', async () => {
-    const outline = await outlineWgs84();
-    const located = facilities.filter((f) => f.data.demo && f.data.location);
-    expect(located.length).toBeGreaterThan(0);
-    const outside = located
-      .filter(({ data: { location } }) => !pointInMultiPolygon([location!.lng, location!.lat], outline))
-      .map((f) => f.file);
-    expect(outside).toEqual([]);
-  });
+  test.skipIf(demo.length === 0)(
+    'every demo facility with a location lies inside the WGS-84 district outline',
+    async () => {
+      const outline = await outlineWgs84();
+      const located = facilities.filter((f) => f.data.demo && f.data.location);
+      expect(located.length).toBeGreaterThan(0);
+      const outside = located
+        .filter(({ data: { location } }) => !pointInMultiPolygon([location!.lng, location!.lat], outline))
+        .map((f) => f.file);
+      expect(outside).toEqual([]);
+    },
+  );
 
   // Skipped once the district has replaced the demo data with its filing list.
-  test.skipIf(demo.length === 0)('the demo data set: 48 records over all 20 townships, 3 not mapped, 9 demonstration', () => {
-    expect(demo).toHaveLength(48);
-    expect(new Set(demo.map((f) => f.township)).size).toBe(20);
-    expect(demo.filter((f) => !f.location)).toHaveLength(3);
-    const levels = demo.flatMap((f) => (f.demonstration ? [f.demonstration.level] : [])).sort();
-    expect(levels).toEqual(['city', 'city', 'city', 'city', 'district', 'district', 'district', 'district', 'province']);
-  });
+  test.skipIf(demo.length === 0)(
+    'the demo data set: 48 records over all 20 townships, 3 not mapped, 9 demonstration',
+    () => {
+      expect(demo).toHaveLength(48);
+      expect(new Set(demo.map((f) => f.township)).size).toBe(20);
+      expect(demo.filter((f) => !f.location)).toHaveLength(3);
+      const levels = demo.flatMap((f) => (f.demonstration ? [f.demonstration.level] : [])).sort();
+      expect(levels).toEqual([
+        'city',
+        'city',
+        'city',
+        'city',
+        'district',
+        'district',
+        'district',
+        'district',
+        'province',
+      ]);
+    },
+  );
 });

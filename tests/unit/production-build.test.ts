@@ -11,7 +11,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 
-const SETTINGS = ['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'SITE_URL', 'TUOYU_LOCAL_BUILD', 'PUBLIC_MAP_BASE', 'PUBLIC_TIANDITU_KEY'];
+const SETTINGS = [
+  'PUBLIC_SUPABASE_URL',
+  'PUBLIC_SUPABASE_ANON_KEY',
+  'SITE_URL',
+  'TUOYU_LOCAL_BUILD',
+  'PUBLIC_MAP_BASE',
+  'PUBLIC_TIANDITU_KEY',
+];
 const outDirs: string[] = [];
 afterAll(() => outDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -24,7 +31,12 @@ function build(env: Record<string, string>) {
     encoding: 'utf8',
     timeout: 110_000,
   });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir, built: existsSync(path.join(outDir, 'index.html')) };
+  return {
+    status: r.status,
+    output: `${r.stdout}\n${r.stderr}`,
+    outDir,
+    built: existsSync(path.join(outDir, 'index.html')),
+  };
 }
 
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
@@ -38,7 +50,8 @@ test('with nothing set, a production build fails and names all three settings', 
   const r = build({});
   expect(r.status, r.output).not.toBe(0);
   expect(r.built).toBe(false);
-  for (const name of ['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'SITE_URL']) expect(r.output).toContain(`${name} is not set`);
+  for (const name of ['PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY', 'SITE_URL'])
+    expect(r.output).toContain(`${name} is not set`);
   expect(r.output).toContain('TUOYU_LOCAL_BUILD=1');
 }, 120_000);
 

@@ -15,13 +15,17 @@ async function withFetch(fetch: (...args: unknown[]) => unknown) {
   return (await import('../../src/lib/supabase/public-rpc.ts')).callPublic;
 }
 
-const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const answer = (status: number, body: unknown) => async () =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('callPublic', () => {
   test('posts to /rest/v1/rpc/<fn> with the anon key and returns the data', async () => {
     const fetch = vi.fn(answer(200, { reference: 'R1' }));
     const callPublic = await withFetch(fetch);
-    expect(await callPublic('submit_survey', { p_response: { a: 1 } })).toEqual({ ok: true, data: { reference: 'R1' } });
+    expect(await callPublic('submit_survey', { p_response: { a: 1 } })).toEqual({
+      ok: true,
+      data: { reference: 'R1' },
+    });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(String(url)).toBe('http://127.0.0.1:54321/rest/v1/rpc/submit_survey');
     expect(init.method).toBe('POST');
@@ -29,8 +33,17 @@ describe('callPublic', () => {
   });
 
   test('a refusal keeps the status, SQLSTATE and message', async () => {
-    const callPublic = await withFetch(answer(400, { code: '22023', message: 'this event is over', details: null, hint: null }));
-    expect(await callPublic('sign_up_for_lecture', {})).toEqual({ ok: false, network: false, status: 400, code: '22023', message: 'this event is over', hint: null });
+    const callPublic = await withFetch(
+      answer(400, { code: '22023', message: 'this event is over', details: null, hint: null }),
+    );
+    expect(await callPublic('sign_up_for_lecture', {})).toEqual({
+      ok: false,
+      network: false,
+      status: 400,
+      code: '22023',
+      message: 'this event is over',
+      hint: null,
+    });
   });
 
   test('a failed request is { network: true }', async () => {
@@ -45,8 +58,12 @@ describe('callPublic', () => {
       throw new Error('not a network error');
     });
     await expect(callPublic('sign_up_for_lecture', {})).resolves.toEqual({ ok: false, network: true });
-    const unreadable = await withFetch(async () => ({ ok: true, status: 200, headers: new Headers(), text: async () => Promise.reject(new Error('reset')) }));
+    const unreadable = await withFetch(async () => ({
+      ok: true,
+      status: 200,
+      headers: new Headers(),
+      text: async () => Promise.reject(new Error('reset')),
+    }));
     await expect(unreadable('sign_up_for_lecture', {})).resolves.toEqual({ ok: false, network: true });
   });
 });
-

@@ -11,8 +11,25 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createStaticServer, listen } from '../../scripts/lib/static-server.ts';
 import { headersFile } from '../../src/lib/security/headers.ts';
 
-const NAMES = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
-const PATHS = ['/', '/en/', '/map/', '/staff/', '/en/staff/', '/staff/lectures/', '/en/staff/lectures/', '/staff/lectures/x/', '/data/facilities.geojson', '/no-such-page/'];
+const NAMES = [
+  'content-security-policy',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+];
+const PATHS = [
+  '/',
+  '/en/',
+  '/map/',
+  '/staff/',
+  '/en/staff/',
+  '/staff/lectures/',
+  '/en/staff/lectures/',
+  '/staff/lectures/x/',
+  '/data/facilities.geojson',
+  '/no-such-page/',
+];
 type Headers = Record<string, string>;
 
 let server: Server;
@@ -35,7 +52,10 @@ function policyDict(value: string): Record<string, string> {
 }
 
 function normalise(headers: Headers): Headers {
-  return { ...headers, 'permissions-policy': JSON.stringify(policyDict(headers['permissions-policy'] ?? '')) };
+  return {
+    ...headers,
+    'permissions-policy': JSON.stringify(policyDict(headers['permissions-policy'] ?? '')),
+  };
 }
 
 interface Rule {
@@ -48,7 +68,10 @@ function readHeadersFile(text: string): Rule[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const [name, ...value] = line.trim().split(':');
@@ -69,7 +92,8 @@ function docBlock(lang: string): string {
 function readMap(lines: string[]): (p: string) => string {
   const entries = lines.map((l) => /^\s*(\S+)\s+"([^"]*)"/.exec(l)).filter((m) => m !== null);
   return (p) => {
-    for (const [, key, value] of entries) if (key!.startsWith('~') && new RegExp(key!.slice(1)).test(p)) return value!;
+    for (const [, key, value] of entries)
+      if (key!.startsWith('~') && new RegExp(key!.slice(1)).test(p)) return value!;
     return entries.find(([, key]) => key === 'default')?.[2] ?? '(missing)';
   };
 }
@@ -118,7 +142,8 @@ describe('dist/_headers agrees with the server', () => {
 
   test.each(PATHS)('Cloudflare Pages (matching values joined): %s', (p) => {
     const out: Headers = {};
-    for (const rule of rules.filter((r) => r.pattern.test(p))) for (const [k, v] of rule.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
+    for (const rule of rules.filter((r) => r.pattern.test(p)))
+      for (const [k, v] of rule.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
     expect(normalise(out)).toEqual(normalise(served.get(p)!));
   });
 });

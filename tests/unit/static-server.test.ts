@@ -38,7 +38,8 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const get = (p: string, method = 'GET') => fetch(base + p, { method, redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+const get = (p: string, method = 'GET') =>
+  fetch(base + p, { method, redirect: 'manual', signal: AbortSignal.timeout(5_000) });
 
 describe('security headers', () => {
   const answers: [string, string, number][] = [
@@ -83,14 +84,17 @@ describe('paths', () => {
     expect(res.headers.get('location')).toBe('/en/');
   });
 
-  test.each(['/%2Fen', '/%2F%2Fen', '//en', '/%2F/en'])('%s never redirects off the site (no //host/ location)', async (p) => {
-    const res = await get(p);
-    const location = res.headers.get('location');
-    if (location !== null) {
-      expect(location).toMatch(/^\/[^/\\]/);
-      expect(new URL(location, base).origin).toBe(new URL(base).origin);
-    }
-  });
+  test.each(['/%2Fen', '/%2F%2Fen', '//en', '/%2F/en'])(
+    '%s never redirects off the site (no //host/ location)',
+    async (p) => {
+      const res = await get(p);
+      const location = res.headers.get('location');
+      if (location !== null) {
+        expect(location).toMatch(/^\/[^/\\]/);
+        expect(new URL(location, base).origin).toBe(new URL(base).origin);
+      }
+    },
+  );
 
   test('a file that cannot be read answers 500, and the server keeps serving', async () => {
     const res = await get('/broken.txt');

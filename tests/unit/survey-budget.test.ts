@@ -13,7 +13,8 @@ const KB = 1024;
 const DIST = 'dist';
 
 test('islandEntries finds component and renderer URLs once each', () => {
-  const html = '<astro-island component-url="/_astro/A.js" renderer-url="/_astro/client.js"></astro-island><astro-island component-url="/_astro/A.js"></astro-island>';
+  const html =
+    '<astro-island component-url="/_astro/A.js" renderer-url="/_astro/client.js"></astro-island><astro-island component-url="/_astro/A.js"></astro-island>';
   expect(islandEntries(html)).toEqual(['_astro/A.js', '_astro/client.js']);
 });
 
@@ -26,11 +27,17 @@ describe('survey budgets (dist/)', () => {
   }
   const read = (f: string) => readFileSync(path.join(DIST, f), 'utf8');
 
-  test.each(['/survey/', '/en/survey/'])('%s: ≤ 100 KB gzip of JavaScript in all, without the full supabase-js client', (page) => {
-    const w = allPageJs(DIST, page);
-    expect(w.files.some((f) => /GoTrueClient|RealtimeClient/.test(read(f))), 'supabase-js auth/realtime must not load').toBe(false);
-    expect(w.bytes.gzip, `${w.files.join(', ')}: ${w.bytes.gzip} B`).toBeLessThanOrEqual(100 * KB);
-  });
+  test.each(['/survey/', '/en/survey/'])(
+    '%s: ≤ 100 KB gzip of JavaScript in all, without the full supabase-js client',
+    (page) => {
+      const w = allPageJs(DIST, page);
+      expect(
+        w.files.some((f) => /GoTrueClient|RealtimeClient/.test(read(f))),
+        'supabase-js auth/realtime must not load',
+      ).toBe(false);
+      expect(w.bytes.gzip, `${w.files.join(', ')}: ${w.bytes.gzip} B`).toBeLessThanOrEqual(100 * KB);
+    },
+  );
 
   test.each(['/survey/results/', '/en/survey/results/'])('%s: ≤ 60 KB gzip of JavaScript in all', (page) => {
     const w = allPageJs(DIST, page);
@@ -40,7 +47,11 @@ describe('survey budgets (dist/)', () => {
   test('no public page loads the chart library (Chart.js) or the QR library', () => {
     const heavy = listPages(DIST)
       .filter((p) => !p.includes('/staff/'))
-      .filter((p) => allPageJs(DIST, p).files.some((f) => /Canvas is already in use|The amount of data is too big/.test(read(f))));
+      .filter((p) =>
+        allPageJs(DIST, p).files.some((f) =>
+          /Canvas is already in use|The amount of data is too big/.test(read(f)),
+        ),
+      );
     expect(heavy).toEqual([]);
   });
 });

@@ -13,7 +13,13 @@ describe('safeCell', () => {
     ['a=b', 'a=b'],
   ])('%j → %j', (input, output) => expect(safeCell(input)).toBe(output));
   test('null and booleans', () => {
-    expect([safeCell(null), safeCell(undefined), safeCell(true), safeCell(false), safeCell(3)]).toEqual(['', '', 'yes', 'no', '3']);
+    expect([safeCell(null), safeCell(undefined), safeCell(true), safeCell(false), safeCell(3)]).toEqual([
+      '',
+      '',
+      'yes',
+      'no',
+      '3',
+    ]);
   });
 });
 
@@ -26,6 +32,14 @@ describe('csv', () => {
     expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
   });
   test('a file: UTF-8 BOM, header, CRLF, trailing CRLF', () => {
-    expect(toCsv(['a', 'b'], [{ a: '社区', b: null }, { a: '=x', b: 2 }])).toBe('\uFEFFa,b\r\n社区,\r\n\'=x,2\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          { a: '社区', b: null },
+          { a: '=x', b: 2 },
+        ],
+      ),
+    ).toBe("\uFEFFa,b\r\n社区,\r\n'=x,2\r\n");
   });
 });

@@ -4,7 +4,10 @@ import { per1000, planningRows } from '../../src/islands/staff-survey/Planning.t
 
 test('demand counts only children whose families want care, per band, summed per township', () => {
   const rows = planningRows(
-    [{ code: 'A', name: 'A town', places: 40, inclusive: 10 }, { code: 'B', name: 'B town', places: 0, inclusive: 0 }],
+    [
+      { code: 'A', name: 'A town', places: 40, inclusive: 10 },
+      { code: 'B', name: 'B town', places: 0, inclusive: 0 },
+    ],
     [
       { township: 'A', band: '0_12', wants_care: true, children: 3 },
       { township: 'A', band: '0_12', wants_care: false, children: 7 },

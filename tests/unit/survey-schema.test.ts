@@ -1,6 +1,13 @@
 /** The questionnaire's rules: each step, the skip logic, and the full response as the database receives it. */
 import { describe, expect, test } from 'vitest';
-import { ageBand, ageInMonths, CARE_STEPS, stepsFor, SurveyResponseSchema, SurveySteps } from '../../src/lib/schemas/survey.ts';
+import {
+  ageBand,
+  ageInMonths,
+  CARE_STEPS,
+  stepsFor,
+  SurveyResponseSchema,
+  SurveySteps,
+} from '../../src/lib/schemas/survey.ts';
 
 /** YYYY-MM for `months` months before this month. */
 function monthsAgo(months: number): string {
@@ -47,23 +54,36 @@ describe('SurveyResponseSchema', () => {
     expect(messages(r)).toEqual([]);
     expect(r.data).not.toHaveProperty('provider');
     expect(r.data).not.toHaveProperty('reasons_for');
-    expect(messages(SurveyResponseSchema.safeParse({ ...no, reasons_against: [] }))).toEqual(['reasons_against: survey.error.chooseOne']);
+    expect(messages(SurveyResponseSchema.safeParse({ ...no, reasons_against: [] }))).toEqual([
+      'reasons_against: survey.error.chooseOne',
+    ]);
   });
 
   test('"yes" needs every care question', () => {
     const { provider: _p, fee: _f, ...missing } = yes;
-    expect(messages(SurveyResponseSchema.safeParse(missing)).sort()).toEqual(['fee: survey.error.choose', 'provider: survey.error.choose']);
+    expect(messages(SurveyResponseSchema.safeParse(missing)).sort()).toEqual([
+      'fee: survey.error.choose',
+      'provider: survey.error.choose',
+    ]);
   });
 
   test('consent is required and its version must be the current one', () => {
-    expect(messages(SurveyResponseSchema.safeParse({ ...yes, consent: false }))).toEqual(['consent: survey.error.consent']);
+    expect(messages(SurveyResponseSchema.safeParse({ ...yes, consent: false }))).toEqual([
+      'consent: survey.error.consent',
+    ]);
     expect(SurveyResponseSchema.safeParse({ ...yes, consent_version: '2025-01' }).success).toBe(false);
   });
 
   test('a phone number needs its own consent and must be a mainland mobile number', () => {
-    expect(messages(SurveyResponseSchema.safeParse({ ...yes, phone: '13800138000' }))).toEqual(['phone_consent: survey.error.phoneConsent']);
-    expect(messages(SurveyResponseSchema.safeParse({ ...yes, phone: '13800138000', phone_consent: true }))).toEqual([]);
-    expect(messages(SurveyResponseSchema.safeParse({ ...yes, phone: '0566-1234567', phone_consent: true }))).toEqual(['phone: survey.error.phone']);
+    expect(messages(SurveyResponseSchema.safeParse({ ...yes, phone: '13800138000' }))).toEqual([
+      'phone_consent: survey.error.phoneConsent',
+    ]);
+    expect(
+      messages(SurveyResponseSchema.safeParse({ ...yes, phone: '13800138000', phone_consent: true })),
+    ).toEqual([]);
+    expect(
+      messages(SurveyResponseSchema.safeParse({ ...yes, phone: '0566-1234567', phone_consent: true })),
+    ).toEqual(['phone: survey.error.phone']);
   });
 
   test('the honeypot must stay empty; the id must be a UUID', () => {
@@ -75,22 +95,36 @@ describe('SurveyResponseSchema', () => {
 describe('SurveySteps', () => {
   test('children: 1–6, each born this month up to 36 months ago, as YYYY-MM', () => {
     const step = SurveySteps.children;
-    expect(step.safeParse({ children: [{ birth_month: monthsAgo(0) }, { birth_month: monthsAgo(36) }] }).success).toBe(true);
+    expect(
+      step.safeParse({ children: [{ birth_month: monthsAgo(0) }, { birth_month: monthsAgo(36) }] }).success,
+    ).toBe(true);
     expect(messages(step.safeParse({ children: [] }))).toEqual(['children: survey.error.children']);
-    expect(messages(step.safeParse({ children: Array(7).fill({ birth_month: monthsAgo(3) }) }))).toEqual(['children: survey.error.children']);
-    expect(messages(step.safeParse({ children: [{ birth_month: monthsAgo(37) }] }))).toEqual(['children.0.birth_month: survey.error.birthOver3']);
-    expect(messages(step.safeParse({ children: [{ birth_month: monthsAgo(-1) }] }))).toEqual(['children.0.birth_month: survey.error.birthFuture']);
-    expect(messages(step.safeParse({ children: [{ birth_month: '2025-13' }] }))).toEqual(['children.0.birth_month: survey.error.birthMonth']);
+    expect(messages(step.safeParse({ children: Array(7).fill({ birth_month: monthsAgo(3) }) }))).toEqual([
+      'children: survey.error.children',
+    ]);
+    expect(messages(step.safeParse({ children: [{ birth_month: monthsAgo(37) }] }))).toEqual([
+      'children.0.birth_month: survey.error.birthOver3',
+    ]);
+    expect(messages(step.safeParse({ children: [{ birth_month: monthsAgo(-1) }] }))).toEqual([
+      'children.0.birth_month: survey.error.birthFuture',
+    ]);
+    expect(messages(step.safeParse({ children: [{ birth_month: '2025-13' }] }))).toEqual([
+      'children.0.birth_month: survey.error.birthMonth',
+    ]);
   });
 
   test('priorities: one to three, none twice', () => {
     expect(SurveySteps.priorities.safeParse({ priorities: ['safety', 'meals', 'cost'] }).success).toBe(true);
-    expect(messages(SurveySteps.priorities.safeParse({ priorities: ['safety', 'meals', 'cost', 'environment'] }))).toEqual(['priorities: survey.error.priorities']);
+    expect(
+      messages(SurveySteps.priorities.safeParse({ priorities: ['safety', 'meals', 'cost', 'environment'] })),
+    ).toEqual(['priorities: survey.error.priorities']);
     expect(SurveySteps.priorities.safeParse({ priorities: ['safety', 'safety'] }).success).toBe(false);
   });
 
   test('a radio left unanswered (null) asks the person to choose', () => {
-    expect(messages(SurveySteps.relation.safeParse({ relation: null }))).toEqual(['relation: survey.error.choose']);
+    expect(messages(SurveySteps.relation.safeParse({ relation: null }))).toEqual([
+      'relation: survey.error.choose',
+    ]);
   });
 });
 
@@ -98,16 +132,30 @@ describe('skip logic and ages', () => {
   test('"no" skips every care step and asks the reasons against; "yes" the reverse', () => {
     const noSteps = stepsFor('no');
     for (const s of CARE_STEPS) expect(noSteps).not.toContain(s);
-    expect(noSteps.slice(noSteps.indexOf('wantsCare'), noSteps.indexOf('wantsCare') + 3)).toEqual(['wantsCare', 'reasonsAgainst', 'township']);
+    expect(noSteps.slice(noSteps.indexOf('wantsCare'), noSteps.indexOf('wantsCare') + 3)).toEqual([
+      'wantsCare',
+      'reasonsAgainst',
+      'township',
+    ]);
     const yesSteps = stepsFor('yes');
     expect(yesSteps).not.toContain('reasonsAgainst');
-    expect(yesSteps.slice(yesSteps.indexOf('wantsCare'), yesSteps.indexOf('wantsCare') + 2)).toEqual(['wantsCare', 'reasonsFor']);
+    expect(yesSteps.slice(yesSteps.indexOf('wantsCare'), yesSteps.indexOf('wantsCare') + 2)).toEqual([
+      'wantsCare',
+      'reasonsFor',
+    ]);
     expect(yesSteps[0]).toBe('consent');
   });
 
   test('age in months and bands: 0–12, 13–24, 25–36', () => {
     expect(ageInMonths('2024-03', new Date(2026, 2, 31))).toBe(24);
     expect(ageInMonths('2025-12', new Date(2026, 0, 1))).toBe(1);
-    expect([0, 12, 13, 24, 25, 36].map(ageBand)).toEqual(['0_12', '0_12', '13_24', '13_24', '25_36', '25_36']);
+    expect([0, 12, 13, 24, 25, 36].map(ageBand)).toEqual([
+      '0_12',
+      '0_12',
+      '13_24',
+      '13_24',
+      '25_36',
+      '25_36',
+    ]);
   });
 });

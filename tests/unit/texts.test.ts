@@ -37,6 +37,7 @@ describe.each(TEXT_NAMES)('text "%s"', (name) => {
   });
 
   test('its copy is no longer in the UI dictionaries', () => {
-    for (const dict of [zhCN, en]) expect(Object.keys(dict).filter((k) => k.startsWith(`${name}.`))).toEqual([]);
+    for (const dict of [zhCN, en])
+      expect(Object.keys(dict).filter((k) => k.startsWith(`${name}.`))).toEqual([]);
   });
 });

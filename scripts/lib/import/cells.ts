@@ -11,5 +11,9 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof FormulaWithoutResult) return `=${value.formula}`;
   if (value instanceof CellError) return value.error;
-  return String(value).replace(/^\uFEFF/, '').replace(/\u3000/g, ' ').trim().replace(/^'(?=[=+\-@])/, '');
+  return String(value)
+    .replace(/^\uFEFF/, '')
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .replace(/^'(?=[=+\-@])/, '');
 }

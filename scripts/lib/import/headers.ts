@@ -3,7 +3,12 @@
  * to a column through the one synonym table in src/lib/facilities/columns.ts. A header that is not in the table
  * but looks like one that is (托位数目 ~ 托位数) is an error with a suggestion, never a silent drop.
  */
-import { COLUMNS, IGNORED_COLUMNS, IMPORT_ONLY_COLUMNS, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
+import {
+  COLUMNS,
+  IGNORED_COLUMNS,
+  IMPORT_ONLY_COLUMNS,
+  type ColumnKey,
+} from '../../../src/lib/facilities/columns.ts';
 import type { Issue } from './messages.ts';
 import { toHalfWidth } from './normalize.ts';
 import { cellText } from './cells.ts';
@@ -41,11 +46,13 @@ export function normalizeHeader(header: string): string {
 }
 
 const LOOKUP = new Map<string, ImportKey>();
-for (const [key, names] of Object.entries(ALL_COLUMNS)) for (const n of names) LOOKUP.set(normalizeHeader(n), key as ImportKey);
+for (const [key, names] of Object.entries(ALL_COLUMNS))
+  for (const n of names) LOOKUP.set(normalizeHeader(n), key as ImportKey);
 const IGNORED = new Set<string>(IGNORED_COLUMNS.map(normalizeHeader));
 
 export const keyOfHeader = (header: string): ImportKey | undefined => LOOKUP.get(normalizeHeader(header));
-const isIgnored = (header: string) => IGNORED.has(normalizeHeader(header)) || normalizeHeader(header).startsWith('备注');
+const isIgnored = (header: string) =>
+  IGNORED.has(normalizeHeader(header)) || normalizeHeader(header).startsWith('备注');
 
 /** Share of characters two headers have in common (0–1), counting repeats once each. */
 function likeness(a: string, b: string): { share: number; common: number } {
@@ -91,24 +98,35 @@ export function findHeader(rows: readonly (readonly unknown[])[]): HeaderResult 
       const key = keys[index];
       if (key) {
         const same = columns.find((c) => c.key === key);
-        if (same) issues.push({ row: r + 1, code: 'duplicate_column', p: { header: same.header, other: header } });
+        if (same)
+          issues.push({ row: r + 1, code: 'duplicate_column', p: { header: same.header, other: header } });
         else columns.push({ index, key, header });
       } else if (isIgnored(header)) ignored.push(header);
       else {
         const like = lookalike(header);
-        if (like) issues.push({ row: r + 1, code: 'lookalike', p: { header, suggestion: primaryHeader(like) } });
+        if (like)
+          issues.push({ row: r + 1, code: 'lookalike', p: { header, suggestion: primaryHeader(like) } });
         else ignored.push(header);
       }
     });
     const ages = columns.find((c) => c.key === 'ages');
     const minMax = columns.find((c) => c.key === 'min_months' || c.key === 'max_months');
-    if (ages && minMax) issues.push({ row: r + 1, code: 'duplicate_column', p: { header: ages.header, other: minMax.header } });
+    if (ages && minMax)
+      issues.push({ row: r + 1, code: 'duplicate_column', p: { header: ages.header, other: minMax.header } });
     for (const key of REQUIRED_HEADERS) {
       if (!columns.some((c) => c.key === key)) {
-        issues.push({ row: r + 1, code: 'missing_column', p: { header: primaryHeader(key), names: ALL_COLUMNS[key].slice(1).join('、') } });
+        issues.push({
+          row: r + 1,
+          code: 'missing_column',
+          p: { header: primaryHeader(key), names: ALL_COLUMNS[key].slice(1).join('、') },
+        });
       }
     }
     return { row: r + 1, columns, ignored, issues };
   }
-  return { issues: [{ code: 'no_header', p: { rows: HEADER_SEARCH_ROWS, names: ALL_COLUMNS.name.slice(1).join('、') } }] };
+  return {
+    issues: [
+      { code: 'no_header', p: { rows: HEADER_SEARCH_ROWS, names: ALL_COLUMNS.name.slice(1).join('、') } },
+    ],
+  };
 }

@@ -9,7 +9,12 @@ import { toHalfWidth } from './normalize.ts';
 
 /** Letters and digits of a text in pinyin, without tones or separators between syllables. */
 function pinyinSlug(text: string): string {
-  const syllables = pinyin(toHalfWidth(text), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const syllables = pinyin(toHalfWidth(text), {
+    toneType: 'none',
+    type: 'array',
+    nonZh: 'consecutive',
+    v: true,
+  });
   return syllables
     .map((s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-'))
     .join('')
@@ -21,7 +26,9 @@ function pinyinSlug(text: string): string {
 export function deriveId(name: string, townshipCode: string, taken: ReadonlySet<string>): string {
   const township = townshipByCode(townshipCode)?.name.replace(/(街道|镇)$/, '') ?? '';
   const shortName = township && name.startsWith(township) ? name.slice(township.length) : name;
-  const base = [pinyinSlug(township), pinyinSlug(shortName).slice(0, 48).replace(/-$/, '')].filter(Boolean).join('-') || 'facility';
+  const base =
+    [pinyinSlug(township), pinyinSlug(shortName).slice(0, 48).replace(/-$/, '')].filter(Boolean).join('-') ||
+    'facility';
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
@@ -30,4 +37,8 @@ export function deriveId(name: string, townshipCode: string, taken: ReadonlySet<
 /** Name as compared for "same facility": no spaces, half-width brackets. */
 export const sameName = (name: string) => toHalfWidth(name).replace(/\s+/g, '');
 /** Filing number as compared: no spaces, half-width, 〔〕 and [] alike. */
-export const sameFilingNumber = (n: string) => toHalfWidth(n).replace(/\s+/g, '').replace(/[〔［【]/g, '[').replace(/[〕］】]/g, ']');
+export const sameFilingNumber = (n: string) =>
+  toHalfWidth(n)
+    .replace(/\s+/g, '')
+    .replace(/[〔［【]/g, '[')
+    .replace(/[〕］】]/g, ']');

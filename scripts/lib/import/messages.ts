@@ -35,28 +35,52 @@ const U = UNVERIFIED_CELL;
 
 /** What to type, per column. */
 export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: string }> = {
-  id: { zh: '小写字母、数字和连字符（如 chiyang-xiaoxiangshu），或者空着让程序生成', en: 'lower-case letters, digits and hyphens (e.g. chiyang-oak), or leave it empty' },
-  filing_number: { zh: '备案编号（如 池卫托备〔2024〕1号），没有可以空着', en: 'the filing number (e.g. 池卫托备〔2024〕1号), or leave it empty' },
+  id: {
+    zh: '小写字母、数字和连字符（如 chiyang-xiaoxiangshu），或者空着让程序生成',
+    en: 'lower-case letters, digits and hyphens (e.g. chiyang-oak), or leave it empty',
+  },
+  filing_number: {
+    zh: '备案编号（如 池卫托备〔2024〕1号），没有可以空着',
+    en: 'the filing number (e.g. 池卫托备〔2024〕1号), or leave it empty',
+  },
   name: { zh: '机构名称', en: 'the facility name' },
   name_en: { zh: '英文名称，没有可以空着', en: 'the English name, or leave it empty' },
   type: { zh: `${TYPE_LABELS.join('、')} 之一`, en: `one of ${TYPE_LABELS.join(', ')}` },
   ownership: { zh: '公办 或 民办', en: '公办 (public) or 民办 (private)' },
   inclusive: { zh: '是 或 否', en: '是 (yes) or 否 (no)' },
-  demonstration_level: { zh: '省级、市级 或 区级，不是示范机构就空着', en: '省级, 市级 or 区级, or leave it empty' },
+  demonstration_level: {
+    zh: '省级、市级 或 区级，不是示范机构就空着',
+    en: '省级, 市级 or 区级, or leave it empty',
+  },
   demonstration_year: { zh: '命名年份，如 2024', en: 'the year it was named, e.g. 2024' },
   filing: { zh: '已备案、备案中 或 未备案', en: '已备案, 备案中 or 未备案' },
-  township: { zh: '贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）', en: 'one of the 20 townships, e.g. 池阳街道 or 棠溪镇' },
+  township: {
+    zh: '贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）',
+    en: 'one of the 20 townships, e.g. 池阳街道 or 棠溪镇',
+  },
   address: { zh: '详细地址', en: 'the street address' },
-  lat: { zh: '纬度，小数，如 30.659（贵池区约 29.9–30.9）', en: 'latitude as a decimal, e.g. 30.659 (Guichi is about 29.9–30.9)' },
-  lng: { zh: '经度，小数，如 117.483（贵池区约 117.1–117.9）', en: 'longitude as a decimal, e.g. 117.483 (Guichi is about 117.1–117.9)' },
+  lat: {
+    zh: '纬度，小数，如 30.659（贵池区约 29.9–30.9）',
+    en: 'latitude as a decimal, e.g. 30.659 (Guichi is about 29.9–30.9)',
+  },
+  lng: {
+    zh: '经度，小数，如 117.483（贵池区约 117.1–117.9）',
+    en: 'longitude as a decimal, e.g. 117.483 (Guichi is about 117.1–117.9)',
+  },
   location_verified: { zh: '是 或 否（位置是否到现场核实过）', en: '是 (yes) or 否 (no)' },
-  phone: { zh: '一个电话号码，固定电话如 0566-1234567，手机如 13812345678', en: 'one phone number, e.g. 0566-1234567 or 13812345678' },
+  phone: {
+    zh: '一个电话号码，固定电话如 0566-1234567，手机如 13812345678',
+    en: 'one phone number, e.g. 0566-1234567 or 13812345678',
+  },
   min_months: { zh: '月数（整数），如 6', en: 'a number of months, e.g. 6' },
   max_months: { zh: '月数（整数），如 36', en: 'a number of months, e.g. 36' },
   places: { zh: '整数，如 60', en: 'a whole number, e.g. 60' },
   vacancies: { zh: '整数，如 8', en: 'a whole number, e.g. 8' },
   vacancies_as_of: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
-  care_forms: { zh: '全日托、半日托、计时托、临时托 中的一个或几个，用顿号隔开', en: 'one or more of 全日托, 半日托, 计时托, 临时托, separated by 、' },
+  care_forms: {
+    zh: '全日托、半日托、计时托、临时托 中的一个或几个，用顿号隔开',
+    en: 'one or more of 全日托, 半日托, 计时托, 临时托, separated by 、',
+  },
   fee_full_day: { zh: '每月收费（元），整数，如 1800', en: 'the monthly fee in yuan, e.g. 1800' },
   fee_half_day: { zh: '每月收费（元），整数，如 1100', en: 'the monthly fee in yuan, e.g. 1100' },
   fee_hourly: { zh: '每月收费（元），整数', en: 'the monthly fee in yuan' },
@@ -68,67 +92,104 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
   source: { zh: '数据来源，如 区卫健委备案名单', en: 'where the data comes from' },
   last_verified: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
   ages: { zh: '月龄范围，如 6-36 或 6～36个月 或 0-3岁', en: 'an age range, e.g. 6-36, 6～36个月 or 0-3岁' },
-  datum: { zh: 'WGS-84、GCJ-02（高德、腾讯地图）或 BD-09（百度地图）', en: 'WGS-84, GCJ-02 (AMap, Tencent) or BD-09 (Baidu)' },
+  datum: {
+    zh: 'WGS-84、GCJ-02（高德、腾讯地图）或 BD-09（百度地图）',
+    en: 'WGS-84, GCJ-02 (AMap, Tencent) or BD-09 (Baidu)',
+  },
 };
 
 const ISSUES = {
   bad_value: { zh: (p) => `应填写${p.hint}`, en: (p) => `type ${p.hint}` },
   required: {
     zh: (p) => `不能空着，请填写${p.hint}${p.canWait ? `；还没核实的，写“${U}”` : ''}`,
-    en: (p) => `must not be empty: type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
+    en: (p) =>
+      `must not be empty: type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
   },
   new_needs_column: {
-    zh: (p) => `这是新机构，需要「${p.header}」，但表格里没有这一列。请加一列「${p.header}」，填写${p.hint}${p.canWait ? `；还没核实的，写“${U}”` : ''}`,
-    en: (p) => `this is a new facility and needs "${p.header}", but the sheet has no such column. Add a column "${p.header}" and type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
+    zh: (p) =>
+      `这是新机构，需要「${p.header}」，但表格里没有这一列。请加一列「${p.header}」，填写${p.hint}${p.canWait ? `；还没核实的，写“${U}”` : ''}`,
+    en: (p) =>
+      `this is a new facility and needs "${p.header}", but the sheet has no such column. Add a column "${p.header}" and type ${p.hint}${p.canWait ? `, or ${U} (to be verified) if it has not been checked yet` : ''}`,
   },
   verified_date_needed: {
-    zh: () => `需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“${U}”`,
-    en: () => `the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write ${U} in its cells`,
+    zh: () =>
+      `需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“${U}”`,
+    en: () =>
+      `the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write ${U} in its cells`,
   },
   cannot_wait: {
     zh: (p) => `这一列不能写“${U}”（只有性质、地址、电话、托位数这类机构信息可以写“${U}”）。请填写${p.hint}`,
-    en: (p) => `this column cannot say ${U} (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type ${p.hint}`,
+    en: (p) =>
+      `this column cannot say ${U} (only facts about the facility, such as ownership, address, phone or places, can wait for verification): type ${p.hint}`,
   },
   unverified_mixed: {
-    zh: (p) => `「${p.other}」写的是“${U}”，这一格和它是同一项内容。请把这一格也改成“${U}”或者清空；已经核实了，就把「${p.other}」也填上`,
-    en: (p) => `"${p.other}" says ${U} and this cell belongs to the same item: write ${U} here too or empty it; if it has been checked, fill in "${p.other}" as well`,
+    zh: (p) =>
+      `「${p.other}」写的是“${U}”，这一格和它是同一项内容。请把这一格也改成“${U}”或者清空；已经核实了，就把「${p.other}」也填上`,
+    en: (p) =>
+      `"${p.other}" says ${U} and this cell belongs to the same item: write ${U} here too or empty it; if it has been checked, fill in "${p.other}" as well`,
   },
-  pair: { zh: (p) => `「${p.other}」填了，这一格也要填写：${p.hint}`, en: (p) => `"${p.other}" is filled in, so this cell must be too: ${p.hint}` },
+  pair: {
+    zh: (p) => `「${p.other}」填了，这一格也要填写：${p.hint}`,
+    en: (p) => `"${p.other}" is filled in, so this cell must be too: ${p.hint}`,
+  },
   formula: {
-    zh: (p) => `单元格 ${p.cell} 是公式（=${p.formula}），文件里没有保存计算结果。请用 Excel 打开这个文件、保存一次再导入，或者把公式改成数值`,
-    en: (p) => `cell ${p.cell} is a formula (=${p.formula}) saved without its result. Open the file in Excel and save it once, or replace the formula by its value`,
+    zh: (p) =>
+      `单元格 ${p.cell} 是公式（=${p.formula}），文件里没有保存计算结果。请用 Excel 打开这个文件、保存一次再导入，或者把公式改成数值`,
+    en: (p) =>
+      `cell ${p.cell} is a formula (=${p.formula}) saved without its result. Open the file in Excel and save it once, or replace the formula by its value`,
   },
-  cell_error: { zh: (p) => `单元格 ${p.cell} 显示错误值 ${p.error}，请改成正确的内容`, en: (p) => `cell ${p.cell} shows the error ${p.error}: type the right value` },
+  cell_error: {
+    zh: (p) => `单元格 ${p.cell} 显示错误值 ${p.error}，请改成正确的内容`,
+    en: (p) => `cell ${p.cell} shows the error ${p.error}: type the right value`,
+  },
   duplicate: {
-    zh: (p) => `与第${p.other}行很可能是同一家机构（${p.what}相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开`,
-    en: (p) => `row ${p.other} is very likely the same facility (same ${p.what}). Delete the repeated row; if they really are two facilities, make their names different`,
+    zh: (p) =>
+      `与第${p.other}行很可能是同一家机构（${p.what}相同）。请删掉重复的一行；如果确实是两家机构，请把名称写得能区分开`,
+    en: (p) =>
+      `row ${p.other} is very likely the same facility (same ${p.what}). Delete the repeated row; if they really are two facilities, make their names different`,
   },
   outside: {
     zh: (p) => `位置（纬度 ${p.lat}，经度 ${p.lng}）不在贵池区内。${p.cause}`,
     en: (p) => `the position (latitude ${p.lat}, longitude ${p.lng}) is outside Guichi District. ${p.cause}`,
   },
   phone_scientific: {
-    zh: () => 'Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码',
-    en: () => 'Excel turned the phone number into scientific notation and lost its last digits. Format the column as Text in Excel and type the number again',
+    zh: () =>
+      'Excel 把电话号码显示成了科学计数法，后几位已经丢失。请在 Excel 里把这一列设成“文本”格式，重新输入号码',
+    en: () =>
+      'Excel turned the phone number into scientific notation and lost its last digits. Format the column as Text in Excel and type the number again',
   },
-  demo_name: { zh: () => '只有示例数据的名称才以“示例·”开头，请去掉“示例·”', en: () => 'only example records have names starting with "示例·": remove "示例·"' },
+  demo_name: {
+    zh: () => '只有示例数据的名称才以“示例·”开头，请去掉“示例·”',
+    en: () => 'only example records have names starting with "示例·": remove "示例·"',
+  },
   vacancies_over: {
     zh: (p) => `空余托位（${p.count}）比托位数（${p.places}）还多，请核对这两个数`,
     en: (p) => `there are more vacancies (${p.count}) than places (${p.places}): check both numbers`,
   },
   fee_without_form: {
-    zh: (p) => `填了这项收费，但「托育形式」里没有“${p.form}”。请在「托育形式」里加上“${p.form}”，或者清空这一格`,
-    en: (p) => `a fee is given but "托育形式" does not list ${p.form}: add ${p.form} there, or empty this cell`,
+    zh: (p) =>
+      `填了这项收费，但「托育形式」里没有“${p.form}”。请在「托育形式」里加上“${p.form}”，或者清空这一格`,
+    en: (p) =>
+      `a fee is given but "托育形式" does not list ${p.form}: add ${p.form} there, or empty this cell`,
   },
-  ages_order: { zh: (p) => `最小月龄（${p.min}）比最大月龄（${p.max}）还大，请核对`, en: (p) => `the lowest age (${p.min}) is above the highest (${p.max}): check both` },
-  not_real_date: { zh: () => '这一天不存在，请核对日期，如 2026-10-20', en: () => 'that day does not exist: check the date, e.g. 2026-10-20' },
+  ages_order: {
+    zh: (p) => `最小月龄（${p.min}）比最大月龄（${p.max}）还大，请核对`,
+    en: (p) => `the lowest age (${p.min}) is above the highest (${p.max}): check both`,
+  },
+  not_real_date: {
+    zh: () => '这一天不存在，请核对日期，如 2026-10-20',
+    en: () => 'that day does not exist: check the date, e.g. 2026-10-20',
+  },
   id_taken: {
     zh: (p) => `网址标识“${p.id}”已被「${p.other}」使用，请清空这一格，程序会自动生成`,
-    en: (p) => `the web id "${p.id}" is already used by "${p.other}": empty this cell and one is made for you`,
+    en: (p) =>
+      `the web id "${p.id}" is already used by "${p.other}": empty this cell and one is made for you`,
   },
   clash_existing: {
-    zh: (p) => `网站上已有一家「${p.other}」（网址标识 ${p.id}），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇`,
-    en: (p) => `the site already has "${p.other}" (web id ${p.id}) with the same 编号, or the same name and township, but this row did not match it: check this row's 编号, name and township`,
+    zh: (p) =>
+      `网站上已有一家「${p.other}」（网址标识 ${p.id}），编号或名称与街道/镇和这一行相同，但没能对应上。请核对这一行的编号、名称和街道/镇`,
+    en: (p) =>
+      `the site already has "${p.other}" (web id ${p.id}) with the same 编号, or the same name and township, but this row did not match it: check this row's 编号, name and township`,
   },
   demo_record: {
     zh: () => '这一行是网站的示例数据（示例数据 = 是），示例数据不能导入成真实机构。请删掉这一行',
@@ -136,32 +197,44 @@ const ISSUES = {
   },
   // File-level problems (no row of data).
   no_header: {
-    zh: (p) => `在前${p.rows}行里没有找到表头。表头那一行至少要有「机构名称」和「街道/镇」两列（也可以写成：${p.names}）`,
-    en: (p) => `no header row in the first ${p.rows} rows. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
+    zh: (p) =>
+      `在前${p.rows}行里没有找到表头。表头那一行至少要有「机构名称」和「街道/镇」两列（也可以写成：${p.names}）`,
+    en: (p) =>
+      `no header row in the first ${p.rows} rows. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
   },
   missing_column: {
     zh: (p) => `表头里没有「${p.header}」这一列（也可以写成：${p.names}），请加上这一列`,
     en: (p) => `the header row has no column "${p.header}" (also accepted: ${p.names}): add it`,
   },
   lookalike: {
-    zh: (p) => `表头「${p.header}」不认识。是不是「${p.suggestion}」？请把表头改成「${p.suggestion}」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头`,
-    en: (p) => `the header "${p.header}" is not known. Did you mean "${p.suggestion}"? Rename it to "${p.suggestion}"; if the column is not for the site, delete it or start its header with "备注"`,
+    zh: (p) =>
+      `表头「${p.header}」不认识。是不是「${p.suggestion}」？请把表头改成「${p.suggestion}」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头`,
+    en: (p) =>
+      `the header "${p.header}" is not known. Did you mean "${p.suggestion}"? Rename it to "${p.suggestion}"; if the column is not for the site, delete it or start its header with "备注"`,
   },
   duplicate_column: {
     zh: (p) => `表头「${p.header}」和「${p.other}」是同一项内容，只能保留一列，请删掉其中一列`,
-    en: (p) => `the headers "${p.header}" and "${p.other}" mean the same thing: keep only one of these columns`,
+    en: (p) =>
+      `the headers "${p.header}" and "${p.other}" mean the same thing: keep only one of these columns`,
   },
   no_rows: { zh: () => '表头下面没有机构', en: () => 'there are no facilities below the header row' },
   not_text: {
     zh: () => '读不懂这个 CSV 文件的编码。请在 Excel 里另存为“CSV UTF-8”，或者直接导入 .xlsx 文件',
-    en: () => 'the CSV file is in an unknown encoding. Save it from Excel as "CSV UTF-8", or import the .xlsx file',
+    en: () =>
+      'the CSV file is in an unknown encoding. Save it from Excel as "CSV UTF-8", or import the .xlsx file',
   },
   bad_type: {
     zh: () => '只能导入 .xlsx 或 .csv 文件。.xls 文件请先在 Excel 里另存为 .xlsx',
     en: () => 'only .xlsx and .csv files can be imported. Save an .xls file as .xlsx in Excel first',
   },
-  no_file: { zh: (p) => `找不到文件 ${p.file}，请检查文件名和所在的文件夹`, en: (p) => `there is no file ${p.file}: check its name and folder` },
-  bad_file: { zh: (p) => `打不开文件 ${p.file}（${p.reason}）`, en: (p) => `cannot open ${p.file} (${p.reason})` },
+  no_file: {
+    zh: (p) => `找不到文件 ${p.file}，请检查文件名和所在的文件夹`,
+    en: (p) => `there is no file ${p.file}: check its name and folder`,
+  },
+  bad_file: {
+    zh: (p) => `打不开文件 ${p.file}（${p.reason}）`,
+    en: (p) => `cannot open ${p.file} (${p.reason})`,
+  },
 } satisfies Record<string, Text>;
 export type IssueCode = keyof typeof ISSUES;
 
@@ -169,14 +242,18 @@ export type IssueCode = keyof typeof ISSUES;
 export const CAUSES: Record<'swapped' | 'gcj02' | 'bd09' | 'far', Text> = {
   swapped: {
     zh: () => '看起来纬度和经度填反了：贵池区的纬度约 30，经度约 117，请把这两格的数对调',
-    en: () => 'Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells',
+    en: () =>
+      'Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells',
   },
   gcj02: {
-    zh: () => '看起来是从高德或腾讯地图复制的坐标（GCJ-02）。请在「坐标系」列填写 GCJ-02，或者运行时加上 --datum gcj02',
-    en: () => 'It looks copied from AMap or Tencent Maps (GCJ-02). Put GCJ-02 in a "坐标系" column, or add --datum gcj02',
+    zh: () =>
+      '看起来是从高德或腾讯地图复制的坐标（GCJ-02）。请在「坐标系」列填写 GCJ-02，或者运行时加上 --datum gcj02',
+    en: () =>
+      'It looks copied from AMap or Tencent Maps (GCJ-02). Put GCJ-02 in a "坐标系" column, or add --datum gcj02',
   },
   bd09: {
-    zh: () => '看起来是从百度地图复制的坐标（BD-09）。请在「坐标系」列填写 BD-09，或者运行时加上 --datum bd09',
+    zh: () =>
+      '看起来是从百度地图复制的坐标（BD-09）。请在「坐标系」列填写 BD-09，或者运行时加上 --datum bd09',
     en: () => 'It looks copied from Baidu Maps (BD-09). Put BD-09 in a "坐标系" column, or add --datum bd09',
   },
   far: {
@@ -198,16 +275,31 @@ const NOTES: Record<Note['code'], { zh: string; en: string }> = {
   number_cleaned: { zh: '去掉了单位或分隔符', en: 'unit or separators removed' },
   phone_plus86: { zh: '去掉了国家代码 +86', en: 'country code +86 removed' },
   phone_separator: { zh: '统一了电话号码的写法', en: 'phone number written the usual way' },
-  phone_leading_zero: { zh: '补上了 Excel 去掉的区号开头的 0', en: 'the leading 0 Excel dropped is restored' },
+  phone_leading_zero: {
+    zh: '补上了 Excel 去掉的区号开头的 0',
+    en: 'the leading 0 Excel dropped is restored',
+  },
   phone_area_code: { zh: '补上了区号 0566', en: 'area code 0566 added' },
   date_form: { zh: '日期统一写成 年-月-日', en: 'date written as year-month-day' },
-  date_serial: { zh: 'Excel 把日期存成了数字，已换算成日期', en: 'Excel stored the date as a number; converted' },
+  date_serial: {
+    zh: 'Excel 把日期存成了数字，已换算成日期',
+    en: 'Excel stored the date as a number; converted',
+  },
   age_split: { zh: '拆成最小月龄和最大月龄', en: 'split into the lowest and highest age' },
   age_years: { zh: '岁换算成月龄', en: 'years converted to months' },
-  datum_gcj02: { zh: '高德/腾讯地图坐标（GCJ-02）换算为 WGS-84', en: 'AMap/Tencent (GCJ-02) position converted to WGS-84' },
+  datum_gcj02: {
+    zh: '高德/腾讯地图坐标（GCJ-02）换算为 WGS-84',
+    en: 'AMap/Tencent (GCJ-02) position converted to WGS-84',
+  },
   datum_bd09: { zh: '百度地图坐标（BD-09）换算为 WGS-84', en: 'Baidu (BD-09) position converted to WGS-84' },
-  kept_existing: { zh: '格子是空的，保留网站上原有的内容', en: 'the cell is empty, so the value on the site is kept' },
-  kept_unverified: { zh: `格子是空的，网站上仍显示“${U}”`, en: `the cell is empty, so the site still shows ${U} (to be verified)` },
+  kept_existing: {
+    zh: '格子是空的，保留网站上原有的内容',
+    en: 'the cell is empty, so the value on the site is kept',
+  },
+  kept_unverified: {
+    zh: `格子是空的，网站上仍显示“${U}”`,
+    en: `the cell is empty, so the site still shows ${U} (to be verified)`,
+  },
 };
 
 function place(w: Where, lang: Lang): string {
@@ -216,7 +308,9 @@ function place(w: Where, lang: Lang): string {
     const value = w.value !== undefined && w.value !== '' ? `（读到“${w.value}”）` : '';
     return parts || value ? `${parts}${value}：` : '';
   }
-  const parts = [w.row !== undefined ? `Row ${w.row}` : '', w.header ? `column "${w.header}"` : ''].filter(Boolean).join(', ');
+  const parts = [w.row !== undefined ? `Row ${w.row}` : '', w.header ? `column "${w.header}"` : '']
+    .filter(Boolean)
+    .join(', ');
   const value = w.value !== undefined && w.value !== '' ? ` (read "${w.value}")` : '';
   return parts || value ? `${parts}${value}: ` : '';
 }
@@ -235,7 +329,9 @@ export function renderIssue(issue: Issue, lang: Lang): string {
 export function renderNote(note: Note, lang: Lang): string {
   const why = NOTES[note.code][lang];
   if (note.code === 'kept_unverified') {
-    return lang === 'zh' ? `第${note.row}行「${note.header}」列：${why}。` : `Row ${note.row}, column "${note.header}": ${why}.`;
+    return lang === 'zh'
+      ? `第${note.row}行「${note.header}」列：${why}。`
+      : `Row ${note.row}, column "${note.header}": ${why}.`;
   }
   if (note.code === 'kept_existing') {
     return lang === 'zh'

@@ -21,17 +21,22 @@ export type NoteCode =
 
 /** Full-width ASCII (１２, （, ，, －, ～) to half-width; the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
 }
 
-const ok = <T>(value: T, changed: boolean, note: NoteCode): Normalized<T> => (changed ? { ok: true, value, note } : { ok: true, value });
+const ok = <T>(value: T, changed: boolean, note: NoteCode): Normalized<T> =>
+  changed ? { ok: true, value, note } : { ok: true, value };
 
 /** `1,800`, `１２`, `60个`, `1800元/月` → a number; `whole` asks for an integer. */
 export function normalizeNumber(text: string, whole: boolean): Normalized<number> {
   const half = toHalfWidth(text).trim();
   const cleaned = half.replace(/[,，\s]/g, '').replace(/(元(\/月|每月)?|个|人|位|张)$/, '');
   if (!(whole ? /^\d+$/ : /^-?\d+(\.\d+)?$/).test(cleaned)) return { ok: false };
-  return half !== text.trim() ? ok(Number(cleaned), true, 'fullwidth') : ok(Number(cleaned), cleaned !== half, 'number_cleaned');
+  return half !== text.trim()
+    ? ok(Number(cleaned), true, 'fullwidth')
+    : ok(Number(cleaned), cleaned !== half, 'number_cleaned');
 }
 
 const AREA = DISTRICT.phone_area_code; // '0566'
@@ -107,12 +112,26 @@ export function normalizeAge(text: string): Normalized<number> {
   return ok(months, half !== String(months), half !== text.trim() ? 'fullwidth' : 'number_cleaned');
 }
 
-const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** `二〇二六` → `2026`, `十` → `10`, `二十五` → `25`. */
 function chineseNumerals(text: string): string {
   return text
-    .replace(/([一二三四五六七八九])?十([一二三四五六七八九])?/g, (_, tens, ones) => String((tens ? CN_DIGITS[tens]! : 1) * 10 + (ones ? CN_DIGITS[ones]! : 0)))
+    .replace(/([一二三四五六七八九])?十([一二三四五六七八九])?/g, (_, tens, ones) =>
+      String((tens ? CN_DIGITS[tens]! : 1) * 10 + (ones ? CN_DIGITS[ones]! : 0)),
+    )
     .replace(/[〇零一二三四五六七八九]/g, (c) => String(CN_DIGITS[c]));
 }
 
@@ -133,7 +152,8 @@ export function normalizeDate(text: string): Normalized<string> {
   }
   const half = chineseNumerals(toHalfWidth(trimmed));
   const m =
-    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T].*)?$/.exec(half) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(half);
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T].*)?$/.exec(half) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(half);
   if (!m) return { ok: false };
   return ok(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`, true, 'date_form');
 }

@@ -8,7 +8,12 @@
 import { townshipByCode } from '../../../src/data/district.ts';
 import { LABELS, UNVERIFIED_CELL, type ColumnKey } from '../../../src/lib/facilities/columns.ts';
 import { bd09ToWgs84, gcj02ToWgs84 } from '../../../src/lib/geo/coords.ts';
-import { FacilitySchema, VERIFIABLE_FIELDS, type Facility, type VerifiableField } from '../../../src/lib/schemas/facility.ts';
+import {
+  FacilitySchema,
+  VERIFIABLE_FIELDS,
+  type Facility,
+  type VerifiableField,
+} from '../../../src/lib/schemas/facility.ts';
 import { DEFAULT_SOURCE, FIELD_OF, type RowRead } from '../facility-row.ts';
 import { primaryHeader, type ImportKey } from './headers.ts';
 import { deriveId, sameFilingNumber, sameName } from './identity.ts';
@@ -47,13 +52,31 @@ export interface PlanOptions {
   allowOutside?: boolean;
 }
 
-const KEY_OF_FIELD = new Map<string, ColumnKey>(Object.entries(FIELD_OF).map(([k, f]) => [f, k as ColumnKey]));
+const KEY_OF_FIELD = new Map<string, ColumnKey>(
+  Object.entries(FIELD_OF).map(([k, f]) => [f, k as ColumnKey]),
+);
 /** The column an issue on a record path is about (`fees` → its first fee column, `ages` → 最小月龄). */
 const keyOfPath = (path: string): ImportKey | undefined =>
-  KEY_OF_FIELD.get(path) ?? ({ ages: 'min_months', location: 'lat', fees: 'fee_full_day', vacancies: 'vacancies', inspection: 'inspection_date', demonstration: 'demonstration_level', demo: 'name' } as Record<string, ImportKey>)[path];
+  KEY_OF_FIELD.get(path) ??
+  (
+    {
+      ages: 'min_months',
+      location: 'lat',
+      fees: 'fee_full_day',
+      vacancies: 'vacancies',
+      inspection: 'inspection_date',
+      demonstration: 'demonstration_level',
+      demo: 'name',
+    } as Record<string, ImportKey>
+  )[path];
 
 function getPath(obj: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 }
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
@@ -70,14 +93,23 @@ function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()):
   return out;
 }
 
-const label = (group: keyof typeof LABELS, v: unknown) => Object.entries(LABELS[group]).find(([, e]) => e === v)?.[0] ?? String(v);
+const label = (group: keyof typeof LABELS, v: unknown) =>
+  Object.entries(LABELS[group]).find(([, e]) => e === v)?.[0] ?? String(v);
 /** A field value as the clerk would write it in the sheet. */
 export function display(path: string, value: unknown): string {
   if (value === undefined) return '';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (path === 'township') return townshipByCode(String(value))?.name ?? String(value);
   if (path === 'care_forms') return (value as string[]).map((v) => label('care_forms', v)).join('、');
-  const group = ({ type: 'type', ownership: 'ownership', filing: 'filing', 'demonstration.level': 'demonstration_level', 'inspection.result': 'inspection_result' } as const)[path];
+  const group = (
+    {
+      type: 'type',
+      ownership: 'ownership',
+      filing: 'filing',
+      'demonstration.level': 'demonstration_level',
+      'inspection.result': 'inspection_result',
+    } as const
+  )[path];
   return group ? label(group, value) : String(value);
 }
 
@@ -98,14 +130,32 @@ function findDuplicates(reads: readonly RowRead[]): Map<number, Issue[]> {
   const add = (r: RowRead, other: RowRead, whatKey: string, path: string) => {
     const list = issues.get(r.row) ?? [];
     if (!list.some((i) => i.p?.other === other.row)) {
-      list.push({ row: r.row, header: headerFor(r, path), value: display(path, r.patch.get(path)), code: 'duplicate', p: { other: other.row, whatKey } });
+      list.push({
+        row: r.row,
+        header: headerFor(r, path),
+        value: display(path, r.patch.get(path)),
+        code: 'duplicate',
+        p: { other: other.row, whatKey },
+      });
     }
     issues.set(r.row, list);
   };
   const keys: [string, string, (r: RowRead) => string | undefined][] = [
-    ['filing_number', 'filing_number', (r) => (r.patch.has('filing_number') ? sameFilingNumber(String(r.patch.get('filing_number'))) : undefined)],
+    [
+      'filing_number',
+      'filing_number',
+      (r) =>
+        r.patch.has('filing_number') ? sameFilingNumber(String(r.patch.get('filing_number'))) : undefined,
+    ],
     ['name', 'name', (r) => (r.patch.has('name') ? sameName(String(r.patch.get('name'))) : undefined)],
-    ['address_phone', 'address', (r) => (r.patch.has('address') && r.patch.has('phone') ? `${sameName(String(r.patch.get('address')))}|${r.patch.get('phone')}` : undefined)],
+    [
+      'address_phone',
+      'address',
+      (r) =>
+        r.patch.has('address') && r.patch.has('phone')
+          ? `${sameName(String(r.patch.get('address')))}|${r.patch.get('phone')}`
+          : undefined,
+    ],
   ];
   for (const [whatKey, path, keyOf] of keys) {
     const first = new Map<string, RowRead>();
@@ -131,8 +181,19 @@ function match(read: RowRead, existing: readonly Existing[]): Existing | undefin
   const township = read.patch.get('township');
   return (
     (id !== undefined ? existing.find((e) => e.facility.id === id) : undefined) ??
-    (filing !== undefined ? existing.find((e) => e.facility.filing_number !== undefined && sameFilingNumber(e.facility.filing_number) === sameFilingNumber(String(filing))) : undefined) ??
-    (name !== undefined ? byName(existing.filter((e) => sameName(e.facility.name) === sameName(String(name))), township) : undefined)
+    (filing !== undefined
+      ? existing.find(
+          (e) =>
+            e.facility.filing_number !== undefined &&
+            sameFilingNumber(e.facility.filing_number) === sameFilingNumber(String(filing)),
+        )
+      : undefined) ??
+    (name !== undefined
+      ? byName(
+          existing.filter((e) => sameName(e.facility.name) === sameName(String(name))),
+          township,
+        )
+      : undefined)
   );
 }
 
@@ -143,11 +204,17 @@ function byName(same: readonly Existing[], township: unknown): Existing | undefi
     const inTownship = same.find((e) => e.facility.township === township);
     if (inTownship) return inTownship;
   }
-  return same.length === 1 && (township === undefined || same[0]!.facility.township === undefined) ? same[0] : undefined;
+  return same.length === 1 && (township === undefined || same[0]!.facility.township === undefined)
+    ? same[0]
+    : undefined;
 }
 
 /** Why a position is outside the district: swapped columns, an AMap/Tencent or Baidu position, or neither. */
-export function outsideCause(lat: number, lng: number, isInside: (lat: number, lng: number) => boolean): 'swapped' | 'gcj02' | 'bd09' | 'far' {
+export function outsideCause(
+  lat: number,
+  lng: number,
+  isInside: (lat: number, lng: number) => boolean,
+): 'swapped' | 'gcj02' | 'bd09' | 'far' {
   if (isInside(lng, lat)) return 'swapped';
   const [gx, gy] = gcj02ToWgs84([lng, lat]);
   if (isInside(gy, gx)) return 'gcj02';
@@ -158,9 +225,19 @@ export function outsideCause(lat: number, lng: number, isInside: (lat: number, l
 
 /** Valid stand-ins for required fields (optional ones are simply dropped), used only to find more problems. */
 const NEUTRAL: Record<string, unknown> = {
-  id: 'x', name: 'x', type: 'childcare_center', ownership: 'public', inclusive: false, filing: 'filed', township: '341702001',
-  address: 'x', ages: { min_months: 0, max_months: 36 }, care_forms: Object.values(LABELS.care_forms), source: 'x',
-  last_verified: '2000-01-01', demo: false,
+  id: 'x',
+  name: 'x',
+  type: 'childcare_center',
+  ownership: 'public',
+  inclusive: false,
+  filing: 'filed',
+  township: '341702001',
+  address: 'x',
+  ages: { min_months: 0, max_months: 36 },
+  care_forms: Object.values(LABELS.care_forms),
+  source: 'x',
+  last_verified: '2000-01-01',
+  demo: false,
 };
 
 /** Schema issues of a merged record, in the clerk's words. */
@@ -177,13 +254,20 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
   const repaired: Record<string, unknown> = { ...record };
   for (const field of broken) repaired[field] = NEUTRAL[field];
   const again = FacilitySchema.safeParse(repaired);
-  if (!again.success) parsed.error.issues.push(...again.error.issues.filter((i) => i.code === 'custom' && !broken.has(String(i.path[0]))));
+  if (!again.success)
+    parsed.error.issues.push(
+      ...again.error.issues.filter((i) => i.code === 'custom' && !broken.has(String(i.path[0]))),
+    );
   const explained = new Set(read.issues.map((i) => i.header));
   const issues: Issue[] = [];
   const at = (path: string) => {
     const column = read.columnOf.get(path);
     const key = keyOfPath(path);
-    return { row: read.row, header: headerFor(read, path), value: column && key ? read.text[column.key] ?? '' : display(path, getPath(record, path)) };
+    return {
+      row: read.row,
+      header: headerFor(read, path),
+      value: column && key ? (read.text[column.key] ?? '') : display(path, getPath(record, path)),
+    };
   };
   for (const issue of parsed.error.issues) {
     const path = issue.path.join('.');
@@ -194,7 +278,12 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
     if (path === 'fees') {
       for (const [form, fee] of Object.entries(f.fees ?? {})) {
         if (f.care_forms?.includes(form as never)) continue;
-        issues.push({ ...at(`fees.${form}`), value: String(fee), code: 'fee_without_form', p: { form: label('care_forms', form) } });
+        issues.push({
+          ...at(`fees.${form}`),
+          value: String(fee),
+          code: 'fee_without_form',
+          p: { form: label('care_forms', form) },
+        });
       }
     } else if (path === 'vacancies.count' && issue.code === 'custom') {
       issues.push({ ...where, code: 'vacancies_over', p: { count: f.vacancies!.count, places: f.places! } });
@@ -208,11 +297,24 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
       issues.push({ row: read.row, header: headerFor(read, path), code: 'verified_date_needed' });
     } else if (getPath(record, path) === undefined) {
       const parent = path.includes('.') ? getPath(record, path.split('.')[0]!) : undefined;
-      const sibling = parent && typeof parent === 'object' ? Object.keys(parent).find((k) => k !== path.split('.')[1]) : undefined;
+      const sibling =
+        parent && typeof parent === 'object'
+          ? Object.keys(parent).find((k) => k !== path.split('.')[1])
+          : undefined;
       const hintKey = columnFor(read, path)?.key ?? key ?? 'name';
       const wait: Record<string, number> = canWait(path) ? { canWait: 1 } : {};
-      if (sibling) issues.push({ ...where, code: 'pair', p: { other: headerFor(read, `${path.split('.')[0]}.${sibling}`), hintKey } });
-      else if (!columnFor(read, path) && isNew) issues.push({ row: read.row, code: 'new_needs_column', p: { header: where.header, hintKey, ...wait } });
+      if (sibling)
+        issues.push({
+          ...where,
+          code: 'pair',
+          p: { other: headerFor(read, `${path.split('.')[0]}.${sibling}`), hintKey },
+        });
+      else if (!columnFor(read, path) && isNew)
+        issues.push({
+          row: read.row,
+          code: 'new_needs_column',
+          p: { header: where.header, hintKey, ...wait },
+        });
       else issues.push({ ...where, code: 'required', p: { hintKey, ...wait } });
     } else {
       issues.push({ ...where, code: 'bad_value', p: { hintKey: key ?? 'name' } });
@@ -229,7 +331,9 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
   before.delete('unverified');
   after.delete('unverified');
   const shown = (f: Facility, leaves: Map<string, unknown>, path: string) =>
-    f.unverified.includes(fieldOfPath(path) as VerifiableField) ? UNVERIFIED_CELL : display(path, leaves.get(path));
+    f.unverified.includes(fieldOfPath(path) as VerifiableField)
+      ? UNVERIFIED_CELL
+      : display(path, leaves.get(path));
   for (const path of new Set([...before.keys(), ...after.keys()])) {
     const a = shown(old, before, path);
     const b = shown(now, after, path);
@@ -240,13 +344,21 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
     const was = old.unverified.includes(field);
     if (was === now.unverified.includes(field)) continue;
     if ([...before.keys(), ...after.keys()].some((p) => fieldOfPath(p) === field)) continue;
-    changes.push({ header: headerFor(read, field), from: was ? UNVERIFIED_CELL : '', to: was ? '' : UNVERIFIED_CELL });
+    changes.push({
+      header: headerFor(read, field),
+      from: was ? UNVERIFIED_CELL : '',
+      to: was ? '' : UNVERIFIED_CELL,
+    });
   }
   return changes;
 }
 
 /** Works out what importing `reads` over `existing` would do. */
-export function buildPlan(reads: readonly RowRead[], existing: readonly Existing[], options: PlanOptions = {}): Plan {
+export function buildPlan(
+  reads: readonly RowRead[],
+  existing: readonly Existing[],
+  options: PlanOptions = {},
+): Plan {
   const duplicates = findDuplicates(reads);
   const taken = new Set(existing.map((e) => e.facility.id));
   const matchedBy = new Map<Existing, RowRead>();
@@ -259,29 +371,57 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     const found = match(read, existing);
     if (found) {
       const other = matchedBy.get(found);
-      if (other) issues.push({ row: read.row, header: headerFor(read, 'name'), value: name, code: 'duplicate', p: { other: other.row, whatKey: 'record' } });
+      if (other)
+        issues.push({
+          row: read.row,
+          header: headerFor(read, 'name'),
+          value: name,
+          code: 'duplicate',
+          p: { other: other.row, whatKey: 'record' },
+        });
       else matchedBy.set(found, read);
     }
 
-    const record: Record<string, unknown> = found ? structuredClone(found.facility) : { demo: false, source: DEFAULT_SOURCE };
+    const record: Record<string, unknown> = found
+      ? structuredClone(found.facility)
+      : { demo: false, source: DEFAULT_SOURCE };
     for (const [path, value] of read.patch) if (path !== 'id' || !found) setPath(record, path, value);
     // 待核实: fields the row gives a value for are verified now; fields whose cells say 待核实 are left out.
     const before: readonly VerifiableField[] = found?.facility.unverified ?? [];
     const waiting = new Set<string>([...before, ...read.unverified]);
-    for (const path of read.patch.keys()) if (!read.unverified.includes(fieldOfPath(path) as VerifiableField)) waiting.delete(fieldOfPath(path));
+    for (const path of read.patch.keys())
+      if (!read.unverified.includes(fieldOfPath(path) as VerifiableField)) waiting.delete(fieldOfPath(path));
     for (const field of read.unverified) delete record[field];
     record.unverified = VERIFIABLE_FIELDS.filter((f) => waiting.has(f));
     if (found) {
-      const movedLat = read.patch.has('location.lat') && read.patch.get('location.lat') !== found.facility.location?.lat;
-      const movedLng = read.patch.has('location.lng') && read.patch.get('location.lng') !== found.facility.location?.lng;
-      if ((movedLat || movedLng) && !read.patch.has('location.verified')) setPath(record, 'location.verified', false);
+      const movedLat =
+        read.patch.has('location.lat') && read.patch.get('location.lat') !== found.facility.location?.lat;
+      const movedLng =
+        read.patch.has('location.lng') && read.patch.get('location.lng') !== found.facility.location?.lng;
+      if ((movedLat || movedLng) && !read.patch.has('location.verified'))
+        setPath(record, 'location.verified', false);
       const kept = new Set<string>();
       for (const [path, column] of read.columnOf) {
         const field = fieldOfPath(path);
-        if (read.text[column.key] !== '' || read.unverified.includes(field as VerifiableField) || issues.some((i) => i.header === column.header)) continue;
+        if (
+          read.text[column.key] !== '' ||
+          read.unverified.includes(field as VerifiableField) ||
+          issues.some((i) => i.header === column.header)
+        )
+          continue;
         const value = getPath(found.facility as unknown as Record<string, unknown>, path);
-        if (value !== undefined) notes.push({ row: read.row, header: column.header, code: 'kept_existing', to: display(path, value) });
-        else if (before.includes(field as VerifiableField) && ![...read.patch.keys()].some((p) => fieldOfPath(p) === field) && !kept.has(column.header)) {
+        if (value !== undefined)
+          notes.push({
+            row: read.row,
+            header: column.header,
+            code: 'kept_existing',
+            to: display(path, value),
+          });
+        else if (
+          before.includes(field as VerifiableField) &&
+          ![...read.patch.keys()].some((p) => fieldOfPath(p) === field) &&
+          !kept.has(column.header)
+        ) {
           kept.add(column.header); // the one 收托月龄 column stands for both ages
           notes.push({ row: read.row, header: column.header, code: 'kept_unverified', to: UNVERIFIED_CELL });
         }
@@ -289,28 +429,52 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     } else if (record.location && (record.location as Record<string, unknown>).verified === undefined) {
       setPath(record, 'location.verified', false);
     }
-    const township = typeof record.township === 'string' ? record.township : read.unverified.includes('township') ? '' : undefined;
+    const township =
+      typeof record.township === 'string'
+        ? record.township
+        : read.unverified.includes('township')
+          ? ''
+          : undefined;
     if (!found && issues.length === 0 && typeof record.name === 'string' && township !== undefined) {
       const wanted = read.patch.get('id');
       if (typeof wanted === 'string' && taken.has(wanted)) {
         const owner = existing.find((e) => e.facility.id === wanted)?.facility.name ?? wanted;
-        issues.push({ row: read.row, header: headerFor(read, 'id'), value: wanted, code: 'id_taken', p: { id: wanted, other: owner } });
+        issues.push({
+          row: read.row,
+          header: headerFor(read, 'id'),
+          value: wanted,
+          code: 'id_taken',
+          p: { id: wanted, other: owner },
+        });
       }
-      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, township, taken);
+      record.id =
+        typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, township, taken);
     }
     if (record.id === undefined) record.id = 'pending';
     issues.push(...validate(record, read, !found));
 
     const loc = record.location as { lat?: number; lng?: number } | undefined;
     const placed = read.patch.has('location.lat') || read.patch.has('location.lng');
-    if (placed && options.isInside && !options.allowOutside && typeof loc?.lat === 'number' && typeof loc.lng === 'number' && !options.isInside(loc.lat, loc.lng)) {
+    if (
+      placed &&
+      options.isInside &&
+      !options.allowOutside &&
+      typeof loc?.lat === 'number' &&
+      typeof loc.lng === 'number' &&
+      !options.isInside(loc.lat, loc.lng)
+    ) {
       const column = read.columnOf.get('location.lat');
       const lngHeader = read.columnOf.get('location.lng')?.header;
       // The schema's range check says less than this message (a swapped 117 is "not a latitude").
-      for (let i = issues.length - 1; i >= 0; i--) if (issues[i]!.code === 'bad_value' && [column?.header, lngHeader].includes(issues[i]!.header)) issues.splice(i, 1);
+      for (let i = issues.length - 1; i >= 0; i--)
+        if (issues[i]!.code === 'bad_value' && [column?.header, lngHeader].includes(issues[i]!.header))
+          issues.splice(i, 1);
       issues.push({
-        row: read.row, header: column?.header ?? primaryHeader('lat'), value: `${read.text.lat ?? loc.lat}, ${read.text.lng ?? loc.lng}`,
-        code: 'outside', p: { lat: loc.lat, lng: loc.lng, causeKey: outsideCause(loc.lat, loc.lng, options.isInside) },
+        row: read.row,
+        header: column?.header ?? primaryHeader('lat'),
+        value: `${read.text.lat ?? loc.lat}, ${read.text.lng ?? loc.lng}`,
+        code: 'outside',
+        p: { lat: loc.lat, lng: loc.lng, causeKey: outsideCause(loc.lat, loc.lng, options.isInside) },
       });
     }
 
@@ -322,7 +486,16 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
     taken.add(facility.id);
     const changes: Change[] = [];
     if (found) changes.push(...compare(found.facility, facility, read));
-    rows.push({ row: read.row, name, outcome: found ? (changes.length ? 'changed' : 'unchanged') : 'new', record: facility, existing: found, changes, issues, notes });
+    rows.push({
+      row: read.row,
+      name,
+      outcome: found ? (changes.length ? 'changed' : 'unchanged') : 'new',
+      record: facility,
+      existing: found,
+      changes,
+      issues,
+      notes,
+    });
   }
   const matched = new Set(matchedBy.keys());
   const missing = existing.filter((e) => !matched.has(e));
@@ -331,9 +504,21 @@ export function buildPlan(reads: readonly RowRead[], existing: readonly Existing
   for (const r of rows) {
     if (r.outcome === 'error' || !r.record) continue;
     const f = r.record;
-    const clash = staying.find((o) => (o.filing_number !== undefined && f.filing_number !== undefined && sameFilingNumber(o.filing_number) === sameFilingNumber(f.filing_number)) || (sameName(o.name) === sameName(f.name) && o.township === f.township));
+    const clash = staying.find(
+      (o) =>
+        (o.filing_number !== undefined &&
+          f.filing_number !== undefined &&
+          sameFilingNumber(o.filing_number) === sameFilingNumber(f.filing_number)) ||
+        (sameName(o.name) === sameName(f.name) && o.township === f.township),
+    );
     if (clash) {
-      r.issues.push({ row: r.row, header: primaryHeader('name'), value: f.name, code: 'clash_existing', p: { other: clash.name, id: clash.id } });
+      r.issues.push({
+        row: r.row,
+        header: primaryHeader('name'),
+        value: f.name,
+        code: 'clash_existing',
+        p: { other: clash.name, id: clash.id },
+      });
       r.outcome = 'error';
       delete r.record;
     }

@@ -49,7 +49,8 @@ export class TableFileError extends Error {
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
   let s = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
@@ -71,7 +72,8 @@ function xlsxValue(value: ExcelJS.CellValue): unknown {
   if (typeof value !== 'object' || value instanceof Date) return value;
   if ('formula' in value || 'sharedFormula' in value) {
     const v = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-    if (v.result === undefined || v.result === null) return new FormulaWithoutResult(v.formula ?? v.sharedFormula ?? '');
+    if (v.result === undefined || v.result === null)
+      return new FormulaWithoutResult(v.formula ?? v.sharedFormula ?? '');
     return xlsxValue(v.result);
   }
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
@@ -92,7 +94,12 @@ export async function readGrid(file: string): Promise<Grid> {
   }
   if (ext === '.csv') {
     const { text, encoding } = decodeCsv(bytes);
-    const rows: string[][] = parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    const rows: string[][] = parseCsv(text, {
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
     return { kind: 'csv', encoding, rows };
   }
   const workbook = new ExcelJS.Workbook();

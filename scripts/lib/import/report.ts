@@ -23,7 +23,13 @@ export const OUTCOME_LABELS: Record<Outcome | 'skipped', { zh: string; en: strin
 };
 
 /** The report's rows: every row of the input, with the report columns after the last input column. */
-export function reportRows(rows: readonly (readonly unknown[])[], headerRow: number, plan: Plan, skipped: readonly number[], lang: Lang): string[][] {
+export function reportRows(
+  rows: readonly (readonly unknown[])[],
+  headerRow: number,
+  plan: Plan,
+  skipped: readonly number[],
+  lang: Lang,
+): string[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
   const byRow = new Map(plan.rows.map((r) => [r.row, r]));
   return rows.map((cells, i) => {
@@ -51,19 +57,35 @@ const csvCell = (text: string) => {
 };
 
 /** Writes import-report.xlsx and import-report.csv beside `input`; returns both paths. */
-export async function writeReport(input: string, rows: string[][], plan: Plan, removing: boolean): Promise<string[]> {
+export async function writeReport(
+  input: string,
+  rows: string[][],
+  plan: Plan,
+  removing: boolean,
+): Promise<string[]> {
   const dir = path.dirname(path.resolve(input));
   const xlsx = path.join(dir, 'import-report.xlsx');
   const csv = path.join(dir, 'import-report.csv');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('导入结果');
-  const colors: Record<string, string> = { 错误: 'FFF8D7DA', error: 'FFF8D7DA', 新增: 'FFD1E7DD', new: 'FFD1E7DD', 更新: 'FFFFF3CD', changed: 'FFFFF3CD' };
+  const colors: Record<string, string> = {
+    错误: 'FFF8D7DA',
+    error: 'FFF8D7DA',
+    新增: 'FFD1E7DD',
+    new: 'FFD1E7DD',
+    更新: 'FFFFF3CD',
+    changed: 'FFFFF3CD',
+  };
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   for (const cells of rows) {
     const row = sheet.addRow(cells);
     const result = cells.length === width ? cells[width - REPORT_COLUMNS.length] : undefined;
     if (result && colors[result]) {
-      row.getCell(width - REPORT_COLUMNS.length + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colors[result] } };
+      row.getCell(width - REPORT_COLUMNS.length + 1).fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: colors[result] },
+      };
     }
     row.alignment = { wrapText: true, vertical: 'top' };
   }

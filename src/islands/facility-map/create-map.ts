@@ -29,21 +29,35 @@ export function createMap(L: LeafletNS, canvas: HTMLElement, cfg: MapConfig): Le
     markerZoomAnimation: !reduceMotion,
   });
   L.control.zoom({ zoomInTitle: cfg.labels.zoomIn, zoomOutTitle: cfg.labels.zoomOut }).addTo(map);
-  const attribution = L.control.attribution({ prefix: `<a href="https://leafletjs.com" lang="en">Leaflet</a>` }).addTo(map);
+  const attribution = L.control
+    .attribution({ prefix: `<a href="https://leafletjs.com" lang="en">Leaflet</a>` })
+    .addTo(map);
   const { base, tiles } = cfg.spec;
   const words = cfg.labels.attribution;
-  if (base !== 'none') attribution.addAttribution(`<a href="${ATTRIBUTION_LINKS[base]}">${esc(words[base])}</a>`);
+  if (base !== 'none')
+    attribution.addAttribution(`<a href="${ATTRIBUTION_LINKS[base]}">${esc(words[base])}</a>`);
   if (cfg.approvalNo) attribution.addAttribution(esc(fill(cfg.labels.approval, { no: cfg.approvalNo })));
   attribution.addAttribution(esc(words.outline));
   attribution.setPrefix(`${esc(cfg.labels.engine)}<a href="https://leafletjs.com" lang="en">Leaflet</a>`);
   for (const t of tiles) {
-    L.tileLayer(t.url, { subdomains: t.subdomains, maxNativeZoom: t.maxNativeZoom, maxZoom: 18, className: 'fm-tiles' }).addTo(map);
+    L.tileLayer(t.url, {
+      subdomains: t.subdomains,
+      maxNativeZoom: t.maxNativeZoom,
+      maxZoom: 18,
+      className: 'fm-tiles',
+    }).addTo(map);
   }
   return map;
 }
 
 /** The district outline; the map is fitted to it. Without tiles the district is filled so it reads as land. */
-export function drawOutline(L: LeafletNS, map: Leaflet.Map, outline: DistrictOutline, project: Project, plain: boolean): Leaflet.Polygon {
+export function drawOutline(
+  L: LeafletNS,
+  map: Leaflet.Map,
+  outline: DistrictOutline,
+  project: Project,
+  plain: boolean,
+): Leaflet.Polygon {
   const latLngs = outline.coordinates.map((polygon) => polygon.map((ring) => ring.map(project)));
   const polygon = L.polygon(latLngs, {
     interactive: false,

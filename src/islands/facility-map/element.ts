@@ -10,11 +10,14 @@ export class FacilityMapElement extends HTMLElement {
 
   connectedCallback() {
     const follow = () => {
-      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]')) a.setAttribute('href', a.pathname + location.search);
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-query]'))
+        a.setAttribute('href', a.pathname + location.search);
     };
     document.addEventListener('facility-filter-change', follow);
     follow();
-    this.querySelector('[data-near-button]')?.addEventListener('click', async () => (await this.load())?.locate());
+    this.querySelector('[data-near-button]')?.addEventListener('click', async () =>
+      (await this.load())?.locate(),
+    );
     // Sent here to see one facility (/map/#f=<id>, from a detail page): load now and bring the map on screen.
     if (/^#f=/.test(location.hash)) {
       this.querySelector('[data-canvas]')?.scrollIntoView({ block: 'center' });

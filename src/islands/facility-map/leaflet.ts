@@ -12,7 +12,12 @@ function loadCss(href: string): Promise<void> {
   const existing = document.querySelector(`link[href="${href}"]`);
   if (existing) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href, onload: () => resolve(), onerror: reject });
+    const link = Object.assign(document.createElement('link'), {
+      rel: 'stylesheet',
+      href,
+      onload: () => resolve(),
+      onerror: reject,
+    });
     document.head.append(link);
   });
 }

@@ -91,7 +91,12 @@ export class FacilityMarkers {
     let started = performance.now();
     for (const item of items) {
       if (!item.lngLat) continue;
-      const options = { icon: this.placeholder, keyboard: true, riseOnHover: true, fid: item.id } as Leaflet.MarkerOptions;
+      const options = {
+        icon: this.placeholder,
+        keyboard: true,
+        riseOnHover: true,
+        fid: item.id,
+      } as Leaflet.MarkerOptions;
       const marker = new this.Marker(this.opts.project(item.lngLat), options);
       this.byId.set(item.id, { item, marker });
       if (performance.now() - started > SLICE_MS) {
@@ -142,7 +147,8 @@ export class FacilityMarkers {
     const { map } = this;
     const done = () => then(e.item, e.marker);
     const moving = () => !!(map as unknown as { _animatingZoom?: boolean })._animatingZoom;
-    const shown = () => !moving() && !!e.marker.getElement()?.isConnected && map.getBounds().contains(e.marker.getLatLng());
+    const shown = () =>
+      !moving() && !!e.marker.getElement()?.isConnected && map.getBounds().contains(e.marker.getLatLng());
     let frame = 0;
     let issued = -Infinity;
     const step = () => {
@@ -150,8 +156,12 @@ export class FacilityMarkers {
       if (++frame > 240) return void this.group.zoomToShowLayer(e.marker, done);
       if (!moving() && frame - issued > 45) {
         issued = frame;
-        const parentZoom = (e.marker as unknown as { __parent?: { _zoom: number } }).__parent?._zoom ?? map.getZoom();
-        map.setView(e.marker.getLatLng(), Math.min(map.getMaxZoom(), Math.max(map.getZoom(), parentZoom + 1)));
+        const parentZoom =
+          (e.marker as unknown as { __parent?: { _zoom: number } }).__parent?._zoom ?? map.getZoom();
+        map.setView(
+          e.marker.getLatLng(),
+          Math.min(map.getMaxZoom(), Math.max(map.getZoom(), parentZoom + 1)),
+        );
       }
       requestAnimationFrame(step);
     };
@@ -171,7 +181,9 @@ export class FacilityMarkers {
     if (item.level) parts.push(labels.levels[item.level]);
     if (item.inclusive) parts.push(labels.inclusive);
     if (near) parts.push(labels.near);
-    const badge = item.level ? `<span class="fm-badge" aria-hidden="true">${esc(labels.badges[item.level])}</span>` : '';
+    const badge = item.level
+      ? `<span class="fm-badge" aria-hidden="true">${esc(labels.badges[item.level])}</span>`
+      : '';
     return this.L.divIcon({
       className: `fm-marker fm-t-${item.type}${near ? ' fm-near' : ''}${item.level ? ' fm-demo' : ''}`,
       html:

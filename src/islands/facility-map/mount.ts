@@ -10,7 +10,12 @@ import { FacilityMarkers } from './markers.ts';
 import { FacilityPopup, loadNavigation } from './popup.ts';
 import { NearMe } from './near-me.ts';
 import { fill } from './html.ts';
-import { matchesFilter, parseFilter, type FilterItem, type FilterState } from '../../lib/facilities/filter.ts';
+import {
+  matchesFilter,
+  parseFilter,
+  type FilterItem,
+  type FilterState,
+} from '../../lib/facilities/filter.ts';
 import { toFilterItem, type DistrictOutline, type MapData, type MapFacility } from '../../lib/map/types.ts';
 import type { Datum } from '../../lib/map/base-layers.ts';
 
@@ -38,9 +43,12 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   const cfg = readConfig(host);
   // The list's filter element knows the state in effect (search words understood); the URL is the fallback.
   let state: FilterState =
-    (document.querySelector('facility-filter') as (HTMLElement & { state?: FilterState }) | null)?.state ?? parseFilter(new URLSearchParams(location.search));
+    (document.querySelector('facility-filter') as (HTMLElement & { state?: FilterState }) | null)?.state ??
+    parseFilter(new URLSearchParams(location.search));
   let onFilter: (s: FilterState) => void = (s) => (state = s);
-  document.addEventListener('facility-filter-change', (e) => onFilter((e as CustomEvent<FilterState>).detail));
+  document.addEventListener('facility-filter-change', (e) =>
+    onFilter((e as CustomEvent<FilterState>).detail),
+  );
 
   const [L, data, outline, project] = await Promise.all([
     loadLeaflet(),
@@ -55,7 +63,10 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   drawOutline(L, map, outline, project, cfg.spec.tiles.length === 0);
 
   const focus = /^#f=([\w-]+)$/.exec(location.hash)?.[1] ?? null;
-  const items: { item: MapFacility; filter: FilterItem }[] = data.facilities.map((item) => ({ item, filter: toFilterItem(item) }));
+  const items: { item: MapFacility; filter: FilterItem }[] = data.facilities.map((item) => ({
+    item,
+    filter: toFilterItem(item),
+  }));
   let visible: MapFacility[] = [];
   const near: { current: NearMe | null } = { current: null };
   const popup = new FacilityPopup(L, map, {
@@ -92,16 +103,22 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
     const unlocated = new Set(matching.filter((f) => !f.lngLat).map((f) => f.id));
     await markers.show(visible.map((f) => f.id));
     // The view follows the filters: fitted to what they show (the whole district when nothing is filtered).
-    const filtered = Object.entries(s).some(([k, v]) => k !== 'sort' && v !== null && v !== false && v !== '');
+    const filtered = Object.entries(s).some(
+      ([k, v]) => k !== 'sort' && v !== null && v !== false && v !== '',
+    );
     if (visible.length && filtered && !(first && focus) && !near.current?.here) {
-      map.fitBounds(L.latLngBounds(visible.map((f) => project(f.lngLat!))), { padding: [24, 24], maxZoom: 15 });
+      map.fitBounds(L.latLngBounds(visible.map((f) => project(f.lngLat!))), {
+        padding: [24, 24],
+        maxZoom: 15,
+      });
     }
     first = false;
     const status = host.querySelector('[data-map-status]');
     const words = unlocated.size ? cfg.labels.status : cfg.labels.statusAll;
     if (status) status.textContent = fill(words, { shown: visible.length, missing: unlocated.size });
     const section = host.querySelector<HTMLElement>('[data-unlocated]');
-    for (const li of section?.querySelectorAll<HTMLElement>('li[data-id]') ?? []) li.hidden = !unlocated.has(li.dataset.id!);
+    for (const li of section?.querySelectorAll<HTMLElement>('li[data-id]') ?? [])
+      li.hidden = !unlocated.has(li.dataset.id!);
     if (section) section.hidden = unlocated.size === 0;
     near.current?.refresh();
   };
@@ -123,7 +140,10 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   performance.mark('facility-map:drawn');
   // "在地图上查看" from a detail page: /map/#f=<id> opens that facility.
   if (focus) markers.reveal(focus, (item, marker) => void popup.open(item, marker, false));
-  void loadNavigation().then(() => (host.dataset.state = 'ready'), () => (host.dataset.state = 'ready'));
+  void loadNavigation().then(
+    () => (host.dataset.state = 'ready'),
+    () => (host.dataset.state = 'ready'),
+  );
 
   new ResizeObserver(() => map.invalidateSize()).observe(canvas);
   Object.assign(host, { leafletMap: map });

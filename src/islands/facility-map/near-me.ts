@@ -79,14 +79,36 @@ export class NearMe {
     const found = nearby(opts.visible(), this.here, radius);
     const centre = opts.project(this.here);
     this.layer.clearLayers();
-    const circle = radius ? L.circle(centre, { radius: radius * 1000, interactive: false, color: '#8a4b00', weight: 2, fillOpacity: 0.06 }) : null;
+    const circle = radius
+      ? L.circle(centre, {
+          radius: radius * 1000,
+          interactive: false,
+          color: '#8a4b00',
+          weight: 2,
+          fillOpacity: 0.06,
+        })
+      : null;
     if (circle) this.layer.addLayer(circle);
-    const me = L.divIcon({ className: 'fm-me', html: `<span class="visually-hidden">${esc(opts.labels.me)}</span>`, iconSize: undefined });
-    this.layer.addLayer(L.marker(centre, { icon: me, interactive: false, keyboard: false, zIndexOffset: 1000 }));
+    const me = L.divIcon({
+      className: 'fm-me',
+      html: `<span class="visually-hidden">${esc(opts.labels.me)}</span>`,
+      iconSize: undefined,
+    });
+    this.layer.addLayer(
+      L.marker(centre, { icon: me, interactive: false, keyboard: false, zIndexOffset: 1000 }),
+    );
     opts.highlight(new Set(found.map((f) => f.item.id)));
-    const bounds = circle?.getBounds() ?? L.latLngBounds([centre, ...found.slice(0, 5).map((f) => opts.project(f.item.lngLat!))]);
+    const bounds =
+      circle?.getBounds() ??
+      L.latLngBounds([centre, ...found.slice(0, 5).map((f) => opts.project(f.item.lngLat!))]);
     if (fit) this.map.fitBounds(bounds, { padding: [12, 12], maxZoom: 16 });
-    const words = found.length ? (radius ? opts.labels.found : opts.labels.foundAll) : radius ? opts.labels.none : opts.labels.noneAnywhere;
+    const words = found.length
+      ? radius
+        ? opts.labels.found
+        : opts.labels.foundAll
+      : radius
+        ? opts.labels.none
+        : opts.labels.noneAnywhere;
     this.say(fill(words, { n: found.length, radius }));
     const list = this.list();
     if (!list) return;

@@ -42,8 +42,12 @@ export function popupHtml(item: MapFacility, ctx: PopupContext, nav: NavigationL
     `<p>${esc(facts.join(w.separator))}</p>` +
     `<p>${esc(fill(w.ages, { value: ages }))}</p>` +
     `<p>${esc(fill(w.places, { value: places }))}</p>` +
-    (km === null ? '' : `<p class="fm-distance" data-distance>${esc(fill(w.distance, { km: km.toFixed(1) }))}</p>`) +
-    (nav ? `<p class="fm-nav">${esc(w.navigate)} ${apps.map((a) => `<a href="${esc(nav[a])}" rel="noopener">${esc(w.apps[a])}</a>`).join(' ')}</p>` : '') +
+    (km === null
+      ? ''
+      : `<p class="fm-distance" data-distance>${esc(fill(w.distance, { km: km.toFixed(1) }))}</p>`) +
+    (nav
+      ? `<p class="fm-nav">${esc(w.navigate)} ${apps.map((a) => `<a href="${esc(nav[a])}" rel="noopener">${esc(w.apps[a])}</a>`).join(' ')}</p>`
+      : '') +
     `<button type="button" class="fm-close secondary" data-close>${esc(w.close)}</button>`
   );
 }
@@ -60,7 +64,13 @@ export class FacilityPopup {
     this.ctx = ctx;
     // A popup left open while the map moves ends up half off-screen: moving or zooming closes it.
     map.on('dragstart zoomstart', () => this.close());
-    this.popup = L.popup({ closeButton: false, autoPanPadding: L.point(16, 16), maxWidth: 300, minWidth: 200, className: 'fm-popup' });
+    this.popup = L.popup({
+      closeButton: false,
+      autoPanPadding: L.point(16, 16),
+      maxWidth: 300,
+      minWidth: 200,
+      className: 'fm-popup',
+    });
     map.on('popupclose', () => {
       const back = this.returnTo;
       this.returnTo = null;
@@ -74,7 +84,11 @@ export class FacilityPopup {
     const content = document.createElement('div');
     content.className = 'fm-popup-body';
     content.dataset.id = item.id;
-    content.innerHTML = popupHtml(item, this.ctx, makeLinks && item.lngLat ? makeLinks(item.lngLat, item.name) : null);
+    content.innerHTML = popupHtml(
+      item,
+      this.ctx,
+      makeLinks && item.lngLat ? makeLinks(item.lngLat, item.name) : null,
+    );
     content.querySelector('[data-close]')!.addEventListener('click', () => this.close());
     content.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape') return;

@@ -24,9 +24,21 @@ export function EventFacts({ e, s, locale }: { e: PublicEvent; s: LectureStrings
         <dt>{s['lec.when']}</dt>
         <dd>{formatEventTime(e.starts_at, e.ends_at, locale)}</dd>
         <dt>{s['lec.where']}</dt>
-        <dd>{e.venue}（{e.township}）</dd>
-        {e.speaker && (<><dt>{s['lec.speaker']}</dt><dd>{e.speaker}</dd></>)}
-        {e.audience && (<><dt>{s['lec.audience']}</dt><dd>{e.audience}</dd></>)}
+        <dd>
+          {e.venue}（{e.township}）
+        </dd>
+        {e.speaker && (
+          <>
+            <dt>{s['lec.speaker']}</dt>
+            <dd>{e.speaker}</dd>
+          </>
+        )}
+        {e.audience && (
+          <>
+            <dt>{s['lec.audience']}</dt>
+            <dd>{e.audience}</dd>
+          </>
+        )}
       </dl>
       <p className={`lec-seats lec-seats-${e.registration}`}>{seatsText(e, s)}</p>
     </>

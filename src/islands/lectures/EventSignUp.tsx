@@ -22,7 +22,12 @@ interface Props {
   myPath: string;
 }
 
-type State = { kind: 'loading' } | { kind: 'unreachable' } | { kind: 'missing' } | { kind: 'ready'; event: PublicEvent } | { kind: 'done'; reg: Registration };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'unreachable' }
+  | { kind: 'missing' }
+  | { kind: 'ready'; event: PublicEvent }
+  | { kind: 'done'; reg: Registration };
 
 export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -35,13 +40,38 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
     });
   }, []);
 
-  if (state.kind === 'loading') return <p role="status" className="lec-loading">{s['lec.loading']}</p>;
-  if (state.kind === 'unreachable') return <div role="alert"><PhoneFallback s={s} lead={s['lec.unreachable']} /></div>;
-  if (state.kind === 'missing') return <p role="alert">{s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a></p>;
+  if (state.kind === 'loading')
+    return (
+      <p role="status" className="lec-loading">
+        {s['lec.loading']}
+      </p>
+    );
+  if (state.kind === 'unreachable')
+    return (
+      <div role="alert">
+        <PhoneFallback s={s} lead={s['lec.unreachable']} />
+      </div>
+    );
+  if (state.kind === 'missing')
+    return (
+      <p role="alert">
+        {s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a>
+      </p>
+    );
   if (state.kind === 'done') {
     const r = state.reg;
-    const heading = r.status === 'confirmed' ? s['lec.result.confirmed'] : fill(s['lec.result.waitlisted'], { n: r.waitlist_position ?? 0 });
-    return (<><RegistrationCard r={r} s={s} locale={locale} heading={heading} /><p><a href={myPath}>{s['lec.my']}</a></p></>);
+    const heading =
+      r.status === 'confirmed'
+        ? s['lec.result.confirmed']
+        : fill(s['lec.result.waitlisted'], { n: r.waitlist_position ?? 0 });
+    return (
+      <>
+        <RegistrationCard r={r} s={s} locale={locale} heading={heading} />
+        <p>
+          <a href={myPath}>{s['lec.my']}</a>
+        </p>
+      </>
+    );
   }
 
   const e = state.event;
@@ -57,7 +87,9 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
     }
     if (r.network) return s['lec.error.network'];
     const reason = reasonOf(r.message);
-    return reason === 'other' ? fill(s['lec.reason.other'], { message: r.message }) : s[`lec.reason.${reason}` as LectureKey];
+    return reason === 'other'
+      ? fill(s['lec.reason.other'], { message: r.message })
+      : s[`lec.reason.${reason}` as LectureKey];
   };
   return (
     <article className="lec-detail">
@@ -73,7 +105,9 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
           <PhoneFallback s={s} />
         </>
       ) : null}
-      <p><a href={schedulePath}>{s['lec.back']}</a> · <a href={myPath}>{s['lec.my']}</a></p>
+      <p>
+        <a href={schedulePath}>{s['lec.back']}</a> · <a href={myPath}>{s['lec.my']}</a>
+      </p>
     </article>
   );
 }

@@ -18,16 +18,26 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
   const [creds, setCreds] = useState<{ p_mobile: string; p_code: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const { register, handleSubmit, formState } = useForm<Lookup>({ resolver: miniResolver(LookupSchema), shouldFocusError: false });
+  const { register, handleSubmit, formState } = useForm<Lookup>({
+    resolver: miniResolver(LookupSchema),
+    shouldFocusError: false,
+  });
   const { errors, isSubmitting } = formState;
   const msg = (key?: string) => (key ? (s[key as LectureKey] ?? key) : undefined);
 
-  const call = async (fn: 'lookup_lecture_registration' | 'cancel_lecture_registration', args: { p_mobile: string; p_code: string }) => {
+  const call = async (
+    fn: 'lookup_lecture_registration' | 'cancel_lecture_registration',
+    args: { p_mobile: string; p_code: string },
+  ) => {
     const r = await callPublic<unknown>(fn, args);
     if (!r.ok) {
       if (r.network) return setFormError(s['lec.error.network']);
       const reason = reasonOf(r.message);
-      return setFormError(reason === 'other' ? fill(s['lec.reason.other'], { message: r.message }) : s[`lec.reason.${reason}` as LectureKey]);
+      return setFormError(
+        reason === 'other'
+          ? fill(s['lec.reason.other'], { message: r.message })
+          : s[`lec.reason.${reason}` as LectureKey],
+      );
     }
     if (!looksLikeRegistration(r.data)) return setFormError(s['lec.error.network']);
     setFormError(null);
@@ -35,32 +45,73 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
     setCreds(args);
     setConfirming(false);
   };
-  const submit = handleSubmit((v) => call('lookup_lecture_registration', { p_mobile: normalizeMobile(v.mobile) ?? v.mobile, p_code: normalizeCode(v.code) }));
+  const submit = handleSubmit((v) =>
+    call('lookup_lecture_registration', {
+      p_mobile: normalizeMobile(v.mobile) ?? v.mobile,
+      p_code: normalizeCode(v.code),
+    }),
+  );
   const summary: FieldError[] = [
-    ...(['mobile', 'code'] as const).filter((f) => errors[f]).map((f) => ({ fieldId: `my-${f}`, message: msg(errors[f]?.message) ?? '' })),
+    ...(['mobile', 'code'] as const)
+      .filter((f) => errors[f])
+      .map((f) => ({ fieldId: `my-${f}`, message: msg(errors[f]?.message) ?? '' })),
     ...(formError ? [{ fieldId: '', message: formError }] : []),
   ];
   return (
     <div className="lec-my">
       <form noValidate onSubmit={submit} className="lec-form">
         <ErrorSummary title={s['lec.error.title']} errors={summary} />
-        <TextField id="my-mobile" type="tel" inputMode="tel" autoComplete="tel" label={s['lec.mobile']} error={msg(errors.mobile?.message)} errorPrefix={s['lec.error.prefix']} registration={register('mobile')} />
-        <TextField id="my-code" autoCapitalize="characters" autoComplete="off" spellCheck={false} label={s['lec.code']} error={msg(errors.code?.message)} errorPrefix={s['lec.error.prefix']} registration={register('code')} />
-        <button type="submit" disabled={isSubmitting}>{s['lec.lookup']}</button>
+        <TextField
+          id="my-mobile"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          label={s['lec.mobile']}
+          error={msg(errors.mobile?.message)}
+          errorPrefix={s['lec.error.prefix']}
+          registration={register('mobile')}
+        />
+        <TextField
+          id="my-code"
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          label={s['lec.code']}
+          error={msg(errors.code?.message)}
+          errorPrefix={s['lec.error.prefix']}
+          registration={register('code')}
+        />
+        <button type="submit" disabled={isSubmitting}>
+          {s['lec.lookup']}
+        </button>
       </form>
       {reg && (
         <>
-          <RegistrationCard r={reg} s={s} locale={locale} heading={reg.status === 'cancelled' ? s['lec.result.cancelled'] : s['lec.my']} />
-          {reg.status !== 'cancelled' && creds && !reg.checked_in && (
-            confirming ? (
+          <RegistrationCard
+            r={reg}
+            s={s}
+            locale={locale}
+            heading={reg.status === 'cancelled' ? s['lec.result.cancelled'] : s['lec.my']}
+          />
+          {reg.status !== 'cancelled' &&
+            creds &&
+            !reg.checked_in &&
+            (confirming ? (
               <div className="lec-confirm" role="group" aria-label={s['lec.cancel']}>
                 <p>{s['lec.cancelConfirm']}</p>
-                <button type="button" className="danger" onClick={() => call('cancel_lecture_registration', creds)}>{s['lec.cancel']}</button>
+                <button
+                  type="button"
+                  className="danger"
+                  onClick={() => call('cancel_lecture_registration', creds)}
+                >
+                  {s['lec.cancel']}
+                </button>
               </div>
             ) : (
-              <button type="button" className="secondary" onClick={() => setConfirming(true)}>{s['lec.cancel']}</button>
-            )
-          )}
+              <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+                {s['lec.cancel']}
+              </button>
+            ))}
         </>
       )}
     </div>

@@ -7,7 +7,10 @@ export function PhoneFallback({ s, lead }: { s: LectureStrings; lead?: string })
     <div className="lec-fallback">
       {lead && <p>{lead}</p>}
       <p>
-        {s['lec.phoneFallback']} <a className="lec-phone" href={`tel:${REGISTRATION_PHONE.tel}`}>{REGISTRATION_PHONE.display}</a>
+        {s['lec.phoneFallback']}{' '}
+        <a className="lec-phone" href={`tel:${REGISTRATION_PHONE.tel}`}>
+          {REGISTRATION_PHONE.display}
+        </a>
         {REGISTRATION_PHONE.demo && <> {s['lec.demoPhone']}</>}
       </p>
     </div>

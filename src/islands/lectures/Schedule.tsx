@@ -31,9 +31,22 @@ export default function Schedule({ s, locale, detailPath }: Props) {
     });
   }, []);
   const events = state.kind === 'ready' ? state.events : [];
-  const townships = useMemo(() => [...new Set(events.map((e) => e.township))].sort((a, b) => a.localeCompare(b, 'zh-CN')), [events]);
-  if (state.kind === 'loading') return <p role="status" className="lec-loading">{s['lec.loading']}</p>;
-  if (state.kind === 'unreachable') return <div role="alert"><PhoneFallback s={s} lead={s['lec.unreachable']} /></div>;
+  const townships = useMemo(
+    () => [...new Set(events.map((e) => e.township))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    [events],
+  );
+  if (state.kind === 'loading')
+    return (
+      <p role="status" className="lec-loading">
+        {s['lec.loading']}
+      </p>
+    );
+  if (state.kind === 'unreachable')
+    return (
+      <div role="alert">
+        <PhoneFallback s={s} lead={s['lec.unreachable']} />
+      </div>
+    );
 
   const now = Date.now();
   const shown = events.filter((e) => (!kind || e.kind === kind) && (!township || e.township === township));
@@ -42,9 +55,17 @@ export default function Schedule({ s, locale, detailPath }: Props) {
   const card = (e: PublicEvent, isPast: boolean) => (
     <li key={e.id} className="card lec-card">
       <p className="lec-kind">{s[`lec.kind.${e.kind}` as LectureKey]}</p>
-      <h3><a href={`${detailPath}?id=${e.id}`}>{e.title}</a></h3>
+      <h3>
+        <a href={`${detailPath}?id=${e.id}`}>{e.title}</a>
+      </h3>
       <EventFacts e={e} s={s} locale={locale} />
-      <a className="button secondary" href={`${detailPath}?id=${e.id}`} aria-label={`${isPast ? s['lec.detailsPast'] : s['lec.details']}：${e.title}`}>{isPast ? s['lec.detailsPast'] : s['lec.details']}</a>
+      <a
+        className="button secondary"
+        href={`${detailPath}?id=${e.id}`}
+        aria-label={`${isPast ? s['lec.detailsPast'] : s['lec.details']}：${e.title}`}
+      >
+        {isPast ? s['lec.detailsPast'] : s['lec.details']}
+      </a>
     </li>
   );
   return (
@@ -54,19 +75,31 @@ export default function Schedule({ s, locale, detailPath }: Props) {
           {s['lec.filter.kind']}
           <select value={kind} onChange={(ev) => setKind(ev.target.value)}>
             <option value="">{s['lec.filter.all']}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{s[`lec.kind.${k}` as LectureKey]}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {s[`lec.kind.${k}` as LectureKey]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {s['lec.filter.township']}
           <select value={township} onChange={(ev) => setTownship(ev.target.value)}>
             <option value="">{s['lec.filter.all']}</option>
-            {townships.map((t) => <option key={t} value={t}>{t}</option>)}
+            {townships.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <h2>{s['lec.upcoming']}</h2>
-      {upcoming.length ? <ul className="lec-list">{upcoming.map((e) => card(e, false))}</ul> : <p>{s['lec.none']}</p>}
+      {upcoming.length ? (
+        <ul className="lec-list">{upcoming.map((e) => card(e, false))}</ul>
+      ) : (
+        <p>{s['lec.none']}</p>
+      )}
       <h2>{s['lec.past']}</h2>
       {past.length ? <ul className="lec-list">{past.map((e) => card(e, true))}</ul> : <p>{s['lec.none']}</p>}
     </div>

@@ -14,11 +14,33 @@ interface Props {
   onSubmit: (values: SignUp) => Promise<string | null>;
 }
 
-function Radios({ id, legend, options, error, errorPrefix, registration }: { id: string; legend: string; options: [string, string][]; error?: string; errorPrefix: string; registration: UseFormRegisterReturn }) {
+function Radios({
+  id,
+  legend,
+  options,
+  error,
+  errorPrefix,
+  registration,
+}: {
+  id: string;
+  legend: string;
+  options: [string, string][];
+  error?: string;
+  errorPrefix: string;
+  registration: UseFormRegisterReturn;
+}) {
   return (
-    <fieldset className={error ? 'field has-error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset
+      className={error ? 'field has-error' : 'field'}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
-      {error && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">{errorPrefix}</span>{error}</p>}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">{errorPrefix}</span>
+          {error}
+        </p>
+      )}
       {options.map(([value, label], i) => (
         <label key={value} className="choice">
           <input type="radio" value={value} id={i === 0 ? id : undefined} {...registration} /> {label}
@@ -30,12 +52,17 @@ function Radios({ id, legend, options, error, errorPrefix, registration }: { id:
 
 export function SignUpForm({ s, waitlist, onSubmit }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<SignUp>({ resolver: miniResolver(SignUpSchema), shouldFocusError: false });
+  const { register, handleSubmit, formState } = useForm<SignUp>({
+    resolver: miniResolver(SignUpSchema),
+    shouldFocusError: false,
+  });
   const { errors, isSubmitting } = formState;
   const msg = (key?: string) => (key ? (s[key as LectureKey] ?? key) : undefined);
   const fields = ['name', 'mobile', 'adults', 'childAgeBand', 'consent'] as const;
   const summary: FieldError[] = [
-    ...fields.filter((f) => errors[f]).map((f) => ({ fieldId: `lec-${f}`, message: msg(errors[f]?.message) ?? '' })),
+    ...fields
+      .filter((f) => errors[f])
+      .map((f) => ({ fieldId: `lec-${f}`, message: msg(errors[f]?.message) ?? '' })),
     ...(formError ? [{ fieldId: '', message: formError }] : []),
   ];
   const submit = handleSubmit(async (values) => setFormError(await onSubmit(values)));
@@ -43,17 +70,64 @@ export function SignUpForm({ s, waitlist, onSubmit }: Props) {
   return (
     <form noValidate onSubmit={submit} className="lec-form">
       <ErrorSummary title={s['lec.error.title']} errors={summary} />
-      <TextField id="lec-name" autoComplete="name" label={s['lec.name']} error={msg(errors.name?.message)} errorPrefix={p} registration={register('name')} />
-      <TextField id="lec-mobile" type="tel" inputMode="tel" autoComplete="tel" label={`${s['lec.mobile']}（${s['lec.mobileHint']}）`} error={msg(errors.mobile?.message)} errorPrefix={p} registration={register('mobile')} />
-      <Radios id="lec-adults" legend={s['lec.adults']} options={[['1', s['lec.adults.1']], ['2', s['lec.adults.2']]]} error={msg(errors.adults?.message)} errorPrefix={p} registration={register('adults')} />
-      <Radios id="lec-childAgeBand" legend={s['lec.ageBand']} options={AGE_BANDS.map((b) => [b, s[`lec.age.${b}` as LectureKey]])} error={msg(errors.childAgeBand?.message)} errorPrefix={p} registration={register('childAgeBand')} />
+      <TextField
+        id="lec-name"
+        autoComplete="name"
+        label={s['lec.name']}
+        error={msg(errors.name?.message)}
+        errorPrefix={p}
+        registration={register('name')}
+      />
+      <TextField
+        id="lec-mobile"
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        label={`${s['lec.mobile']}（${s['lec.mobileHint']}）`}
+        error={msg(errors.mobile?.message)}
+        errorPrefix={p}
+        registration={register('mobile')}
+      />
+      <Radios
+        id="lec-adults"
+        legend={s['lec.adults']}
+        options={[
+          ['1', s['lec.adults.1']],
+          ['2', s['lec.adults.2']],
+        ]}
+        error={msg(errors.adults?.message)}
+        errorPrefix={p}
+        registration={register('adults')}
+      />
+      <Radios
+        id="lec-childAgeBand"
+        legend={s['lec.ageBand']}
+        options={AGE_BANDS.map((b) => [b, s[`lec.age.${b}` as LectureKey]])}
+        error={msg(errors.childAgeBand?.message)}
+        errorPrefix={p}
+        registration={register('childAgeBand')}
+      />
       <div className={errors.consent ? 'field has-error' : 'field'}>
-        {errors.consent && <p className="error-message" id="lec-consent-error"><span className="visually-hidden">{p}</span>{msg(errors.consent.message)}</p>}
+        {errors.consent && (
+          <p className="error-message" id="lec-consent-error">
+            <span className="visually-hidden">{p}</span>
+            {msg(errors.consent.message)}
+          </p>
+        )}
         <label className="choice">
-          <input type="checkbox" id="lec-consent" aria-invalid={!!errors.consent} aria-describedby={errors.consent ? 'lec-consent-error' : undefined} {...register('consent')} /> {s['lec.consent']}
+          <input
+            type="checkbox"
+            id="lec-consent"
+            aria-invalid={!!errors.consent}
+            aria-describedby={errors.consent ? 'lec-consent-error' : undefined}
+            {...register('consent')}
+          />{' '}
+          {s['lec.consent']}
         </label>
       </div>
-      <button type="submit" disabled={isSubmitting}>{isSubmitting ? s['lec.submitting'] : waitlist ? s['lec.joinWaitlist'] : s['lec.submit']}</button>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? s['lec.submitting'] : waitlist ? s['lec.joinWaitlist'] : s['lec.submit']}
+      </button>
     </form>
   );
 }

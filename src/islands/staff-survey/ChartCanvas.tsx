@@ -21,8 +21,21 @@ export function ChartCanvas({ type, labels, series }: Props) {
       if (cancelled || !canvas.current) return;
       chart = new Chart(canvas.current, {
         type,
-        data: { labels, datasets: series.map((s, i) => ({ label: s.label, data: s.data, backgroundColor: COLOURS[i % 4], borderColor: COLOURS[i % 4] })) },
-        options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+        data: {
+          labels,
+          datasets: series.map((s, i) => ({
+            label: s.label,
+            data: s.data,
+            backgroundColor: COLOURS[i % 4],
+            borderColor: COLOURS[i % 4],
+          })),
+        },
+        options: {
+          animation: false,
+          responsive: true,
+          maintainAspectRatio: false,
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+        },
       });
     });
     return () => {
@@ -30,5 +43,9 @@ export function ChartCanvas({ type, labels, series }: Props) {
       chart?.destroy();
     };
   }, [type, labels, series]);
-  return <div className="chart"><canvas ref={canvas} aria-hidden="true" /></div>;
+  return (
+    <div className="chart">
+      <canvas ref={canvas} aria-hidden="true" />
+    </div>
+  );
 }

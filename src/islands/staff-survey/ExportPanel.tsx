@@ -17,13 +17,25 @@ interface Props {
 /** Codebook rows: variable, code, label (in the page's language). */
 export function codebook(s: SurveyStrings): [string, string, string][] {
   const fields: Record<string, readonly string[]> = {
-    relation: SQL_ENUMS['app.survey_relation'], carer: SQL_ENUMS['app.survey_carer'], in_care: SQL_ENUMS['app.survey_in_care'],
-    wants_care: YES_NO, reasons_for: SQL_ENUMS['app.survey_reason_for'], reasons_against: SQL_ENUMS['app.survey_reason_against'],
-    provider: SQL_ENUMS['app.survey_provider'], care_form: SQL_ENUMS['app.survey_care_form'], fee: SQL_ENUMS['app.survey_fee'],
-    distance: SQL_ENUMS['app.survey_distance'], dropoff: SQL_ENUMS['app.survey_dropoff'], pickup: SQL_ENUMS['app.survey_pickup'],
+    relation: SQL_ENUMS['app.survey_relation'],
+    carer: SQL_ENUMS['app.survey_carer'],
+    in_care: SQL_ENUMS['app.survey_in_care'],
+    wants_care: YES_NO,
+    reasons_for: SQL_ENUMS['app.survey_reason_for'],
+    reasons_against: SQL_ENUMS['app.survey_reason_against'],
+    provider: SQL_ENUMS['app.survey_provider'],
+    care_form: SQL_ENUMS['app.survey_care_form'],
+    fee: SQL_ENUMS['app.survey_fee'],
+    distance: SQL_ENUMS['app.survey_distance'],
+    dropoff: SQL_ENUMS['app.survey_dropoff'],
+    pickup: SQL_ENUMS['app.survey_pickup'],
     priorities: SQL_ENUMS['app.survey_priority'],
   };
-  return Object.entries(fields).flatMap(([f, values]) => values.map((v) => [f, v, s[`survey.option.${f}.${v}` as keyof SurveyStrings] ?? v] as [string, string, string]));
+  return Object.entries(fields).flatMap(([f, values]) =>
+    values.map(
+      (v) => [f, v, s[`survey.option.${f}.${v}` as keyof SurveyStrings] ?? v] as [string, string, string],
+    ),
+  );
 }
 
 export function ExportPanel({ s, isAdmin, fetchRows }: Props) {
@@ -43,7 +55,11 @@ export function ExportPanel({ s, isAdmin, fetchRows }: Props) {
       const codes = book.addWorksheet('codebook');
       codes.addRow(['variable', 'code', 'label']);
       for (const row of codebook(s)) codes.addRow(row);
-      download('survey-responses.xlsx', await book.xlsx.writeBuffer(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      download(
+        'survey-responses.xlsx',
+        await book.xlsx.writeBuffer(),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
     }
     setMessage(s['staff.survey.exported'].replace('{rows}', String(rows.length)));
   }
@@ -52,13 +68,26 @@ export function ExportPanel({ s, isAdmin, fetchRows }: Props) {
       <p>{s['staff.survey.exportIntro']}</p>
       {isAdmin && (
         <label className="check" htmlFor="export-phones">
-          <input id="export-phones" type="checkbox" checked={phones} onChange={(e) => setPhones(e.target.checked)} />
+          <input
+            id="export-phones"
+            type="checkbox"
+            checked={phones}
+            onChange={(e) => setPhones(e.target.checked)}
+          />
           {s['staff.survey.exportPhones']}
         </label>
       )}
       <ul className="actions">
-        <li><button type="button" onClick={() => void run('csv')}>{s['staff.survey.exportCsv']}</button></li>
-        <li><button type="button" className="secondary" onClick={() => void run('xlsx')}>{s['staff.survey.exportXlsx']}</button></li>
+        <li>
+          <button type="button" onClick={() => void run('csv')}>
+            {s['staff.survey.exportCsv']}
+          </button>
+        </li>
+        <li>
+          <button type="button" className="secondary" onClick={() => void run('xlsx')}>
+            {s['staff.survey.exportXlsx']}
+          </button>
+        </li>
       </ul>
       <p role="status">{message}</p>
     </>

@@ -19,30 +19,76 @@ export interface TownshipPlaces {
 /** Rows of the planning table: places and demand per township, demand counted from the cross-tab. */
 export function planningRows(townships: TownshipPlaces[], crosstab: DashboardData['crosstab']) {
   return townships.map((t) => {
-    const demand = Object.fromEntries(AGE_BANDS.map((b) => [b, crosstab.filter((c) => c.township === t.code && c.band === b && c.wants_care).reduce((n, c) => n + c.children, 0)]));
-    return { name: t.name, places: t.places, inclusive: t.inclusive, ...demand, total: AGE_BANDS.reduce((n, b) => n + demand[b], 0) };
+    const demand = Object.fromEntries(
+      AGE_BANDS.map((b) => [
+        b,
+        crosstab
+          .filter((c) => c.township === t.code && c.band === b && c.wants_care)
+          .reduce((n, c) => n + c.children, 0),
+      ]),
+    );
+    return {
+      name: t.name,
+      places: t.places,
+      inclusive: t.inclusive,
+      ...demand,
+      total: AGE_BANDS.reduce((n, b) => n + demand[b], 0),
+    };
   });
 }
 
 /** Places per 1,000 residents, one decimal. */
-export const per1000 = (places: number, population: number) => Math.round((places / population) * 10_000) / 10;
+export const per1000 = (places: number, population: number) =>
+  Math.round((places / population) * 10_000) / 10;
 
-export function Planning({ s, townships, population, data }: { s: SurveyStrings; townships: TownshipPlaces[]; population: number; data: DashboardData }) {
+export function Planning({
+  s,
+  townships,
+  population,
+  data,
+}: {
+  s: SurveyStrings;
+  townships: TownshipPlaces[];
+  population: number;
+  data: DashboardData;
+}) {
   const rows = planningRows(townships, data.crosstab);
   const columns = [
     { key: 'name', label: s['results.township'] },
     { key: 'places', label: s['staff.survey.places'] },
     { key: 'inclusive', label: s['staff.survey.placesInclusive'] },
-    ...AGE_BANDS.map((b) => ({ key: b, label: `${s['staff.survey.demand']} · ${s[`results.band.${b}` as keyof SurveyStrings]}` })),
+    ...AGE_BANDS.map((b) => ({
+      key: b,
+      label: `${s['staff.survey.demand']} · ${s[`results.band.${b}` as keyof SurveyStrings]}`,
+    })),
     { key: 'total', label: s['staff.survey.demandTotal'] },
   ];
   const places = townships.reduce((n, t) => n + t.places, 0);
   return (
     <>
       <p>{s['staff.survey.planningIntro']}</p>
-      <p data-figure="per1000">{s['staff.survey.per1000'].replace('{value}', per1000(places, population).toFixed(1)).replace('{population}', population.toLocaleString())}</p>
+      <p data-figure="per1000">
+        {s['staff.survey.per1000']
+          .replace('{value}', per1000(places, population).toFixed(1))
+          .replace('{population}', population.toLocaleString())}
+      </p>
       <DataTable caption={s['staff.survey.tab.planning']} columns={columns} rows={rows} />
-      <button type="button" className="secondary" onClick={() => download('planning.csv', toCsv(columns.map((c) => c.label), rows.map((r) => Object.fromEntries(columns.map((c) => [c.label, (r as Record<string, unknown>)[c.key]])))), 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          download(
+            'planning.csv',
+            toCsv(
+              columns.map((c) => c.label),
+              rows.map((r) =>
+                Object.fromEntries(columns.map((c) => [c.label, (r as Record<string, unknown>)[c.key]])),
+              ),
+            ),
+            'text/csv;charset=utf-8',
+          )
+        }
+      >
         {s['staff.survey.downloadCsv']}
       </button>
     </>

@@ -19,7 +19,9 @@ export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name:
   const { errors, isSubmitting } = formState;
   const message = (key?: string) => (key ? (s[key as keyof StaffStrings] ?? key) : '');
   const summary: FieldError[] = [
-    ...(['email', 'display_name'] as const).filter((f) => errors[f]).map((f) => ({ fieldId: `member-${f}`, message: message(errors[f]?.message) })),
+    ...(['email', 'display_name'] as const)
+      .filter((f) => errors[f])
+      .map((f) => ({ fieldId: `member-${f}`, message: message(errors[f]?.message) })),
     ...(formError ? [{ fieldId: 'member-email', message: formError }] : []),
   ];
   const submit = handleSubmit(async (values) => {
@@ -37,15 +39,38 @@ export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name:
       <p>{s['staff.team.addExistingHint']}</p>
       <form noValidate onSubmit={submit} className="staff-form">
         <ErrorSummary title={s['staff.error.title']} errors={summary} />
-        <TextField id="member-email" type="email" autoComplete="off" spellCheck={false} label={s['staff.email']} error={errors.email && message(errors.email.message)} errorPrefix={s['staff.error.prefix']} registration={register('email')} />
-        <TextField id="member-display_name" type="text" autoComplete="off" label={s['staff.team.name']} error={errors.display_name && message(errors.display_name.message)} errorPrefix={s['staff.error.prefix']} registration={register('display_name')} />
+        <TextField
+          id="member-email"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          label={s['staff.email']}
+          error={errors.email && message(errors.email.message)}
+          errorPrefix={s['staff.error.prefix']}
+          registration={register('email')}
+        />
+        <TextField
+          id="member-display_name"
+          type="text"
+          autoComplete="off"
+          label={s['staff.team.name']}
+          error={errors.display_name && message(errors.display_name.message)}
+          errorPrefix={s['staff.error.prefix']}
+          registration={register('display_name')}
+        />
         <div className="field">
           <label htmlFor="member-role">{s['staff.team.role']}</label>
           <select id="member-role" {...register('role')}>
-            {STAFF_ROLES.map((r) => <option key={r} value={r}>{s[`staff.role.${r}`]}</option>)}
+            {STAFF_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {s[`staff.role.${r}`]}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" disabled={isSubmitting}>{s['staff.team.addSubmit']}</button>
+        <button type="submit" disabled={isSubmitting}>
+          {s['staff.team.addSubmit']}
+        </button>
       </form>
     </section>
   );

@@ -11,7 +11,11 @@ import { StaffHome, type Me } from './StaffHome.tsx';
 import { StaffTeam } from './StaffTeam.tsx';
 import type { StaffStrings } from './strings.ts';
 
-type State = { kind: 'loading' } | { kind: 'signedOut' } | { kind: 'signedIn'; me: Me } | { kind: 'unavailable' };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'signedOut' }
+  | { kind: 'signedIn'; me: Me }
+  | { kind: 'unavailable' };
 
 interface Props {
   s: StaffStrings;
@@ -39,7 +43,9 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
       setState({ kind: 'unavailable' });
       return;
     }
-    supabase.auth.getSession().then(({ data }) => (data.session ? loadMe() : setState({ kind: 'signedOut' })));
+    supabase.auth
+      .getSession()
+      .then(({ data }) => (data.session ? loadMe() : setState({ kind: 'signedOut' })));
   }, []);
 
   async function signIn(values: SignIn): Promise<string | null> {
@@ -60,7 +66,12 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
   }
 
   if (state.kind === 'loading') return <p role="status">{s['staff.loading']}</p>;
-  if (state.kind === 'unavailable') return <p className="note" role="alert">{s['staff.error.unavailable']}</p>;
+  if (state.kind === 'unavailable')
+    return (
+      <p className="note" role="alert">
+        {s['staff.error.unavailable']}
+      </p>
+    );
   if (state.kind === 'signedOut') return <SignInForm s={s} onSubmit={signIn} />;
   const me = state.me;
   if (view === 'home') return <StaffHome s={s} me={me} onSignOut={signOut} teamPath={paths.team} />;
@@ -70,9 +81,19 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
         {s['staff.signedInAs']} <strong>{me.display_name || me.email}</strong>
         {me.role && ` (${s[`staff.role.${me.role}`]})`}
       </p>
-      {me.role === 'admin' ? <StaffTeam s={s} myId={me.user_id} /> : <p className="note">{s['staff.team.adminsOnly']}</p>}
-      <p><a href={paths.home}>{s['staff.team.back']}</a></p>
-      <p><button type="button" className="secondary" onClick={signOut}>{s['staff.signOut']}</button></p>
+      {me.role === 'admin' ? (
+        <StaffTeam s={s} myId={me.user_id} />
+      ) : (
+        <p className="note">{s['staff.team.adminsOnly']}</p>
+      )}
+      <p>
+        <a href={paths.home}>{s['staff.team.back']}</a>
+      </p>
+      <p>
+        <button type="button" className="secondary" onClick={signOut}>
+          {s['staff.signOut']}
+        </button>
+      </p>
     </div>
   );
 }

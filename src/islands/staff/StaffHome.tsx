@@ -8,13 +8,25 @@ export interface Me {
   role: 'admin' | 'outreach' | null;
 }
 
-export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me: Me; onSignOut: () => void; teamPath: string }) {
+export function StaffHome({
+  s,
+  me,
+  onSignOut,
+  teamPath,
+}: {
+  s: StaffStrings;
+  me: Me;
+  onSignOut: () => void;
+  teamPath: string;
+}) {
   const en = location.pathname.startsWith('/en/');
   const survey = en ? '/en/staff/survey/' : '/staff/survey/';
   const lectures = en ? '/en/staff/lectures/' : '/staff/lectures/';
   const areas: { label: string; href?: string }[] = [
-    { label: s['staff.area.lectures'], href: lectures }, { label: s['staff.area.rosters'], href: lectures },
-    { label: s['staff.area.paperSurveys'], href: survey }, { label: s['staff.area.results'], href: survey },
+    { label: s['staff.area.lectures'], href: lectures },
+    { label: s['staff.area.rosters'], href: lectures },
+    { label: s['staff.area.paperSurveys'], href: survey },
+    { label: s['staff.area.results'], href: survey },
   ];
 
   return (
@@ -30,7 +42,15 @@ export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me:
           <ul className="cards two">
             {areas.map((a) => (
               <li className="card" key={a.label}>
-                {a.href ? <a href={a.href}><strong>{a.label}</strong></a> : <><strong>{a.label}</strong> <span className="muted">{s['staff.area.soon']}</span></>}
+                {a.href ? (
+                  <a href={a.href}>
+                    <strong>{a.label}</strong>
+                  </a>
+                ) : (
+                  <>
+                    <strong>{a.label}</strong> <span className="muted">{s['staff.area.soon']}</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -39,10 +59,18 @@ export function StaffHome({ s, me, onSignOut, teamPath }: { s: StaffStrings; me:
       {me.role === 'admin' && (
         <>
           <h2>{s['staff.team']}</h2>
-          <p><a className="button secondary" href={teamPath}>{s['staff.team.manage']}</a></p>
+          <p>
+            <a className="button secondary" href={teamPath}>
+              {s['staff.team.manage']}
+            </a>
+          </p>
         </>
       )}
-      <p><button type="button" className="secondary" onClick={onSignOut}>{s['staff.signOut']}</button></p>
+      <p>
+        <button type="button" className="secondary" onClick={onSignOut}>
+          {s['staff.signOut']}
+        </button>
+      </p>
     </div>
   );
 }

@@ -30,49 +30,104 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
 
   async function change(m: StaffMember, next: Partial<StaffChange>, done: string): Promise<boolean> {
     setBusy(true);
-    const error = await saveMember(getSupabase(), { email: m.email, display_name: m.display_name, role: m.role, active: m.active, ...next });
+    const error = await saveMember(getSupabase(), {
+      email: m.email,
+      display_name: m.display_name,
+      role: m.role,
+      active: m.active,
+      ...next,
+    });
     setBusy(false);
-    setMessage(error ? { kind: 'error', text: s[error] } : { kind: 'done', text: fill(done, m.display_name) });
+    setMessage(
+      error ? { kind: 'error', text: s[error] } : { kind: 'done', text: fill(done, m.display_name) },
+    );
     if (!error) await reload();
     return !error;
   }
 
-  if (!team) return message ? <p className="note" role="alert">{message.text}</p> : <p role="status">{s['staff.loading']}</p>;
+  if (!team)
+    return message ? (
+      <p className="note" role="alert">
+        {message.text}
+      </p>
+    ) : (
+      <p role="status">{s['staff.loading']}</p>
+    );
   return (
     <div className="staff-team">
-      <p role="status" className={message?.kind === 'done' ? 'note' : undefined}>{message?.kind === 'done' ? message.text : ''}</p>
-      {message?.kind === 'error' && <p role="alert" className="note">{message.text}</p>}
+      <p role="status" className={message?.kind === 'done' ? 'note' : undefined}>
+        {message?.kind === 'done' ? message.text : ''}
+      </p>
+      {message?.kind === 'error' && (
+        <p role="alert" className="note">
+          {message.text}
+        </p>
+      )}
       <h2>{s['staff.team.members']}</h2>
       <ul className="cards two">
         {team.map((m) => {
           const roleId = `role-${m.user_id}`;
           return (
             <li className="card" key={m.user_id} aria-labelledby={`name-${m.user_id}`}>
-              <h3 id={`name-${m.user_id}`}>{m.display_name}{m.user_id === myId && ` ${s['staff.team.you']}`}</h3>
+              <h3 id={`name-${m.user_id}`}>
+                {m.display_name}
+                {m.user_id === myId && ` ${s['staff.team.you']}`}
+              </h3>
               <p>{m.email}</p>
               <p>
-                {s[`staff.role.${m.role}`]} · <strong>{m.active ? s['staff.team.statusActive'] : s['staff.team.statusInactive']}</strong>
+                {s[`staff.role.${m.role}`]} ·{' '}
+                <strong>{m.active ? s['staff.team.statusActive'] : s['staff.team.statusInactive']}</strong>
               </p>
-              <form className="team-role" onSubmit={(e) => (e.preventDefault(), void change(m, { role: roles[m.user_id] }, s['staff.team.done.role']))}>
+              <form
+                className="team-role"
+                onSubmit={(e) => (
+                  e.preventDefault(), void change(m, { role: roles[m.user_id] }, s['staff.team.done.role'])
+                )}
+              >
                 <label htmlFor={roleId}>{fill(s['staff.team.roleOf'], m.display_name)}</label>
-                <select id={roleId} value={roles[m.user_id]} onChange={(e) => setRoles({ ...roles, [m.user_id]: e.target.value as StaffRole })}>
-                  {STAFF_ROLES.map((r) => <option key={r} value={r}>{s[`staff.role.${r}`]}</option>)}
+                <select
+                  id={roleId}
+                  value={roles[m.user_id]}
+                  onChange={(e) => setRoles({ ...roles, [m.user_id]: e.target.value as StaffRole })}
+                >
+                  {STAFF_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {s[`staff.role.${r}`]}
+                    </option>
+                  ))}
                 </select>
                 <button type="submit" className="secondary" disabled={busy || roles[m.user_id] === m.role}>
-                  {s['staff.team.saveRole']}<span className="visually-hidden">{` ${m.display_name}`}</span>
+                  {s['staff.team.saveRole']}
+                  <span className="visually-hidden">{` ${m.display_name}`}</span>
                 </button>
               </form>
               <p>
-                <button type="button" className="secondary" disabled={busy}
-                  onClick={() => void change(m, { active: !m.active }, m.active ? s['staff.team.done.deactivated'] : s['staff.team.done.reactivated'])}>
-                  {m.active ? s['staff.team.deactivate'] : s['staff.team.reactivate']}<span className="visually-hidden">{` ${m.display_name}`}</span>
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy}
+                  onClick={() =>
+                    void change(
+                      m,
+                      { active: !m.active },
+                      m.active ? s['staff.team.done.deactivated'] : s['staff.team.done.reactivated'],
+                    )
+                  }
+                >
+                  {m.active ? s['staff.team.deactivate'] : s['staff.team.reactivate']}
+                  <span className="visually-hidden">{` ${m.display_name}`}</span>
                 </button>
               </p>
             </li>
           );
         })}
       </ul>
-      <AddMemberForm s={s} onAdded={async (name) => (setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], name) }), reload())} />
+      <AddMemberForm
+        s={s}
+        onAdded={async (name) => (
+          setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], name) }), reload()
+        )}
+      />
     </div>
   );
 }

@@ -17,7 +17,10 @@ interface Summary {
 
 /** Cell keys (data-cell) → values, e.g. "township.341702001.responses" → 12. */
 export function cellValues(s: Summary): Map<string, Cell> {
-  const m = new Map<string, Cell>([['responses', s.responses], ['wants_care', s.wants_care]]);
+  const m = new Map<string, Cell>([
+    ['responses', s.responses],
+    ['wants_care', s.wants_care],
+  ]);
   for (const t of s.by_township) {
     m.set(`township.${t.township}.responses`, t.responses);
     m.set(`township.${t.township}.wants_care`, t.wants_care);

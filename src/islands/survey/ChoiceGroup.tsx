@@ -21,19 +21,47 @@ interface Props {
 
 /** A field's error message, `${id}-error`, starting with a visually hidden "错误：". */
 export function ErrorText({ id, text, prefix }: { id: string; text?: string; prefix: string }) {
-  return text ? <p className="error-message" id={`${id}-error`}><span className="visually-hidden">{prefix}</span>{text}</p> : null;
+  return text ? (
+    <p className="error-message" id={`${id}-error`}>
+      <span className="visually-hidden">{prefix}</span>
+      {text}
+    </p>
+  ) : null;
 }
 
-export function ChoiceGroup({ name, legend, options, label, multiple, error, errorPrefix, registration, heading }: Props) {
+export function ChoiceGroup({
+  name,
+  legend,
+  options,
+  label,
+  multiple,
+  error,
+  errorPrefix,
+  registration,
+  heading,
+}: Props) {
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <fieldset aria-describedby={error && `${name}-error`}>
-        <legend>{heading ? <h2 className="question" tabIndex={-1}>{legend}</h2> : <span className="question-small">{legend}</span>}</legend>
+        <legend>
+          {heading ? (
+            <h2 className="question" tabIndex={-1}>
+              {legend}
+            </h2>
+          ) : (
+            <span className="question-small">{legend}</span>
+          )}
+        </legend>
         <ErrorText id={name} text={error} prefix={errorPrefix} />
         <div className="choices">
           {options.map((value, i) => (
             <label className="check choice" key={value} htmlFor={`${name}-${i}`}>
-              <input type={multiple ? 'checkbox' : 'radio'} id={`${name}-${i}`} value={value} {...registration} />
+              <input
+                type={multiple ? 'checkbox' : 'radio'}
+                id={`${name}-${i}`}
+                value={value}
+                {...registration}
+              />
               {label(value)}
             </label>
           ))}

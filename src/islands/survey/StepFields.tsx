@@ -1,8 +1,22 @@
 /** The questions of one step. Every step has exactly one h2 (the question, or the step's topic) that gets focus. */
 import type { UseFormReturn } from 'react-hook-form';
 import {
-  CARE_FORMS, CARERS, DISTANCES, DROPOFFS, FEES, IN_CARE, MAX_CHILDREN, PICKUPS, PRIORITIES, PROVIDERS, REASONS_AGAINST,
-  REASONS_FOR, RELATIONS, YES_NO, type StepName, type SurveyDraft,
+  CARE_FORMS,
+  CARERS,
+  DISTANCES,
+  DROPOFFS,
+  FEES,
+  IN_CARE,
+  MAX_CHILDREN,
+  PICKUPS,
+  PRIORITIES,
+  PROVIDERS,
+  REASONS_AGAINST,
+  REASONS_FOR,
+  RELATIONS,
+  YES_NO,
+  type StepName,
+  type SurveyDraft,
 } from '../../lib/schemas/survey.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import { TextField } from '../TextField.tsx';
@@ -31,26 +45,48 @@ export const CHOICE_STEPS = {
   fee: ['fee', FEES, 'survey.q.fee', false],
   distance: ['distance', DISTANCES, 'survey.q.distance', false],
   priorities: ['priorities', PRIORITIES, 'survey.q.priorities', true],
-} as const satisfies Partial<Record<StepName, readonly [keyof SurveyDraft, readonly string[], keyof SurveyStrings, boolean]>>;
+} as const satisfies Partial<
+  Record<StepName, readonly [keyof SurveyDraft, readonly string[], keyof SurveyStrings, boolean]>
+>;
 
-export const optionLabel = (s: SurveyStrings, field: string) => (v: string) => s[`survey.option.${field}.${v}` as keyof SurveyStrings] ?? v;
+export const optionLabel = (s: SurveyStrings, field: string) => (v: string) =>
+  s[`survey.option.${field}.${v}` as keyof SurveyStrings] ?? v;
 
 export function StepFields({ step, form, s, townships, err }: Props) {
   const { register } = form;
   const prefix = s['survey.error.prefix'];
   if (step in CHOICE_STEPS) {
     const [field, options, question, multiple] = CHOICE_STEPS[step as keyof typeof CHOICE_STEPS];
-    return <ChoiceGroup heading name={field} legend={s[question]} options={options} label={optionLabel(s, field)} multiple={multiple} error={err(field)} errorPrefix={prefix} registration={register(field)} />;
+    return (
+      <ChoiceGroup
+        heading
+        name={field}
+        legend={s[question]}
+        options={options}
+        label={optionLabel(s, field)}
+        multiple={multiple}
+        error={err(field)}
+        errorPrefix={prefix}
+        registration={register(field)}
+      />
+    );
   }
   switch (step) {
     case 'consent':
       return (
         <div className={err('consent') ? 'field has-error' : 'field'}>
-          <h2 className="question" tabIndex={-1}>{s['survey.q.consent']}</h2>
+          <h2 className="question" tabIndex={-1}>
+            {s['survey.q.consent']}
+          </h2>
           <p className="consent-text">{s['survey.consent.text']}</p>
           <ErrorText id="consent" text={err('consent')} prefix={prefix} />
           <label className="check choice" htmlFor="consent">
-            <input type="checkbox" id="consent" aria-describedby={err('consent') ? 'consent-error' : undefined} {...register('consent')} />
+            <input
+              type="checkbox"
+              id="consent"
+              aria-describedby={err('consent') ? 'consent-error' : undefined}
+              {...register('consent')}
+            />
             {s['survey.consent.label']}
           </label>
         </div>
@@ -60,36 +96,88 @@ export function StepFields({ step, form, s, townships, err }: Props) {
     case 'times':
       return (
         <>
-          <h2 className="question" tabIndex={-1}>{s['survey.q.times']}</h2>
-          <ChoiceGroup name="dropoff" legend={s['survey.q.dropoff']} options={DROPOFFS} label={optionLabel(s, 'dropoff')} error={err('dropoff')} errorPrefix={prefix} registration={register('dropoff')} />
-          <ChoiceGroup name="pickup" legend={s['survey.q.pickup']} options={PICKUPS} label={optionLabel(s, 'pickup')} error={err('pickup')} errorPrefix={prefix} registration={register('pickup')} />
+          <h2 className="question" tabIndex={-1}>
+            {s['survey.q.times']}
+          </h2>
+          <ChoiceGroup
+            name="dropoff"
+            legend={s['survey.q.dropoff']}
+            options={DROPOFFS}
+            label={optionLabel(s, 'dropoff')}
+            error={err('dropoff')}
+            errorPrefix={prefix}
+            registration={register('dropoff')}
+          />
+          <ChoiceGroup
+            name="pickup"
+            legend={s['survey.q.pickup']}
+            options={PICKUPS}
+            label={optionLabel(s, 'pickup')}
+            error={err('pickup')}
+            errorPrefix={prefix}
+            registration={register('pickup')}
+          />
         </>
       );
     case 'township':
       return (
         <>
-          <h2 className="question" tabIndex={-1}>{s['survey.q.township']}</h2>
+          <h2 className="question" tabIndex={-1}>
+            {s['survey.q.township']}
+          </h2>
           <div className={err('township') ? 'field has-error' : 'field'}>
             <label htmlFor="township">{s['survey.q.township']}</label>
             <ErrorText id="township" text={err('township')} prefix={prefix} />
-            <select id="township" aria-invalid={!!err('township')} aria-describedby={err('township') ? 'township-error' : undefined} {...register('township')}>
+            <select
+              id="township"
+              aria-invalid={!!err('township')}
+              aria-describedby={err('township') ? 'township-error' : undefined}
+              {...register('township')}
+            >
               <option value="">{s['survey.choose']}</option>
-              {townships.map((t) => <option key={t.code} value={t.code}>{t.name}</option>)}
+              {townships.map((t) => (
+                <option key={t.code} value={t.code}>
+                  {t.name}
+                </option>
+              ))}
             </select>
           </div>
-          <TextField id="community" label={`${s['survey.q.community']} ${s['survey.optional']}`} autoComplete="off" error={err('community')} errorPrefix={prefix} registration={register('community')} />
+          <TextField
+            id="community"
+            label={`${s['survey.q.community']} ${s['survey.optional']}`}
+            autoComplete="off"
+            error={err('community')}
+            errorPrefix={prefix}
+            registration={register('community')}
+          />
         </>
       );
     case 'phone':
       return (
         <>
-          <h2 className="question" tabIndex={-1}>{s['survey.q.phone']}</h2>
+          <h2 className="question" tabIndex={-1}>
+            {s['survey.q.phone']}
+          </h2>
           <p className="hint">{s['survey.phone.hint']}</p>
-          <TextField id="phone" type="tel" inputMode="numeric" autoComplete="tel-national" label={`${s['survey.phone.label']} ${s['survey.optional']}`} error={err('phone')} errorPrefix={prefix} registration={register('phone')} />
+          <TextField
+            id="phone"
+            type="tel"
+            inputMode="numeric"
+            autoComplete="tel-national"
+            label={`${s['survey.phone.label']} ${s['survey.optional']}`}
+            error={err('phone')}
+            errorPrefix={prefix}
+            registration={register('phone')}
+          />
           <div className={err('phone_consent') ? 'field has-error' : 'field'}>
             <ErrorText id="phone_consent" text={err('phone_consent')} prefix={prefix} />
             <label className="check choice" htmlFor="phone_consent">
-              <input type="checkbox" id="phone_consent" aria-describedby={err('phone_consent') ? 'phone_consent-error' : undefined} {...register('phone_consent')} />
+              <input
+                type="checkbox"
+                id="phone_consent"
+                aria-describedby={err('phone_consent') ? 'phone_consent-error' : undefined}
+                {...register('phone_consent')}
+              />
               {s['survey.phone.consent']}
             </label>
           </div>
@@ -107,20 +195,43 @@ function Children({ form, s, err }: Pick<Props, 'form' | 's' | 'err'>) {
   const prefix = s['survey.error.prefix'];
   return (
     <div className={err('children') ? 'field has-error' : 'field'}>
-      <h2 className="question" tabIndex={-1}>{s['survey.q.children']}</h2>
-      <p className="hint" id="children-hint">{s['survey.children.hint']}</p>
+      <h2 className="question" tabIndex={-1}>
+        {s['survey.q.children']}
+      </h2>
+      <p className="hint" id="children-hint">
+        {s['survey.children.hint']}
+      </p>
       <ErrorText id="children" text={err('children')} prefix={prefix} />
       {children.map((_, i) => (
         <div key={i} className="child-row">
-          <TextField id={`children-${i}-birth_month`} type="month" placeholder="2025-03" label={s['survey.children.label'].replace('{n}', String(i + 1))}
-            error={err(`children.${i}.birth_month`)} errorPrefix={prefix} registration={form.register(`children.${i}.birth_month` as const)} />
+          <TextField
+            id={`children-${i}-birth_month`}
+            type="month"
+            placeholder="2025-03"
+            label={s['survey.children.label'].replace('{n}', String(i + 1))}
+            error={err(`children.${i}.birth_month`)}
+            errorPrefix={prefix}
+            registration={form.register(`children.${i}.birth_month` as const)}
+          />
           {children.length > 1 && (
-            <button type="button" className="secondary" onClick={() => setChildren(form.getValues('children')!.filter((_, k) => k !== i))}>{s['survey.children.remove'].replace('{n}', String(i + 1))}</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setChildren(form.getValues('children')!.filter((_, k) => k !== i))}
+            >
+              {s['survey.children.remove'].replace('{n}', String(i + 1))}
+            </button>
           )}
         </div>
       ))}
       {children.length < MAX_CHILDREN && (
-        <button type="button" className="secondary" onClick={() => setChildren([...(form.getValues('children') ?? []), { birth_month: '' }])}>{s['survey.children.add']}</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setChildren([...(form.getValues('children') ?? []), { birth_month: '' }])}
+        >
+          {s['survey.children.add']}
+        </button>
       )}
     </div>
   );

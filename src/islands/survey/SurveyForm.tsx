@@ -6,7 +6,15 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { CONSENT_VERSION, stepsFor, SurveyResponseSchema, SurveySteps, type StepName, type SurveyDraft, type SurveyResponse } from '../../lib/schemas/survey.ts';
+import {
+  CONSENT_VERSION,
+  stepsFor,
+  SurveyResponseSchema,
+  SurveySteps,
+  type StepName,
+  type SurveyDraft,
+  type SurveyResponse,
+} from '../../lib/schemas/survey.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/device-store.ts';
 import { flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
@@ -27,30 +35,72 @@ interface Props {
 }
 
 type Step = StepName | 'check';
-const EMPTY: SurveyDraft = { consent: false as unknown as true, children: [{ birth_month: '' }], reasons_for: [], reasons_against: [], priorities: [], community: '', phone: '', phone_consent: false, website: '' };
-const CHOICE_FIELDS = new Set(['relation', 'carer', 'in_care', 'wants_care', 'reasons_for', 'reasons_against', 'provider', 'care_form', 'fee', 'distance', 'dropoff', 'pickup', 'priorities']);
+const EMPTY: SurveyDraft = {
+  consent: false as unknown as true,
+  children: [{ birth_month: '' }],
+  reasons_for: [],
+  reasons_against: [],
+  priorities: [],
+  community: '',
+  phone: '',
+  phone_consent: false,
+  website: '',
+};
+const CHOICE_FIELDS = new Set([
+  'relation',
+  'carer',
+  'in_care',
+  'wants_care',
+  'reasons_for',
+  'reasons_against',
+  'provider',
+  'care_form',
+  'fee',
+  'distance',
+  'dropoff',
+  'pickup',
+  'priorities',
+]);
 
 export default function SurveyForm({ s, locale, resultsHref, townships, paper }: Props) {
   const [draft] = useState(() => (paper ? null : loadDraft()));
-  const session = useRef({ id: draft?.id ?? crypto.randomUUID(), startedAt: draft?.startedAt ?? Date.now(), src: new URLSearchParams(location.search).get('src') ?? draft?.src });
+  const session = useRef({
+    id: draft?.id ?? crypto.randomUUID(),
+    startedAt: draft?.startedAt ?? Date.now(),
+    src: new URLSearchParams(location.search).get('src') ?? draft?.src,
+  });
   const [step, setStep] = useState<Step>(draft?.step ?? 'consent');
   const [resumed, setResumed] = useState(!!draft);
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(!paper && outbox().length ? { kind: 'queued' } : null);
+  const [outcome, setOutcome] = useState<Outcome | null>(
+    !paper && outbox().length ? { kind: 'queued' } : null,
+  );
   const [serverError, setServerError] = useState<string | null>(null);
   const stepRef = useRef(step);
   stepRef.current = step;
-  const resolver: Resolver<SurveyDraft> = (values) => (stepRef.current === 'check' ? { values, errors: {} } : resolveWith(SurveySteps[stepRef.current], values));
-  const form = useForm<SurveyDraft>({ defaultValues: draft?.values ?? EMPTY, resolver, shouldFocusError: false });
+  const resolver: Resolver<SurveyDraft> = (values) =>
+    stepRef.current === 'check' ? { values, errors: {} } : resolveWith(SurveySteps[stepRef.current], values);
+  const form = useForm<SurveyDraft>({
+    defaultValues: draft?.values ?? EMPTY,
+    resolver,
+    shouldFocusError: false,
+  });
   const { getValues, handleSubmit, formState, watch, reset, register } = form;
   const order = stepsFor(watch('wants_care'));
   const t = (key: string) => s[key as keyof SurveyStrings] ?? key;
   const err = (path: string) => {
-    const e = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors) as { message?: string } | undefined;
+    const e = path
+      .split('.')
+      .reduce<unknown>((n, k) => (n as Record<string, unknown> | undefined)?.[k], formState.errors) as
+      | { message?: string }
+      | undefined;
     return e?.message ? t(e.message) : undefined;
   };
 
-  const save = useCallback((at: Step) => paper || saveDraft({ ...session.current, step: at, values: getValues() }), [getValues, paper]);
+  const save = useCallback(
+    (at: Step) => paper || saveDraft({ ...session.current, step: at, values: getValues() }),
+    [getValues, paper],
+  );
   useEffect(() => {
     const sub = watch(() => save(stepRef.current));
     return () => sub.unsubscribe();
@@ -70,7 +120,9 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
   }, [step, outcome]);
 
   /** The first step whose answers are incomplete, given the skip logic; else the check page. */
-  const firstIncomplete = (): Step => stepsFor(getValues('wants_care')).find((st) => !SurveySteps[st].safeParse(getValues()).success) ?? 'check';
+  const firstIncomplete = (): Step =>
+    stepsFor(getValues('wants_care')).find((st) => !SurveySteps[st].safeParse(getValues()).success) ??
+    'check';
 
   const next = handleSubmit(() => {
     const steps = stepsFor(getValues('wants_care'));
@@ -81,7 +133,8 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
       go(target);
     } else go(after);
   });
-  const back = () => go(step === 'check' ? order[order.length - 1] : order[Math.max(0, order.indexOf(step) - 1)]);
+  const back = () =>
+    go(step === 'check' ? order[order.length - 1] : order[Math.max(0, order.indexOf(step) - 1)]);
 
   const settle = (r: SendResult) => {
     if (r.status === 'sent') {
@@ -94,12 +147,23 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
       setOutcome({ kind: 'queued' });
     } else {
       setOutcome(null);
-      setServerError(/faster/.test(r.message) ? s['survey.error.tooFast'] : /too many/.test(r.message) ? s['survey.error.rateLimited'] : s['survey.error.server'].replace('{message}', r.message));
+      setServerError(
+        /faster/.test(r.message)
+          ? s['survey.error.tooFast']
+          : /too many/.test(r.message)
+            ? s['survey.error.rateLimited']
+            : s['survey.error.server'].replace('{message}', r.message),
+      );
     }
   };
   const [sending, setSending] = useState(false);
   const send = async () => {
-    const parsed = SurveyResponseSchema.safeParse({ ...getValues(), ...session.current, consent_version: CONSENT_VERSION, fill_ms: Date.now() - session.current.startedAt });
+    const parsed = SurveyResponseSchema.safeParse({
+      ...getValues(),
+      ...session.current,
+      consent_version: CONSENT_VERSION,
+      fill_ms: Date.now() - session.current.startedAt,
+    });
     if (!parsed.success) return go(firstIncomplete());
     setSending(true);
     settle(await (paper ? paper.send(parsed.data) : sendResponse(parsed.data)));
@@ -136,22 +200,54 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     document.title = errors.length ? `${s['survey.error.prefix']}${locale === 'en' ? ' ' : ''}${base}` : base;
   });
 
-  if (outcome) return <SurveyOutcome outcome={outcome} s={s} resultsHref={resultsHref} onRetry={retry} onAgain={startAgain} />;
+  if (outcome)
+    return (
+      <SurveyOutcome outcome={outcome} s={s} resultsHref={resultsHref} onRetry={retry} onAgain={startAgain} />
+    );
   const position = step === 'check' ? order.length + 1 : order.indexOf(step) + 1;
   return (
-    <form noValidate className="survey-form" onSubmit={step === 'check' ? (e) => { e.preventDefault(); void send(); } : next}>
+    <form
+      noValidate
+      className="survey-form"
+      onSubmit={
+        step === 'check'
+          ? (e) => {
+              e.preventDefault();
+              void send();
+            }
+          : next
+      }
+    >
       {resumed && step !== 'consent' && (
         <div className="note resumed">
           <p>{s['survey.resumed']}</p>
-          <button type="button" className="link-button" onClick={startAgain}>{s['survey.clear']}</button>
+          <button type="button" className="link-button" onClick={startAgain}>
+            {s['survey.clear']}
+          </button>
         </div>
       )}
       <ErrorSummary title={s['survey.error.title']} errors={errors} />
-      <p className="step-count">{s['survey.step'].replace('{n}', String(position)).replace('{total}', String(order.length + 1))}</p>
-      {step !== 'consent' && <button type="button" className="link-button back-link" onClick={back}>{s['survey.back']}</button>}
+      <p className="step-count">
+        {s['survey.step'].replace('{n}', String(position)).replace('{total}', String(order.length + 1))}
+      </p>
+      {step !== 'consent' && (
+        <button type="button" className="link-button back-link" onClick={back}>
+          {s['survey.back']}
+        </button>
+      )}
       <div className="survey-step">
         {step === 'check' ? (
-          <CheckAnswers steps={order} values={getValues()} s={s} locale={locale} townships={townships} onChange={(st) => { setReturnToCheck(true); go(st); }} />
+          <CheckAnswers
+            steps={order}
+            values={getValues()}
+            s={s}
+            locale={locale}
+            townships={townships}
+            onChange={(st) => {
+              setReturnToCheck(true);
+              go(st);
+            }}
+          />
         ) : (
           <StepFields step={step} form={form} s={s} townships={townships} err={err} />
         )}
@@ -160,7 +256,9 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
         <label htmlFor="website">{s['survey.honeypot']}</label>
         <input id="website" type="text" tabIndex={-1} autoComplete="off" {...register('website')} />
       </div>
-      <button type="submit" className="primary" disabled={sending}>{step === 'check' ? (sending ? s['survey.sending'] : s['survey.send']) : s['survey.next']}</button>
+      <button type="submit" className="primary" disabled={sending}>
+        {step === 'check' ? (sending ? s['survey.sending'] : s['survey.send']) : s['survey.next']}
+      </button>
     </form>
   );
 }

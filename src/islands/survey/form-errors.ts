@@ -9,7 +9,11 @@ export function fieldId(path: string, choice: boolean): string {
   return choice ? `${id}-0` : id;
 }
 
-export function summarise(errors: FieldErrors, translate: (key: string) => string, isChoice: (path: string) => boolean): FieldError[] {
+export function summarise(
+  errors: FieldErrors,
+  translate: (key: string) => string,
+  isChoice: (path: string) => boolean,
+): FieldError[] {
   const out: FieldError[] = [];
   const walk = (node: unknown, path: string) => {
     if (!node || typeof node !== 'object') return;

@@ -5,7 +5,11 @@
 import type { FieldErrors, FieldValues, ResolverResult } from 'react-hook-form';
 
 interface Parser {
-  safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: { issues: { path: PropertyKey[]; message: string; code: string }[] } };
+  safeParse(
+    v: unknown,
+  ):
+    | { success: true; data: unknown }
+    | { success: false; error: { issues: { path: PropertyKey[]; message: string; code: string }[] } };
 }
 
 export function resolveWith<T extends FieldValues>(schema: Parser, values: T): ResolverResult<T> {

@@ -30,7 +30,19 @@ export const COLUMNS = {
   demonstration_level: ['示范等级', '示范级别', 'demonstration_level'],
   demonstration_year: ['示范年份', '命名年份', 'demonstration_year'],
   filing: ['备案状态', '是否备案', 'filing'],
-  township: ['街道/镇', '所属街道', '所属乡镇', '所属街镇', '街道', '镇/街道', '乡镇', '乡镇/街道', '街镇', '所在街道', 'township'],
+  township: [
+    '街道/镇',
+    '所属街道',
+    '所属乡镇',
+    '所属街镇',
+    '街道',
+    '镇/街道',
+    '乡镇',
+    '乡镇/街道',
+    '街镇',
+    '所在街道',
+    'township',
+  ],
   address: ['地址', '详细地址', '机构地址', '地点', 'address'],
   lat: ['纬度', 'lat', 'latitude'],
   lng: ['经度', 'lng', 'longitude'],
@@ -57,10 +69,20 @@ export type ColumnKey = keyof typeof COLUMNS;
 
 /** The columns that hold each field that can wait for verification (see `unverified` in FacilitySchema). */
 export const FIELD_COLUMNS: Record<VerifiableField, readonly ColumnKey[]> = {
-  ownership: ['ownership'], inclusive: ['inclusive'], filing: ['filing'], township: ['township'], address: ['address'],
-  location: ['lat', 'lng', 'location_verified'], phone: ['phone'], ages: ['min_months', 'max_months'], places: ['places'],
-  vacancies: ['vacancies', 'vacancies_as_of'], care_forms: ['care_forms'], hours: ['hours'],
-  fees: ['fee_full_day', 'fee_half_day', 'fee_hourly', 'fee_temporary'], health_partner: ['health_partner'],
+  ownership: ['ownership'],
+  inclusive: ['inclusive'],
+  filing: ['filing'],
+  township: ['township'],
+  address: ['address'],
+  location: ['lat', 'lng', 'location_verified'],
+  phone: ['phone'],
+  ages: ['min_months', 'max_months'],
+  places: ['places'],
+  vacancies: ['vacancies', 'vacancies_as_of'],
+  care_forms: ['care_forms'],
+  hours: ['hours'],
+  fees: ['fee_full_day', 'fee_half_day', 'fee_hourly', 'fee_temporary'],
+  health_partner: ['health_partner'],
   inspection: ['inspection_date', 'inspection_result'],
 };
 
@@ -68,7 +90,10 @@ export const FIELD_COLUMNS: Record<VerifiableField, readonly ColumnKey[]> = {
 export const UNVERIFIED_CELL = zhCN['common.unverified'];
 
 /** Chinese label → value for one enumerated field, read from the UI dictionary (the one source of every label). */
-function labelsOf<V extends string>(values: readonly V[], key: (value: V) => keyof typeof zhCN): Record<string, V> {
+function labelsOf<V extends string>(
+  values: readonly V[],
+  key: (value: V) => keyof typeof zhCN,
+): Record<string, V> {
   return Object.fromEntries(values.map((v) => [zhCN[key(v)], v]));
 }
 
@@ -93,4 +118,15 @@ export const IMPORT_ONLY_COLUMNS = {
 } as const;
 
 /** Columns that filing lists often have and the site does not use: read past without a word. */
-export const IGNORED_COLUMNS = ['序号', '备注', '联系人', '负责人', '法定代表人', '举办者', '示例数据', '处理结果', '错误原因', '自动修正'] as const;
+export const IGNORED_COLUMNS = [
+  '序号',
+  '备注',
+  '联系人',
+  '负责人',
+  '法定代表人',
+  '举办者',
+  '示例数据',
+  '处理结果',
+  '错误原因',
+  '自动修正',
+] as const;

@@ -10,12 +10,22 @@
  * map follows. Plain DOM, no framework: the list page's scripts must stay under 5 KB gzip.
  */
 import { distanceKm } from '../geo/distance.ts';
-import { EMPTY_FILTER, matchesFilter, parseFilter, serializeFilter, understand, type FilterItem, type FilterState, type Word } from './filter.ts';
+import {
+  EMPTY_FILTER,
+  matchesFilter,
+  parseFilter,
+  serializeFilter,
+  understand,
+  type FilterItem,
+  type FilterState,
+  type Word,
+} from './filter.ts';
 import type { CareForm, DemonstrationLevel, FacilityType, Ownership } from '../schemas/facility-enums.ts';
 
 type Key = keyof FilterState;
 const CONDITIONS: Key[] = ['q', 'age', 'inclusive', 'form', 'township', 'type', 'own', 'level'];
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
 function itemFromCard(li: HTMLElement): FilterItem {
   const d = li.dataset;
@@ -52,11 +62,18 @@ export class FacilityFilter extends HTMLElement {
     this.form = this.querySelector('form')!;
     this.list = document.getElementById(this.dataset.list!)!;
     this.words = JSON.parse(this.dataset.words ?? '[]') as Word[];
-    this.cards = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((li, index) => ({ li, item: itemFromCard(li), index }));
+    this.cards = [...this.list.querySelectorAll<HTMLElement>(':scope > li')].map((li, index) => ({
+      li,
+      item: itemFromCard(li),
+      index,
+    }));
     // Back from a detail page (…#card-id, no query): the list as it was in this tab.
     const memory = `tuoyu.list${location.pathname}`;
-    const back = !location.search && location.hash.startsWith('#card-') ? sessionStorage.getItem(memory) : null;
-    const initial = new URLSearchParams(serializeFilter(parseFilter(new URLSearchParams(back ?? location.search))));
+    const back =
+      !location.search && location.hash.startsWith('#card-') ? sessionStorage.getItem(memory) : null;
+    const initial = new URLSearchParams(
+      serializeFilter(parseFilter(new URLSearchParams(back ?? location.search))),
+    );
     for (const [k, v] of initial) {
       const el = this.form.elements.namedItem(k) as HTMLInputElement | null;
       if (el?.type === 'checkbox') el.checked = v === '1';
@@ -77,7 +94,11 @@ export class FacilityFilter extends HTMLElement {
       const key = b.dataset.relaxKey as Key | undefined;
       const word = b.dataset.remove ?? (key && this.fromWords.get(key));
       const q = this.field('q');
-      if (word) q.value = q.value.replace(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ').replace(/\s+/g, ' ').trim();
+      if (word)
+        q.value = q.value
+          .replace(new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'), ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
       else if (key === 'q') q.value = [...this.fromWords.values()].join(' ');
       else if (key === 'inclusive') (this.field('inclusive') as HTMLInputElement).checked = false;
       else if (key) this.field(key).value = '';
@@ -114,7 +135,9 @@ export class FacilityFilter extends HTMLElement {
     const state = (this.state = parseFilter(raw));
     if (state.sort === 'distance' && !this.position) this.locate(memory);
     this.render(state);
-    this.dispatchEvent(new CustomEvent<FilterState>('facility-filter-change', { detail: state, bubbles: true }));
+    this.dispatchEvent(
+      new CustomEvent<FilterState>('facility-filter-change', { detail: state, bubbles: true }),
+    );
   }
 
   private locate(memory: string) {
@@ -153,7 +176,10 @@ export class FacilityFilter extends HTMLElement {
   private render(state: FilterState) {
     const count = (s: FilterState) => this.cards.filter((c) => matchesFilter(c.item, s)).length;
     const here = state.sort === 'distance' ? this.position : null;
-    const rows = this.cards.map((c) => ({ ...c, km: here && c.item.lngLat ? distanceKm(here, c.item.lngLat) : null }));
+    const rows = this.cards.map((c) => ({
+      ...c,
+      km: here && c.item.lngLat ? distanceKm(here, c.item.lngLat) : null,
+    }));
     if (here) rows.sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity) || a.index - b.index);
     let shown = 0;
     for (const row of rows) {
@@ -166,16 +192,28 @@ export class FacilityFilter extends HTMLElement {
     this.list.dataset.form = state.form ?? '';
     const total = String(this.cards.length);
     this.querySelector('[data-count]')!.textContent = fill(this.dataset.countTemplate!, { shown, total });
-    for (const b of this.querySelectorAll('[data-show-count]')) b.textContent = fill(this.dataset.showTemplate!, { n: shown });
+    for (const b of this.querySelectorAll('[data-show-count]'))
+      b.textContent = fill(this.dataset.showTemplate!, { n: shown });
     for (const chip of this.querySelectorAll<HTMLElement>('[data-chip]')) {
-      const text = chip.dataset.chip!.split(' ').map((k) => this.label(k as Key, state)).filter(Boolean).join('、');
+      const text = chip.dataset
+        .chip!.split(' ')
+        .map((k) => this.label(k as Key, state))
+        .filter(Boolean)
+        .join('、');
       chip.textContent = text || chip.dataset.label!;
       chip.classList.toggle('on', !!text);
     }
     this.querySelector('[data-chip-check]')?.classList.toggle('on', state.inclusive);
     const understood = this.querySelector<HTMLElement>('[data-understood]')!;
     understood.hidden = !this.fromWords.size;
-    this.buttons('[data-understood-list]', [...this.fromWords.values()].map((word) => [`${word} ✕`, { remove: word }, fill(this.dataset.removeTemplate!, { word })]));
+    this.buttons(
+      '[data-understood-list]',
+      [...this.fromWords.values()].map((word) => [
+        `${word} ✕`,
+        { remove: word },
+        fill(this.dataset.removeTemplate!, { word }),
+      ]),
+    );
     // No dead end: what each condition's removal would give, and the nearest matches outside the chosen place.
     const deadEnd = this.querySelector<HTMLElement>('[data-dead-end]')!;
     deadEnd.hidden = shown > 0;
@@ -183,7 +221,10 @@ export class FacilityFilter extends HTMLElement {
     this.buttons(
       '[data-relax]',
       CONDITIONS.filter((k) => state[k] !== EMPTY_FILTER[k]).map((k) => [
-        fill(this.dataset.relaxTemplate!, { label: this.label(k, state), n: count({ ...state, [k]: EMPTY_FILTER[k] }) }),
+        fill(this.dataset.relaxTemplate!, {
+          label: this.label(k, state),
+          n: count({ ...state, [k]: EMPTY_FILTER[k] }),
+        }),
         { relaxKey: k },
       ]),
     );
@@ -191,7 +232,11 @@ export class FacilityFilter extends HTMLElement {
     nearest.hidden = !state.township;
     if (!state.township) return;
     const place = this.label('township', state);
-    const refs = this.position ? [this.position] : this.cards.filter((c) => c.item.township === state.township && c.item.lngLat).map((c) => c.item.lngLat!);
+    const refs = this.position
+      ? [this.position]
+      : this.cards
+          .filter((c) => c.item.township === state.township && c.item.lngLat)
+          .map((c) => c.item.lngLat!);
     const near = this.cards
       .filter((c) => c.item.lngLat && refs.length && matchesFilter(c.item, { ...state, township: null }))
       .map((c) => ({ ...c, km: Math.min(...refs.map((r) => distanceKm(r, c.item.lngLat!))) }))

@@ -106,7 +106,11 @@ export function understand(text: string, vocabulary: readonly Word[]): Understoo
   const months = age ? parseAge(age[0]) : null;
   if (age && months !== null) take(age.index, age[0].length, 'age', String(months), age[0].trim());
   found.sort((a, b) => a[0] - b[0]);
-  return { params: found.map((f) => [f[1], f[2]]), words: found.map((f) => f[3]), rest: rest.replace(/\s+/g, ' ').trim() };
+  return {
+    params: found.map((f) => [f[1], f[2]]),
+    words: found.map((f) => f[3]),
+    rest: rest.replace(/\s+/g, ' ').trim(),
+  };
 }
 
 function oneOf<T extends string>(list: readonly T[], value: string | null): T | null {
@@ -147,10 +151,21 @@ export function serializeFilter(state: FilterState): string {
 }
 
 export function matchesFilter(item: FilterItem, s: FilterState): boolean {
-  if (s.q && !s.q.toLowerCase().split(/\s+/).every((word) => item.text.includes(word))) return false;
+  if (
+    s.q &&
+    !s.q
+      .toLowerCase()
+      .split(/\s+/)
+      .every((word) => item.text.includes(word))
+  )
+    return false;
   if (s.type && item.type !== s.type) return false;
   if (s.township && item.township !== s.township) return false;
-  if (s.age !== null && (item.minMonths === null || item.maxMonths === null || s.age < item.minMonths || s.age > item.maxMonths)) return false;
+  if (
+    s.age !== null &&
+    (item.minMonths === null || item.maxMonths === null || s.age < item.minMonths || s.age > item.maxMonths)
+  )
+    return false;
   if (s.form && !item.forms.includes(s.form)) return false;
   if (s.inclusive && !item.inclusive) return false;
   if (s.own && item.ownership !== s.own) return false;
@@ -160,5 +175,7 @@ export function matchesFilter(item: FilterItem, s: FilterState): boolean {
 
 /** True when the state sets anything besides the text search (the list then shows its extra filters open). */
 export function usesMoreThanSearch(s: FilterState): boolean {
-  return (Object.keys(EMPTY_FILTER) as (keyof FilterState)[]).some((k) => k !== 'q' && s[k] !== EMPTY_FILTER[k]);
+  return (Object.keys(EMPTY_FILTER) as (keyof FilterState)[]).some(
+    (k) => k !== 'q' && s[k] !== EMPTY_FILTER[k],
+  );
 }

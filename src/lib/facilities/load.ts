@@ -38,15 +38,23 @@ export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
     try {
       data = parse(readFileSync(join(dir, name), 'utf8'));
     } catch (err) {
-      throw new FacilityDataError(`Invalid facility data in ${path}: not valid YAML (${(err as Error).message})`);
+      throw new FacilityDataError(
+        `Invalid facility data in ${path}: not valid YAML (${(err as Error).message})`,
+      );
     }
     const facility = parseFacility(data, path);
     const other = seen.get(facility.id);
-    if (other) throw new FacilityDataError(`Invalid facility data in ${path}, record ${facility.name} (id ${facility.id}):\n  - field "id": is also used in ${other}`);
+    if (other)
+      throw new FacilityDataError(
+        `Invalid facility data in ${path}, record ${facility.name} (id ${facility.id}):\n  - field "id": is also used in ${other}`,
+      );
     seen.set(facility.id, path);
     return facility;
   });
-  assertNoDuplicates(facilities, files.map((name) => relative(process.cwd(), join(dir, name)) || name));
+  assertNoDuplicates(
+    facilities,
+    files.map((name) => relative(process.cwd(), join(dir, name)) || name),
+  );
   return facilities.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -54,12 +62,19 @@ export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
 export function assertNoDuplicates(facilities: readonly Facility[], paths: readonly string[]): void {
   const seen = new Map<string, number>();
   facilities.forEach((f, i) => {
-    const keys = [`name|${f.name.replace(/\s+/g, '')}|${f.township}`, ...(f.filing_number ? [`filing|${f.filing_number.replace(/\s+/g, '')}`] : [])];
+    const keys = [
+      `name|${f.name.replace(/\s+/g, '')}|${f.township}`,
+      ...(f.filing_number ? [`filing|${f.filing_number.replace(/\s+/g, '')}`] : []),
+    ];
     for (const key of keys) {
       const j = seen.get(key);
       if (j !== undefined) {
-        const what = key.startsWith('filing') ? `filing number (编号) "${f.filing_number}"` : `name "${f.name}" in the same township`;
-        throw new FacilityDataError(`Duplicate facility: ${paths[i]} and ${paths[j]} have the same ${what}. Keep one of the two files.`);
+        const what = key.startsWith('filing')
+          ? `filing number (编号) "${f.filing_number}"`
+          : `name "${f.name}" in the same township`;
+        throw new FacilityDataError(
+          `Duplicate facility: ${paths[i]} and ${paths[j]} have the same ${what}. Keep one of the two files.`,
+        );
       }
       seen.set(key, i);
     }

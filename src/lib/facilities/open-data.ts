@@ -3,7 +3,6 @@ import type { CareForm, Facility } from '../schemas/facility.ts';
 import { COLUMNS, FIELD_COLUMNS, LABELS, UNVERIFIED_CELL, type ColumnKey } from './columns.ts';
 import { townshipByCode } from '../../data/district.ts';
 
-
 /** RFC 7946 FeatureCollection of the facilities that have a position ([lng, lat], WGS-84). */
 export function facilitiesToGeoJson(facilities: readonly Facility[]) {
   return {
@@ -14,7 +13,11 @@ export function facilitiesToGeoJson(facilities: readonly Facility[]) {
         type: 'Feature' as const,
         id: rest.id,
         geometry: { type: 'Point' as const, coordinates: [location!.lng, location!.lat] },
-        properties: { ...rest, township_name: rest.township && townshipByCode(rest.township)?.name, location_verified: location!.verified },
+        properties: {
+          ...rest,
+          township_name: rest.township && townshipByCode(rest.township)?.name,
+          location_verified: location!.verified,
+        },
       })),
   };
 }

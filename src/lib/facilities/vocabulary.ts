@@ -20,7 +20,10 @@ export function searchVocabulary(): Word[] {
   }
   for (const tw of TOWNSHIPS) {
     const short = tw.name.replace(/(街道|镇)$/, '');
-    words.push([tw.name, 'township', tw.code], [tw.name_en.replace(/ (Subdistrict|Town)$/, ''), 'township', tw.code]);
+    words.push(
+      [tw.name, 'township', tw.code],
+      [tw.name_en.replace(/ (Subdistrict|Town)$/, ''), 'township', tw.code],
+    );
     if (short.length >= 2) words.push([short, 'township', tw.code]);
   }
   // One entry per word: the first meaning wins (the Chinese and English lists share some words).

@@ -22,7 +22,12 @@ export interface NavigationLinks {
 }
 
 /** `wgs` is the facility's WGS-84 [lng, lat]; `city` names the city for Baidu's search region. */
-export function navigationLinks(wgs: LngLat, name: string, appName = 'guichi-tuoyu', city = '池州市'): NavigationLinks {
+export function navigationLinks(
+  wgs: LngLat,
+  name: string,
+  appName = 'guichi-tuoyu',
+  city = '池州市',
+): NavigationLinks {
   const [gLng, gLat] = wgs84ToGcj02(wgs).map(round6);
   const [bLng, bLat] = wgs84ToBd09(wgs).map(round6);
   const n = encodeURIComponent(name);

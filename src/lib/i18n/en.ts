@@ -25,7 +25,8 @@ export const en: Record<UiKey, string> = {
   'lang.switchToLabel': '切换到中文',
   'textMode.toggle': 'Large text',
   'textMode.label': 'Large text: bigger letters and stronger contrast',
-  'demo.notice': 'Note: most facilities shown here are example data (names start with "示例·" / "Example", cards marked "Example"), not real institutions, shown only to demonstrate the site. The list the district health commission publishes is the real one.',
+  'demo.notice':
+    'Note: most facilities shown here are example data (names start with "示例·" / "Example", cards marked "Example"), not real institutions, shown only to demonstrate the site. The list the district health commission publishes is the real one.',
   'demo.noticeSummary': 'Note: most facilities are example data',
   'demo.fold': 'Hide',
   'demo.unfold': 'Show',
@@ -96,10 +97,12 @@ export const en: Record<UiKey, string> = {
   'field.locationMissing': 'No position yet, so it is not shown on the map',
   'field.locationPending': 'Position to be verified, so it is not shown on the map',
   'home.title': 'Childcare in Guichi District',
-  'home.intro': 'For families with children under 3: find childcare, demonstration institutions and hospital staff childcare points, parent lectures, and the childcare demand survey.',
+  'home.intro':
+    'For families with children under 3: find childcare, demonstration institutions and hospital staff childcare points, parent lectures, and the childcare demand survey.',
   'home.quick': 'Services',
   'home.quick.facilities': 'Find childcare',
-  'home.quick.facilitiesText': 'Filter by township, child age, care form and inclusive places; see what is near you.',
+  'home.quick.facilitiesText':
+    'Filter by township, child age, care form and inclusive places; see what is near you.',
   'home.quick.hospital': 'Bring baby to work',
   'home.quick.hospitalText': 'Childcare points hospitals run for their staff.',
   'home.quick.demonstration': 'Demonstration institutions',
@@ -107,20 +110,25 @@ export const en: Record<UiKey, string> = {
   'home.quick.lectures': 'Parent lectures and health talks',
   'home.quick.lecturesText': 'See the schedule; sign up online or join the waitlist.',
   'home.quick.survey': 'Childcare demand survey',
-  'home.quick.surveyText': 'About 5 minutes: tell us what care your family needs, so places are planned where they are needed.',
+  'home.quick.surveyText':
+    'About 5 minutes: tell us what care your family needs, so places are planned where they are needed.',
   'home.quick.surveyResults': 'See the published survey results',
   'home.quick.policies': 'Policies',
-  'home.quick.policiesText': 'Who gets the subsidies, inclusive childcare, places in new housing areas, in plain words.',
+  'home.quick.policiesText':
+    'Who gets the subsidies, inclusive childcare, places in new housing areas, in plain words.',
   'home.quick.compare': 'Compare',
   'home.quick.compareText': 'Pick 2–3 facilities and see fees, hours and ages side by side.',
   'home.stats': '{count} real facilities listed.',
   'home.statsPlaces': 'Their known places add up to {places}.',
   'home.statsPlacesUnverified': 'For {n} of them the number of places is still to be verified.',
-  'home.statsDemo': 'Another {demo} example facilities are shown only to demonstrate the site and are not counted here.',
+  'home.statsDemo':
+    'Another {demo} example facilities are shown only to demonstrate the site and are not counted here.',
   'home.contact': 'Contact',
-  'home.contactText': 'Guichi District Health Commission, Chizhou. For questions call the commission on working days, or ask at your community health service centre.',
+  'home.contactText':
+    'Guichi District Health Commission, Chizhou. For questions call the commission on working days, or ask at your community health service centre.',
   'list.title': 'Find childcare',
-  'list.intro': 'The childcare centres, kindergarten nursery classes, community, employer and hospital staff childcare points listed on this site. Filter them, or sort by distance from you.',
+  'list.intro':
+    'The childcare centres, kindergarten nursery classes, community, employer and hospital staff childcare points listed on this site. Filter them, or sort by distance from you.',
   'list.filters': 'Filters',
   'list.filter.q': 'Search by name or address',
   'list.filter.qPlaceholder': 'or type: inclusive full day Qiupu 14 months',
@@ -141,7 +149,8 @@ export const en: Record<UiKey, string> = {
   'list.sort.distance': 'By distance from me',
   'list.sort.locating': 'Finding your position…',
   'list.sort.denied': 'Your position is not available (permission denied or not supported); sorted by name.',
-  'list.sort.consent': 'Sorting by distance asks for your position; it is used on this device only and never sent.',
+  'list.sort.consent':
+    'Sorting by distance asks for your position; it is used on this device only and never sent.',
   'list.count': '{shown} shown of {total}',
   'list.empty': 'No facility matches. Loosen the filters or clear them.',
   'list.distance': 'About {km} km from you',
@@ -180,23 +189,29 @@ export const en: Record<UiKey, string> = {
   'detail.summary': 'At a glance',
   'detail.viewOnMap': 'See on the map',
   'detail.navigate': 'Directions',
-  'detail.navigateHint': 'Open a route from where you are in a map app; choose walking or driving there (coordinates converted for each app):',
+  'detail.navigateHint':
+    'Open a route from where you are in a map app; choose walking or driving there (coordinates converted for each app):',
   'detail.amap': 'AMap',
   'detail.baidu': 'Baidu Maps',
   'detail.tencent': 'Tencent Maps',
   'detail.facts': 'Facts',
   'detail.fees': 'Fees',
   'detail.safety': 'Filing and inspection',
-  'detail.dataNote': 'Details are as filed and verified; the facility itself has the latest. If something is wrong, please tell the health commission.',
+  'detail.dataNote':
+    'Details are as filed and verified; the facility itself has the latest. If something is wrong, please tell the health commission.',
   'detail.demoNote': 'This is an example record, not a real institution.',
   'hospital.title': 'Bring baby to work: hospital staff childcare',
-  'hospital.intro': 'So that medical staff can look after their children under 3, three hospitals in the district run staff childcare points that serve their own staff in multiple modes. The health commission’s 2024 report gives only the hospitals’ names and “multiple modes”; ages, places, care forms, addresses, hours and filing status are all to be verified.',
-  'hospital.detailNote': 'According to the health commission’s 2024 report, this childcare point serves the hospital’s own staff in multiple modes. The report gives nothing more; what reads "To be verified" below is still to be checked.',
+  'hospital.intro':
+    'So that medical staff can look after their children under 3, three hospitals in the district run staff childcare points that serve their own staff in multiple modes. The health commission’s 2024 report gives only the hospitals’ names and “multiple modes”; ages, places, care forms, addresses, hours and filing status are all to be verified.',
+  'hospital.detailNote':
+    'According to the health commission’s 2024 report, this childcare point serves the hospital’s own staff in multiple modes. The report gives nothing more; what reads "To be verified" below is still to be checked.',
   'hospital.source': 'Source: Guichi District Health Commission report (2024)',
   'hospital.empty': 'No hospital childcare points listed yet.',
-  'hospital.positionsPending': 'The sites’ positions are being verified, so they are not on the map yet. Addresses and phone numbers are below.',
+  'hospital.positionsPending':
+    'The sites’ positions are being verified, so they are not on the map yet. Addresses and phone numbers are below.',
   'demonstration.title': 'Demonstration childcare institutions',
-  'demonstration.intro': 'Demonstration institutions are named at provincial, city and district level. The health commission’s 2024 report counts {province} provincial, {city} city-level and {district} district-level demonstration institutions in the district; it does not name them.',
+  'demonstration.intro':
+    'Demonstration institutions are named at provincial, city and district level. The health commission’s 2024 report counts {province} provincial, {city} city-level and {district} district-level demonstration institutions in the district; it does not name them.',
   'demonstration.reported': 'Number in the health commission’s report: {n}.',
   'demonstration.sample': 'The {n} below are example data, not the real list of demonstration institutions.',
   'demonstration.listed': '{n} listed on this site.',
@@ -205,14 +220,18 @@ export const en: Record<UiKey, string> = {
   'demonstration.level.district': 'District demonstration institutions',
   'demonstration.none': 'None at this level yet.',
   'about.what': 'What this site is',
-  'about.whatText': 'Built by the Guichi District Health Commission to help families understand childcare for children under 3: which facilities exist, where, what they cost, which ages they take, and the district’s support policies.',
+  'about.whatText':
+    'Built by the Guichi District Health Commission to help families understand childcare for children under 3: which facilities exist, where, what they cost, which ages they take, and the district’s support policies.',
   'about.contact': 'Contact',
-  'about.contactText': 'Guichi District Health Commission, Chizhou (contact on working days). For a facility’s details, call the facility directly.',
+  'about.contactText':
+    'Guichi District Health Commission, Chizhou (contact on working days). For a facility’s details, call the facility directly.',
   'about.accessibility': 'Accessibility',
-  'about.accessibilityText': 'The site has a large-text mode, works with browser zoom and high-contrast settings, can be used with a keyboard, and shows every facility without JavaScript.',
+  'about.accessibilityText':
+    'The site has a large-text mode, works with browser zoom and high-contrast settings, can be used with a keyboard, and shows every facility without JavaScript.',
   'about.title': 'About and contact',
   'about.openData': 'Open data',
-  'about.openDataText': 'Download the facility list as GeoJSON (for map software) or CSV (opens in Excel). Coordinates are WGS-84. In the CSV the column "示例数据" (example data) marks example records, and fields still to be verified read "待核实".',
+  'about.openDataText':
+    'Download the facility list as GeoJSON (for map software) or CSV (opens in Excel). Coordinates are WGS-84. In the CSV the column "示例数据" (example data) marks example records, and fields still to be verified read "待核实".',
   'about.geojson': 'Download GeoJSON',
   'about.csv': 'Download CSV (Excel)',
   'compare.title': 'Compare facilities',
@@ -227,12 +246,15 @@ export const en: Record<UiKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'The link may be old or mistyped. You can:',
   'footer.owner': 'Run by the Guichi District Health Commission',
-  'footer.dataNote': 'Facility details come from the commission’s filing list; the facility itself has the latest.',
-  'footer.dataNoteDemo': 'The facility list shown now is example data, not the commission’s filing list; the hospital staff childcare points come from the commission’s 2024 report and their details are to be verified.',
+  'footer.dataNote':
+    'Facility details come from the commission’s filing list; the facility itself has the latest.',
+  'footer.dataNoteDemo':
+    'The facility list shown now is example data, not the commission’s filing list; the hospital staff childcare points come from the commission’s 2024 report and their details are to be verified.',
   'footer.staff': 'Staff sign-in',
   'footer.openData': 'Open data',
   'map.title': 'Childcare map',
-  'map.intro': 'The map shows the childcare facilities that have a position; the hospital staff childcare points are not on the map until their positions are verified. The filters are the same as the list’s; copy the link to share what you see.',
+  'map.intro':
+    'The map shows the childcare facilities that have a position; the hospital staff childcare points are not on the map until their positions are verified. The filters are the same as the list’s; copy the link to share what you see.',
   'map.heading': 'Map',
   'map.region': 'Map of childcare facilities',
   'map.noJs': 'The map needs JavaScript. The list has every facility.',
@@ -266,10 +288,13 @@ export const en: Record<UiKey, string> = {
   'map.near.button': 'Show what is near me',
   'map.near.radius': 'Distance',
   'map.near.km': 'Within {n} km',
-  'map.near.consent': 'Your browser will ask to use your position; it is used on this device only and never sent.',
+  'map.near.consent':
+    'Your browser will ask to use your position; it is used on this device only and never sent.',
   'map.near.locating': 'Finding your position…',
-  'map.near.denied': 'Your position is not available (permission denied or not supported). You can still filter by township.',
-  'map.near.found': '{n} matching facilities within {radius} km: ringed in yellow on the map and listed below it, nearest first.',
+  'map.near.denied':
+    'Your position is not available (permission denied or not supported). You can still filter by township.',
+  'map.near.found':
+    '{n} matching facilities within {radius} km: ringed in yellow on the map and listed below it, nearest first.',
   'map.near.foundAll': '{n} matching facilities in the whole district, listed below the map nearest first.',
   'map.near.list': 'Facilities near you, nearest first',
   'map.near.none': 'No matching facility within {radius} km; try a larger distance.',
@@ -278,7 +303,8 @@ export const en: Record<UiKey, string> = {
   'map.near.me': 'My position',
   'map.near.distance': 'about {km} km',
   'map.unlocated.heading': 'Facilities without a position',
-  'map.unlocated.note': 'These facilities have no verified position yet, so they are not on the map; their details are still available.',
+  'map.unlocated.note':
+    'These facilities have no verified position yet, so they are not on the map; their details are still available.',
   'map.attribution.outline': 'Boundary: DataV.GeoAtlas',
   'map.attribution.engine': 'Map library: ',
   'map.attribution.osm': '© OpenStreetMap contributors',
@@ -295,7 +321,8 @@ export const en: Record<UiKey, string> = {
   'map.hospitalLink': 'See all hospital staff childcare points on a map',
   'map.levelLink': 'See {level} institutions on a map',
   'staff.title': 'Staff sign-in',
-  'staff.intro': 'For health commission staff: manage lectures, see sign-up lists, enter paper questionnaires and read survey results.',
+  'staff.intro':
+    'For health commission staff: manage lectures, see sign-up lists, enter paper questionnaires and read survey results.',
   'staff.noJs': 'Staff sign-in needs JavaScript.',
   'staff.email': 'Email',
   'staff.password': 'Password',
@@ -328,12 +355,15 @@ export const en: Record<UiKey, string> = {
   'staff.team.active': 'Active',
   'staff.team.manage': 'Manage staff',
   'staff.team.title': 'Staff team',
-  'staff.team.intro': 'Admins see every staff member here, change roles, and deactivate or reactivate accounts. Every change goes into the audit log; at least one active admin always remains.',
+  'staff.team.intro':
+    'Admins see every staff member here, change roles, and deactivate or reactivate accounts. Every change goes into the audit log; at least one active admin always remains.',
   'staff.team.addNew': 'Adding a new colleague',
   'staff.team.addNewIntro': 'New colleagues’ accounts are not created on this page:',
-  'staff.team.addNewLocal': 'The site’s own database or your own PostgreSQL: an admin runs this command on the server; it shows a first password once:',
+  'staff.team.addNewLocal':
+    'The site’s own database or your own PostgreSQL: an admin runs this command on the server; it shows a first password once:',
   'staff.team.addNewCommand': 'npm run staff -- add email --role outreach --name "Name"',
-  'staff.team.addNewSupabase': 'On Supabase: invite or create the user in the Supabase dashboard under Authentication → Users, then enter their email below under "Make an existing account staff".',
+  'staff.team.addNewSupabase':
+    'On Supabase: invite or create the user in the Supabase dashboard under Authentication → Users, then enter their email below under "Make an existing account staff".',
   'staff.team.members': 'All staff',
   'staff.team.you': '(you)',
   'staff.team.statusActive': 'Active',
@@ -351,8 +381,10 @@ export const en: Record<UiKey, string> = {
   'staff.team.addSubmit': 'Make staff',
   'staff.team.adminsOnly': 'Only admins can manage staff.',
   'staff.team.back': 'Back to the staff home',
-  'staff.team.error.lastAdmin': 'Not possible: this is the last active admin. Make another colleague an admin first, then change this account.',
-  'staff.team.error.noUser': 'There is no account with this email. Create it first as described under "Adding a new colleague".',
+  'staff.team.error.lastAdmin':
+    'Not possible: this is the last active admin. Make another colleague an admin first, then change this account.',
+  'staff.team.error.noUser':
+    'There is no account with this email. Create it first as described under "Adding a new colleague".',
   'staff.team.error.notAdmin': 'Only admins can change staff.',
   'staff.team.error.nameMissing': 'Enter a name',
   'staff.team.error.nameTooLong': 'A name has at most 80 characters',

@@ -6,7 +6,8 @@ import type { Locale } from './index.ts';
 
 const zh = {
   'lec.title': '家长讲堂与健康讲座',
-  'lec.intro': '区卫健委组织的家长讲堂、健康知识讲座、托育服务宣传月活动和培训。时间均为北京时间。报名免费，名额已满时可以排队候补，有人取消会自动递补。',
+  'lec.intro':
+    '区卫健委组织的家长讲堂、健康知识讲座、托育服务宣传月活动和培训。时间均为北京时间。报名免费，名额已满时可以排队候补，有人取消会自动递补。',
   'lec.loading': '正在加载活动安排…',
   'lec.unreachable': '暂时无法连接报名系统。',
   'lec.noJs': '在线报名需要启用 JavaScript。',
@@ -98,7 +99,8 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   'lec.title': 'Parent lectures and health talks',
-  'lec.intro': 'Parent lectures, health talks, childcare publicity-month events and trainings run by the district health commission. All times are Beijing time. Free; when an event is full you can join the waitlist and move up automatically when someone cancels.',
+  'lec.intro':
+    'Parent lectures, health talks, childcare publicity-month events and trainings run by the district health commission. All times are Beijing time. Free; when an event is full you can join the waitlist and move up automatically when someone cancels.',
   'lec.loading': 'Loading the schedule…',
   'lec.unreachable': 'The sign-up service cannot be reached right now.',
   'lec.noJs': 'Online sign-up needs JavaScript.',
@@ -142,7 +144,8 @@ const en: Record<keyof typeof zh, string> = {
   'lec.age.1_to_2': '1–2 years',
   'lec.age.2_to_3': '2–3 years',
   'lec.age.over_3': 'Over 3',
-  'lec.consent': 'The health commission may use my name and mobile number to contact me about this event; they are deleted 30 days after it.',
+  'lec.consent':
+    'The health commission may use my name and mobile number to contact me about this event; they are deleted 30 days after it.',
   'lec.submit': 'Sign up',
   'lec.submitting': 'Sending…',
   'lec.error.title': 'There is a problem',
@@ -157,7 +160,8 @@ const en: Record<keyof typeof zh, string> = {
   'lec.error.codeMissing': 'Enter your confirmation code',
   'lec.error.codeInvalid': 'The code has 6 letters and digits (no 0, O, 1 or I)',
   'lec.error.network': 'The sign-up service cannot be reached. Try again later, or sign up by phone.',
-  'lec.reason.duplicate': 'This mobile number is already signed up. Look up your registration with the number and code.',
+  'lec.reason.duplicate':
+    'This mobile number is already signed up. Look up your registration with the number and code.',
   'lec.reason.cancelled': 'This event has been cancelled.',
   'lec.reason.over': 'This event is over.',
   'lec.reason.closed': 'Sign-up has closed.',
@@ -169,10 +173,12 @@ const en: Record<keyof typeof zh, string> = {
   'lec.reason.other': 'Sign-up failed: {message}',
   'lec.result.confirmed': 'You are signed up',
   'lec.result.waitlisted': 'You are on the waitlist, number {n}',
-  'lec.result.waitlistNote': 'When someone cancels, the next person moves up automatically. Look up your status with your mobile number and code.',
+  'lec.result.waitlistNote':
+    'When someone cancels, the next person moves up automatically. Look up your status with your mobile number and code.',
   'lec.result.cancelled': 'Registration cancelled',
   'lec.code': 'Confirmation code',
-  'lec.codeNote': 'Keep this code. Show the QR code or say the code to check in; you need it to look up or cancel.',
+  'lec.codeNote':
+    'Keep this code. Show the QR code or say the code to check in; you need it to look up or cancel.',
   'lec.qrLabel': 'QR code of confirmation code {code}',
   'lec.ics': 'Add to calendar (.ics)',
   'lec.icsReminder': 'The event starts in 2 hours',

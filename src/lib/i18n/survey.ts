@@ -9,7 +9,8 @@ import { CONSENT_VERSION, PHONE_RETENTION_DAYS } from '../schemas/survey.ts';
 const zh = {
   'survey.title': '托育服务需求调查',
   'survey.intro': '帮助贵池区按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
-  'survey.noJs': '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；也可以在工作日打电话给区卫健委，由工作人员代为登记。',
+  'survey.noJs':
+    '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；也可以在工作日打电话给区卫健委，由工作人员代为登记。',
   'survey.loading': '正在加载问卷……',
   'survey.step': '第 {n} 步，共 {total} 步',
   'survey.next': '继续',
@@ -39,7 +40,8 @@ const zh = {
   'survey.error.tooFast': '提交太快了。请检查一遍您的答案，再提交。',
   'survey.error.rateLimited': '这个网络提交的问卷太多了。请一小时后再试，或电话作答。',
   'survey.q.consent': '监护人同意',
-  'survey.consent.text': '本调查由贵池区卫生健康委员会开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
+  'survey.consent.text':
+    '本调查由贵池区卫生健康委员会开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
   'survey.consent.label': '我是孩子的监护人，同意按上述说明提供孩子的出生年月等信息',
   'survey.q.relation': '您和孩子是什么关系？',
   'survey.q.children': '家中 3 岁以下的孩子，各是哪年哪月出生？',
@@ -191,7 +193,8 @@ const zh = {
   'staff.survey.demand': '有送托需求的孩子',
   'staff.survey.demandTotal': '需求合计',
   'staff.survey.planningIntro': '托位来自本站机构数据，需求来自调查（家庭有送托需求的 3 岁以下孩子）。',
-  'staff.survey.per1000': '全区每千人口托位数：{value}（国家目标 4.5；常住人口 {population}，第七次人口普查）',
+  'staff.survey.per1000':
+    '全区每千人口托位数：{value}（国家目标 4.5；常住人口 {population}，第七次人口普查）',
   'staff.survey.downloadCsv': '下载表格（CSV）',
   'staff.survey.paperIntro': '与家庭填写的问卷相同，提交后记为纸质问卷。请先选择问卷的来源（发放点）。',
   'staff.survey.paperSource': '问卷来源',
@@ -219,8 +222,10 @@ export type SurveyKey = keyof typeof zh;
 
 const en: Record<SurveyKey, string> = {
   'survey.title': 'Childcare demand survey',
-  'survey.intro': 'Help Guichi District plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
-  'survey.noJs': 'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; or call the district health commission on working days and staff will take your answers.',
+  'survey.intro':
+    'Help Guichi District plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
+  'survey.noJs':
+    'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; or call the district health commission on working days and staff will take your answers.',
   'survey.loading': 'Loading the questionnaire…',
   'survey.step': 'Step {n} of {total}',
   'survey.next': 'Continue',
@@ -245,13 +250,18 @@ const en: Record<SurveyKey, string> = {
   'survey.error.township': 'Select the subdistrict or town you live in',
   'survey.error.community': 'The community name must be 60 characters or fewer',
   'survey.error.phone': 'Enter an 11-digit mobile number, like 13800138000',
-  'survey.error.phoneConsent': 'To leave a phone number, tick the box to agree to a follow-up call; otherwise clear the number',
-  'survey.error.server': 'Your answers were not sent: {message}. Check them and try again, or answer by phone.',
+  'survey.error.phoneConsent':
+    'To leave a phone number, tick the box to agree to a follow-up call; otherwise clear the number',
+  'survey.error.server':
+    'Your answers were not sent: {message}. Check them and try again, or answer by phone.',
   'survey.error.tooFast': 'That was sent very quickly. Please check your answers, then send again.',
-  'survey.error.rateLimited': 'Too many questionnaires came from this network. Try again in an hour, or answer by phone.',
+  'survey.error.rateLimited':
+    'Too many questionnaires came from this network. Try again in an hour, or answer by phone.',
   'survey.q.consent': 'Guardian’s consent',
-  'survey.consent.text': 'This survey is run by the Guichi District Health Commission to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
-  'survey.consent.label': 'I am the child’s guardian and agree to give the child’s birth month and the other answers as described above',
+  'survey.consent.text':
+    'This survey is run by the Guichi District Health Commission to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
+  'survey.consent.label':
+    'I am the child’s guardian and agree to give the child’s birth month and the other answers as described above',
   'survey.q.relation': 'What is your relation to the child?',
   'survey.q.children': 'When were the children under 3 in your household born?',
   'survey.children.hint': 'Year and month only — no names or exact dates.',
@@ -274,7 +284,8 @@ const en: Record<SurveyKey, string> = {
   'survey.q.township': 'Which subdistrict or town do you live in?',
   'survey.q.community': 'Community or village',
   'survey.q.phone': 'Would you leave a phone number for a follow-up call?',
-  'survey.phone.hint': 'You can send without one. The number is used only for a follow-up call and deleted after {days} days.',
+  'survey.phone.hint':
+    'You can send without one. The number is used only for a follow-up call and deleted after {days} days.',
   'survey.phone.label': 'Mobile number',
   'survey.phone.consent': 'I agree that staff may call me on this number for a follow-up',
   'survey.choose': 'Select',
@@ -287,7 +298,8 @@ const en: Record<SurveyKey, string> = {
   'survey.done.results': 'See the published survey results',
   'survey.done.again': 'Fill in another one (another family)',
   'survey.queued.title': 'No connection — your answers are saved on this device',
-  'survey.queued.text': 'They will be sent automatically when the connection returns, and never twice. Please do not clear your browser data.',
+  'survey.queued.text':
+    'They will be sent automatically when the connection returns, and never twice. Please do not clear your browser data.',
   'survey.queued.retry': 'Try sending now',
   'survey.yes': 'Yes',
   'survey.no': 'No',
@@ -344,7 +356,8 @@ const en: Record<SurveyKey, string> = {
   'survey.option.priorities.cost': 'Cost',
   'survey.honeypot': 'Leave this empty',
   'results.title': 'Childcare demand survey: results',
-  'results.intro': 'District totals, updated as questionnaires come in. To protect families’ privacy, counts under 5 are not published.',
+  'results.intro':
+    'District totals, updated as questionnaires come in. To protect families’ privacy, counts under 5 are not published.',
   'results.noJs': 'This page needs JavaScript to load the results.',
   'results.loading': 'Loading the results…',
   'results.error': 'The results cannot be loaded right now. Please try again later.',
@@ -401,10 +414,13 @@ const en: Record<SurveyKey, string> = {
   'staff.survey.placesInclusive': 'Inclusive places',
   'staff.survey.demand': 'Children whose families want care',
   'staff.survey.demandTotal': 'Demand, total',
-  'staff.survey.planningIntro': 'Places come from this site’s facility data; demand from the survey (children under 3 whose families want childcare).',
-  'staff.survey.per1000': 'District places per 1,000 residents: {value} (national target 4.5; resident population {population}, 2020 census)',
+  'staff.survey.planningIntro':
+    'Places come from this site’s facility data; demand from the survey (children under 3 whose families want childcare).',
+  'staff.survey.per1000':
+    'District places per 1,000 residents: {value} (national target 4.5; resident population {population}, 2020 census)',
   'staff.survey.downloadCsv': 'Download the table (CSV)',
-  'staff.survey.paperIntro': 'The same questionnaire families fill in, recorded as a paper form. Choose where the form came from first.',
+  'staff.survey.paperIntro':
+    'The same questionnaire families fill in, recorded as a paper form. Choose where the form came from first.',
   'staff.survey.paperSource': 'Where the form came from',
   'staff.survey.paperOther': 'Other paper form',
   'staff.survey.paperSaved': 'Entered, reference {reference}.',
@@ -414,21 +430,26 @@ const en: Record<SurveyKey, string> = {
   'staff.survey.pointAdd': 'Add distribution point',
   'staff.survey.pointPrint': 'Print A5 QR sheet',
   'staff.survey.qrCaption': 'Scan to answer the childcare demand survey',
-  'staff.survey.exportIntro': 'Export every questionnaire (with the filters above). Each export is written to the audit log.',
+  'staff.survey.exportIntro':
+    'Export every questionnaire (with the filters above). Each export is written to the audit log.',
   'staff.survey.exportCsv': 'Export CSV',
   'staff.survey.exportXlsx': 'Export Excel (with codebook)',
   'staff.survey.exportPhones': 'Include follow-up phone numbers (admins only; only where consent was given)',
   'staff.survey.exported': '{rows} questionnaires exported.',
-  'staff.survey.double': 'Double entry (a second person enters the same form; it is saved only when both agree)',
+  'staff.survey.double':
+    'Double entry (a second person enters the same form; it is saved only when both agree)',
   'staff.survey.formNo': 'Number written on the paper form',
-  'staff.survey.firstEntrySaved': 'First entry saved (form {form}). A second person now enters the same form.',
-  'staff.survey.mismatch': 'Differs from the first entry; not saved. Check these against the paper form: {fields}',
+  'staff.survey.firstEntrySaved':
+    'First entry saved (form {form}). A second person now enters the same form.',
+  'staff.survey.mismatch':
+    'Differs from the first entry; not saved. Check these against the paper form: {fields}',
   'staff.survey.formNoMissing': 'Enter the number written on the paper form',
 };
 
 export type SurveyStrings = Record<SurveyKey, string>;
 
-const fill = (text: string) => text.replace('{days}', String(PHONE_RETENTION_DAYS)).replace('{version}', CONSENT_VERSION);
+const fill = (text: string) =>
+  text.replace('{days}', String(PHONE_RETENTION_DAYS)).replace('{version}', CONSENT_VERSION);
 
 /** The locale's survey strings, with the retention period and consent version filled in. */
 export function surveyStrings(locale: Locale): SurveyStrings {

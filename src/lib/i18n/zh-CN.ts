@@ -23,7 +23,8 @@ export const zhCN = {
   'lang.switchToLabel': 'Switch to English',
   'textMode.toggle': '大字模式',
   'textMode.label': '大字模式：放大文字、加强对比',
-  'demo.notice': '提示：本站目前显示的多数机构是示例数据（名称以“示例·”开头，卡片标有“示例”），不是真实机构，仅用于演示本站功能。真实名单以区卫健委公布的为准。',
+  'demo.notice':
+    '提示：本站目前显示的多数机构是示例数据（名称以“示例·”开头，卡片标有“示例”），不是真实机构，仅用于演示本站功能。真实名单以区卫健委公布的为准。',
   'demo.noticeSummary': '提示：多数机构为示例数据',
   'demo.fold': '收起',
   'demo.unfold': '展开',
@@ -94,7 +95,8 @@ export const zhCN = {
   'field.locationMissing': '暂无位置信息，因此未在地图上标注',
   'field.locationPending': '位置待核实，因此未在地图上标注',
   'home.title': '贵池区托育服务',
-  'home.intro': '为 3 岁以下婴幼儿家庭提供托育机构查询、示范机构和医院职工托育点信息、家长讲堂，以及托育服务需求调查。',
+  'home.intro':
+    '为 3 岁以下婴幼儿家庭提供托育机构查询、示范机构和医院职工托育点信息、家长讲堂，以及托育服务需求调查。',
   'home.quick': '常用服务',
   'home.quick.facilities': '找托育机构',
   'home.quick.facilitiesText': '按街道/镇、孩子月龄、托育形式、普惠筛选，看离家远近。',
@@ -116,9 +118,11 @@ export const zhCN = {
   'home.statsPlacesUnverified': '其中 {n} 家的托位数待核实。',
   'home.statsDemo': '另有 {demo} 家示例机构仅用于演示，不计入以上数字。',
   'home.contact': '联系我们',
-  'home.contactText': '池州市贵池区卫生健康委员会。咨询请在工作日拨打区卫健委电话，或到所在街道/镇社区卫生服务中心询问。',
+  'home.contactText':
+    '池州市贵池区卫生健康委员会。咨询请在工作日拨打区卫健委电话，或到所在街道/镇社区卫生服务中心询问。',
   'list.title': '找托育机构',
-  'list.intro': '下面列出本站收录的托育机构、幼儿园托班、社区托育点、单位托育点和医院职工托育点。可以按条件筛选，也可以按离您的距离排序。',
+  'list.intro':
+    '下面列出本站收录的托育机构、幼儿园托班、社区托育点、单位托育点和医院职工托育点。可以按条件筛选，也可以按离您的距离排序。',
   'list.filters': '筛选条件',
   'list.filter.q': '按名称或地址搜索',
   'list.filter.qPlaceholder': '也可输入：普惠 全日托 秋浦 1岁2',
@@ -178,7 +182,8 @@ export const zhCN = {
   'detail.summary': '概要',
   'detail.viewOnMap': '在地图上查看',
   'detail.navigate': '导航前往',
-  'detail.navigateHint': '在地图应用中打开从您所在位置到这里的路线，步行或驾车可在应用里选（坐标已按各应用的坐标系换算）：',
+  'detail.navigateHint':
+    '在地图应用中打开从您所在位置到这里的路线，步行或驾车可在应用里选（坐标已按各应用的坐标系换算）：',
   'detail.amap': '高德地图',
   'detail.baidu': '百度地图',
   'detail.tencent': '腾讯地图',
@@ -188,13 +193,16 @@ export const zhCN = {
   'detail.dataNote': '信息以机构备案和核实时为准，如有变动请以机构告知为准。发现信息有误，请联系区卫健委。',
   'detail.demoNote': '这是一条示例数据，不是真实机构。',
   'hospital.title': '带着宝宝去上班：医院职工托育点',
-  'hospital.intro': '为方便医务人员照顾 3 岁以下子女，区内三家医院开设了职工托育点，以多种模式为本院职工提供托育服务。区卫健委 2024 年工作报道只写明了医院名称和“多种模式”；招收月龄、托位、托育形式、地址、开放时间和备案情况都待核实。',
-  'hospital.detailNote': '据区卫健委 2024 年工作报道，这个托育点以多种模式为本院职工提供托育服务。报道没有写明其他信息，下面标为“待核实”的内容尚待核实。',
+  'hospital.intro':
+    '为方便医务人员照顾 3 岁以下子女，区内三家医院开设了职工托育点，以多种模式为本院职工提供托育服务。区卫健委 2024 年工作报道只写明了医院名称和“多种模式”；招收月龄、托位、托育形式、地址、开放时间和备案情况都待核实。',
+  'hospital.detailNote':
+    '据区卫健委 2024 年工作报道，这个托育点以多种模式为本院职工提供托育服务。报道没有写明其他信息，下面标为“待核实”的内容尚待核实。',
   'hospital.source': '来源：贵池区卫生健康委员会工作报道（2024 年）',
   'hospital.empty': '暂无医院职工托育点信息。',
   'hospital.positionsPending': '各托育点的位置正在核实，暂未标在地图上。地址和电话见下方。',
   'demonstration.title': '示范性托育机构',
-  'demonstration.intro': '示范性托育机构分省级、市级、区级评定。据区卫健委 2024 年工作报道，全区共有省级示范 {province} 家、市级示范 {city} 家、区级示范 {district} 家；报道没有列出这些机构的名称。',
+  'demonstration.intro':
+    '示范性托育机构分省级、市级、区级评定。据区卫健委 2024 年工作报道，全区共有省级示范 {province} 家、市级示范 {city} 家、区级示范 {district} 家；报道没有列出这些机构的名称。',
   'demonstration.reported': '区卫健委报道的数量：{n} 家。',
   'demonstration.sample': '下面 {n} 家是示例数据，不是真实的示范机构名单。',
   'demonstration.listed': '本站收录 {n} 家。',
@@ -204,15 +212,19 @@ export const zhCN = {
   'demonstration.none': '暂无该等级的机构。',
   'about.title': '关于与联系',
   'about.openData': '开放数据',
-  'about.openDataText': '机构名单可下载为 GeoJSON（地图软件使用）和 CSV（可用 Excel 打开）。坐标为 WGS-84。CSV 的“示例数据”一列标明示例记录；尚未核实的项写作“待核实”。',
+  'about.openDataText':
+    '机构名单可下载为 GeoJSON（地图软件使用）和 CSV（可用 Excel 打开）。坐标为 WGS-84。CSV 的“示例数据”一列标明示例记录；尚未核实的项写作“待核实”。',
   'about.geojson': '下载 GeoJSON',
   'about.csv': '下载 CSV（Excel）',
   'about.what': '本站是什么',
-  'about.whatText': '本站由贵池区卫生健康委员会建设，帮助家庭了解全区 3 岁以下婴幼儿托育服务：有哪些机构、在哪里、收多少钱、收多大的孩子，以及区里的支持政策。',
+  'about.whatText':
+    '本站由贵池区卫生健康委员会建设，帮助家庭了解全区 3 岁以下婴幼儿托育服务：有哪些机构、在哪里、收多少钱、收多大的孩子，以及区里的支持政策。',
   'about.contact': '联系方式',
-  'about.contactText': '池州市贵池区卫生健康委员会（地址：池州市贵池区，咨询请在工作日联系）。机构的具体情况请直接致电机构。',
+  'about.contactText':
+    '池州市贵池区卫生健康委员会（地址：池州市贵池区，咨询请在工作日联系）。机构的具体情况请直接致电机构。',
   'about.accessibility': '无障碍与适老化',
-  'about.accessibilityText': '本站支持“大字模式”、浏览器缩放和系统高对比度设置，可全程使用键盘操作，在不开启 JavaScript 时也能浏览全部机构信息。',
+  'about.accessibilityText':
+    '本站支持“大字模式”、浏览器缩放和系统高对比度设置，可全程使用键盘操作，在不开启 JavaScript 时也能浏览全部机构信息。',
   'compare.title': '机构对比',
   'compare.intro': '勾选 2–3 家机构，收费、开放时间、招收月龄、托育形式和托位并排比较。',
   'compare.pick': '选择要对比的机构',
@@ -226,11 +238,13 @@ export const zhCN = {
   'notFound.text': '链接可能已失效或输入有误。您可以：',
   'footer.owner': '主办：池州市贵池区卫生健康委员会',
   'footer.dataNote': '机构信息来自区卫健委备案名单，以机构实际情况为准。',
-  'footer.dataNoteDemo': '本站目前的机构名单是示例数据，不是区卫健委的备案名单；医院职工托育点来自区卫健委 2024 年工作报道，详情待核实。',
+  'footer.dataNoteDemo':
+    '本站目前的机构名单是示例数据，不是区卫健委的备案名单；医院职工托育点来自区卫健委 2024 年工作报道，详情待核实。',
   'footer.staff': '工作人员登录',
   'footer.openData': '开放数据下载',
   'map.title': '托育地图',
-  'map.intro': '地图标出已有位置的托育机构；医院职工托育点的位置尚待核实，暂不在地图上。筛选条件与机构列表相同，复制链接即可分享筛选结果。',
+  'map.intro':
+    '地图标出已有位置的托育机构；医院职工托育点的位置尚待核实，暂不在地图上。筛选条件与机构列表相同，复制链接即可分享筛选结果。',
   'map.heading': '地图',
   'map.region': '托育机构地图',
   'map.noJs': '地图需要浏览器开启 JavaScript。机构列表包含全部机构。',
@@ -326,12 +340,15 @@ export const zhCN = {
   'staff.team.active': '启用',
   'staff.team.manage': '管理工作人员',
   'staff.team.title': '工作人员管理',
-  'staff.team.intro': '管理员在这里查看全部工作人员，更改角色，停用或重新启用账号。每次更改都会记入审计日志；系统始终保留至少一位启用的管理员。',
+  'staff.team.intro':
+    '管理员在这里查看全部工作人员，更改角色，停用或重新启用账号。每次更改都会记入审计日志；系统始终保留至少一位启用的管理员。',
   'staff.team.addNew': '添加新同事',
   'staff.team.addNewIntro': '新同事的账号不在本页创建：',
-  'staff.team.addNewLocal': '本站自带的数据库或自建 PostgreSQL：由管理员在服务器上运行下面的命令，它会显示一次初始密码：',
+  'staff.team.addNewLocal':
+    '本站自带的数据库或自建 PostgreSQL：由管理员在服务器上运行下面的命令，它会显示一次初始密码：',
   'staff.team.addNewCommand': 'npm run staff -- add 邮箱 --role outreach --name 姓名',
-  'staff.team.addNewSupabase': '使用 Supabase 时：在 Supabase 控制台 Authentication → Users 中邀请或创建用户，再在本页下方“把已有账号设为工作人员”中填写其邮箱。',
+  'staff.team.addNewSupabase':
+    '使用 Supabase 时：在 Supabase 控制台 Authentication → Users 中邀请或创建用户，再在本页下方“把已有账号设为工作人员”中填写其邮箱。',
   'staff.team.members': '全部工作人员',
   'staff.team.you': '（您）',
   'staff.team.statusActive': '已启用',
@@ -349,7 +366,8 @@ export const zhCN = {
   'staff.team.addSubmit': '设为工作人员',
   'staff.team.adminsOnly': '只有管理员可以管理工作人员。',
   'staff.team.back': '返回工作人员首页',
-  'staff.team.error.lastAdmin': '不能这样做：这是最后一位启用的管理员。请先把另一位同事设为管理员，再更改这个账号。',
+  'staff.team.error.lastAdmin':
+    '不能这样做：这是最后一位启用的管理员。请先把另一位同事设为管理员，再更改这个账号。',
   'staff.team.error.noUser': '没有使用这个邮箱的账号。请先按“添加新同事”中的方法创建账号。',
   'staff.team.error.notAdmin': '只有管理员可以更改工作人员。',
   'staff.team.error.nameMissing': '请输入姓名',

@@ -7,7 +7,12 @@ const dateFormats: Record<Locale, Intl.DateTimeFormatOptions> = {
   'zh-CN': { timeZone: EVENT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' },
   en: { timeZone: EVENT_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
 };
-const timeFormat: Intl.DateTimeFormatOptions = { timeZone: EVENT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const timeFormat: Intl.DateTimeFormatOptions = {
+  timeZone: EVENT_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
 
 /** "2026年6月1日 周一 09:30–11:00" / "Mon, 1 Jun 2026, 09:30–11:00" in Beijing time. */
 export function formatEventTime(startIso: string, endIso: string, locale: Locale): string {
@@ -23,7 +28,12 @@ export function formatEventTime(startIso: string, endIso: string, locale: Locale
 
 /** "2026-06-01 09:30" in Beijing time (short, for deadlines). */
 export function formatShanghai(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { ...timeFormat, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    ...timeFormat,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(iso));
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

@@ -30,9 +30,20 @@ export function isCode(input: string): boolean {
 /** Cheap runtime checks for API answers (the islands skip full schema parsing to stay within their budget). */
 export function looksLikeEvent(x: unknown): x is PublicEvent {
   const e = x as PublicEvent | null;
-  return !!e && typeof e.id === 'string' && typeof e.starts_at === 'string' && (KINDS as readonly string[]).includes(e.kind) && typeof e.registration === 'string';
+  return (
+    !!e &&
+    typeof e.id === 'string' &&
+    typeof e.starts_at === 'string' &&
+    (KINDS as readonly string[]).includes(e.kind) &&
+    typeof e.registration === 'string'
+  );
 }
 export function looksLikeRegistration(x: unknown): x is Registration {
   const r = x as Registration | null;
-  return !!r && typeof r.code === 'string' && ['confirmed', 'waitlisted', 'cancelled'].includes(r.status) && looksLikeEvent(r.event);
+  return (
+    !!r &&
+    typeof r.code === 'string' &&
+    ['confirmed', 'waitlisted', 'cancelled'].includes(r.status) &&
+    looksLikeEvent(r.event)
+  );
 }

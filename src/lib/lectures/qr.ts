@@ -62,30 +62,42 @@ function dataCodewords(text: string): number[] {
 }
 
 /** Finder patterns with separators, format areas and timing patterns: the modules data may not use. */
-const isFunction = (r: number, c: number) => (r < 9 && (c < 9 || c > 12)) || (r > 12 && c < 9) || r === 6 || c === 6;
+const isFunction = (r: number, c: number) =>
+  (r < 9 && (c < 9 || c > 12)) || (r > 12 && c < 9) || r === 6 || c === 6;
 
 /** The symbol's modules (true = dark), rows of columns; `mask` forces a mask pattern (otherwise the lowest penalty). */
 export function qrMatrix(text: string, mask?: number): boolean[][] {
-  if (text.length > 10 || [...text].some((ch) => !ALNUM.includes(ch))) throw new Error(`cannot encode ${JSON.stringify(text)} in a version 1-H alphanumeric QR code`);
+  if (text.length > 10 || [...text].some((ch) => !ALNUM.includes(ch)))
+    throw new Error(`cannot encode ${JSON.stringify(text)} in a version 1-H alphanumeric QR code`);
   const data = dataCodewords(text);
-  const bits = [...data, ...errorCorrection(data)].flatMap((b) => [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >>> i) & 1));
+  const bits = [...data, ...errorCorrection(data)].flatMap((b) =>
+    [7, 6, 5, 4, 3, 2, 1, 0].map((i) => (b >>> i) & 1),
+  );
   const build = (m: number) => {
-    const q = Array.from({ length: SIZE }, (_, r) => Array.from({ length: SIZE }, (_, c) => (r === 6 || c === 6) && (r + c) % 2 === 0));
-    for (const [r0, c0] of [[0, 0], [0, SIZE - 7], [SIZE - 7, 0]] as const) {
-      for (let r = -1; r <= 7; r++) for (let c = -1; c <= 7; c++) {
-        const d = Math.max(Math.abs(r - 3), Math.abs(c - 3));
-        if (q[r0 + r]?.[c0 + c] !== undefined) q[r0 + r]![c0 + c] = d !== 2 && d !== 4;
-      }
+    const q = Array.from({ length: SIZE }, (_, r) =>
+      Array.from({ length: SIZE }, (_, c) => (r === 6 || c === 6) && (r + c) % 2 === 0),
+    );
+    for (const [r0, c0] of [
+      [0, 0],
+      [0, SIZE - 7],
+      [SIZE - 7, 0],
+    ] as const) {
+      for (let r = -1; r <= 7; r++)
+        for (let c = -1; c <= 7; c++) {
+          const d = Math.max(Math.abs(r - 3), Math.abs(c - 3));
+          if (q[r0 + r]?.[c0 + c] !== undefined) q[r0 + r]![c0 + c] = d !== 2 && d !== 4;
+        }
     }
     // Data in two-column strips from the bottom right, up then down, skipping the vertical timing column.
     let i = 0;
     for (let right = SIZE - 1; right >= 1; right -= 2) {
       if (right === 6) right = 5;
       const upward = ((right + 1) & 2) === 0;
-      for (let v = 0; v < SIZE; v++) for (const c of [right, right - 1]) {
-        const r = upward ? SIZE - 1 - v : v;
-        if (!isFunction(r, c)) q[r]![c] = (bits[i++] === 1) !== MASKS[m]!(r, c);
-      }
+      for (let v = 0; v < SIZE; v++)
+        for (const c of [right, right - 1]) {
+          const r = upward ? SIZE - 1 - v : v;
+          if (!isFunction(r, c)) q[r]![c] = (bits[i++] === 1) !== MASKS[m]!(r, c);
+        }
     }
     const format = FORMAT[m]!;
     for (let k = 0; k < 15; k++) {
@@ -103,15 +115,19 @@ export function qrMatrix(text: string, mask?: number): boolean[][] {
 /** The mask penalty of ISO/IEC 18004 §7.8.3: runs, 2×2 blocks, finder-like patterns and the dark share. */
 function penalty(q: boolean[][]): number {
   let points = 0;
-  const lines = q.flatMap((row, r) => [row, q.map((x) => x[r]!)]).map((line) => line.map((d) => (d ? 1 : 0)).join(''));
+  const lines = q
+    .flatMap((row, r) => [row, q.map((x) => x[r]!)])
+    .map((line) => line.map((d) => (d ? 1 : 0)).join(''));
   for (const line of lines) {
     for (const run of line.match(/0{5,}|1{5,}/g) ?? []) points += run.length - 2;
-    for (let i = 0; i + 11 <= SIZE; i++) if (/^(10111010000|00001011101)$/.test(line.slice(i, i + 11))) points += 40;
+    for (let i = 0; i + 11 <= SIZE; i++)
+      if (/^(10111010000|00001011101)$/.test(line.slice(i, i + 11))) points += 40;
   }
-  for (let r = 0; r < SIZE - 1; r++) for (let c = 0; c < SIZE - 1; c++) {
-    const n = +q[r]![c]! + +q[r]![c + 1]! + +q[r + 1]![c]! + +q[r + 1]![c + 1]!;
-    if (n % 4 === 0) points += 3;
-  }
+  for (let r = 0; r < SIZE - 1; r++)
+    for (let c = 0; c < SIZE - 1; c++) {
+      const n = +q[r]![c]! + +q[r]![c + 1]! + +q[r + 1]![c]! + +q[r + 1]![c + 1]!;
+      if (n % 4 === 0) points += 3;
+    }
   const darkPercent = (q.flat().filter(Boolean).length * 100) / SIZE ** 2;
   return points + Math.abs(Math.ceil(darkPercent / 5) - 10) * 10;
 }
@@ -121,7 +137,11 @@ export function qrSvg(text: string): string {
   const n = SIZE + 8;
   let d = '';
   qrMatrix(text).forEach((row, r) => {
-    for (const m of row.map((x) => (x ? 1 : 0)).join('').matchAll(/1+/g)) d += `M${m.index + 4} ${r + 4}h${m[0].length}v1h-${m[0].length}z`;
+    for (const m of row
+      .map((x) => (x ? 1 : 0))
+      .join('')
+      .matchAll(/1+/g))
+      d += `M${m.index + 4} ${r + 4}h${m[0].length}v1h-${m[0].length}z`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" shape-rendering="crispEdges"><path fill="#fff" d="M0 0h${n}v${n}H0z"/><path d="${d}"/></svg>`;
 }

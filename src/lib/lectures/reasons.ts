@@ -2,7 +2,17 @@
  * Why the database refused: its messages (pinned by tests/db/lectures.test.ts) → a reason the islands translate
  * as `lec.reason.<reason>`. Unknown messages fall back to 'other' (shown with the message itself).
  */
-export type Reason = 'duplicate' | 'cancelled' | 'over' | 'closed' | 'not_open' | 'no_event' | 'rate_limited' | 'not_found' | 'checked_in' | 'other';
+export type Reason =
+  | 'duplicate'
+  | 'cancelled'
+  | 'over'
+  | 'closed'
+  | 'not_open'
+  | 'no_event'
+  | 'rate_limited'
+  | 'not_found'
+  | 'checked_in'
+  | 'other';
 
 const BY_MESSAGE: [RegExp, Reason][] = [
   [/^this phone number is already registered/, 'duplicate'],

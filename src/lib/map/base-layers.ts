@@ -31,7 +31,13 @@ const TIANDITU = (layer: 'vec' | 'cva', key: string) =>
 export function baseSpec(base: string | undefined, tiandituKey?: string): BaseSpec {
   switch (base) {
     case 'osm':
-      return { base, datum: 'wgs84', tiles: [{ url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', subdomains: 'abc', maxNativeZoom: 19 }] };
+      return {
+        base,
+        datum: 'wgs84',
+        tiles: [
+          { url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', subdomains: 'abc', maxNativeZoom: 19 },
+        ],
+      };
     case 'tianditu':
       if (!tiandituKey) break;
       // CGCS2000 differs from WGS-84 by centimetres: no conversion.

@@ -42,7 +42,9 @@ interface BoundaryFile {
 export function outlineToWgs84(boundary: BoundaryFile): DistrictOutline {
   const polygons: [number, number][][][] = [];
   for (const { geometry } of boundary.features) {
-    const list = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as LngLat[][][];
+    const list = (
+      geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+    ) as LngLat[][][];
     for (const polygon of list) {
       polygons.push(polygon.map((ring) => ring.map((p) => gcj02ToWgs84([p[0], p[1]]).map(round6) as LngLat)));
     }

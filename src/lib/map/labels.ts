@@ -2,7 +2,12 @@
  * The words the map island needs, in one locale, handed to the browser as JSON on <facility-map data-labels>.
  * Templates keep their {placeholders}; the island fills them with `fill()`.
  */
-import { DEMONSTRATION_LEVELS, FACILITY_TYPES, type DemonstrationLevel, type FacilityType } from '../schemas/facility-enums.ts';
+import {
+  DEMONSTRATION_LEVELS,
+  FACILITY_TYPES,
+  type DemonstrationLevel,
+  type FacilityType,
+} from '../schemas/facility-enums.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { MapBase } from './base-layers.ts';
 
@@ -47,7 +52,10 @@ export function mapLabels(t: Translate): MapLabels {
   const byType = (prefix: 'type' | 'map.symbol') =>
     Object.fromEntries(FACILITY_TYPES.map((v) => [v, t(`${prefix}.${v}`)])) as Record<FacilityType, string>;
   const byLevel = (prefix: 'demo.level' | 'map.badge') =>
-    Object.fromEntries(DEMONSTRATION_LEVELS.map((v) => [v, t(`${prefix}.${v}`)])) as Record<DemonstrationLevel, string>;
+    Object.fromEntries(DEMONSTRATION_LEVELS.map((v) => [v, t(`${prefix}.${v}`)])) as Record<
+      DemonstrationLevel,
+      string
+    >;
   return {
     types: byType('type'),
     symbols: byType('map.symbol'),
@@ -89,4 +97,3 @@ export function mapLabels(t: Translate): MapLabels {
     foundAll: t('map.near.foundAll'),
   };
 }
-

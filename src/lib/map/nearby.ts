@@ -15,7 +15,11 @@ export interface Near<T> {
 }
 
 /** Facilities within `radiusKm` (0: any distance) of `here` (WGS-84 [lng, lat]), nearest first, ties in input order. */
-export function nearby<T extends Located>(items: readonly T[], here: [number, number], radiusKm: number): Near<T>[] {
+export function nearby<T extends Located>(
+  items: readonly T[],
+  here: [number, number],
+  radiusKm: number,
+): Near<T>[] {
   const out: (Near<T> & { index: number })[] = [];
   items.forEach((item, index) => {
     if (!item.lngLat) return;

@@ -19,10 +19,22 @@ export const INSPECTION_RESULTS = ['pass', 'rectify', 'fail'] as const; // 合�
  * shows 待核实 / "To be verified" for each, never an invented value.
  */
 export const VERIFIABLE_FIELDS = [
-  'ownership', 'inclusive', 'filing', 'township', 'address', 'location', 'phone', 'ages', 'places', 'vacancies',
-  'care_forms', 'hours', 'fees', 'health_partner', 'inspection',
+  'ownership',
+  'inclusive',
+  'filing',
+  'township',
+  'address',
+  'location',
+  'phone',
+  'ages',
+  'places',
+  'vacancies',
+  'care_forms',
+  'hours',
+  'fees',
+  'health_partner',
+  'inspection',
 ] as const;
-
 
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 export type CareForm = (typeof CARE_FORMS)[number];

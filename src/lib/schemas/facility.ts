@@ -21,7 +21,10 @@ export * from './facility-enums.ts';
 /** A calendar date written `YYYY-MM-DD`; YAML may hand it over as a Date. Output is always the string. */
 export const IsoDateSchema = z
   .union([z.string(), z.date()], {
-    error: (issue) => (issue.input === undefined ? 'is required (a date written YYYY-MM-DD)' : 'must be a date written YYYY-MM-DD'),
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required (a date written YYYY-MM-DD)'
+        : 'must be a date written YYYY-MM-DD',
   })
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(
@@ -48,14 +51,24 @@ export const LocationSchema = z.strictObject({
 export const FeesSchema = z.partialRecord(z.enum(CARE_FORMS), Count);
 
 /** Fields every real record has once checked; until then they are left out and listed in `unverified`. */
-const REQUIRED_UNLESS_UNVERIFIED = ['ownership', 'inclusive', 'filing', 'township', 'address', 'ages', 'care_forms'] as const;
+const REQUIRED_UNLESS_UNVERIFIED = [
+  'ownership',
+  'inclusive',
+  'filing',
+  'township',
+  'address',
+  'ages',
+  'care_forms',
+] as const;
 /** What a demo record must not carry: it would ring a real number or look like a real filing or check. */
 const DEMO_FORBIDDEN = ['phone', 'filing', 'inspection', 'last_verified'] as const;
 
 export const FacilitySchema = z
   .strictObject({
     /** URL slug, lower-case letters, digits and hyphens; unique. */
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
     /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
      *  The import command matches records by it (docs/data.md). Absent when the list has none. */
     filing_number: Text.optional(),
@@ -69,18 +82,24 @@ export const FacilitySchema = z
     /** 普惠: inclusive, price-capped places recognised by the district */
     inclusive: z.boolean().optional(),
     /** Demonstration institution (示范性托育机构) level and the year it was named; absent if none. */
-    demonstration: z.strictObject({ level: z.enum(DEMONSTRATION_LEVELS), year: z.int().min(2000).max(2100) }).optional(),
+    demonstration: z
+      .strictObject({ level: z.enum(DEMONSTRATION_LEVELS), year: z.int().min(2000).max(2100) })
+      .optional(),
     /** 备案 status with the health commission. Real records only: a demo record carries none. */
     filing: z.enum(FILING_STATUSES).optional(),
     /** 9-digit statistical code of the township (街道/镇), see src/data/district.ts. */
-    township: z.enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' }).optional(),
+    township: z
+      .enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' })
+      .optional(),
     address: Text.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
     /** Landline (0566-xxxxxxx) or mobile (11 digits). Real records only: a demo record must not ring anyone. */
     phone: z
       .string()
-      .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, { error: 'must be a phone number like 0566-1234567 or 13800000000' })
+      .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, {
+        error: 'must be a phone number like 0566-1234567 or 13800000000',
+      })
       .optional(),
     /** Ages accepted, in months (0–36 for under-3 care; kindergarten classes may go to 48). */
     ages: z
@@ -121,31 +140,60 @@ export const FacilitySchema = z
     for (const field of REQUIRED_UNLESS_UNVERIFIED) {
       if (field === 'filing' && f.demo) continue;
       if (f[field] === undefined && !f.unverified.includes(field)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'is required (or list it under unverified until it is checked)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'is required (or list it under unverified until it is checked)',
+        });
       }
     }
     for (const field of f.unverified) {
-      if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be left out while it is listed under unverified' });
+      if (f[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'must be left out while it is listed under unverified',
+        });
     }
     if (!f.demo && f.unverified.length === 0 && f.last_verified === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['last_verified'], message: 'is required (a date written YYYY-MM-DD) once nothing is left unverified' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['last_verified'],
+        message: 'is required (a date written YYYY-MM-DD) once nothing is left unverified',
+      });
     }
     if (f.demo) {
       for (const field of DEMO_FORBIDDEN) {
-        if (f[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be left out of a demo record (it would look like a real phone number, filing or check)' });
+        if (f[field] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message:
+              'must be left out of a demo record (it would look like a real phone number, filing or check)',
+          });
       }
     }
   })
-  .refine((f) => !f.demo || f.name.startsWith('示例·'), { error: 'demo records must have a name starting with "示例·"', path: ['name'] })
-  .refine((f) => f.demo || !f.name.startsWith('示例·'), { error: 'only demo records may be named "示例·…"', path: ['demo'] })
+  .refine((f) => !f.demo || f.name.startsWith('示例·'), {
+    error: 'demo records must have a name starting with "示例·"',
+    path: ['name'],
+  })
+  .refine((f) => f.demo || !f.name.startsWith('示例·'), {
+    error: 'only demo records may be named "示例·…"',
+    path: ['demo'],
+  })
   .refine((f) => !f.vacancies || f.places === undefined || f.vacancies.count <= f.places, {
     error: 'must not exceed places',
     path: ['vacancies', 'count'],
   })
-  .refine((f) => !f.fees || !f.care_forms || Object.keys(f.fees).every((k) => f.care_forms!.includes(k as CareForm)), {
-    error: 'fees may only be given for the listed care_forms',
-    path: ['fees'],
-  });
+  .refine(
+    (f) =>
+      !f.fees || !f.care_forms || Object.keys(f.fees).every((k) => f.care_forms!.includes(k as CareForm)),
+    {
+      error: 'fees may only be given for the listed care_forms',
+      path: ['fees'],
+    },
+  );
 
 export type FacilityInput = z.input<typeof FacilitySchema>;
 export type Facility = z.output<typeof FacilitySchema>;

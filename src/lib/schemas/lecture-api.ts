@@ -42,4 +42,3 @@ export const RegistrationSchema = z.object({
   event: PublicEventSchema,
 });
 export type Registration = z.output<typeof RegistrationSchema>;
-

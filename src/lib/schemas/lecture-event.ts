@@ -7,28 +7,58 @@ import { KINDS } from '../lectures/model.ts';
 
 /** The staff event form: datetime-local values are Beijing time. Messages are keys of the staff strings. */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const localTime = (missing: string) => z.string().check(z.minLength(1, { error: missing }), z.regex(LOCAL_TIME, { error: 'lecs.error.time' }));
-const optionalLocalTime = z.string().check(z.refine((v) => v === '' || LOCAL_TIME.test(v), { error: 'lecs.error.time' }));
+const localTime = (missing: string) =>
+  z.string().check(z.minLength(1, { error: missing }), z.regex(LOCAL_TIME, { error: 'lecs.error.time' }));
+const optionalLocalTime = z
+  .string()
+  .check(z.refine((v) => v === '' || LOCAL_TIME.test(v), { error: 'lecs.error.time' }));
 
 export const EventFormSchema = z
   .object({
-    title: z.string().check(z.trim(), z.minLength(1, { error: 'lecs.error.titleField' }), z.maxLength(120, { error: 'lecs.error.titleField' })),
+    title: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'lecs.error.titleField' }),
+        z.maxLength(120, { error: 'lecs.error.titleField' }),
+      ),
     kind: z.enum(KINDS, { error: 'lecs.error.kind' }),
     description: z.string().check(z.trim(), z.maxLength(4000, { error: 'lecs.error.long' })),
     speaker: z.string().check(z.trim(), z.maxLength(120, { error: 'lecs.error.long' })),
-    venue: z.string().check(z.trim(), z.minLength(1, { error: 'lecs.error.venue' }), z.maxLength(200, { error: 'lecs.error.long' })),
+    venue: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'lecs.error.venue' }),
+        z.maxLength(200, { error: 'lecs.error.long' }),
+      ),
     township: z.string().check(z.trim(), z.minLength(1, { error: 'lecs.error.township' })),
     audience: z.string().check(z.trim(), z.maxLength(200, { error: 'lecs.error.long' })),
     startsAt: localTime('lecs.error.startsAt'),
     endsAt: localTime('lecs.error.endsAt'),
-    capacity: z.string().check(z.refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, { error: 'lecs.error.capacity' })),
+    capacity: z
+      .string()
+      .check(
+        z.refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, {
+          error: 'lecs.error.capacity',
+        }),
+      ),
     opensAt: optionalLocalTime,
     closesAt: optionalLocalTime,
   })
   .check(
-    z.refine((v) => !LOCAL_TIME.test(v.startsAt) || !LOCAL_TIME.test(v.endsAt) || v.endsAt > v.startsAt, { error: 'lecs.error.endsBeforeStart', path: ['endsAt'] }),
-    z.refine((v) => v.closesAt === '' || v.closesAt <= v.endsAt, { error: 'lecs.error.closesAfterEnd', path: ['closesAt'] }),
-    z.refine((v) => v.opensAt === '' || v.closesAt === '' || v.opensAt < v.closesAt, { error: 'lecs.error.window', path: ['opensAt'] }),
+    z.refine((v) => !LOCAL_TIME.test(v.startsAt) || !LOCAL_TIME.test(v.endsAt) || v.endsAt > v.startsAt, {
+      error: 'lecs.error.endsBeforeStart',
+      path: ['endsAt'],
+    }),
+    z.refine((v) => v.closesAt === '' || v.closesAt <= v.endsAt, {
+      error: 'lecs.error.closesAfterEnd',
+      path: ['closesAt'],
+    }),
+    z.refine((v) => v.opensAt === '' || v.closesAt === '' || v.opensAt < v.closesAt, {
+      error: 'lecs.error.window',
+      path: ['opensAt'],
+    }),
   );
 export type EventForm = z.output<typeof EventFormSchema>;
 
@@ -42,8 +72,17 @@ export function toShanghaiLocal(iso: string | null): string {
 /** p_event of public.save_lecture_event for a valid form. */
 export function eventJson(v: EventForm) {
   return {
-    title: v.title, kind: v.kind, description: v.description, speaker: v.speaker, venue: v.venue, township: v.township, audience: v.audience,
-    starts_at: fromShanghaiLocal(v.startsAt), ends_at: fromShanghaiLocal(v.endsAt), capacity: Number(v.capacity),
-    registration_opens_at: fromShanghaiLocal(v.opensAt), registration_closes_at: fromShanghaiLocal(v.closesAt),
+    title: v.title,
+    kind: v.kind,
+    description: v.description,
+    speaker: v.speaker,
+    venue: v.venue,
+    township: v.township,
+    audience: v.audience,
+    starts_at: fromShanghaiLocal(v.startsAt),
+    ends_at: fromShanghaiLocal(v.endsAt),
+    capacity: Number(v.capacity),
+    registration_opens_at: fromShanghaiLocal(v.opensAt),
+    registration_closes_at: fromShanghaiLocal(v.closesAt),
   };
 }

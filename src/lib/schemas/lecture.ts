@@ -7,7 +7,15 @@ import { z } from 'zod/mini';
 
 import { AGE_BANDS, KINDS, isCode, normalizeMobile } from '../lectures/model.ts';
 
-export { AGE_BANDS, CODE_ALPHABET, CODE_LENGTH, KINDS, isCode, normalizeCode, normalizeMobile } from '../lectures/model.ts';
+export {
+  AGE_BANDS,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  KINDS,
+  isCode,
+  normalizeCode,
+  normalizeMobile,
+} from '../lectures/model.ts';
 export type { AgeBand, Kind } from '../lectures/model.ts';
 
 const mobile = z.string().check(
@@ -17,7 +25,13 @@ const mobile = z.string().check(
 );
 
 export const SignUpSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1, { error: 'lec.error.nameMissing' }), z.maxLength(40, { error: 'lec.error.nameLong' })),
+  name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'lec.error.nameMissing' }),
+      z.maxLength(40, { error: 'lec.error.nameLong' }),
+    ),
   mobile,
   adults: z.enum(['1', '2'], { error: 'lec.error.adults' }),
   childAgeBand: z.enum(AGE_BANDS, { error: 'lec.error.ageBand' }),
@@ -37,5 +51,12 @@ export type Lookup = z.output<typeof LookupSchema>;
 
 /** The arguments of public.sign_up_for_lecture for a valid form. */
 export function signUpArgs(eventId: string, v: SignUp) {
-  return { p_event_id: eventId, p_name: v.name, p_mobile: normalizeMobile(v.mobile), p_adults: Number(v.adults), p_child_age_band: v.childAgeBand, p_consent: v.consent };
+  return {
+    p_event_id: eventId,
+    p_name: v.name,
+    p_mobile: normalizeMobile(v.mobile),
+    p_adults: Number(v.adults),
+    p_child_age_band: v.childAgeBand,
+    p_consent: v.consent,
+  };
 }

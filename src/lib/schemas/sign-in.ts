@@ -5,11 +5,13 @@
 import { z } from 'zod/mini';
 
 export const SignInSchema = z.object({
-  email: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'staff.error.emailMissing' }),
-    z.email({ error: 'staff.error.emailInvalid' }),
-  ),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'staff.error.emailMissing' }),
+      z.email({ error: 'staff.error.emailInvalid' }),
+    ),
   password: z.string().check(z.minLength(1, { error: 'staff.error.passwordMissing' })),
 });
 

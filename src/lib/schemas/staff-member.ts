@@ -8,17 +8,21 @@ export const STAFF_ROLES = ['outreach', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const StaffMemberSchema = z.object({
-  email: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'staff.error.emailMissing' }),
-    z.email({ error: 'staff.error.emailInvalid' }),
-  ),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'staff.error.emailMissing' }),
+      z.email({ error: 'staff.error.emailInvalid' }),
+    ),
   /** 1–80 characters, as app.staff allows */
-  display_name: z.string().check(
-    z.trim(),
-    z.minLength(1, { error: 'staff.team.error.nameMissing' }),
-    z.maxLength(80, { error: 'staff.team.error.nameTooLong' }),
-  ),
+  display_name: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'staff.team.error.nameMissing' }),
+      z.maxLength(80, { error: 'staff.team.error.nameTooLong' }),
+    ),
   role: z.enum(STAFF_ROLES),
 });
 export type StaffMemberInput = z.output<typeof StaffMemberSchema>;

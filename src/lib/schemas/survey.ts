@@ -17,9 +17,20 @@ export const RELATIONS = ['mother', 'father', 'grandparent', 'other'] as const;
 export const CARERS = ['parents', 'grandparents', 'nanny', 'childcare', 'other'] as const;
 export const IN_CARE = ['enrolled', 'registered', 'not_enrolled'] as const;
 export const YES_NO = ['yes', 'no'] as const;
-export const REASONS_FOR = ['kindergarten_ready', 'early_learning', 'no_one_at_home', 'professional_care'] as const;
+export const REASONS_FOR = [
+  'kindergarten_ready',
+  'early_learning',
+  'no_one_at_home',
+  'professional_care',
+] as const;
 export const REASONS_AGAINST = ['too_young', 'family_cares', 'safety', 'cost'] as const;
-export const PROVIDERS = ['kindergarten_class', 'public_centre', 'community_point', 'employer_point', 'early_learning_centre'] as const;
+export const PROVIDERS = [
+  'kindergarten_class',
+  'public_centre',
+  'community_point',
+  'employer_point',
+  'early_learning_centre',
+] as const;
 export const CARE_FORMS = ['full_day', 'half_day', 'hourly', 'occasional'] as const;
 export const FEES = ['under_1000', '1000_2000', '2001_3000', 'over_3000'] as const;
 export const DISTANCES = ['within_1km', '1_3km', 'over_3km'] as const;
@@ -32,8 +43,26 @@ export const AGE_BANDS = ['0_12', '13_24', '25_36'] as const;
  * tests/unit/survey-parity.test.ts checks they are exactly district.ts's TOWNSHIPS, in order.
  */
 export const TOWNSHIP_CODES = [
-  '341702001', '341702002', '341702003', '341702004', '341702005', '341702006', '341702007', '341702008', '341702009', '341702010',
-  '341702011', '341702100', '341702101', '341702102', '341702103', '341702104', '341702105', '341702106', '341702107', '341702108',
+  '341702001',
+  '341702002',
+  '341702003',
+  '341702004',
+  '341702005',
+  '341702006',
+  '341702007',
+  '341702008',
+  '341702009',
+  '341702010',
+  '341702011',
+  '341702100',
+  '341702101',
+  '341702102',
+  '341702103',
+  '341702104',
+  '341702105',
+  '341702106',
+  '341702107',
+  '341702108',
 ] as const;
 
 /** Each answer list and the SQL enum type that must hold the same values, in the same order. */
@@ -67,8 +96,13 @@ export function ageBand(months: number): (typeof AGE_BANDS)[number] {
   return months <= 12 ? '0_12' : months <= 24 ? '13_24' : '25_36';
 }
 
-const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'survey.error.choose' });
-const several = <T extends readonly [string, ...string[]]>(values: T, max: number, tooMany = 'survey.error.tooMany') =>
+const choice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: 'survey.error.choose' });
+const several = <T extends readonly [string, ...string[]]>(
+  values: T,
+  max: number,
+  tooMany = 'survey.error.tooMany',
+) =>
   z.array(z.enum(values)).check(
     z.minLength(1, { error: 'survey.error.chooseOne' }),
     z.maxLength(max, { error: tooMany }),
@@ -88,7 +122,10 @@ export const SurveySteps = {
   children: z.object({
     children: z
       .array(z.object({ birth_month: birthMonth }))
-      .check(z.minLength(1, { error: 'survey.error.children' }), z.maxLength(MAX_CHILDREN, { error: 'survey.error.children' })),
+      .check(
+        z.minLength(1, { error: 'survey.error.children' }),
+        z.maxLength(MAX_CHILDREN, { error: 'survey.error.children' }),
+      ),
   }),
   carer: z.object({ carer: choice(CARERS) }),
   inCare: z.object({ in_care: choice(IN_CARE) }),
@@ -107,17 +144,33 @@ export const SurveySteps = {
   }),
   phone: z
     .object({
-      phone: z.optional(z.string().check(z.trim(), z.refine((v) => v === '' || PHONE_PATTERN.test(v), { error: 'survey.error.phone' }))),
+      phone: z.optional(
+        z.string().check(
+          z.trim(),
+          z.refine((v) => v === '' || PHONE_PATTERN.test(v), { error: 'survey.error.phone' }),
+        ),
+      ),
       phone_consent: z.optional(z.boolean()),
     })
     .check(
-      z.refine((v) => !v.phone || v.phone_consent === true, { error: 'survey.error.phoneConsent', path: ['phone_consent'] }),
+      z.refine((v) => !v.phone || v.phone_consent === true, {
+        error: 'survey.error.phoneConsent',
+        path: ['phone_consent'],
+      }),
     ),
 } as const;
 
 export type StepName = keyof typeof SurveySteps;
 /** Steps skipped when the family does not want childcare ("no" jumps to the reasons against). */
-export const CARE_STEPS: StepName[] = ['reasonsFor', 'provider', 'careForm', 'fee', 'distance', 'times', 'priorities'];
+export const CARE_STEPS: StepName[] = [
+  'reasonsFor',
+  'provider',
+  'careForm',
+  'fee',
+  'distance',
+  'times',
+  'priorities',
+];
 
 /** The order a family sees, given their answer to "wants childcare?". */
 export function stepsFor(wantsCare: 'yes' | 'no' | undefined | null): StepName[] {
@@ -149,21 +202,27 @@ const common = {
 };
 
 // The phone step's rule, on the whole response (an object's shape does not carry its checks).
-const phoneConsent = z.refine<{ phone?: string; phone_consent?: boolean }>((v) => !v.phone || v.phone_consent === true, { error: 'survey.error.phoneConsent', path: ['phone_consent'] });
+const phoneConsent = z.refine<{ phone?: string; phone_consent?: boolean }>(
+  (v) => !v.phone || v.phone_consent === true,
+  { error: 'survey.error.phoneConsent', path: ['phone_consent'] },
+);
 
-const WantsCare = z.object({
-  ...common,
-  wants_care: z.literal('yes'),
-  ...SurveySteps.reasonsFor.shape,
-  ...SurveySteps.provider.shape,
-  ...SurveySteps.careForm.shape,
-  ...SurveySteps.fee.shape,
-  ...SurveySteps.distance.shape,
-  ...SurveySteps.times.shape,
-  ...SurveySteps.priorities.shape,
-}).check(phoneConsent);
-const NoCare = z.object({ ...common, wants_care: z.literal('no'), ...SurveySteps.reasonsAgainst.shape }).check(phoneConsent);
-
+const WantsCare = z
+  .object({
+    ...common,
+    wants_care: z.literal('yes'),
+    ...SurveySteps.reasonsFor.shape,
+    ...SurveySteps.provider.shape,
+    ...SurveySteps.careForm.shape,
+    ...SurveySteps.fee.shape,
+    ...SurveySteps.distance.shape,
+    ...SurveySteps.times.shape,
+    ...SurveySteps.priorities.shape,
+  })
+  .check(phoneConsent);
+const NoCare = z
+  .object({ ...common, wants_care: z.literal('no'), ...SurveySteps.reasonsAgainst.shape })
+  .check(phoneConsent);
 
 /**
  * A complete response as sent to public.submit_survey. Skip logic: the answer to "wants care?" picks the branch, and

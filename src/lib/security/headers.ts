@@ -13,10 +13,21 @@
 export const CAMERA_PATHS = ['/staff/lectures/', '/en/staff/lectures/'] as const;
 
 /** The header part of the Content-Security-Policy (no script or style sources here: the pages' meta has those). */
-export const HEADER_CSP = ["frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"].join('; ');
+export const HEADER_CSP = [
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
 
 export function permissionsPolicy(camera: boolean): string {
-  return [`camera=${camera ? '(self)' : '()'}`, 'geolocation=(self)', 'microphone=()', 'payment=()', 'usb=()'].join(', ');
+  return [
+    `camera=${camera ? '(self)' : '()'}`,
+    'geolocation=(self)',
+    'microphone=()',
+    'payment=()',
+    'usb=()',
+  ].join(', ');
 }
 
 const COMMON: Readonly<Record<string, string>> = {

@@ -18,13 +18,16 @@ interface PgError {
 
 /** The message for an error from upsert_staff / list_staff (SQLSTATE and text as the migration raises them). */
 export function teamErrorKey(error: PgError): TeamErrorKey {
-  if (error.code === 'P0001' && /last active admin/.test(error.message ?? '')) return 'staff.team.error.lastAdmin';
+  if (error.code === 'P0001' && /last active admin/.test(error.message ?? ''))
+    return 'staff.team.error.lastAdmin';
   if (error.code === 'P0002') return 'staff.team.error.noUser';
   if (error.code === '42501') return 'staff.team.error.notAdmin';
   return 'staff.error.unavailable';
 }
 
-export async function listTeam(db: SupabaseClient): Promise<{ team: StaffMember[] } | { error: TeamErrorKey }> {
+export async function listTeam(
+  db: SupabaseClient,
+): Promise<{ team: StaffMember[] } | { error: TeamErrorKey }> {
   const { data, error } = await db.rpc('list_staff');
   return error ? { error: teamErrorKey(error) } : { team: (data ?? []) as StaffMember[] };
 }

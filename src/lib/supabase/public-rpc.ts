@@ -26,9 +26,20 @@ function publicClient(): PostgrestClient {
  * answers status 0 when the request fails (after retrying GETs three times over ~7 s) and catches a throwing fetch,
  * so islands can always say "cannot be reached, call instead" (tests/unit/public-rpc.test.ts).
  */
-export async function callPublic<T>(fn: string, args: Record<string, unknown> = {}, opts: { get?: boolean } = {}): Promise<RpcOutcome<T>> {
+export async function callPublic<T>(
+  fn: string,
+  args: Record<string, unknown> = {},
+  opts: { get?: boolean } = {},
+): Promise<RpcOutcome<T>> {
   const { data, error, status } = await publicClient().rpc(fn, args, { get: opts.get ?? false });
   if (!error) return { ok: true, data: data as T };
   if (status === 0) return { ok: false, network: true };
-  return { ok: false, network: false, status, code: error.code, message: error.message, hint: error.hint ?? null };
+  return {
+    ok: false,
+    network: false,
+    status,
+    code: error.code,
+    message: error.message,
+    hint: error.hint ?? null,
+  };
 }

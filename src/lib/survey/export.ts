@@ -19,13 +19,37 @@ export function csvField(value: unknown): string {
 
 /** A whole CSV file (BOM + header + rows, CRLF). */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.map(csvField).join(','), ...rows.map((r) => columns.map((c) => csvField(r[c])).join(','))];
+  const lines = [
+    columns.map(csvField).join(','),
+    ...rows.map((r) => columns.map((c) => csvField(r[c])).join(',')),
+  ];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The export's columns, in order (public.export_survey_responses). */
 export const EXPORT_COLUMNS = [
-  'reference', 'submitted_at', 'channel', 'source_code', 'consent_version', 'relation', 'children_count',
-  'child_birth_months', 'child_age_months', 'carer', 'in_care', 'wants_care', 'reasons_for', 'reasons_against',
-  'provider', 'care_form', 'fee', 'distance', 'dropoff', 'pickup', 'priorities', 'township', 'community', 'phone',
+  'reference',
+  'submitted_at',
+  'channel',
+  'source_code',
+  'consent_version',
+  'relation',
+  'children_count',
+  'child_birth_months',
+  'child_age_months',
+  'carer',
+  'in_care',
+  'wants_care',
+  'reasons_for',
+  'reasons_against',
+  'provider',
+  'care_form',
+  'fee',
+  'distance',
+  'dropoff',
+  'pickup',
+  'priorities',
+  'township',
+  'community',
+  'phone',
 ] as const;

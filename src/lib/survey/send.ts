@@ -16,7 +16,9 @@ export type SendResult =
 
 export async function sendResponse(response: SurveyResponse): Promise<SendResult> {
   enqueue(response);
-  const r = await callPublic<{ reference: string; duplicate: boolean }>('submit_survey', { p_response: response });
+  const r = await callPublic<{ reference: string; duplicate: boolean }>('submit_survey', {
+    p_response: response,
+  });
   if (r.ok) {
     dequeue(response.id);
     return { status: 'sent', id: response.id, reference: r.data.reference };

@@ -4,4 +4,6 @@ import { getFacilities } from '../../lib/facilities/index.ts';
 import { facilitiesToCsv } from '../../lib/facilities/open-data.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(facilitiesToCsv(await getFacilities()), { headers: { 'content-type': 'text/csv; charset=utf-8' } });
+  new Response(facilitiesToCsv(await getFacilities()), {
+    headers: { 'content-type': 'text/csv; charset=utf-8' },
+  });

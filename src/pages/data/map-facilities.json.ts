@@ -6,5 +6,7 @@ import type { MapData } from '../../lib/map/types.ts';
 
 export const GET: APIRoute = async () => {
   const data: MapData = { facilities: (await getFacilities()).map(toMapFacility) };
-  return new Response(JSON.stringify(data), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(data), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };

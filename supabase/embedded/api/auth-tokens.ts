@@ -39,7 +39,13 @@ export function userJson(user: UserRow): Record<string, unknown> {
   };
 }
 
-export async function sessionJson(user: UserRow, sessionId: string, refreshToken: string, opts: TokenOptions, now = Math.floor(Date.now() / 1000)): Promise<Record<string, unknown>> {
+export async function sessionJson(
+  user: UserRow,
+  sessionId: string,
+  refreshToken: string,
+  opts: TokenOptions,
+  now = Math.floor(Date.now() / 1000),
+): Promise<Record<string, unknown>> {
   const exp = now + opts.expiresIn;
   const claims = {
     aud: user.aud || 'authenticated',

@@ -90,8 +90,12 @@ export function sendAuthError(res: ServerResponse, error: AuthError): void {
  * spending a visitor's browser on guessing passwords (and burning their address's attempts).
  */
 export function requireJsonBody(req: IncomingMessage): void {
-  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new AuthError(415, 'validation_failed', 'Content-Type must be application/json');
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
+  if (type !== 'application/json')
+    throw new AuthError(415, 'validation_failed', 'Content-Type must be application/json');
 }
 
 function field(body: unknown, name: string): string | undefined {
@@ -104,50 +108,89 @@ function credentials(body: unknown): { email: string; password: string } {
   const email = field(body, 'email')?.trim();
   const password = field(body, 'password');
   if (!email || !password) throw new AuthError(400, 'validation_failed', 'Email and password are required');
-  if (email.includes('\0') || password.includes('\0')) throw new AuthError(400, 'validation_failed', 'Email and password cannot contain NUL characters');
-  if (email.length > MAX_EMAIL_LENGTH) throw new AuthError(400, 'validation_failed', `Email cannot be longer than ${MAX_EMAIL_LENGTH} characters`);
-  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new AuthError(400, 'validation_failed', `Password cannot be longer than ${MAX_PASSWORD_BYTES} bytes`);
+  if (email.includes('\0') || password.includes('\0'))
+    throw new AuthError(400, 'validation_failed', 'Email and password cannot contain NUL characters');
+  if (email.length > MAX_EMAIL_LENGTH)
+    throw new AuthError(
+      400,
+      'validation_failed',
+      `Email cannot be longer than ${MAX_EMAIL_LENGTH} characters`,
+    );
+  if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES)
+    throw new AuthError(
+      400,
+      'validation_failed',
+      `Password cannot be longer than ${MAX_PASSWORD_BYTES} bytes`,
+    );
   return { email, password };
 }
 
 /** The claims of the caller's access token; GoTrue's 401/403 answers otherwise. */
-async function sessionClaims(req: IncomingMessage, verify: AuthContext['verify']): Promise<Claims & { sub: string; session_id: string }> {
+async function sessionClaims(
+  req: IncomingMessage,
+  verify: AuthContext['verify'],
+): Promise<Claims & { sub: string; session_id: string }> {
   const token = bearerToken(req);
   if (!token) throw new AuthError(401, 'no_authorization', 'This endpoint requires a valid Bearer token');
   let claims: Claims;
   try {
     claims = await verify(token);
   } catch (error) {
-    if (error instanceof JwtError) throw new AuthError(403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${error.message}`);
+    if (error instanceof JwtError)
+      throw new AuthError(
+        403,
+        'bad_jwt',
+        `invalid JWT: unable to parse or verify signature, ${error.message}`,
+      );
     throw error;
   }
-  if (typeof claims.sub !== 'string' || typeof claims.session_id !== 'string') throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub or session_id claim');
+  if (typeof claims.sub !== 'string' || typeof claims.session_id !== 'string')
+    throw new AuthError(403, 'bad_jwt', 'invalid claim: missing sub or session_id claim');
   return claims as Claims & { sub: string; session_id: string };
 }
 
 async function passwordGrant(ctx: AuthContext, r: AuthRequest, tokens: TokenOptions): Promise<void> {
   const { email, password } = credentials(r.body);
   const blocked = await signInBlocked(ctx.db, r.address, email, ctx.rateLimits.signIn.max);
-  if (blocked === 'address') throw new AuthError(429, 'over_request_rate_limit', 'Too many failed sign-ins from this address; try again later');
-  if (blocked === 'account') throw new AuthError(429, 'over_request_rate_limit', 'Too many failed sign-ins for this account; try again in a few minutes');
+  if (blocked === 'address')
+    throw new AuthError(
+      429,
+      'over_request_rate_limit',
+      'Too many failed sign-ins from this address; try again later',
+    );
+  if (blocked === 'account')
+    throw new AuthError(
+      429,
+      'over_request_rate_limit',
+      'Too many failed sign-ins for this account; try again in a few minutes',
+    );
   let user;
   try {
     user = await checkPassword(ctx.db, ctx.passwords, email, password);
   } catch (error) {
-    if (error instanceof CheckersBusy) throw new AuthError(429, 'over_request_rate_limit', 'Too many sign-ins in progress; try again in a moment');
+    if (error instanceof CheckersBusy)
+      throw new AuthError(
+        429,
+        'over_request_rate_limit',
+        'Too many sign-ins in progress; try again in a moment',
+      );
     throw error;
   }
   await recordSignIn(ctx.db, r.address, email, user !== null, ctx.rateLimits.signIn, ctx.backoff);
   if (!user) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
   if (user.banned) throw new AuthError(400, 'user_banned', 'User is banned');
-  const s = await createSession(ctx.db, user, { ip: r.address, userAgent: String(r.req.headers['user-agent'] ?? '') });
+  const s = await createSession(ctx.db, user, {
+    ip: r.address,
+    userAgent: String(r.req.headers['user-agent'] ?? ''),
+  });
   return sendJson(r.res, 200, await sessionJson(s.user, s.sessionId, s.refreshToken, tokens), VERSION_HEADER);
 }
 
 async function refreshGrant(ctx: AuthContext, r: AuthRequest, tokens: TokenOptions): Promise<void> {
   const token = field(r.body, 'refresh_token');
   if (!token) throw new AuthError(400, 'validation_failed', 'refresh_token is required');
-  if (token.length > 255 || token.includes('\0')) throw new AuthError(400, 'validation_failed', 'refresh_token is not valid');
+  if (token.length > 255 || token.includes('\0'))
+    throw new AuthError(400, 'validation_failed', 'refresh_token is not valid');
   if (!(await withinRateLimit(ctx.db, 'auth.refresh', r.address, ctx.rateLimits.refresh))) {
     throw new AuthError(429, 'over_request_rate_limit', 'Request rate limit reached');
   }
@@ -156,7 +199,12 @@ async function refreshGrant(ctx: AuthContext, r: AuthRequest, tokens: TokenOptio
     const [code, message] = REFRESH_ERRORS[result.kind];
     throw new AuthError(400, code, message);
   }
-  return sendJson(r.res, 200, await sessionJson(result.user, result.sessionId, result.refreshToken, tokens), VERSION_HEADER);
+  return sendJson(
+    r.res,
+    200,
+    await sessionJson(result.user, result.sessionId, result.refreshToken, tokens),
+    VERSION_HEADER,
+  );
 }
 
 export async function handleAuth(ctx: AuthContext, r: AuthRequest): Promise<void> {
@@ -168,11 +216,16 @@ export async function handleAuth(ctx: AuthContext, r: AuthRequest): Promise<void
     const grant = r.query.get('grant_type');
     if (grant === 'password') return passwordGrant(ctx, r, tokens);
     if (grant === 'refresh_token') return refreshGrant(ctx, r, tokens);
-    throw new AuthError(400, 'unsupported_grant_type', 'Unsupported grant type: only password and refresh_token are available here');
+    throw new AuthError(
+      400,
+      'unsupported_grant_type',
+      'Unsupported grant type: only password and refresh_token are available here',
+    );
   }
   if (route === 'GET /user') {
     const claims = await sessionClaims(req, ctx.verify);
-    if (!(await sessionActive(ctx.db, claims.session_id, ctx.sessions))) throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
+    if (!(await sessionActive(ctx.db, claims.session_id, ctx.sessions)))
+      throw new AuthError(403, 'session_not_found', 'Session from session_id claim in JWT does not exist');
     const user = await userById(ctx.db, claims.sub);
     if (!user) throw new AuthError(403, 'user_not_found', 'User from sub claim in JWT does not exist');
     return sendJson(res, 200, userJson(user), VERSION_HEADER);
@@ -180,11 +233,22 @@ export async function handleAuth(ctx: AuthContext, r: AuthRequest): Promise<void
   if (route === 'POST /logout') {
     const claims = await sessionClaims(req, ctx.verify);
     const scope = r.query.get('scope') ?? 'global';
-    if (scope !== 'global' && scope !== 'local' && scope !== 'others') throw new AuthError(400, 'validation_failed', 'scope must be global, local or others');
+    if (scope !== 'global' && scope !== 'local' && scope !== 'others')
+      throw new AuthError(400, 'validation_failed', 'scope must be global, local or others');
     await endSessions(ctx.db, claims.sub, claims.session_id, scope);
     res.writeHead(204, VERSION_HEADER).end();
     return;
   }
-  if (route === 'GET /health') return sendJson(res, 200, { name: 'GoTrue (embedded)', description: 'tuoyu embedded auth' }, VERSION_HEADER);
-  throw new AuthError(404, 'not_found', `${route} is not available in the embedded API (only password sign-in)`);
+  if (route === 'GET /health')
+    return sendJson(
+      res,
+      200,
+      { name: 'GoTrue (embedded)', description: 'tuoyu embedded auth' },
+      VERSION_HEADER,
+    );
+  throw new AuthError(
+    404,
+    'not_found',
+    `${route} is not available in the embedded API (only password sign-in)`,
+  );
 }

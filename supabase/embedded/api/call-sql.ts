@@ -30,14 +30,20 @@ function callSqlParts(fn: FunctionInfo, given: string[]): [string, string] {
   const args = fn.args.filter((a) => given.includes(a.name));
   const call = `${ident(fn.schema)}.${ident(fn.name)}(${args.map((a) => `${ident(a.name)} := _a.${ident(a.name)}`).join(', ')})`;
   // NUL marks where the arguments expression goes: PostgreSQL names cannot contain it, so it occurs only there.
-  const record = args.length ? `pg_catalog.json_to_record(\0::pg_catalog.json) as _a(${args.map((a) => `${ident(a.name)} ${a.type}`).join(', ')})` : '';
+  const record = args.length
+    ? `pg_catalog.json_to_record(\0::pg_catalog.json) as _a(${args.map((a) => `${ident(a.name)} ${a.type}`).join(', ')})`
+    : '';
   // FROM list: the argument record (if any), then the call, lateral so it can read the arguments.
-  const from = (source: string) => (record ? `from ${record} cross join lateral ${source}` : `from ${source}`);
+  const from = (source: string) =>
+    record ? `from ${record} cross join lateral ${source}` : `from ${source}`;
   let sql: string;
   if (fn.returnsVoid) sql = `select ${call}, null::text as body ${record ? `from ${record}` : ''}`;
-  else if (fn.returnsRow && fn.returnsSet) sql = `select coalesce(pg_catalog.json_agg(_r), '[]')::text as body ${from(`(select * from ${call}) as _r`)}`;
-  else if (fn.returnsRow) sql = `select pg_catalog.to_json(_r)::text as body ${from(`(select * from ${call}) as _r`)}`;
-  else if (fn.returnsSet) sql = `select coalesce(pg_catalog.json_agg(_r.v), '[]')::text as body ${from(`${call} as _r(v)`)}`;
+  else if (fn.returnsRow && fn.returnsSet)
+    sql = `select coalesce(pg_catalog.json_agg(_r), '[]')::text as body ${from(`(select * from ${call}) as _r`)}`;
+  else if (fn.returnsRow)
+    sql = `select pg_catalog.to_json(_r)::text as body ${from(`(select * from ${call}) as _r`)}`;
+  else if (fn.returnsSet)
+    sql = `select coalesce(pg_catalog.json_agg(_r.v), '[]')::text as body ${from(`${call} as _r(v)`)}`;
   else sql = `select pg_catalog.to_json(${call})::text as body ${record ? `from ${record}` : ''}`;
   const at = sql.indexOf('\0');
   const parts: [string, string] = at < 0 ? [sql, ''] : [sql.slice(0, at), sql.slice(at + 1)];
@@ -47,8 +53,15 @@ function callSqlParts(fn: FunctionInfo, given: string[]): [string, string] {
 }
 
 /** The overload PostgREST would pick for these argument names, or why none fits. */
-export function chooseOverload(overloads: FunctionInfo[], given: string[]): FunctionInfo | 'none' | 'ambiguous' {
-  const fits = overloads.filter((fn) => given.every((g) => fn.args.some((a) => a.name === g)) && fn.args.every((a) => !a.required || given.includes(a.name)));
+export function chooseOverload(
+  overloads: FunctionInfo[],
+  given: string[],
+): FunctionInfo | 'none' | 'ambiguous' {
+  const fits = overloads.filter(
+    (fn) =>
+      given.every((g) => fn.args.some((a) => a.name === g)) &&
+      fn.args.every((a) => !a.required || given.includes(a.name)),
+  );
   if (fits.length === 0) return 'none';
   if (fits.length === 1) return fits[0]!;
   // Prefer the overload whose parameters are exactly the given ones.

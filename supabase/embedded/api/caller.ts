@@ -39,7 +39,10 @@ export function createTokenVerifier(keys: VerifyKeys): (token: string) => Promis
   };
 }
 
-export async function callerFrom(req: IncomingMessage, verify: (token: string) => Promise<Claims>): Promise<Caller> {
+export async function callerFrom(
+  req: IncomingMessage,
+  verify: (token: string) => Promise<Claims>,
+): Promise<Caller> {
   const token = bearerToken(req);
   if (!token || !looksLikeJwt(token)) return { role: 'anon', claims: { role: 'anon' } };
   let claims: Claims;
@@ -50,7 +53,9 @@ export async function callerFrom(req: IncomingMessage, verify: (token: string) =
     throw error;
   }
   const role = claims.role ?? 'anon';
-  if (!(API_ROLES as readonly string[]).includes(role)) throw jwtError(`JWT role "${role}" is not one of ${API_ROLES.join(', ')}`);
-  if (role === 'authenticated' && (typeof claims.sub !== 'string' || typeof claims.session_id !== 'string')) throw jwtError('JWT for the authenticated role has no sub or session_id claim');
+  if (!(API_ROLES as readonly string[]).includes(role))
+    throw jwtError(`JWT role "${role}" is not one of ${API_ROLES.join(', ')}`);
+  if (role === 'authenticated' && (typeof claims.sub !== 'string' || typeof claims.session_id !== 'string'))
+    throw jwtError('JWT for the authenticated role has no sub or session_id claim');
   return { role: role as ApiRole, claims };
 }

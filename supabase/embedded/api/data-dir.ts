@@ -27,7 +27,9 @@ export function secureDataDir(dir: string): void {
   if (!st.isDirectory()) throw new UnsafeDataDir(`The data folder ${path} is not a folder.`);
   const uid = process.getuid?.();
   if (uid !== undefined && st.uid !== uid) {
-    throw new UnsafeDataDir(`The data folder ${path} belongs to another user (uid ${st.uid}); run as that user, or: chown -R ${uid} ${path}`);
+    throw new UnsafeDataDir(
+      `The data folder ${path} belongs to another user (uid ${st.uid}); run as that user, or: chown -R ${uid} ${path}`,
+    );
   }
   if (st.mode & WRITABLE_BY_OTHERS) {
     throw new UnsafeDataDir(

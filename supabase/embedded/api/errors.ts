@@ -24,7 +24,13 @@ export class RestError extends Error {
   }
 }
 
-export function restError(status: number, code: string, message: string, details: string | null = null, hint: string | null = null): RestError {
+export function restError(
+  status: number,
+  code: string,
+  message: string,
+  details: string | null = null,
+  hint: string | null = null,
+): RestError {
   return new RestError(status, { code, message, details, hint });
 }
 
@@ -88,7 +94,12 @@ interface PgErrorLike {
 
 /** True for errors raised by the database (both pg and PGlite expose `code` as a five-character SQLSTATE). */
 export function isPgError(error: unknown): error is PgErrorLike & { code: string } {
-  return typeof error === 'object' && error !== null && typeof (error as PgErrorLike).code === 'string' && /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code as string);
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as PgErrorLike).code === 'string' &&
+    /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code as string)
+  );
 }
 
 /**
@@ -96,9 +107,17 @@ export function isPgError(error: unknown): error is PgErrorLike & { code: string
  * drivers attach the statement and its parameters (a password, a phone number) to their errors. Anything else is
  * a bug of ours and is logged with its stack.
  */
-export function logError(context: string, error: unknown, log: (line: string) => void = (line) => console.error(line)): void {
-  if (isPgError(error)) log(`embedded API: ${context}: database error ${error.code}: ${String(error.message ?? '')}`);
-  else log(`embedded API: ${context}: ${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error}`);
+export function logError(
+  context: string,
+  error: unknown,
+  log: (line: string) => void = (line) => console.error(line),
+): void {
+  if (isPgError(error))
+    log(`embedded API: ${context}: database error ${error.code}: ${String(error.message ?? '')}`);
+  else
+    log(
+      `embedded API: ${context}: ${error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : typeof error}`,
+    );
 }
 
 /** The answer to an error that is not the caller's: 500 without details (the log has them). */
@@ -119,15 +138,37 @@ export function fromDatabaseError(error: unknown, authenticated: boolean): RestE
   const status = statusForSqlState(error.code, authenticated);
   if (status >= 500) logError('function call failed', error);
   const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-  return new RestError(status, { code: error.code, message: String(error.message ?? ''), details: text(error.detail), hint: text(error.hint) }, headers);
+  return new RestError(
+    status,
+    {
+      code: error.code,
+      message: String(error.message ?? ''),
+      details: text(error.detail),
+      hint: text(error.hint),
+    },
+    headers,
+  );
 }
 
 /** The token verified, but its session was signed out, expired or revoked (server.ts checks on every call). */
 export function sessionEnded(): RestError {
-  return new RestError(401, { code: 'PGRST303', message: 'JWT session has ended (signed out, expired or revoked)', details: null, hint: 'Sign in again.' }, { 'www-authenticate': 'Bearer error="invalid_token", error_description="session ended"' });
+  return new RestError(
+    401,
+    {
+      code: 'PGRST303',
+      message: 'JWT session has ended (signed out, expired or revoked)',
+      details: null,
+      hint: 'Sign in again.',
+    },
+    { 'www-authenticate': 'Bearer error="invalid_token", error_description="session ended"' },
+  );
 }
 
 /** The JWT could not be verified (bad signature, expired, malformed): 401 PGRST301 as PostgREST answers. */
 export function jwtError(reason: string): RestError {
-  return new RestError(401, { code: 'PGRST301', message: reason, details: null, hint: null }, { 'www-authenticate': `Bearer error="invalid_token", error_description="${reason.replace(/"/g, "'")}"` });
+  return new RestError(
+    401,
+    { code: 'PGRST301', message: reason, details: null, hint: null },
+    { 'www-authenticate': `Bearer error="invalid_token", error_description="${reason.replace(/"/g, "'")}"` },
+  );
 }

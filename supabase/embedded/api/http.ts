@@ -46,7 +46,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -61,7 +62,8 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
 export function parseJson(body: Buffer): unknown {
   const text = body.toString('utf8');
   if (text.trim() === '') return undefined;
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new MalformedJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new MalformedJson(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -88,22 +90,45 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, { origins }
     res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     // supabase-js sends apikey, authorization, content-profile, x-client-info…: echo what the browser asks for.
     const asked = String(req.headers['access-control-request-headers'] ?? '');
-    res.setHeader('access-control-allow-headers', /^[\w\-, ]*$/.test(asked) && asked ? asked : 'apikey, authorization, content-type, content-profile, accept-profile, prefer, x-client-info, x-supabase-api-version');
+    res.setHeader(
+      'access-control-allow-headers',
+      /^[\w\-, ]*$/.test(asked) && asked
+        ? asked
+        : 'apikey, authorization, content-type, content-profile, accept-profile, prefer, x-client-info, x-supabase-api-version',
+    );
     res.setHeader('access-control-max-age', '600');
   }
   res.writeHead(allowed ? 204 : 403).end();
   return true;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** Sends a JSON text produced by the database as is (it is already serialised). */
-export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -114,7 +139,10 @@ export function sendJsonText(res: ServerResponse, status: number, text: string, 
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   const peer = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
   if (!trustProxy) return peer;
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const last = forwarded.at(-1)?.replace(/^::ffff:/, '');
   return last && isIP(last) ? last : peer;
 }

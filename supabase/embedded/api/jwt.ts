@@ -6,7 +6,14 @@
  */
 import { createLocalJWKSet, errors, jwtVerify, SignJWT, type JSONWebKeySet, type JWTPayload } from 'jose';
 
-export type Claims = Record<string, unknown> & { role?: string; sub?: string; exp?: number; iat?: number; aud?: string | string[]; session_id?: string };
+export type Claims = Record<string, unknown> & {
+  role?: string;
+  sub?: string;
+  exp?: number;
+  iat?: number;
+  aud?: string | string[];
+  session_id?: string;
+};
 
 /** The audience of user access tokens, as GoTrue sets it and PostgREST's `jwt-aud` checks it on Supabase. */
 export const AUDIENCE = 'authenticated';
@@ -14,7 +21,9 @@ export const AUDIENCE = 'authenticated';
 const encoder = new TextEncoder();
 
 export function signJwt(claims: Claims, secret: string): Promise<string> {
-  return new SignJWT(claims as JWTPayload).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(encoder.encode(secret));
+  return new SignJWT(claims as JWTPayload)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(encoder.encode(secret));
 }
 
 /** Why a token was refused; the message is safe to show to the caller. */
@@ -37,32 +46,42 @@ export interface VerifyKeys {
 const ASYMMETRIC = ['ES256', 'RS256'];
 
 /** Returns the claims of a valid, unexpired token; throws JwtError otherwise. */
-export async function verifyJwt(token: string, keys: VerifyKeys | string, now: Date = new Date()): Promise<Claims> {
+export async function verifyJwt(
+  token: string,
+  keys: VerifyKeys | string,
+  now: Date = new Date(),
+): Promise<Claims> {
   const { secret, jwks } = typeof keys === 'string' ? { secret: keys, jwks: undefined } : keys;
   if (!looksLikeJwt(token)) throw new JwtError('Expected 3 parts in JWT');
   const hmac = encoder.encode(secret);
   const publicKeys = jwks ? createLocalJWKSet(jwks) : undefined;
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(token, (header, jws) => (header.alg === 'HS256' || !publicKeys ? hmac : publicKeys(header, jws)), {
-      algorithms: publicKeys ? ['HS256', ...ASYMMETRIC] : ['HS256'],
-      requiredClaims: ['exp'],
-      currentDate: now,
-    }));
+    ({ payload } = await jwtVerify(
+      token,
+      (header, jws) => (header.alg === 'HS256' || !publicKeys ? hmac : publicKeys(header, jws)),
+      {
+        algorithms: publicKeys ? ['HS256', ...ASYMMETRIC] : ['HS256'],
+        requiredClaims: ['exp'],
+        currentDate: now,
+      },
+    ));
   } catch (error) {
     throw new JwtError(reason(error));
   }
   const claims = payload as Claims;
   const audiences = claims.aud === undefined ? [] : Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (claims.aud !== undefined && !audiences.includes(AUDIENCE)) throw new JwtError('JWT not in audience');
-  if (claims.role === 'authenticated' && !audiences.includes(AUDIENCE)) throw new JwtError('JWT for the authenticated role has no audience');
+  if (claims.role === 'authenticated' && !audiences.includes(AUDIENCE))
+    throw new JwtError('JWT for the authenticated role has no audience');
   return claims;
 }
 
 /** A short, caller-safe reason (PostgREST's wording where it has one). */
 function reason(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'JWT expired';
-  if (error instanceof errors.JWTClaimValidationFailed) return error.claim === 'exp' ? 'JWT has no exp claim' : `JWT ${error.claim} claim is not valid`;
+  if (error instanceof errors.JWTClaimValidationFailed)
+    return error.claim === 'exp' ? 'JWT has no exp claim' : `JWT ${error.claim} claim is not valid`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'JWT signature does not match';
   if (error instanceof errors.JOSEAlgNotAllowed) return 'JWT algorithm is not allowed';
   if (error instanceof errors.JOSEError) return `JWT cannot be verified (${error.code})`;

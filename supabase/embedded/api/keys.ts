@@ -16,7 +16,8 @@ const ISSUED_AT = 1704067200;
 const EXPIRES_AT = ISSUED_AT + 10 * 365 * 24 * 3600;
 
 export async function apiKeys(secret: string): Promise<ApiKeys> {
-  const key = (role: string) => signJwt({ iss: 'supabase-embedded', ref: 'tuoyu-local', role, iat: ISSUED_AT, exp: EXPIRES_AT }, secret);
+  const key = (role: string) =>
+    signJwt({ iss: 'supabase-embedded', ref: 'tuoyu-local', role, iat: ISSUED_AT, exp: EXPIRES_AT }, secret);
   const [anon, serviceRole] = await Promise.all([key('anon'), key('service_role')]);
   return { anon, serviceRole };
 }

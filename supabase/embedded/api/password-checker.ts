@@ -22,7 +22,8 @@ export interface PasswordChecker {
 const NO_USER_HASH = '$2a$10$e5jXd/IQCzTUh4wRcoRG6.eYa8JbuLDSwzItEv0s774vW8RWFLMG.';
 
 export function createPasswordChecker(opts: { workers: number; queue: number }): PasswordChecker {
-  if (!(opts.workers >= 1) || !(opts.queue >= 0)) throw new Error('createPasswordChecker needs workers >= 1 and queue >= 0');
+  if (!(opts.workers >= 1) || !(opts.queue >= 0))
+    throw new Error('createPasswordChecker needs workers >= 1 and queue >= 0');
   interface Job {
     id: number;
     password: string;
@@ -68,11 +69,18 @@ export function createPasswordChecker(opts: { workers: number; queue: number }):
     },
     verify(password, hash) {
       if (closed) return Promise.reject(new Error('password checker closed'));
-      if (!idle.length && waiting.length >= opts.queue) return Promise.reject(new CheckersBusy('Too many password checks waiting'));
+      if (!idle.length && waiting.length >= opts.queue)
+        return Promise.reject(new CheckersBusy('Too many password checks waiting'));
       return new Promise<boolean>((resolve, reject) => {
         const usable = typeof hash === 'string' && /^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash);
         // An unknown user or an unusable hash is compared against a hash nobody knows, then answered false.
-        waiting.push({ id: nextId++, password, hash: usable ? hash : NO_USER_HASH, resolve: (ok) => resolve(usable && ok), reject });
+        waiting.push({
+          id: nextId++,
+          password,
+          hash: usable ? hash : NO_USER_HASH,
+          resolve: (ok) => resolve(usable && ok),
+          reject,
+        });
         const worker = idle.pop();
         if (worker) dispatch(worker);
       });

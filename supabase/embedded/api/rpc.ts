@@ -41,7 +41,15 @@ const SETUP_SQL = `select pg_catalog.set_config('transaction_read_only', $1, tru
   pg_catalog.set_config('request.path', $5, true),
   pg_catalog.set_config('search_path', $6, true)`;
 /** The settings of SETUP_SQL, in order (the simple path writes the same ones as literals). */
-const SETTINGS = ['transaction_read_only', 'request.jwt.claims', 'request.headers', 'request.method', 'request.path', 'search_path', 'statement_timeout'];
+const SETTINGS = [
+  'transaction_read_only',
+  'request.jwt.claims',
+  'request.headers',
+  'request.method',
+  'request.path',
+  'search_path',
+  'statement_timeout',
+];
 const SETUP_TIMEOUT_SQL = `${SETUP_SQL}, pg_catalog.set_config('statement_timeout', $7, true)`;
 
 /** The gateway function that runs a call as `role` (one of API_ROLES, so the name is known and safe). */
@@ -65,9 +73,20 @@ export interface CallInput {
  * The database side of a call, in one transaction: the local settings, then the function. Returns the JSON text
  * of the result (null for void). Database errors propagate as thrown.
  */
-export async function runCall(ctx: Pick<RpcContext, 'db' | 'schema' | 'statementTimeouts'>, fn: FunctionInfo, input: CallInput): Promise<string | null> {
+export async function runCall(
+  ctx: Pick<RpcContext, 'db' | 'schema' | 'statementTimeouts'>,
+  fn: FunctionInfo,
+  input: CallInput,
+): Promise<string | null> {
   const timeout = ctx.db.kind === 'postgres' ? ctx.statementTimeouts[input.caller.role] : undefined;
-  const setup = [input.readOnly ? 'on' : 'off', JSON.stringify(input.caller.claims), JSON.stringify(input.headers), input.method, `/rpc/${fn.name}`, `${ctx.schema}, extensions`];
+  const setup = [
+    input.readOnly ? 'on' : 'off',
+    JSON.stringify(input.caller.claims),
+    JSON.stringify(input.headers),
+    input.method,
+    `/rpc/${fn.name}`,
+    `${ctx.schema}, extensions`,
+  ];
   if (timeout) setup.push(timeout);
   const args = JSON.stringify(input.args);
   // The call's SQL reads its arguments from $1, which the gateway binds to `args`.
@@ -75,14 +94,21 @@ export async function runCall(ctx: Pick<RpcContext, 'db' | 'schema' | 'statement
   const simple = simpleQueryOf(ctx.db);
   if (simple) {
     // One message, one implicit transaction: the settings, then the call (see simple-query.ts).
-    const settings = SETTINGS.slice(0, setup.length).map((name, i) => `pg_catalog.set_config('${name}', ${literal(setup[i]!)}, true)`);
+    const settings = SETTINGS.slice(0, setup.length).map(
+      (name, i) => `pg_catalog.set_config('${name}', ${literal(setup[i]!)}, true)`,
+    );
     // concat() makes the first statement answer one small value instead of echoing every setting back.
-    const results = await simple(`select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body`);
+    const results = await simple(
+      `select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body`,
+    );
     return (results.at(-1)?.rows[0]?.body as string | null | undefined) ?? null;
   }
   return ctx.db.transaction(async (tx) => {
     await tx.query(timeout ? SETUP_TIMEOUT_SQL : SETUP_SQL, setup);
-    const { rows } = await tx.query<{ body: string | null }>(`select ${gateway(input.caller.role)}($1, $2::pg_catalog.json) as body`, [call, args]);
+    const { rows } = await tx.query<{ body: string | null }>(
+      `select ${gateway(input.caller.role)}($1, $2::pg_catalog.json) as body`,
+      [call, args],
+    );
     return rows[0]?.body ?? null;
   });
 }
@@ -95,14 +121,34 @@ export async function handleRpc(ctx: RpcContext, call: RpcRequest): Promise<void
   const fn = chooseOverload(overloads, given);
   if (fn === 'none') {
     const shown = given.length ? `with parameters ${given.join(', ')}` : 'without parameters';
-    throw restError(404, 'PGRST202', `Could not find the function ${ctx.schema}.${name}(${given.join(', ')}) in the schema cache`, `Searched for the function ${ctx.schema}.${name} ${shown}, but no matches were found in the schema cache.`, 'If a new function was created in the database with this name and parameters, try reloading the schema cache.');
+    throw restError(
+      404,
+      'PGRST202',
+      `Could not find the function ${ctx.schema}.${name}(${given.join(', ')}) in the schema cache`,
+      `Searched for the function ${ctx.schema}.${name} ${shown}, but no matches were found in the schema cache.`,
+      'If a new function was created in the database with this name and parameters, try reloading the schema cache.',
+    );
   }
-  if (fn === 'ambiguous') throw restError(300, 'PGRST203', `Could not choose the best candidate function between overloads of ${ctx.schema}.${name}`, null, 'Try renaming the parameters or the function itself in the database so function overloading can be resolved');
+  if (fn === 'ambiguous')
+    throw restError(
+      300,
+      'PGRST203',
+      `Could not choose the best candidate function between overloads of ${ctx.schema}.${name}`,
+      null,
+      'Try renaming the parameters or the function itself in the database so function overloading can be resolved',
+    );
   const readOnly = fn.readOnly || method === 'GET' || method === 'HEAD';
   if (method !== 'POST') queryStringJson(fn.args, call.args);
   let body: string | null;
   try {
-    body = await runCall(ctx, fn, { caller, args: call.args, given, headers: call.headers, method, readOnly });
+    body = await runCall(ctx, fn, {
+      caller,
+      args: call.args,
+      given,
+      headers: call.headers,
+      method,
+      readOnly,
+    });
   } catch (error) {
     throw fromDatabaseError(error, caller.role !== 'anon');
   }
@@ -131,8 +177,18 @@ function queryStringJson(params: { name: string; type: string }[], args: Record<
 
 /** `Accept: application/vnd.pgrst.object+json` (supabase-js `.single()`): exactly one row, as an object. */
 function singular(req: IncomingMessage, body: string): string {
-  if (!String(req.headers.accept ?? '').includes('application/vnd.pgrst.object+json') || !body.startsWith('[')) return body;
+  if (
+    !String(req.headers.accept ?? '').includes('application/vnd.pgrst.object+json') ||
+    !body.startsWith('[')
+  )
+    return body;
   const rows = JSON.parse(body) as unknown[];
-  if (rows.length !== 1) throw new RestError(406, { code: 'PGRST116', message: 'JSON object requested, multiple (or no) rows returned', details: `The result contains ${rows.length} rows`, hint: null });
+  if (rows.length !== 1)
+    throw new RestError(406, {
+      code: 'PGRST116',
+      message: 'JSON object requested, multiple (or no) rows returned',
+      details: `The result contains ${rows.length} rows`,
+      hint: null,
+    });
   return JSON.stringify(rows[0]);
 }

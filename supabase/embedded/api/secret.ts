@@ -21,8 +21,12 @@ export const DEMO_SECRETS = [
 
 /** Throws when `secret` is too short or one of the published demo secrets. */
 export function assertUsableSecret(secret: string, source: string): void {
-  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${source} must be at least ${MIN_SECRET_LENGTH} characters.`);
-  if (DEMO_SECRETS.includes(secret.trim())) throw new Error(`${source} is a published demo secret (from Supabase's setup files); anyone could sign tokens with it. Use a random one, e.g. \`openssl rand -base64 48\`.`);
+  if (secret.length < MIN_SECRET_LENGTH)
+    throw new Error(`${source} must be at least ${MIN_SECRET_LENGTH} characters.`);
+  if (DEMO_SECRETS.includes(secret.trim()))
+    throw new Error(
+      `${source} is a published demo secret (from Supabase's setup files); anyone could sign tokens with it. Use a random one, e.g. \`openssl rand -base64 48\`.`,
+    );
 }
 
 export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -34,7 +38,10 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) {
     const secret = readFileSync(file, 'utf8').trim();
-    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`${file} is shorter than ${MIN_SECRET_LENGTH} characters; delete it to generate a new one.`);
+    if (secret.length < MIN_SECRET_LENGTH)
+      throw new Error(
+        `${file} is shorter than ${MIN_SECRET_LENGTH} characters; delete it to generate a new one.`,
+      );
     assertUsableSecret(secret, file);
     return secret;
   }

@@ -15,7 +15,17 @@ import { AuthError, handleAuth, requireJsonBody, sendAuthError, type RateLimit }
 import { callerFrom, createTokenVerifier } from './caller.ts';
 import { createCatalogue, type Catalogue } from './catalogue.ts';
 import { internalError, logError, RestError, restError, sessionEnded } from './errors.ts';
-import { applyCors, BODY_LIMIT, BodyTooLarge, clientAddress, headersForSql, MalformedJson, parseJson, readBody, sendJson } from './http.ts';
+import {
+  applyCors,
+  BODY_LIMIT,
+  BodyTooLarge,
+  clientAddress,
+  headersForSql,
+  MalformedJson,
+  parseJson,
+  readBody,
+  sendJson,
+} from './http.ts';
 import { apiKeys, type ApiKeys } from './keys.ts';
 import { createPasswordChecker } from './password-checker.ts';
 import { handleRpc } from './rpc.ts';
@@ -76,7 +86,12 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     reuseInterval: settings.refreshTokenReuseInterval,
     ...options.sessions,
   };
-  const rpcContext = { db, catalogue, schema: SCHEMA, statementTimeouts: options.statementTimeouts ?? { anon: '3s', authenticated: '8s' } };
+  const rpcContext = {
+    db,
+    catalogue,
+    schema: SCHEMA,
+    statementTimeouts: options.statementTimeouts ?? { anon: '3s', authenticated: '8s' },
+  };
   const authContext = {
     db,
     tokens: { secret, expiresIn: options.jwtExpiry ?? settings.jwtExpiry },
@@ -97,7 +112,14 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
     if (path.startsWith('/auth/v1/')) {
       if (req.method === 'POST') requireJsonBody(req);
       const body = req.method === 'POST' ? await bodyOf(req, bodyLimit, 'auth') : undefined;
-      return handleAuth(authContext, { req, res, path: path.slice('/auth/v1'.length), query: url.searchParams, body, address });
+      return handleAuth(authContext, {
+        req,
+        res,
+        path: path.slice('/auth/v1'.length),
+        query: url.searchParams,
+        body,
+        address,
+      });
     }
     if (path.startsWith('/rest/v1/rpc/')) {
       let name: string;
@@ -106,22 +128,42 @@ export async function createApiServer(options: ApiOptions): Promise<ApiServer> {
       } catch {
         throw restError(400, 'PGRST100', 'The function name in the path is not valid percent-encoding');
       }
-      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD') throw restError(405, 'PGRST101', 'Only GET and POST verbs are allowed for functions');
+      if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'HEAD')
+        throw restError(405, 'PGRST101', 'Only GET and POST verbs are allowed for functions');
       const profile = req.headers['content-profile'] ?? req.headers['accept-profile'];
-      if (profile !== undefined && profile !== SCHEMA) throw restError(406, 'PGRST106', `The schema must be one of the following: ${SCHEMA}`);
+      if (profile !== undefined && profile !== SCHEMA)
+        throw restError(406, 'PGRST106', `The schema must be one of the following: ${SCHEMA}`);
       const caller = await callerFrom(req, verify);
       // Revocation: a user's token counts only while its session lives (PostgREST alone cannot know this).
-      if (caller.role === 'authenticated' && !(await sessionActive(db, String(caller.claims.session_id), sessions))) throw sessionEnded();
-      const args = req.method === 'POST' ? await bodyOf(req, bodyLimit, 'rest') : Object.fromEntries(url.searchParams);
+      if (
+        caller.role === 'authenticated' &&
+        !(await sessionActive(db, String(caller.claims.session_id), sessions))
+      )
+        throw sessionEnded();
+      const args =
+        req.method === 'POST' ? await bodyOf(req, bodyLimit, 'rest') : Object.fromEntries(url.searchParams);
       if (args !== undefined && (typeof args !== 'object' || args === null || Array.isArray(args))) {
         throw restError(400, 'PGRST102', 'The request body must be a JSON object of named arguments');
       }
-      return handleRpc(rpcContext, { req, res, name, caller, args: (args ?? {}) as Record<string, unknown>, headers: headersForSql(req, address) });
+      return handleRpc(rpcContext, {
+        req,
+        res,
+        name,
+        caller,
+        args: (args ?? {}) as Record<string, unknown>,
+        headers: headersForSql(req, address),
+      });
     }
     if (path.startsWith('/rest/v1/')) {
       const table = path.slice('/rest/v1/'.length).split('/')[0] ?? '';
       // The browser has no table access: tables live outside the exposed schema, so PostgREST would not find them.
-      throw restError(404, 'PGRST205', `Could not find the table '${SCHEMA}.${table}' in the schema cache`, null, 'Only functions are exposed: call /rest/v1/rpc/<function>.');
+      throw restError(
+        404,
+        'PGRST205',
+        `Could not find the table '${SCHEMA}.${table}' in the schema cache`,
+        null,
+        'Only functions are exposed: call /rest/v1/rpc/<function>.',
+      );
     }
     sendJson(res, 404, { message: 'no Route matched with those values' });
   }
@@ -164,10 +206,15 @@ async function bodyOf(req: IncomingMessage, limit: number, surface: 'rest' | 'au
   } catch (error) {
     if (error instanceof BodyTooLarge) {
       if (surface === 'auth') throw new AuthError(413, 'request_too_large', error.message);
-      throw new RestError(413, { code: 'PGRST413', message: error.message, details: null, hint: null }, { connection: 'close' });
+      throw new RestError(
+        413,
+        { code: 'PGRST413', message: error.message, details: null, hint: null },
+        { connection: 'close' },
+      );
     }
     if (error instanceof MalformedJson) {
-      if (surface === 'auth') throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON: ' + error.message);
+      if (surface === 'auth')
+        throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON: ' + error.message);
       throw restError(400, 'PGRST102', 'Empty or invalid json', error.message);
     }
     throw error;
@@ -184,7 +231,15 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown):
   if (error instanceof RestError) return sendJson(res, error.status, error.body, error.headers);
   if (error instanceof AuthError) return sendAuthError(res, error);
   logError(`${req.method} ${(req.url ?? '').split('?')[0]}`, error);
-  if (req.url?.startsWith('/auth/v1/')) return sendAuthError(res, new AuthError(500, 'unexpected_failure', 'Unexpected failure, please check server logs for more information'));
+  if (req.url?.startsWith('/auth/v1/'))
+    return sendAuthError(
+      res,
+      new AuthError(
+        500,
+        'unexpected_failure',
+        'Unexpected failure, please check server logs for more information',
+      ),
+    );
   const { status, body } = internalError();
   sendJson(res, status, body);
 }

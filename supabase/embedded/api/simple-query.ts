@@ -14,7 +14,9 @@ export type SimpleQuery = (sql: string) => Promise<{ rows: Record<string, unknow
 
 interface WithDrivers {
   pglite?: { exec(sql: string): Promise<{ rows: Record<string, unknown>[] }[]> };
-  pool?: { query(sql: string): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]> };
+  pool?: {
+    query(sql: string): Promise<{ rows: Record<string, unknown>[] } | { rows: Record<string, unknown>[] }[]>;
+  };
 }
 
 export function simpleQueryOf(db: Db): SimpleQuery | undefined {

@@ -18,7 +18,14 @@ import type { Db } from '../db/adapter.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
-import { assertServesAsAuthenticator, AUTHENTICATOR, authenticatorUrl, loginRole, setAuthenticatorPassword, withPassword } from '../db/serving.ts';
+import {
+  assertServesAsAuthenticator,
+  AUTHENTICATOR,
+  authenticatorUrl,
+  loginRole,
+  setAuthenticatorPassword,
+  withPassword,
+} from '../db/serving.ts';
 import { secureDataDir, tightenDataDir } from './data-dir.ts';
 import type { ApiKeys } from './keys.ts';
 import { lockDataDir } from './lock.ts';
@@ -53,7 +60,11 @@ export interface StartOptions {
  * Migrates as the superuser, then opens the serving connection as authenticator and checks it. Returns the serving
  * Db and the migrations applied.
  */
-async function openServingDb(env: NodeJS.ProcessEnv, dataDir: string, afterMigrate?: (db: Db) => Promise<void>): Promise<{ db: Db; applied: string[] }> {
+async function openServingDb(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  afterMigrate?: (db: Db) => Promise<void>,
+): Promise<{ db: Db; applied: string[] }> {
   const migrate = async (admin: Db) => {
     const { applied } = await prepareDatabase(admin, { seed: true });
     if (env.AUTHENTICATOR_PASSWORD) await setAuthenticatorPassword(admin, env.AUTHENTICATOR_PASSWORD);
@@ -102,12 +113,24 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
   const release = databaseUrl ? () => {} : lockDataDir(dataDir);
   let db: Db | undefined;
   try {
-    const opened = await openServingDb({ ...env, DATABASE_URL: databaseUrl ?? '' }, dataDir, options.afterMigrate);
+    const opened = await openServingDb(
+      { ...env, DATABASE_URL: databaseUrl ?? '' },
+      dataDir,
+      options.afterMigrate,
+    );
     db = opened.db;
     const { applied } = opened;
     const secret = loadSecret(dataDir, env);
-    const siteOrigins = (env.TUOYU_SITE_ORIGINS || 'http://localhost:4321,http://127.0.0.1:4321').split(',').map((s) => s.trim());
-    const api = await createApiServer({ db, secret, siteOrigins, trustProxy: env.TUOYU_TRUST_PROXY === '1', ...options.server });
+    const siteOrigins = (env.TUOYU_SITE_ORIGINS || 'http://localhost:4321,http://127.0.0.1:4321')
+      .split(',')
+      .map((s) => s.trim());
+    const api = await createApiServer({
+      db,
+      secret,
+      siteOrigins,
+      trustProxy: env.TUOYU_TRUST_PROXY === '1',
+      ...options.server,
+    });
     await api.catalogue.reload();
     const port = options.port ?? Number(env.SUPABASE_API_PORT || 54321);
     const host = env.SUPABASE_API_HOST || '127.0.0.1';

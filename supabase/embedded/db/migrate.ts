@@ -81,14 +81,15 @@ export async function prepareDatabase(db: Db, opts: { seed?: boolean } = {}): Pr
     const sql = readFileSync(m.path, 'utf8');
     const done = await db.transaction(async (tx) => {
       await lock(tx);
-      const seen = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [m.version]);
+      const seen = await tx.query('select 1 from supabase_migrations.schema_migrations where version = $1', [
+        m.version,
+      ]);
       if (seen.rows.length) return false;
       await execAsOwner(tx, sql);
-      await tx.query('insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)', [
-        m.version,
-        m.name,
-        [sql],
-      ]);
+      await tx.query(
+        'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+        [m.version, m.name, [sql]],
+      );
       return true;
     });
     if (done) applied.push(m.version);
@@ -105,7 +106,10 @@ async function seed(db: Db): Promise<void> {
   const hash = createHash('sha256').update(sql).digest('hex');
   await db.transaction(async (tx) => {
     await lock(tx);
-    const seen = await tx.query<{ hash: string }>('select hash from supabase_migrations.seed_files where path = $1', [path]);
+    const seen = await tx.query<{ hash: string }>(
+      'select hash from supabase_migrations.seed_files where path = $1',
+      [path],
+    );
     if (seen.rows[0]?.hash === hash) return;
     await execAsOwner(tx, sql);
     await tx.query(

@@ -15,7 +15,14 @@ export const OID = {
 } as const;
 
 /** The array type of each of the above, for the pg driver (PGlite derives array parsers itself). */
-const ARRAY_OF: Record<number, number> = { 1016: OID.int8, 199: OID.json, 1182: OID.date, 1115: OID.timestamp, 1185: OID.timestamptz, 3807: OID.jsonb };
+const ARRAY_OF: Record<number, number> = {
+  1016: OID.int8,
+  199: OID.json,
+  1182: OID.date,
+  1115: OID.timestamp,
+  1185: OID.timestamptz,
+  3807: OID.jsonb,
+};
 
 /** `2026-06-01 08:00:00.5+00` → `2026-06-01T08:00:00.5+00:00` (the form `to_json` writes). */
 export function isoTimestamp(text: string): string {

@@ -20,9 +20,18 @@ function wrapTx(tx: Transaction): Tx {
  * itself still belongs to the bootstrap superuser, so requests must go through the gateway functions of
  * supabase/bootstrap/30_authenticator.sql, which forbid changing role.
  */
-export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob; username?: string } = {}): Promise<Db & { pglite: PGlite }> {
+export async function openPglite(
+  dataDir: string,
+  opts: { loadDataDir?: Blob; username?: string } = {},
+): Promise<Db & { pglite: PGlite }> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ dataDir, extensions: { pgcrypto }, parsers, loadDataDir: opts.loadDataDir, username: opts.username });
+  const pg = await PGlite.create({
+    dataDir,
+    extensions: { pgcrypto },
+    parsers,
+    loadDataDir: opts.loadDataDir,
+    username: opts.username,
+  });
   // One session for the life of the database: fix the time zone so timestamptz text is always UTC.
   await pg.exec(`set timezone to 'UTC'`);
   return {

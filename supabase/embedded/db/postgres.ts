@@ -24,7 +24,9 @@ export function openPostgres(connectionString: string, max = poolSize()): Db & {
   return {
     kind: 'postgres',
     pool,
-    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
+    query: async <T>(sql: string, params?: unknown[]) => ({
+      rows: (await pool.query(sql, params)).rows as T[],
+    }),
     exec: async (sql: string) => void (await pool.query(sql)),
     async transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
       const client = await pool.connect();
@@ -32,7 +34,9 @@ export function openPostgres(connectionString: string, max = poolSize()): Db & {
       try {
         await client.query('begin');
         const result = await fn({
-          query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as T[] }),
+          query: async <T>(sql: string, params?: unknown[]) => ({
+            rows: (await client.query(sql, params)).rows as T[],
+          }),
           exec: async (sql: string) => void (await client.query(sql)),
         });
         await client.query('commit');

@@ -72,7 +72,10 @@ export async function servingIdentity(db: Db): Promise<ServingIdentity> {
  */
 export async function assertServesAsAuthenticator(db: Db): Promise<void> {
   const who = await servingIdentity(db);
-  const ok = db.kind === 'postgres' ? who.sessionUser === AUTHENTICATOR && !who.sessionSuperuser : who.currentUser === AUTHENTICATOR;
+  const ok =
+    db.kind === 'postgres'
+      ? who.sessionUser === AUTHENTICATOR && !who.sessionSuperuser
+      : who.currentUser === AUTHENTICATOR;
   if (!ok) {
     throw new NotAuthenticator(
       `The API serves requests only as ${AUTHENTICATOR}, but this connection logs in as ${who.sessionUser}${who.sessionSuperuser ? ' (a superuser)' : ''}. ` +

@@ -13,7 +13,11 @@ import { getSupabase } from '../../../lib/supabase/client.ts';
 import type { ExportRow, RosterRow, StaffEvent } from './types.ts';
 
 declare global {
-  interface Window { BarcodeDetector?: new (o: { formats: string[] }) => { detect(src: CanvasImageSource): Promise<{ rawValue: string }[]> } }
+  interface Window {
+    BarcodeDetector?: new (o: {
+      formats: string[];
+    }) => { detect(src: CanvasImageSource): Promise<{ rawValue: string }[]> };
+  }
 }
 
 function download(name: string, blob: Blob) {
@@ -25,7 +29,17 @@ function download(name: string, blob: Blob) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Roster({ t, ps, event, onChanged }: { t: LectureStaffStrings; ps: LectureStrings; event: StaffEvent; onChanged: (note: string) => void }) {
+export function Roster({
+  t,
+  ps,
+  event,
+  onChanged,
+}: {
+  t: LectureStaffStrings;
+  ps: LectureStrings;
+  event: StaffEvent;
+  onChanged: (note: string) => void;
+}) {
   const [rows, setRows] = useState<RosterRow[] | null>(null);
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [code, setCode] = useState('');
@@ -43,10 +57,15 @@ export function Roster({ t, ps, event, onChanged }: { t: LectureStaffStrings; ps
   useEffect(() => void load(), [load]);
 
   async function checkIn(raw: string) {
-    const { data, error } = await sb.rpc('check_in_lecture', { p_event_id: event.id, p_code: normalizeCode(raw) });
+    const { data, error } = await sb.rpc('check_in_lecture', {
+      p_event_id: event.id,
+      p_code: normalizeCode(raw),
+    });
     if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
     const r = data as { name: string; code: string; already: boolean };
-    setNote(fill(r.already ? t['lecs.alreadyIn'] : t['lecs.checkedIn'], { name: r.name ?? '', code: r.code }));
+    setNote(
+      fill(r.already ? t['lecs.alreadyIn'] : t['lecs.checkedIn'], { name: r.name ?? '', code: r.code }),
+    );
     setCode('');
     await load();
     onChanged('');
@@ -59,7 +78,10 @@ export function Roster({ t, ps, event, onChanged }: { t: LectureStaffStrings; ps
   }
 
   async function changeCapacity() {
-    const { data, error } = await sb.rpc('set_lecture_capacity', { p_id: event.id, p_capacity: Number(capacity) });
+    const { data, error } = await sb.rpc('set_lecture_capacity', {
+      p_id: event.id,
+      p_capacity: Number(capacity),
+    });
     if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
     const promoted = (data as { promoted: number }).promoted;
     setNote(`${t['lecs.saved']} ${promoted ? fill(t['lecs.promoted'], { n: promoted }) : ''}`);
@@ -70,77 +92,191 @@ export function Roster({ t, ps, event, onChanged }: { t: LectureStaffStrings; ps
   async function exportRows(kind: 'csv' | 'xlsx') {
     const { data, error } = await sb.rpc('export_lecture_roster', { p_event_id: event.id });
     if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
-    const header = [t['lecs.r.no'], t['lecs.r.code'], t['lecs.r.name'], t['lecs.r.mobile'], t['lecs.r.adults'], t['lecs.r.age'], t['lecs.r.status'], t['lecs.r.checkedIn']];
-    const body = (data as ExportRow[]).map((r) => [r.signup_no, r.code, r.name ?? '', r.mobile ?? '', r.adults, ps[`lec.age.${r.child_age_band}` as LectureKey],
-      r.status === 'waitlisted' ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' }) : t[`lecs.st.${r.status}` as keyof LectureStaffStrings], r.checked_in_at ? formatShanghai(r.checked_in_at) : '']);
+    const header = [
+      t['lecs.r.no'],
+      t['lecs.r.code'],
+      t['lecs.r.name'],
+      t['lecs.r.mobile'],
+      t['lecs.r.adults'],
+      t['lecs.r.age'],
+      t['lecs.r.status'],
+      t['lecs.r.checkedIn'],
+    ];
+    const body = (data as ExportRow[]).map((r) => [
+      r.signup_no,
+      r.code,
+      r.name ?? '',
+      r.mobile ?? '',
+      r.adults,
+      ps[`lec.age.${r.child_age_band}` as LectureKey],
+      r.status === 'waitlisted'
+        ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' })
+        : t[`lecs.st.${r.status}` as keyof LectureStaffStrings],
+      r.checked_in_at ? formatShanghai(r.checked_in_at) : '',
+    ]);
     const name = `roster-${event.starts_at.slice(0, 10)}-${event.id.slice(0, 8)}`;
-    if (kind === 'csv') return download(`${name}.csv`, new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' }));
+    if (kind === 'csv')
+      return download(`${name}.csv`, new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' }));
     const { default: ExcelJS } = await import('exceljs');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(t['lecs.roster']);
     // Every cell is written as a string value (never a formula), neutralised like the CSV for spreadsheet exports.
     sheet.addRows([header, ...body].map((r) => r.map((c) => neutralise(String(c)))));
-    download(`${name}.xlsx`, new Blob([await book.xlsx.writeBuffer()], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    download(
+      `${name}.xlsx`,
+      new Blob([await book.xlsx.writeBuffer()], {
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }),
+    );
   }
 
   async function startScan() {
-    if (!window.BarcodeDetector || !navigator.mediaDevices?.getUserMedia) return setNote(t['lecs.scanUnsupported']);
+    if (!window.BarcodeDetector || !navigator.mediaDevices?.getUserMedia)
+      return setNote(t['lecs.scanUnsupported']);
     const detector = new window.BarcodeDetector({ formats: ['qr_code'] });
-    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).catch(() => null);
+    const stream = await navigator.mediaDevices
+      .getUserMedia({ video: { facingMode: 'environment' } })
+      .catch(() => null);
     if (!stream || !video.current) return setNote(t['lecs.scanUnsupported']);
     setScanning(true);
     video.current.srcObject = stream;
     await video.current.play();
-    const stop = () => { stream.getTracks().forEach((tr) => tr.stop()); setScanning(false); };
+    const stop = () => {
+      stream.getTracks().forEach((tr) => tr.stop());
+      setScanning(false);
+    };
     const tick = async () => {
       if (!video.current?.srcObject) return;
       const found = await detector.detect(video.current).catch(() => []);
-      if (found[0]) { stop(); video.current.srcObject = null; await checkIn(found[0].rawValue); return; }
+      if (found[0]) {
+        stop();
+        video.current.srcObject = null;
+        await checkIn(found[0].rawValue);
+        return;
+      }
       requestAnimationFrame(tick);
     };
     video.current.onpause = stop;
     requestAnimationFrame(tick);
   }
 
-  const status = (r: RosterRow) => (r.status === 'waitlisted' ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' }) : t[`lecs.st.${r.status}`]);
+  const status = (r: RosterRow) =>
+    r.status === 'waitlisted'
+      ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' })
+      : t[`lecs.st.${r.status}`];
   return (
     <section aria-labelledby="roster-title" className="lecs-roster">
       <h2 id="roster-title">{t['lecs.roster']}</h2>
-      {note && <p role="status" className="note">{note}</p>}
+      {note && (
+        <p role="status" className="note">
+          {note}
+        </p>
+      )}
       <div className="lecs-tools no-print">
-        <form onSubmit={(e) => { e.preventDefault(); void checkIn(code); }} className="lecs-inline">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void checkIn(code);
+          }}
+          className="lecs-inline"
+        >
           <label htmlFor="checkin-code">{t['lecs.checkInCode']}</label>
-          <input id="checkin-code" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+          <input
+            id="checkin-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
           <button type="submit">{t['lecs.checkInDo']}</button>
-          <button type="button" className="secondary" onClick={() => (scanning ? video.current?.pause() : void startScan())}>{scanning ? t['lecs.scanStop'] : t['lecs.scan']}</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => (scanning ? video.current?.pause() : void startScan())}
+          >
+            {scanning ? t['lecs.scanStop'] : t['lecs.scan']}
+          </button>
         </form>
         <video ref={video} hidden={!scanning} muted playsInline className="lecs-video" />
-        <form onSubmit={(e) => { e.preventDefault(); void changeCapacity(); }} className="lecs-inline">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void changeCapacity();
+          }}
+          className="lecs-inline"
+        >
           <label htmlFor="capacity">{t['lecs.capacity']}</label>
-          <input id="capacity" type="number" min={1} max={2000} value={capacity} onChange={(e) => setCapacity(e.target.value)} />
-          <button type="submit" className="secondary">{t['lecs.capacityDo']}</button>
+          <input
+            id="capacity"
+            type="number"
+            min={1}
+            max={2000}
+            value={capacity}
+            onChange={(e) => setCapacity(e.target.value)}
+          />
+          <button type="submit" className="secondary">
+            {t['lecs.capacityDo']}
+          </button>
         </form>
         <p className="lecs-inline">
-          <button type="button" className="secondary" onClick={() => window.print()}>{t['lecs.print']}</button>
-          <button type="button" className="secondary" onClick={() => void exportRows('csv')}>{t['lecs.csv']}</button>
-          <button type="button" className="secondary" onClick={() => void exportRows('xlsx')}>{t['lecs.xlsx']}</button>
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t['lecs.print']}
+          </button>
+          <button type="button" className="secondary" onClick={() => void exportRows('csv')}>
+            {t['lecs.csv']}
+          </button>
+          <button type="button" className="secondary" onClick={() => void exportRows('xlsx')}>
+            {t['lecs.xlsx']}
+          </button>
         </p>
       </div>
-      <h3 className="print-only">{t['lecs.sheetTitle']}：{event.title}（{formatShanghai(event.starts_at)}）</h3>
+      <h3 className="print-only">
+        {t['lecs.sheetTitle']}：{event.title}（{formatShanghai(event.starts_at)}）
+      </h3>
       {rows && (
         <div className="table-scroll">
           <table>
-            <thead><tr>
-              <th scope="col">{t['lecs.r.no']}</th><th scope="col">{t['lecs.r.name']}</th><th scope="col">{t['lecs.r.mobile']}</th><th scope="col">{t['lecs.r.code']}</th>
-              <th scope="col">{t['lecs.r.adults']}</th><th scope="col">{t['lecs.r.status']}</th><th scope="col">{t['lecs.r.checkedIn']}</th><th scope="col" className="print-only">{t['lecs.sign']}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t['lecs.r.no']}</th>
+                <th scope="col">{t['lecs.r.name']}</th>
+                <th scope="col">{t['lecs.r.mobile']}</th>
+                <th scope="col">{t['lecs.r.code']}</th>
+                <th scope="col">{t['lecs.r.adults']}</th>
+                <th scope="col">{t['lecs.r.status']}</th>
+                <th scope="col">{t['lecs.r.checkedIn']}</th>
+                <th scope="col" className="print-only">
+                  {t['lecs.sign']}
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className={r.status === 'cancelled' ? 'no-print' : undefined}>
                   <td>{r.signup_no}</td>
                   <td>{r.redacted ? t['lecs.redacted'] : r.name}</td>
-                  <td>{revealed[r.id] ?? r.mobile_masked}{!r.redacted && !revealed[r.id] && <> <button type="button" className="link no-print" onClick={() => void reveal(r.id)} aria-label={`${t['lecs.reveal']}：${r.name}`}>{t['lecs.reveal']}</button></>}</td>
-                  <td>{r.code}</td><td>{r.adults}</td><td>{status(r)}</td><td>{r.checked_in_at ? formatShanghai(r.checked_in_at) : ''}</td><td className="print-only"></td>
+                  <td>
+                    {revealed[r.id] ?? r.mobile_masked}
+                    {!r.redacted && !revealed[r.id] && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link no-print"
+                          onClick={() => void reveal(r.id)}
+                          aria-label={`${t['lecs.reveal']}：${r.name}`}
+                        >
+                          {t['lecs.reveal']}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                  <td>{r.code}</td>
+                  <td>{r.adults}</td>
+                  <td>{status(r)}</td>
+                  <td>{r.checked_in_at ? formatShanghai(r.checked_in_at) : ''}</td>
+                  <td className="print-only"></td>
                 </tr>
               ))}
             </tbody>

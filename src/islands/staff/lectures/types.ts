@@ -2,15 +2,48 @@
 import type { AgeBand, Kind } from '../../../lib/lectures/model.ts';
 
 export interface StaffEvent {
-  id: string; title: string; kind: Kind; description: string; speaker: string; venue: string; township: string; audience: string;
-  starts_at: string; ends_at: string; capacity: number; registration_opens_at: string | null; registration_closes_at: string | null;
-  status: 'draft' | 'published' | 'cancelled'; cancel_reason: string | null; confirmed: number; waitlisted: number; checked_in: number; cancelled: number;
+  id: string;
+  title: string;
+  kind: Kind;
+  description: string;
+  speaker: string;
+  venue: string;
+  township: string;
+  audience: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  registration_opens_at: string | null;
+  registration_closes_at: string | null;
+  status: 'draft' | 'published' | 'cancelled';
+  cancel_reason: string | null;
+  confirmed: number;
+  waitlisted: number;
+  checked_in: number;
+  cancelled: number;
 }
 export interface RosterRow {
-  id: number; code: string; signup_no: number; name: string | null; mobile_masked: string | null; adults: number; child_age_band: AgeBand;
-  status: 'confirmed' | 'waitlisted' | 'cancelled'; waitlist_position: number | null; checked_in_at: string | null; redacted: boolean;
+  id: number;
+  code: string;
+  signup_no: number;
+  name: string | null;
+  mobile_masked: string | null;
+  adults: number;
+  child_age_band: AgeBand;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  waitlist_position: number | null;
+  checked_in_at: string | null;
+  redacted: boolean;
 }
 export interface ExportRow {
-  signup_no: number; code: string; name: string | null; mobile: string | null; adults: number; child_age_band: AgeBand;
-  status: string; waitlist_position: number | null; created_at: string; checked_in_at: string | null;
+  signup_no: number;
+  code: string;
+  name: string | null;
+  mobile: string | null;
+  adults: number;
+  child_age_band: AgeBand;
+  status: string;
+  waitlist_position: number | null;
+  created_at: string;
+  checked_in_at: string | null;
 }
