@@ -283,5 +283,5 @@ const report = {
   goal_c16: goalAtC16(results),
 };
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/api.json', JSON.stringify(report, null, 2) + '\n');
+writeFileSync('bench/results/api.json', `${JSON.stringify(report, null, 2)}\n`);
 console.log('→ bench/results/api.json');

@@ -51,7 +51,7 @@ async function createEvents(admin: Db): Promise<void> {
   }
 }
 
-async function benchTarget(label: string, db: Db) {
+async function benchTarget(_label: string, db: Db) {
   const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/rest/v1/rpc/sign_up_for_lecture`;

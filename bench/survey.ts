@@ -50,7 +50,7 @@ function post(agent: Agent, port: number, body: string, key: string, ip: string)
   });
 }
 
-async function benchTarget(label: string, db: Db) {
+async function benchTarget(_label: string, db: Db) {
   const api = await createApiServer({ db, secret: SECRET, siteOrigins: [], trustProxy: true });
   await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', r));
   const port = (api.server.address() as AddressInfo).port;
@@ -132,7 +132,7 @@ const results = await benchTargets('survey', {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   'bench/results/survey.json',
-  JSON.stringify(
+  `${JSON.stringify(
     {
       generated_at: new Date().toISOString(),
       machine: {
@@ -154,6 +154,6 @@ writeFileSync(
     },
     null,
     2,
-  ) + '\n',
+  )}\n`,
 );
 console.log('→ bench/results/survey.json');

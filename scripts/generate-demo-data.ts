@@ -223,10 +223,14 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
     'district',
     'district',
   ] as const;
-  levels.forEach((level, n) => (records[eligible[n]].demonstration = { level, year: int(2022, 2025) }));
+  levels.forEach((level, n) => {
+    records[eligible[n]].demonstration = { level, year: int(2022, 2025) };
+  });
   const others = order.filter((i) => !records[i].demonstration);
-  others.slice(0, 3).forEach(() => date2026(4, 9)); // formerly inspection dates: drawn so later values stay the same
-  others.slice(5, 8).forEach((i) => delete records[i].location);
+  others.slice(0, 3).forEach(() => {
+    date2026(4, 9);
+  }); // formerly inspection dates: drawn so later values stay the same
+  for (const i of others.slice(5, 8)) delete records[i].location;
   return records;
 }
 

@@ -264,23 +264,25 @@ export async function importFacilities(
   return result;
 }
 
+const OPTIONS = {
+  out: { type: 'string', default: 'src/data/facilities' },
+  apply: { type: 'boolean', default: false },
+  partial: { type: 'boolean', default: false },
+  'remove-missing': { type: 'boolean', default: false },
+  'allow-outside': { type: 'boolean', default: false },
+  datum: { type: 'string' },
+  lang: { type: 'string', default: 'zh' },
+} as const;
+
 /** The command: exit status 0 when every row is fine, 1 otherwise. */
 export async function main(argv: string[], log: (line: string) => void = console.log): Promise<number> {
   const lang: Lang = argv.includes('en') && argv[argv.indexOf('en') - 1] === '--lang' ? 'en' : 'zh';
-  let args;
+  let args: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'src/data/facilities' },
-        apply: { type: 'boolean', default: false },
-        partial: { type: 'boolean', default: false },
-        'remove-missing': { type: 'boolean', default: false },
-        'allow-outside': { type: 'boolean', default: false },
-        datum: { type: 'string' },
-        lang: { type: 'string', default: 'zh' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     // Node's own wording is for programmers; name the option instead.

@@ -15,11 +15,11 @@ import iconv from 'iconv-lite';
 export const FIXTURE_DIR = 'tests/fixtures/import';
 
 const csv = (rows: (string | number)[][]) =>
-  rows
+  `${rows
     .map((r) =>
       r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(','),
     )
-    .join('\r\n') + '\r\n';
+    .join('\r\n')}\r\n`;
 
 /** Columns most lists have, in the district's own words. */
 const BASIC = [

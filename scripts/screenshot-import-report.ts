@@ -16,7 +16,7 @@ import { main } from './import-facilities.ts';
 const OUT = 'docs/images/import-report.png';
 const SHOWN = ['机构名称', '处理结果', '错误原因', '自动修正'];
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-report-shot-'));
 try {
@@ -29,7 +29,7 @@ try {
   });
   const header = rows[0]!;
   const columns = SHOWN.map((name) => header.indexOf(name));
-  const cell = (text: string, tag: string) => `<${tag}>${escape(text).replace(/\n/g, '<br>')}</${tag}>`;
+  const cell = (text: string, tag: string) => `<${tag}>${escapeHtml(text).replace(/\n/g, '<br>')}</${tag}>`;
   const body = rows.map((r, i) => {
     const tag = i === 0 ? 'th' : 'td';
     const cls =

@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything, in order — find (or install) Chromium, type-check, build, unit tests, browser tests —
+ * `npm test`: everything, in order — find (or install) Chromium, format and lint (Biome), type-check, build, unit tests, browser tests —
  * then one plain line "N passed, N failed, N skipped" adding up every suite (scripts/lib/test-totals.ts counts:
  * a runner's exit code, a missing report, a file whose hooks failed and a Playwright setup error each count as
  * failed). Under CI=true a skipped PostgreSQL 15 half counts as failed too.
@@ -47,6 +47,11 @@ function finish(parts: Totals[]): never {
 const chromiumPath = findChromium() ?? ensureChromium();
 if (!chromiumPath) finish([stepTotals('finding or installing Chromium', 1)]);
 
+// House style (biome.jsonc): a formatting difference or a lint diagnostic anywhere is one failure.
+const style = stepTotals(
+  'biome ci (format and lint)',
+  run('biome ci (format and lint)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--colors=off', '.']),
+);
 const check = stepTotals('astro check', run('astro check', ['node_modules/astro/bin/astro.mjs', 'check']));
 // Built against the browser tests' own embedded API (playwright.config.ts starts it), so staff pages can sign in.
 const build = stepTotals(
@@ -55,7 +60,7 @@ const build = stepTotals(
 );
 if (build.failed) {
   console.log('\nThe build failed; the tests need dist/.');
-  finish([check, build]);
+  finish([style, check, build]);
 }
 
 const vitestExit = run('unit, database and API tests (vitest)', [
@@ -76,4 +81,4 @@ const playwrightExit = run('browser tests (playwright)', ['node_modules/@playwri
 });
 const playwright = playwrightTotals({ exitCode: playwrightExit, reportText: reportText(PLAYWRIGHT_REPORT) });
 
-finish([check, build, vitest, playwright]);
+finish([style, check, build, vitest, playwright]);

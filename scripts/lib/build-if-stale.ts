@@ -22,7 +22,7 @@ interface Stamp {
 }
 
 function newestMtime(path: string): number {
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch {
@@ -69,6 +69,6 @@ export function buildIfStale(options: BuildOptions = {}): void {
   if (options.env && options.stampFile) {
     mkdirSync(dirname(options.stampFile), { recursive: true });
     const stamp: Stamp = { env: options.env, builtAt: newestMtime('dist/index.html') };
-    writeFileSync(options.stampFile, JSON.stringify(stamp, null, 2) + '\n');
+    writeFileSync(options.stampFile, `${JSON.stringify(stamp, null, 2)}\n`);
   }
 }

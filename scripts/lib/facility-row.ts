@@ -280,7 +280,8 @@ export function readRow(
       case 'lat':
       case 'lng': {
         const v = take(c, FIELD_OF[key], normalizeNumber(text.replace(/°$/, ''), false));
-        if (v !== undefined) key === 'lat' ? (lat = { c, v }) : (lng = { c, v });
+        if (v !== undefined && key === 'lat') lat = { c, v };
+        else if (v !== undefined) lng = { c, v };
         break;
       }
       case 'min_months':

@@ -61,6 +61,8 @@ export type PlaywrightReport = z.infer<typeof PlaywrightReport>;
 
 /** A skipped test of the PostgreSQL half: the database harness titles it "… [PostgreSQL 15]", the API suite "API on PostgreSQL 15". */
 const POSTGRES_TITLE = /PostgreSQL/;
+/** Terminal colour codes (ESC [ … m), stripped before reading a runner's text. */
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 const none = (): Totals => ({ passed: 0, failed: 0, skipped: 0, problems: [] });
 
@@ -92,12 +94,7 @@ function exited(code: number | null): string {
 
 /** The first line of a message, without terminal colours. */
 function firstLine(message: string): string {
-  return (
-    message
-      .replace(/\x1b\[[0-9;]*m/g, '')
-      .trim()
-      .split('\n')[0] ?? ''
-  );
+  return message.replace(ANSI_COLOUR, '').trim().split('\n')[0] ?? '';
 }
 
 /** Parses a report; a missing, non-JSON or wrongly shaped report is itself the failure. */

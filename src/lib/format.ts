@@ -113,7 +113,7 @@ export function inspection(f: Facility, t: Translate): string {
 /** A free-text field (hours, health partner) or why it is empty. */
 export function text(f: Facility, field: 'hours' | 'health_partner', t: Translate): string {
   const value = f[field];
-  return value && value.trim() ? value : missing(f, field, t);
+  return value?.trim() ? value : missing(f, field, t);
 }
 
 /** tel: link target with separators removed. */

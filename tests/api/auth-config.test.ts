@@ -54,11 +54,11 @@ describe('the embedded API and supabase/config.toml agree', () => {
     expect(setting('auth', 'password_requirements')).toBe('lower_upper_letters_digits');
     const add = (password: string) =>
       addStaff(api.db, { email: 'rules@test.local', role: 'outreach', password });
-    await expect(add('Aa1' + 'x'.repeat(min - 4))).rejects.toThrow(`at least ${min} characters`);
+    await expect(add(`Aa1${'x'.repeat(min - 4)}`)).rejects.toThrow(`at least ${min} characters`);
     await expect(add('all-lowercase-123')).rejects.toThrow(/uppercase/);
     await expect(add('ALL-UPPERCASE-123')).rejects.toThrow(/lower/);
     await expect(add('No-Digits-At-All')).rejects.toThrow(/digits/);
-    await expect(add('Aa1' + 'x'.repeat(min - 3))).resolves.toMatchObject({ created: true });
+    await expect(add(`Aa1${'x'.repeat(min - 3)}`)).resolves.toMatchObject({ created: true });
   });
 });
 

@@ -12,7 +12,9 @@ import { startApi } from '../../supabase/embedded/api/start.ts';
 import { ACCOUNTS, preparedDataDir } from './harness.ts';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function dataDir(): Promise<string> {
   const dir = await preparedDataDir();

@@ -86,7 +86,7 @@ describe('apiKeys', () => {
     expect(await apiKeys(secret)).toEqual(keys);
     expect((await verifyJwt(keys.anon, secret)).role).toBe('anon');
     expect((await verifyJwt(keys.serviceRole, secret)).role).toBe('service_role');
-    expect((await apiKeys(secret + 'x')).anon).not.toBe(keys.anon);
+    expect((await apiKeys(`${secret}x`)).anon).not.toBe(keys.anon);
   });
 });
 

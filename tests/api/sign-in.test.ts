@@ -124,7 +124,7 @@ describe('requests', () => {
     ['NUL in the email', { email: 'admin\u0000@test.local', password: 'Whatever-123' }],
     ['NUL in the password', { email: ACCOUNTS.admin.email, password: 'Whatever\u0000-123' }],
     ['an email of 256 characters', { email: `${'a'.repeat(246)}@test.local`, password: 'Whatever-123' }],
-    ['a password of 73 bytes', { email: ACCOUNTS.admin.email, password: 'A1' + 'x'.repeat(71) }],
+    ['a password of 73 bytes', { email: ACCOUNTS.admin.email, password: `A1${'x'.repeat(71)}` }],
     [
       'a password of 25 Chinese characters (75 bytes)',
       { email: ACCOUNTS.admin.email, password: '密'.repeat(25) },

@@ -34,7 +34,10 @@ async function shownComparison(page: Page) {
     const rows: Record<string, string[]> = {};
     for (const card of cards)
       for (const dt of card.querySelectorAll('dt'))
-        (rows[dt.textContent!] ??= []).push((dt.nextElementSibling as HTMLElement).innerText);
+        rows[dt.textContent!] = [
+          ...(rows[dt.textContent!] ?? []),
+          (dt.nextElementSibling as HTMLElement).innerText,
+        ];
     return {
       form: 'cards',
       names: cards.map((c) => c.querySelector('h3')!.textContent!),

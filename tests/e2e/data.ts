@@ -156,7 +156,7 @@ export function distPages(): string[] {
   };
   walk(DIST);
   return out
-    .map((file) => '/' + relative(DIST, file).split(sep).join('/'))
+    .map((file) => `/${relative(DIST, file).split(sep).join('/')}`)
     .map((p) => p.replace(/(^|\/)index\.html$/, '$1'))
     .sort();
 }

@@ -59,8 +59,6 @@ function expectedFacts(f: Rec, locale: Locale): [string, string][] {
   ];
 }
 
-/** Numbers [a, b] from "a,b" */
-const pair = (s: string) => s.split(',').map(Number) as [number, number];
 const close = (actual: number, expected: number, what: string) =>
   expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThan(1e-5);
 
@@ -208,7 +206,8 @@ test('map links carry GCJ-02 (AMap, Tencent) and BD-09 (Baidu) coordinates', asy
     close(Number(m![1]), gcj[1], 'Tencent lat');
 
     const unverified = page.getByText(tr('zh-CN', 'field.locationUnverified'));
-    await (f.location!.verified ? expect(unverified).toBeHidden() : expect(unverified).toBeVisible());
+    if (f.location!.verified) await expect(unverified).toBeHidden();
+    else await expect(unverified).toBeVisible();
   }
 });
 

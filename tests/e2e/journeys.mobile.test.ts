@@ -72,7 +72,7 @@ class Journey {
     // Below the chip bar when it is stuck to the top of the screen.
     const top = await this.page.evaluate(() => {
       const bar = document.querySelector('.chip-bar')?.getBoundingClientRect();
-      return bar && bar.height && bar.top <= 1 ? bar.bottom : 0;
+      return bar?.height && bar.top <= 1 ? bar.bottom : 0;
     });
     const bottom = await this.page.evaluate(
       () =>
@@ -112,7 +112,7 @@ class Journey {
   }
 
   done() {
-    (measured[this.name] ??= {})[this.mode] = { taps: this.taps, scrolls: this.scrolls };
+    measured[this.name] = { ...measured[this.name], [this.mode]: { taps: this.taps, scrolls: this.scrolls } };
     const limit = recorded.tasks[this.name]?.limit;
     expect(this.taps, `${this.name} (${this.mode}): taps`).toBeLessThanOrEqual(REQUIRED[this.name]!);
     if (limit) {

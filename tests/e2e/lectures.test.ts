@@ -81,7 +81,7 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await expect(page.getByRole('link', { name: '请填写手机号码' })).toHaveAttribute('href', '#lec-mobile');
   expect(await violations(page)).toEqual([]);
   await page.getByLabel('姓名', { exact: true }).fill('王芳');
-  await page.getByRole('textbox', { name: /^手机号码/ }).fill('137 0000 ' + mobiles[0].slice(7));
+  await page.getByRole('textbox', { name: /^手机号码/ }).fill(`137 0000 ${mobiles[0].slice(7)}`);
   await page.getByLabel('1 人').check();
   await page.getByLabel('1–2 岁').check();
   await page.getByLabel(/我同意/).check();
@@ -97,7 +97,7 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
     page.getByRole('link', { name: '加入日历（.ics）' }).click(),
   ]);
   const ics = readFileSync((await download.path())!, 'utf8');
-  expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:' + tomorrow('09:30').replace(/[-:]/g, '') + '00');
+  expect(ics).toContain(`DTSTART;TZID=Asia/Shanghai:${tomorrow('09:30').replace(/[-:]/g, '')}00`);
   expect(ics).toContain(`确认码: ${code1}`);
   expect(ics).toContain('BEGIN:VALARM');
   expect(await violations(page)).toEqual([]);

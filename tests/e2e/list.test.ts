@@ -226,13 +226,11 @@ test('sort by distance orders cards nearest first, unmapped last, with "距您�
   expect(new Set(ids)).toEqual(new Set(allIds));
   expect(ids.slice(-unmapped.length), 'unmapped facilities come last, in name order').toEqual(unmapped);
   const distances = ids.slice(0, located.length).map((id) => km(facilities.find((f) => f.id === id)!));
-  distances.forEach(
-    (d, i) =>
-      i &&
-      expect(d, `card ${i + 1} (${ids[i]}) is not nearer than the one before`).toBeGreaterThanOrEqual(
-        distances[i - 1]! - 1e-9,
-      ),
-  );
+  for (let i = 1; i < distances.length; i++)
+    expect(
+      distances[i],
+      `card ${i + 1} (${ids[i]}) is not nearer than the one before`,
+    ).toBeGreaterThanOrEqual(distances[i - 1]! - 1e-9);
   expect(ids[0]).toBe([...located].sort((a, b) => km(a) - km(b))[0]!.id);
   expect(query(page)).toEqual({ sort: 'distance' });
   await expect(page.getByRole('alert')).toBeHidden();

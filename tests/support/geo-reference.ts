@@ -7,7 +7,7 @@
 export type LngLat = [number, number];
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943; // 0.00669342162296594323 rounded to what a double holds
 
 export function refWgsToGcj([lng, lat]: LngLat): LngLat {
   const x = lng - 105;

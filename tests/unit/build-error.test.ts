@@ -35,7 +35,7 @@ test('an invalid facility file fails the build, naming the file, the record and 
   const dataDir = mkdtempSync(path.join('.tmp', 'facilities-build-error-'));
   const outDir = mkdtempSync(path.join(tmpdir(), 'tuoyu-build-error-'));
   const file = path.join(dataDir, 'zz-invalid-build-test.yaml');
-  let result;
+  let result: ReturnType<typeof spawnSync>;
   try {
     cpSync(REAL_DIR, dataDir, { recursive: true });
     writeFileSync(file, INVALID);
@@ -57,7 +57,10 @@ test('an invalid facility file fails the build, naming the file, the record and 
     rmSync(outDir, { recursive: true, force: true });
   }
   // What the terminal shows: both streams, colours removed.
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+  const output = `${result.stdout}\n${result.stderr}`.replace(
+    new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'),
+    '',
+  );
   expect(result.error, 'the build did not finish in time').toBeUndefined();
   expect(result.status, output).not.toBe(0);
   expect(output).toContain(

@@ -85,9 +85,11 @@ describe('FacilitySchema', () => {
     expect(problems((f) => (pending(f), f.unverified.push('ages')))).toEqual([
       'field "unverified": must not list a field twice',
     ]);
-    expect(problems((f) => (pending(f), (f.unverified = ['ownership', 'ages', 'name'])))).toEqual([
-      expect.stringMatching(/^field "unverified.2": .*"ownership"/),
-    ]);
+    const listed = (f: any) => {
+      pending(f);
+      f.unverified = ['ownership', 'ages', 'name'];
+    };
+    expect(problems(listed)).toEqual([expect.stringMatching(/^field "unverified.2": .*"ownership"/)]);
   });
 
   test('closed lists: type, ownership, filing, care forms', () => {

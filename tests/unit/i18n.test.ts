@@ -116,6 +116,7 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g;
 describe('no hard-coded Chinese UI text in .astro templates', () => {
   test('the scanner finds literal text and ignores expressions, frontmatter and comments', () => {
     const sample =
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is Astro source text with a template literal in it
       '---\nconst a = "首页";\n---\n<!-- 注释 --><p title="标题">{t("x")} {`模板 ${"{"}`} 正文</p><style>/* 样式 */</style>';
     expect(literalTemplateText(sample).match(CJK)).toEqual(['标题', '正文']);
   });

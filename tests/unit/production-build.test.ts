@@ -20,7 +20,9 @@ const SETTINGS = [
   'PUBLIC_TIANDITU_KEY',
 ];
 const outDirs: string[] = [];
-afterAll(() => outDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of outDirs) rmSync(d, { recursive: true, force: true });
+});
 
 function build(env: Record<string, string>) {
   const outDir = mkdtempSync(path.join(tmpdir(), 'tuoyu-prod-build-'));

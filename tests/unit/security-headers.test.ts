@@ -83,7 +83,7 @@ function readHeadersFile(text: string): Rule[] {
 
 function docBlock(lang: string): string {
   const doc = readFileSync('docs/deploy.md', 'utf8');
-  const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(doc);
+  const m = new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(doc);
   if (!m) throw new Error(`docs/deploy.md has no ${lang} block`);
   return m[1]!;
 }

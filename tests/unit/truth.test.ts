@@ -143,7 +143,7 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
         for (const field of ['ages', 'care_forms', 'hours', 'fees', 'places'] as const) {
           expect(row[FACT_ROW[field]!.zh], `${h.id} ${field}`).toBe('待核实');
         }
-        expect(row['电话']).toBe('待核实');
+        expect(row.电话).toBe('待核实');
       }
     });
 

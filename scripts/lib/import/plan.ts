@@ -81,7 +81,10 @@ function getPath(obj: Record<string, unknown>, path: string): unknown {
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) {
+    o[k] ??= {};
+    o = o[k] as Record<string, unknown>;
+  }
   o[keys.at(-1)!] = value;
 }
 

@@ -98,7 +98,8 @@ export class FacilityPopup {
     });
     if (matchMedia('(max-width: 40rem)').matches || document.documentElement.dataset.text === 'large') {
       this.close();
-      const sheet = (this.sheet = document.createElement('div'));
+      const sheet = document.createElement('div');
+      this.sheet = sheet;
       sheet.className = 'fm-sheet fm-popup-sheet';
       sheet.setAttribute('role', 'dialog');
       sheet.setAttribute('aria-label', displayName(item, this.ctx.locale));

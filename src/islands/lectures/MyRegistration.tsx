@@ -97,6 +97,7 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
             creds &&
             !reg.checked_in &&
             (confirming ? (
+              // biome-ignore lint/a11y/useSemanticElements: two buttons that answer one question, not form fields
               <div className="lec-confirm" role="group" aria-label={s['lec.cancel']}>
                 <p>{s['lec.cancelConfirm']}</p>
                 <button

@@ -26,6 +26,7 @@ export function RegistrationCard({
   const e = r.event;
   const title = useRef<HTMLHeadingElement>(null);
   // Shown once the answer arrives: move focus to the outcome so screen readers announce it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for each new answer, which it does not read
   useEffect(() => title.current?.focus(), [r]);
   const ics = useMemo(() => {
     if (r.status === 'cancelled') return null;
@@ -68,6 +69,7 @@ export function RegistrationCard({
           className="lec-qr"
           role="img"
           aria-label={fill(s['lec.qrLabel'], { code: r.code })}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG drawn by src/lib/lectures/qr.ts from the code alone; no text of anyone's
           dangerouslySetInnerHTML={{ __html: qr }}
         />
       )}

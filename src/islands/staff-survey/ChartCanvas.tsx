@@ -45,6 +45,7 @@ export function ChartCanvas({ type, labels, series }: Props) {
   }, [type, labels, series]);
   return (
     <div className="chart">
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas takes no focus; the table beside it carries the figures */}
       <canvas ref={canvas} aria-hidden="true" />
     </div>
   );

@@ -26,6 +26,7 @@ interface Props {
 export function Dashboard({ data, s, townshipName }: Props) {
   const t = (k: string) => s[k as keyof SurveyStrings] ?? k;
   const band = (b: string) => t(`results.band.${b}`);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the strings and helpers are fixed for the page's life
   const answerBlocks = useMemo(
     () =>
       (

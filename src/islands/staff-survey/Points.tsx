@@ -109,6 +109,7 @@ export function Points({ s, points, townships, surveyUrl, onCreate }: Props) {
             className="qr"
             role="img"
             aria-label={sheet.url}
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: SVG drawn by the qrcode package from a URL this page built
             dangerouslySetInnerHTML={{ __html: sheet.svg }}
           />
           <p className="qr-url">{sheet.url}</p>

@@ -83,6 +83,7 @@ export default function StaffSurvey({
           : setMe('signedOut'),
       );
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the client and strings are fixed for the page's life
   const load = useCallback(async () => {
     const [d, p] = await Promise.all([
       db().rpc('survey_dashboard', filters),

@@ -34,9 +34,10 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
     else setState({ kind: 'signedIn', me: data as Me });
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once when the page opens
   useEffect(() => {
     // A site built without an API configured cannot sign anyone in: say so instead of failing.
-    let supabase;
+    let supabase: ReturnType<typeof getSupabase>;
     try {
       supabase = getSupabase();
     } catch {

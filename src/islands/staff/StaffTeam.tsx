@@ -26,6 +26,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
     setTeam(result.team);
     setRoles(Object.fromEntries(result.team.map((m) => [m.user_id, m.role])));
   }
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the page opens
   useEffect(() => void reload(), []);
 
   async function change(m: StaffMember, next: Partial<StaffChange>, done: string): Promise<boolean> {

@@ -47,7 +47,7 @@ export class SurveyResults extends HTMLElement {
       const v = values.get(cell.dataset.cell ?? '');
       cell.textContent = v === null || v === undefined ? (this.dataset.suppressed ?? '') : v.toLocaleString();
     }
-    this.querySelectorAll<HTMLElement>('[data-results]').forEach((t) => (t.hidden = false));
+    for (const t of this.querySelectorAll<HTMLElement>('[data-results]')) t.hidden = false;
     status?.remove();
   }
 }

@@ -203,6 +203,7 @@ function Children({ form, s, err }: Pick<Props, 'form' | 's' | 'err'>) {
       </p>
       <ErrorText id="children" text={err('children')} prefix={prefix} />
       {children.map((_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the fields are registered by index (children.N.…), so the index is their identity
         <div key={i} className="child-row">
           <TextField
             id={`children-${i}-birth_month`}

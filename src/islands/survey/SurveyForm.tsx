@@ -113,6 +113,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
   };
   // Moving between steps puts focus on the new question (not on first load: the page's intro comes first).
   const moved = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change, which it does not read
   useEffect(() => {
     if (outcome) return;
     if (moved.current) document.querySelector<HTMLElement>('.survey-step h2.question')?.focus();
@@ -169,6 +170,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     settle(await (paper ? paper.send(parsed.data) : sendResponse(parsed.data)));
     setSending(false);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: settle() only sets state; one listener for the page's life
   const retry = useCallback(async () => {
     const results = await flushOutbox();
     const last = results[results.length - 1];

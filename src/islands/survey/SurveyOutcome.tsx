@@ -17,6 +17,7 @@ interface Props {
 
 export function SurveyOutcome({ outcome, s, resultsHref, onRetry, onAgain }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again for each new outcome, which it does not read
   useEffect(() => heading.current?.focus(), [outcome.kind]);
   if (outcome.kind === 'held') {
     return (

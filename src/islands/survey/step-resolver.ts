@@ -21,7 +21,10 @@ export function resolveWith<T extends FieldValues>(schema: Parser, values: T): R
     const path = issue.path.map(String);
     path.forEach((key, i) => {
       if (i === path.length - 1) node[key] ??= { type: issue.code, message: issue.message };
-      else node = (node[key] ??= {}) as Record<string, unknown>;
+      else {
+        node[key] ??= {};
+        node = node[key] as Record<string, unknown>;
+      }
     });
   }
   return { values: {}, errors: errors as FieldErrors<T> };

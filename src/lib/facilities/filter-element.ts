@@ -132,7 +132,8 @@ export class FacilityFilter extends HTMLElement {
       this.fromWords.set(k, said.words[i]!);
     });
     raw.set('q', said.rest);
-    const state = (this.state = parseFilter(raw));
+    const state = parseFilter(raw);
+    this.state = state;
     if (state.sort === 'distance' && !this.position) this.locate(memory);
     this.render(state);
     this.dispatchEvent(

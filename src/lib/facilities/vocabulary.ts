@@ -11,6 +11,7 @@ import type { Word } from './filter.ts';
 export function searchVocabulary(): Word[] {
   const words: Word[] = [];
   for (const locale of LOCALES) {
+    // biome-ignore lint/correctness/useHookAtTopLevel: useTranslations is a plain lookup, not a React hook
     const t = useTranslations(locale);
     words.push([t('search.inclusive'), 'inclusive', '1']);
     for (const c of CARE_FORMS) words.push([t(`careForm.${c}`), 'form', c]);

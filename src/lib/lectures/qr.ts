@@ -41,20 +41,22 @@ function errorCorrection(data: number[]): number[] {
   for (const b of data) {
     const factor = b ^ rest.shift()!;
     rest.push(0);
-    divisor.forEach((coef, i) => (rest[i]! ^= gfMul(coef, factor)));
+    divisor.forEach((coef, i) => {
+      rest[i]! ^= gfMul(coef, factor);
+    });
   }
   return rest;
 }
 
 /** The 9 data codewords: mode 0010, a 9-bit count, pairs in 11 bits, terminator, then 0xEC 0x11 padding. */
 function dataCodewords(text: string): number[] {
-  let bits = '0010' + text.length.toString(2).padStart(9, '0');
+  let bits = `0010${text.length.toString(2).padStart(9, '0')}`;
   for (let i = 0; i < text.length; i += 2) {
     const pair = text.slice(i, i + 2);
     const value = [...pair].reduce((v, ch) => v * 45 + ALNUM.indexOf(ch), 0);
     bits += value.toString(2).padStart(pair.length === 2 ? 11 : 6, '0');
   }
-  bits = (bits + '0000').slice(0, DATA_CODEWORDS * 8);
+  bits = `${bits}0000`.slice(0, DATA_CODEWORDS * 8);
   bits = bits.padEnd(Math.ceil(bits.length / 8) * 8, '0');
   const bytes = bits.match(/.{8}/g)!.map((b) => parseInt(b, 2));
   for (let pad = 0xec; bytes.length < DATA_CODEWORDS; pad ^= 0xec ^ 0x11) bytes.push(pad);

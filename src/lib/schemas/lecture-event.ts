@@ -36,13 +36,11 @@ export const EventFormSchema = z
     audience: z.string().check(z.trim(), z.maxLength(200, { error: 'lecs.error.long' })),
     startsAt: localTime('lecs.error.startsAt'),
     endsAt: localTime('lecs.error.endsAt'),
-    capacity: z
-      .string()
-      .check(
-        z.refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, {
-          error: 'lecs.error.capacity',
-        }),
-      ),
+    capacity: z.string().check(
+      z.refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 2000, {
+        error: 'lecs.error.capacity',
+      }),
+    ),
     opensAt: optionalLocalTime,
     closesAt: optionalLocalTime,
   })

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod/mini';
 
-import { AGE_BANDS, KINDS, isCode, normalizeMobile } from '../lectures/model.ts';
+import { AGE_BANDS, isCode, normalizeMobile } from '../lectures/model.ts';
 
 export {
   AGE_BANDS,

@@ -54,11 +54,9 @@ export function securityHeaders(pathname: string): Record<string, string> {
 export function headersFile(): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
-  return (
-    [
-      '# Written by the build from src/lib/security/headers.ts: do not edit here.',
-      block('/*', securityHeaders('/')),
-      ...CAMERA_PATHS.map((p) => block(`${p}*`, { 'Permissions-Policy': permissionsPolicy(true) })),
-    ].join('\n\n') + '\n'
-  );
+  return `${[
+    '# Written by the build from src/lib/security/headers.ts: do not edit here.',
+    block('/*', securityHeaders('/')),
+    ...CAMERA_PATHS.map((p) => block(`${p}*`, { 'Permissions-Policy': permissionsPolicy(true) })),
+  ].join('\n\n')}\n`;
 }

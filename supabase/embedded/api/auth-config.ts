@@ -91,7 +91,8 @@ let cached: AuthSettings | undefined;
 
 /** The settings of the repository's supabase/config.toml (read once). */
 export function authSettings(): AuthSettings {
-  return (cached ??= authSettingsFrom(readFileSync(CONFIG_TOML, 'utf8')));
+  cached ??= authSettingsFrom(readFileSync(CONFIG_TOML, 'utf8'));
+  return cached;
 }
 
 /**

@@ -164,7 +164,7 @@ async function passwordGrant(ctx: AuthContext, r: AuthRequest, tokens: TokenOpti
       'over_request_rate_limit',
       'Too many failed sign-ins for this account; try again in a few minutes',
     );
-  let user;
+  let user: Awaited<ReturnType<typeof checkPassword>>;
   try {
     user = await checkPassword(ctx.db, ctx.passwords, email, password);
   } catch (error) {

@@ -47,7 +47,10 @@ function callSqlParts(fn: FunctionInfo, given: string[]): [string, string] {
   else sql = `select pg_catalog.to_json(${call})::text as body ${record ? `from ${record}` : ''}`;
   const at = sql.indexOf('\0');
   const parts: [string, string] = at < 0 ? [sql, ''] : [sql.slice(0, at), sql.slice(at + 1)];
-  if (!perFn) cache.set(fn, (perFn = new Map()));
+  if (!perFn) {
+    perFn = new Map();
+    cache.set(fn, perFn);
+  }
   perFn.set(key, parts);
   return parts;
 }

@@ -15,7 +15,7 @@ const WRITABLE_BY_OTHERS = 0o022;
 /** Creates `dir` (0700) or checks and tightens an existing one; throws UnsafeDataDir when it cannot be trusted. */
 export function secureDataDir(dir: string): void {
   const path = resolve(dir);
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch (error) {

@@ -49,7 +49,7 @@ export function loadSecret(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const secret = randomBytes(48).toString('base64url');
   // 'wx': never overwrite a secret another process wrote a moment ago.
   try {
-    writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return loadSecret(dataDir, env);
     throw error;

@@ -214,7 +214,7 @@ async function bodyOf(req: IncomingMessage, limit: number, surface: 'rest' | 'au
     }
     if (error instanceof MalformedJson) {
       if (surface === 'auth')
-        throw new AuthError(400, 'bad_json', 'Could not parse request body as JSON: ' + error.message);
+        throw new AuthError(400, 'bad_json', `Could not parse request body as JSON: ${error.message}`);
       throw restError(400, 'PGRST102', 'Empty or invalid json', error.message);
     }
     throw error;
@@ -228,18 +228,20 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown):
   }
   // Stop reading a body we refused; the connection closes after the answer.
   if (!req.complete) res.setHeader('connection', 'close');
-  if (error instanceof RestError) return sendJson(res, error.status, error.body, error.headers);
-  if (error instanceof AuthError) return sendAuthError(res, error);
+  if (error instanceof RestError) {
+    sendJson(res, error.status, error.body, error.headers);
+    return;
+  }
+  if (error instanceof AuthError) {
+    sendAuthError(res, error);
+    return;
+  }
   logError(`${req.method} ${(req.url ?? '').split('?')[0]}`, error);
-  if (req.url?.startsWith('/auth/v1/'))
-    return sendAuthError(
-      res,
-      new AuthError(
-        500,
-        'unexpected_failure',
-        'Unexpected failure, please check server logs for more information',
-      ),
-    );
+  if (req.url?.startsWith('/auth/v1/')) {
+    const message = 'Unexpected failure, please check server logs for more information';
+    sendAuthError(res, new AuthError(500, 'unexpected_failure', message));
+    return;
+  }
   const { status, body } = internalError();
   sendJson(res, status, body);
 }

@@ -49,6 +49,7 @@ export function Roster({
   const video = useRef<HTMLVideoElement>(null);
   const sb = getSupabase();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the client and strings are fixed for the page's life
   const load = useCallback(async () => {
     const { data, error } = await sb.rpc('lecture_roster', { p_event_id: event.id });
     if (error) setNote(fill(t['lecs.error.server'], { message: error.message }));
@@ -142,7 +143,7 @@ export function Roster({
     video.current.srcObject = stream;
     await video.current.play();
     const stop = () => {
-      stream.getTracks().forEach((tr) => tr.stop());
+      for (const tr of stream.getTracks()) tr.stop();
       setScanning(false);
     };
     const tick = async () => {
