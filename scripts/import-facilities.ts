@@ -18,11 +18,11 @@ import { pointInMultiPolygon } from '../src/lib/geo/point-in-polygon.ts';
 import { FacilityDataError, parseFacility } from '../src/lib/facilities/load.ts';
 import { readRow, type Datum } from './lib/facility-row.ts';
 import { cellText } from './lib/import/cells.ts';
-import { findHeader, normalizeHeader } from './lib/import/headers.ts';
+import { findHeader, normalizeHeader, skipReason, type SkipReason } from './lib/import/headers.ts';
 import { renderIssue, renderNote, type Issue, type Lang } from './lib/import/messages.ts';
 import { buildPlan, type Existing, type Plan } from './lib/import/plan.ts';
 import { readGrid, TableFileError, type Grid } from './lib/import/read-table.ts';
-import { reportRows, writeReport } from './lib/import/report.ts';
+import { reportRows, SKIP_LABELS, writeReport } from './lib/import/report.ts';
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
 import { BOUNDARY_FILE, outlineWgs84 } from './generate-demo-data.ts';
 import { townshipByCode } from '../src/data/district.ts';
@@ -53,13 +53,6 @@ export interface ImportResult {
   reports: string[];
   exitCode: number;
 }
-
-/** A row below the header that is a note (注：…, 填表人：…) rather than a facility. */
-const isNoteRow = (texts: string[]) =>
-  texts.filter(Boolean).length === 1 &&
-  /^((注|说明|备注|附注?)\s*[:：\d１-９]|(填表|制表|审核|填报|联系)(人|单位|日期|时间|电话)?\s*[:：])/.test(
-    texts.find(Boolean)!,
-  );
 
 /** The records now in `dir`, with the file each came from. */
 async function loadExisting(dir: string): Promise<Existing[]> {
@@ -108,12 +101,19 @@ export async function importFacilities(
     return result;
   }
   result.headerRow = header.row;
-  const above = header.row - 1;
+  const above = header.firstRow - 1;
+  const two = header.firstRow !== header.row;
   log(
     zh
-      ? `第${header.row}行是表头${above ? `（上面${above}行是标题或说明，已跳过）` : ''}。`
-      : `Row ${header.row} is the header row${above ? ` (the ${above} row${above > 1 ? 's' : ''} above it, title or notes, skipped)` : ''}.`,
+      ? `${two ? `第${header.firstRow}–${header.row}行是表头：上面一行是合并的大标题，下面一行是小标题，合起来读` : `第${header.row}行是表头`}${above ? `（上面${above}行是标题或说明，已跳过）` : ''}。`
+      : `${two ? `Rows ${header.firstRow}–${header.row} are the header (two rows: merged group titles over sub-titles, read together)` : `Row ${header.row} is the header row`}${above ? ` (the ${above} row${above > 1 ? 's' : ''} above it, title or notes, skipped)` : ''}.`,
   );
+  if (two)
+    log(
+      zh
+        ? `读到的列：${header.columns.map((c) => c.header).join('、')}`
+        : `Columns read: ${header.columns.map((c) => c.header).join(', ')}`,
+    );
   if (header.ignored.length)
     log(
       zh
@@ -125,13 +125,13 @@ export async function importFacilities(
     (c) => normalizeHeader(cellText(c)) === '示例数据',
   );
   const reads = [];
-  const skipped: number[] = [];
+  const skipped = new Map<number, SkipReason>();
+  const lastFilled = grid.rows.findLastIndex((r) => (r ?? []).some((c) => cellText(c) !== ''));
   for (let i = header.row; i < grid.rows.length; i++) {
     const cells = grid.rows[i] ?? [];
-    const texts = cells.map(cellText);
-    if (texts.every((t) => t === '')) continue;
-    if (isNoteRow(texts)) {
-      skipped.push(i + 1);
+    const reason = skipReason(cells, header.columns);
+    if (reason) {
+      if (reason !== 'blank' || i < lastFilled) skipped.set(i + 1, reason);
       continue;
     }
     reads.push(
@@ -139,6 +139,15 @@ export async function importFacilities(
         datum: options.datum,
         demoColumn: demoColumn >= 0 ? demoColumn : undefined,
       }),
+    );
+  }
+  if (skipped.size) {
+    const shown = [...skipped].map(([n, why]) => `第${n}行（${SKIP_LABELS[why].zh}）`);
+    const shownEn = [...skipped].map(([n, why]) => `row ${n} (${SKIP_LABELS[why].en})`);
+    log(
+      zh
+        ? `这些行不是机构，已跳过：${shown.join('、')}`
+        : `Rows that are not facilities, skipped: ${shownEn.join(', ')}`,
     );
   }
   if (!reads.length) {

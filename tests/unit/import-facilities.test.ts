@@ -232,10 +232,11 @@ describe('the import command on the fixture files', () => {
   test('title rows, synonyms, full-width digits, phone variants, ages and dates (title-rows.xlsx)', async () => {
     expect(await run('title-rows.xlsx')).toBe(0);
     expect(files()).toEqual([]); // preview
-    expect(lines.slice(0, 4)).toEqual([
+    expect(lines.slice(0, 5)).toEqual([
       '读取 title-rows.xlsx，工作表「备案名单」。',
       '第3行是表头（上面2行是标题或说明，已跳过）。',
       '这些列网站不用，已忽略：序号、联系人',
+      '这些行不是机构，已跳过：第7行（空行）、第8行（说明行）',
       '共 3 家机构：新增 3，更新 0，无变化 0，有错误 0。',
     ]);
     for (const line of [
@@ -297,6 +298,39 @@ describe('the import command on the fixture files', () => {
 
     expect(await run('title-rows.xlsx')).toBe(0); // again: nothing to do
     expect(lines).toContain('共 3 家机构：新增 0，更新 0，无变化 3，有错误 0。');
+  });
+
+  test('a government export: two-row merged header, blank, 合计 and signature rows (government.xlsx)', async () => {
+    expect(await run('government.xlsx', '--apply')).toBe(0);
+    expect(lines.slice(0, 6)).toEqual([
+      '读取 government.xlsx，工作表「备案机构」。',
+      '第3–4行是表头：上面一行是合并的大标题，下面一行是小标题，合起来读（上面2行是标题或说明，已跳过）。',
+      '读到的列：机构名称、所属街道、详细地址、类型、性质、是否普惠、备案状态、收托月龄、托育形式、托位情况/核定托位数、托位情况/空余托位、收费标准（元/月）/全日托、收费标准（元/月）/半日托、地理坐标/经度、地理坐标/纬度、联系电话、空余统计日期、核实日期',
+      '这些列网站不用，已忽略：序号',
+      '这些行不是机构，已跳过：第8行（空行）、第9行（合计行）、第10行（签名行）',
+      '共 3 家机构：新增 3，更新 0，无变化 0，有错误 0。',
+    ]);
+    expect(record('chiyang-chenxituoyuyuan')).toMatchObject({
+      places: 80,
+      vacancies: { count: 12, as_of: '2026-11-10' },
+      fees: { full_day: 1800, half_day: 1100 },
+      location: { lat: 30.6601, lng: 117.4912, verified: false },
+      last_verified: '2026-11-10',
+    });
+    expect(record('qiupu-yumiaotuoyuyuan')).toMatchObject({ places: 40, vacancies: { count: 0 } });
+    expect(result(9)[0]).toBe('跳过（合计行）');
+    expect(result(10)[0]).toBe('跳过（签名行）');
+  });
+
+  test('the sub-title row deleted: group titles are refused, never read past (government-flat.xlsx)', async () => {
+    expect(await run('government-flat.xlsx', '--apply')).toBe(1);
+    expect(files()).toEqual([]);
+    expect(lines.slice(1)).toEqual([
+      '第3行：表头「托位情况」像是「托位数」或「空余托位」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「托位数」或「空余托位」，或删掉这一列。',
+      '第3行：表头「收费标准（元/月）」像是「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」，或删掉这一列。',
+      '第3行：表头「地理坐标」像是「纬度」或「经度」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「纬度」或「经度」，或删掉这一列。',
+      '没有导入，也没有改动任何文件。',
+    ]);
   });
 
   test('GBK and GB18030 CSV are read', async () => {

@@ -212,6 +212,12 @@ const ISSUES = {
     en: (p) =>
       `the header "${p.header}" is not known. Did you mean "${p.suggestion}"? Rename it to "${p.suggestion}"; if the column is not for the site, delete it or start its header with "备注"`,
   },
+  field_word: {
+    zh: (p) =>
+      `表头「${p.header}」像是「${p.suggestion}」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「${p.suggestion}」，或删掉这一列`,
+    en: (p) =>
+      `the header "${p.header}" looks like "${p.suggestion}" but says not which column it is, so nothing in it would be imported. If it is a merged group title, put its sub-titles (such as 核定托位数, 全日托, 经度) in the row right below it; otherwise rename it to "${p.suggestion}" or delete the column`,
+  },
   duplicate_column: {
     zh: (p) => `表头「${p.header}」和「${p.other}」是同一项内容，只能保留一列，请删掉其中一列`,
     en: (p) =>

@@ -11,15 +11,23 @@ import { townshipByCode } from '../../../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../../../src/lib/facilities/columns.ts';
 import { cellText } from './cells.ts';
 import { renderIssue, renderNote, type Lang } from './messages.ts';
+import type { SkipReason } from './headers.ts';
 import type { Outcome, Plan } from './plan.ts';
 
 export const REPORT_COLUMNS = ['处理结果', '错误原因', '自动修正', '修改内容'] as const;
-export const OUTCOME_LABELS: Record<Outcome | 'skipped', { zh: string; en: string }> = {
+export const OUTCOME_LABELS: Record<Outcome, { zh: string; en: string }> = {
   new: { zh: '新增', en: 'new' },
   changed: { zh: '更新', en: 'changed' },
   unchanged: { zh: '无变化', en: 'unchanged' },
   error: { zh: '错误', en: 'error' },
-  skipped: { zh: '跳过（说明行）', en: 'skipped (note row)' },
+};
+/** Why a row was skipped, as the screen and the report say it. */
+export const SKIP_LABELS: Record<SkipReason, { zh: string; en: string }> = {
+  total: { zh: '合计行', en: 'totals row' },
+  signature: { zh: '签名行', en: 'signature row' },
+  note: { zh: '说明行', en: 'note row' },
+  header: { zh: '表头行', en: 'header row' },
+  blank: { zh: '空行', en: 'blank row' },
 };
 
 /** The report's rows: every row of the input, with the report columns after the last input column. */
@@ -27,7 +35,7 @@ export function reportRows(
   rows: readonly (readonly unknown[])[],
   headerRow: number,
   plan: Plan,
-  skipped: readonly number[],
+  skipped: ReadonlyMap<number, SkipReason>,
   lang: Lang,
 ): string[][] {
   const width = Math.max(0, ...rows.map((r) => r.length));
@@ -46,7 +54,15 @@ export function reportRows(
         r.changes.map((c) => `「${c.header}」${c.from || '（空）'} → ${c.to || '（空）'}`).join('\n'),
       ];
     }
-    if (skipped.includes(n)) return [...texts, OUTCOME_LABELS.skipped[lang], '', '', ''];
+    const why = skipped.get(n);
+    if (why)
+      return [
+        ...texts,
+        lang === 'zh' ? `跳过（${SKIP_LABELS[why].zh}）` : `skipped (${SKIP_LABELS[why].en})`,
+        '',
+        '',
+        '',
+      ];
     return texts;
   });
 }
