@@ -137,7 +137,7 @@ function isSubTitleRow(top: readonly string[], sub: readonly string[]): boolean 
   if (new Set(top.filter(Boolean)).size < 2) return false; // a title row, not group titles
   const groups = groupTitles(top, sub);
   const spans = (j: number) => !!groups[j] && (groups[j - 1] === groups[j] || groups[j + 1] === groups[j]);
-  const differ = sub.map((s, j) => j).filter((j) => sub[j] && sub[j] !== groups[j]);
+  const differ = sub.map((_, j) => j).filter((j) => sub[j] && sub[j] !== groups[j]);
   if (!differ.length) return false;
   const mapped = differ.filter((j) => keyOfPair(groups[j]!, sub[j]!) !== undefined);
   return mapped.length > 0 && differ.every((j) => mapped.includes(j) || spans(j));
