@@ -18,6 +18,7 @@ import { pointInMultiPolygon } from '../src/lib/geo/point-in-polygon.ts';
 import { FacilityDataError, parseFacility } from '../src/lib/facilities/load.ts';
 import { readRow, type Datum } from './lib/facility-row.ts';
 import { cellText } from './lib/import/cells.ts';
+import { normalizeDate, toHalfWidth } from './lib/import/normalize.ts';
 import { findHeader, normalizeHeader, skipReason, type SkipReason } from './lib/import/headers.ts';
 import { renderIssue, renderNote, type Issue, type Lang } from './lib/import/messages.ts';
 import { buildPlan, type Existing, type Plan } from './lib/import/plan.ts';
@@ -29,8 +30,8 @@ import { townshipByCode } from '../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
-  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--lang en] [--out 文件夹]',
-  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--lang en] [--out folder]',
+  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--lang en] [--out 文件夹]',
+  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--lang en] [--out folder]',
 };
 
 export interface ImportOptions {
@@ -41,6 +42,32 @@ export interface ImportOptions {
   allowOutside: boolean;
   datum?: Datum;
   lang: Lang;
+  /** --verified-on: 核实日期 for rows whose sheet gives none */
+  verifiedOn?: string;
+  /** --vacancy-date: 空余统计日期 for rows with a vacancy count but no date */
+  vacancyDate?: string;
+}
+
+/** The list's own date in a title or note row above the header: 填报日期：2026年11月10日, 截至2026年11月. */
+export function titleDate(
+  rows: readonly (readonly unknown[])[],
+  below: number,
+): { date: string; text: string; monthOnly: boolean } | undefined {
+  for (let i = 0; i < below; i++)
+    for (const cell of rows[i] ?? []) {
+      const text = cellText(cell);
+      const m =
+        /(填报|统计|截至|截止|核实|更新|报送)(日期|时间)?[:：\s]*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/.exec(
+          toHalfWidth(text),
+        );
+      if (m)
+        return {
+          date: `${m[3]}-${m[4]!.padStart(2, '0')}-${(m[5] ?? '1').padStart(2, '0')}`,
+          text: text.slice(m.index, m.index + m[0].length),
+          monthOnly: m[5] === undefined,
+        };
+    }
+  return undefined;
 }
 
 export interface ImportResult {
@@ -157,11 +184,24 @@ export async function importFacilities(
     return result;
   }
 
+  const fromTitle = titleDate(grid.rows, header.firstRow - 1);
+  const defaults = {
+    last_verified: options.verifiedOn ?? fromTitle?.date,
+    vacancies_as_of: options.vacancyDate ?? fromTitle?.date,
+  };
+  if (fromTitle && (!options.verifiedOn || !options.vacancyDate))
+    log(
+      zh
+        ? `表格上方写着“${fromTitle.text}”：没有填核实日期或空余统计日期的行，按 ${fromTitle.date} 算${fromTitle.monthOnly ? '（只写了月份，按这个月1日算）' : ''}。日期不对的话，运行时加 --verified-on 或 --vacancy-date 写上实际日期。`
+        : `The sheet says "${fromTitle.text}" above the header: rows without a 核实日期 or 空余统计日期 take ${fromTitle.date}. If that is wrong, give the real date with --verified-on or --vacancy-date.`,
+    );
   const existing = await loadExisting(options.out);
   const outline = await outlineWgs84(BOUNDARY_FILE);
   const plan = buildPlan(reads, existing, {
     isInside: (lat, lng) => pointInMultiPolygon([lng, lat], outline),
     allowOutside: options.allowOutside,
+    defaults,
+    today: new Date().toISOString().slice(0, 10),
   });
   result.plan = plan;
   const count = (o: string) => plan.rows.filter((r) => r.outcome === o).length;
@@ -288,6 +328,8 @@ export async function main(argv: string[], log: (line: string) => void = console
         'remove-missing': { type: 'boolean', default: false },
         'allow-outside': { type: 'boolean', default: false },
         datum: { type: 'string' },
+        'verified-on': { type: 'string' },
+        'vacancy-date': { type: 'string' },
         lang: { type: 'string', default: 'zh' },
       },
     });
@@ -309,6 +351,21 @@ export async function main(argv: string[], log: (line: string) => void = console
     );
     return 1;
   }
+  const dates: Record<string, string | undefined> = {};
+  for (const option of ['verified-on', 'vacancy-date'] as const) {
+    const typed = args.values[option];
+    if (typed === undefined) continue;
+    const n = normalizeDate(typed);
+    if (!n.ok || Number.isNaN(Date.parse(n.value))) {
+      log(
+        lang === 'zh'
+          ? `--${option} 后面要写一个日期，如 2026-11-10，读到“${typed}”。`
+          : `--${option} takes a date such as 2026-11-10, not "${typed}".`,
+      );
+      return 1;
+    }
+    dates[option] = n.value;
+  }
   if (!file || extra.length || !['zh', 'en'].includes(args.values.lang)) {
     log(USAGE[lang]);
     return 1;
@@ -324,6 +381,8 @@ export async function main(argv: string[], log: (line: string) => void = console
         allowOutside: args.values['allow-outside'],
         datum: datum as Datum | undefined,
         lang,
+        verifiedOn: dates['verified-on'],
+        vacancyDate: dates['vacancy-date'],
       },
       log,
     );

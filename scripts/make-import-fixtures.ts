@@ -263,6 +263,18 @@ async function governmentWorkbook(file: string, flat: boolean) {
   await workbook.xlsx.writeFile(file);
 }
 
+/** A month-later update with the list's date only in the title row ("填报日期：2026年12月"), no date columns. */
+async function monthlyWorkbook(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 11, 1));
+  const sheet = workbook.addWorksheet('空余托位');
+  sheet.addRow(['贵池区托育机构空余托位（填报日期：2026年12月）']);
+  sheet.mergeCells('A1:C1');
+  sheet.addRow(['机构名称', '所属街道', '空余托位']);
+  sheet.addRow(['池阳晨曦托育园', '池阳街道', 6]);
+  await workbook.xlsx.writeFile(file);
+}
+
 export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: Record<string, string | Buffer> = {
@@ -358,6 +370,15 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
         '',
       ],
     ]),
+    // December's vacancy counts without a date column; a new facility without a 核实日期 column.
+    'vacancies-no-date.csv': csv([
+      ['机构名称', '街道/镇', '空余托位'],
+      ['池阳晨曦托育园', '池阳街道', '7'],
+    ]),
+    'no-date-column.csv': csv([
+      BASIC.slice(0, 9),
+      basic('梅街新苗托育园', '梅街镇', '池州市贵池区梅街镇新苗路1号').slice(0, 9),
+    ]),
   };
   const written: string[] = [];
   for (const [name, content] of Object.entries(files)) {
@@ -368,7 +389,15 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
   await formulaWorkbook(path.join(dir, 'formula.xlsx'));
   await governmentWorkbook(path.join(dir, 'government.xlsx'), false);
   await governmentWorkbook(path.join(dir, 'government-flat.xlsx'), true);
-  return [...written, 'title-rows.xlsx', 'formula.xlsx', 'government.xlsx', 'government-flat.xlsx'];
+  await monthlyWorkbook(path.join(dir, 'monthly.xlsx'));
+  return [
+    ...written,
+    'title-rows.xlsx',
+    'formula.xlsx',
+    'government.xlsx',
+    'government-flat.xlsx',
+    'monthly.xlsx',
+  ];
 }
 
 if (import.meta.main) console.log(`Wrote ${(await makeFixtures()).join(', ')} to ${FIXTURE_DIR}`);

@@ -232,11 +232,12 @@ describe('the import command on the fixture files', () => {
   test('title rows, synonyms, full-width digits, phone variants, ages and dates (title-rows.xlsx)', async () => {
     expect(await run('title-rows.xlsx')).toBe(0);
     expect(files()).toEqual([]); // preview
-    expect(lines.slice(0, 5)).toEqual([
+    expect(lines.slice(0, 6)).toEqual([
       '读取 title-rows.xlsx，工作表「备案名单」。',
       '第3行是表头（上面2行是标题或说明，已跳过）。',
       '这些列网站不用，已忽略：序号、联系人',
       '这些行不是机构，已跳过：第7行（空行）、第8行（说明行）',
+      '表格上方写着“填报日期：2026年10月20日”：没有填核实日期或空余统计日期的行，按 2026-10-20 算。日期不对的话，运行时加 --verified-on 或 --vacancy-date 写上实际日期。',
       '共 3 家机构：新增 3，更新 0，无变化 0，有错误 0。',
     ]);
     for (const line of [
@@ -331,6 +332,36 @@ describe('the import command on the fixture files', () => {
       '第3行：表头「地理坐标」像是「纬度」或「经度」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「纬度」或「经度」，或删掉这一列。',
       '没有导入，也没有改动任何文件。',
     ]);
+  });
+
+  test('dates: a missing date column says what to do; --vacancy-date, --verified-on, the title row date; a changed vacancy never keeps its old date', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await run('government.xlsx', '--apply')).toBe(0);
+    expect(await run('vacancies-no-date.csv', '--apply')).toBe(1);
+    expect(lines).toContain(
+      `  第2行「空余托位」列（读到“7”）：空余托位从 12 改成 7，但没有新的统计日期，网站上会配着旧日期 2026-11-10 显示。请加一列「空余统计日期」写上这个数是哪天统计的，或运行时加 --vacancy-date ${today}（写实际的日期）。`,
+    );
+    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
+    expect(await run('vacancies-no-date.csv', '--apply', '--vacancy-date', '2026年12月5日')).toBe(0);
+    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 7, as_of: '2026-12-05' });
+    expect(await run('vacancies-no-date.csv', '--vacancy-date', '12月5日')).toBe(1);
+    expect(lines.at(-1)).toBe('--vacancy-date 后面要写一个日期，如 2026-11-10，读到“12月5日”。');
+
+    expect(await run('monthly.xlsx', '--apply')).toBe(0);
+    expect(lines).toContain(
+      '表格上方写着“填报日期：2026年12月”：没有填核实日期或空余统计日期的行，按 2026-12-01 算（只写了月份，按这个月1日算）。日期不对的话，运行时加 --verified-on 或 --vacancy-date 写上实际日期。',
+    );
+    expect(record('chiyang-chenxituoyuyuan')).toMatchObject({
+      vacancies: { count: 6, as_of: '2026-12-01' },
+      last_verified: '2026-12-01',
+    });
+
+    expect(await run('no-date-column.csv')).toBe(1);
+    expect(lines).toContain(
+      `  第2行：表格里没有「核实日期」列：内容都核实过的机构要写明是哪天核实的。请加一列「核实日期」，或运行时加 --verified-on ${today}（写实际的日期）。`,
+    );
+    expect(await run('no-date-column.csv', '--apply', '--verified-on', '2026/12/2')).toBe(0);
+    expect(record('meijie-xinmiaotuoyuyuan').last_verified).toBe('2026-12-02');
   });
 
   test('GBK and GB18030 CSV are read', async () => {

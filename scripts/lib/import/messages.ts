@@ -117,6 +117,18 @@ const ISSUES = {
     en: () =>
       `the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write ${U} in its cells`,
   },
+  no_date_column: {
+    zh: (p) =>
+      `表格里没有「${p.header}」列：${p.what}。请加一列「${p.header}」，或运行时加 --${p.option} ${p.today}（写实际的日期）`,
+    en: (p) =>
+      `the sheet has no column "${p.header}": ${p.what}. Add a column "${p.header}", or add --${p.option} ${p.today} (the real date)`,
+  },
+  vacancy_date_stale: {
+    zh: (p) =>
+      `空余托位从 ${p.from} 改成 ${p.to}，但没有新的统计日期，网站上会配着旧日期 ${p.asOf} 显示。${p.hasColumn ? `请在这一行的「${p.header}」格子里写上这个数是哪天统计的` : `请加一列「${p.header}」写上这个数是哪天统计的`}，或运行时加 --vacancy-date ${p.today}（写实际的日期）`,
+    en: (p) =>
+      `vacancies change from ${p.from} to ${p.to} but no new date is given, so the site would show the old date ${p.asOf}. ${p.hasColumn ? `Write the date of the count in this row's "${p.header}" cell` : `Add a column "${p.header}" with the date of the count`}, or add --vacancy-date ${p.today} (the real date)`,
+  },
   cannot_wait: {
     zh: (p) => `这一列不能写“${U}”（只有性质、地址、电话、托位数这类机构信息可以写“${U}”）。请填写${p.hint}`,
     en: (p) =>
@@ -274,6 +286,11 @@ const SAME = {
   filing_number: { zh: '编号', en: '编号 (filing number)' },
   address_phone: { zh: '地址和电话', en: 'address and phone' },
   record: { zh: '对应网站上的同一条记录', en: 'record on the site' },
+  verified: {
+    zh: '内容都核实过的机构要写明是哪天核实的',
+    en: 'a record with nothing left to verify needs the day it was checked',
+  },
+  vacancy: { zh: '填了空余托位，就要写明是哪天统计的', en: 'a vacancy count needs the day it was counted' },
 };
 
 const NOTES: Record<Note['code'], { zh: string; en: string }> = {
