@@ -370,6 +370,15 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
         '',
       ],
     ]),
+    // 经度 and 纬度 in one column, in either order, with half- and full-width commas, a space or a semicolon.
+    'coords.csv': `\uFEFF${csv([
+      [...BASIC, '经纬度'],
+      [...basic('池阳经纬托育园', '池阳街道', '池州市贵池区池阳路31号'), '117.4912,30.6601'],
+      [...basic('秋浦经纬托育园', '秋浦街道', '池州市贵池区秋浦路32号'), '30.659，117.483'],
+      [...basic('江口经纬托育园', '江口街道', '池州市贵池区江口路33号'), '30.64 117.47'],
+      [...basic('梅龙经纬托育园', '梅龙街道', '池州市贵池区梅龙路34号'), '117.46;30.62'],
+      [...basic('里山经纬托育园', '里山街道', '池州市贵池区里山路35号'), '30.66'],
+    ])}`,
     // December's vacancy counts without a date column; a new facility without a 核实日期 column.
     'vacancies-no-date.csv': csv([
       ['机构名称', '街道/镇', '空余托位'],

@@ -327,9 +327,9 @@ describe('the import command on the fixture files', () => {
     expect(await run('government-flat.xlsx', '--apply')).toBe(1);
     expect(files()).toEqual([]);
     expect(lines.slice(1)).toEqual([
+      '第3行：表头「地理坐标」占了 2 列（合并的单元格），读不出每一列是什么。请在它下面紧挨着的一行写上小标题（如「经度」「纬度」），或把每一列的表头分别写清楚。',
       '第3行：表头「托位情况」像是「托位数」或「空余托位」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「托位数」或「空余托位」，或删掉这一列。',
       '第3行：表头「收费标准（元/月）」像是「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」，或删掉这一列。',
-      '第3行：表头「地理坐标」像是「纬度」或「经度」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「纬度」或「经度」，或删掉这一列。',
       '没有导入，也没有改动任何文件。',
     ]);
   });
@@ -362,6 +362,37 @@ describe('the import command on the fixture files', () => {
     );
     expect(await run('no-date-column.csv', '--apply', '--verified-on', '2026/12/2')).toBe(0);
     expect(record('meijie-xinmiaotuoyuyuan').last_verified).toBe('2026-12-02');
+  });
+
+  test('经度 and 纬度 in one column: either order, split on , ， space or ; (coords.csv)', async () => {
+    expect(await run('coords.csv', '--apply', '--partial')).toBe(1);
+    for (const line of [
+      '  第2行「经纬度」列：“117.4912,30.6601”记为“纬度 30.6601，经度 117.4912”（拆成纬度和经度，经度在前）。',
+      '  第3行「经纬度」列：“30.659，117.483”记为“纬度 30.659，经度 117.483”（拆成纬度和经度，纬度在前）。',
+      '  第4行「经纬度」列：“30.64 117.47”记为“纬度 30.64，经度 117.47”（拆成纬度和经度，纬度在前）。',
+      '  第5行「经纬度」列：“117.46;30.62”记为“纬度 30.62，经度 117.46”（拆成纬度和经度，经度在前）。',
+      '  第6行「经纬度」列（读到“30.66”）：应填写经度和纬度两个数，经度在前（如 117.483,30.659）或纬度在前（如 30.659,117.483）都可以，用逗号、空格或分号隔开。',
+    ])
+      expect(lines).toContain(line);
+    expect(record('chiyang-jingweituoyuyuan').location).toEqual({
+      lat: 30.6601,
+      lng: 117.4912,
+      verified: false,
+    });
+    expect(record('qiupu-jingweituoyuyuan').location).toEqual({ lat: 30.659, lng: 117.483, verified: false });
+    expect(record('jiangkou-jingweituoyuyuan').location).toEqual({
+      lat: 30.64,
+      lng: 117.47,
+      verified: false,
+    });
+    expect(record('meilong-jingweituoyuyuan').location).toEqual({ lat: 30.62, lng: 117.46, verified: false });
+    expect(files()).toHaveLength(4);
+    // A header with both words is read, never "renamed to 纬度".
+    expect(lookalike('经纬度')).not.toBe('lat');
+    expect(findHeader([['机构名称', '街道', '经纬度']])).toMatchObject({
+      issues: [],
+      columns: [{}, {}, { key: 'coords' }],
+    });
   });
 
   test('GBK and GB18030 CSV are read', async () => {

@@ -90,7 +90,7 @@ export const primaryHeader = (key: ImportKey): string => ALL_COLUMNS[key][0]!;
 const FIELD_WORDS: [RegExp, ImportKey[]][] = [
   [/托位/, ['places', 'vacancies']],
   [/收费|费用|月费/, ['fee_full_day', 'fee_half_day', 'fee_hourly', 'fee_temporary']],
-  [/坐标|经纬|定位/, ['lat', 'lng']],
+  [/坐标|经纬|定位/, ['coords', 'lat', 'lng']],
   [/纬度/, ['lat']],
   [/经度/, ['lng']],
   [/电话/, ['phone']],
@@ -180,7 +180,12 @@ export function findHeader(
       const key = keys[index];
       if (key) {
         const same = columns.find((c) => c.key === key);
-        if (same)
+        if (same && same.header === header) {
+          // one merged title over several columns
+          const issue = issues.find((i) => i.code === 'merged_title' && i.p?.header === header);
+          if (issue) issue.p!.count = Number(issue.p!.count) + 1;
+          else issues.push({ row: at, code: 'merged_title', p: { header, count: 2 } });
+        } else if (same)
           issues.push({ row: at, code: 'duplicate_column', p: { header: same.header, other: header } });
         else columns.push({ index, key, header });
       } else if (isIgnored(header)) {
@@ -204,6 +209,10 @@ export function findHeader(
         });
       else ignored.push(header);
     }
+    const coords = columns.find((c) => c.key === 'coords');
+    const latLng = columns.find((c) => c.key === 'lat' || c.key === 'lng');
+    if (coords && latLng)
+      issues.push({ row: at, code: 'duplicate_column', p: { header: coords.header, other: latLng.header } });
     const ages = columns.find((c) => c.key === 'ages');
     const minMax = columns.find((c) => c.key === 'min_months' || c.key === 'max_months');
     if (ages && minMax)

@@ -24,7 +24,14 @@ export interface Issue extends Where {
   p?: Params;
 }
 export interface Note extends Where {
-  code: NoteCode | 'datum_gcj02' | 'datum_bd09' | 'kept_existing' | 'kept_unverified';
+  code:
+    | NoteCode
+    | 'datum_gcj02'
+    | 'datum_bd09'
+    | 'kept_existing'
+    | 'kept_unverified'
+    | 'coords_lng_first'
+    | 'coords_lat_first';
   /** the value stored */
   to: string;
 }
@@ -34,7 +41,7 @@ const TYPE_LABELS = FACILITY_TYPES.map((t) => zhCN[`type.${t}`]);
 const U = UNVERIFIED_CELL;
 
 /** What to type, per column. */
-export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: string }> = {
+export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string; en: string }> = {
   id: {
     zh: '小写字母、数字和连字符（如 chiyang-xiaoxiangshu），或者空着让程序生成',
     en: 'lower-case letters, digits and hyphens (e.g. chiyang-oak), or leave it empty',
@@ -92,6 +99,10 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
   source: { zh: '数据来源，如 区卫健委备案名单', en: 'where the data comes from' },
   last_verified: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
   ages: { zh: '月龄范围，如 6-36 或 6～36个月 或 0-3岁', en: 'an age range, e.g. 6-36, 6～36个月 or 0-3岁' },
+  coords: {
+    zh: '经度和纬度两个数，经度在前（如 117.483,30.659）或纬度在前（如 30.659,117.483）都可以，用逗号、空格或分号隔开',
+    en: 'longitude and latitude, either order (e.g. 117.483,30.659 or 30.659,117.483), separated by a comma, space or semicolon',
+  },
   datum: {
     zh: 'WGS-84、GCJ-02（高德、腾讯地图）或 BD-09（百度地图）',
     en: 'WGS-84, GCJ-02 (AMap, Tencent) or BD-09 (Baidu)',
@@ -230,6 +241,12 @@ const ISSUES = {
     en: (p) =>
       `the header "${p.header}" looks like "${p.suggestion}" but says not which column it is, so nothing in it would be imported. If it is a merged group title, put its sub-titles (such as 核定托位数, 全日托, 经度) in the row right below it; otherwise rename it to "${p.suggestion}" or delete the column`,
   },
+  merged_title: {
+    zh: (p) =>
+      `表头「${p.header}」占了 ${p.count} 列（合并的单元格），读不出每一列是什么。请在它下面紧挨着的一行写上小标题（如「经度」「纬度」），或把每一列的表头分别写清楚`,
+    en: (p) =>
+      `the header "${p.header}" spans ${p.count} columns (merged cells), so what each column holds is unknown. Put sub-titles (such as 经度, 纬度) in the row right below it, or give each column its own header`,
+  },
   duplicate_column: {
     zh: (p) => `表头「${p.header}」和「${p.other}」是同一项内容，只能保留一列，请删掉其中一列`,
     en: (p) =>
@@ -310,6 +327,14 @@ const NOTES: Record<Note['code'], { zh: string; en: string }> = {
   },
   age_split: { zh: '拆成最小月龄和最大月龄', en: 'split into the lowest and highest age' },
   age_years: { zh: '岁换算成月龄', en: 'years converted to months' },
+  coords_lng_first: {
+    zh: '拆成纬度和经度，经度在前',
+    en: 'split into latitude and longitude (longitude first)',
+  },
+  coords_lat_first: {
+    zh: '拆成纬度和经度，纬度在前',
+    en: 'split into latitude and longitude (latitude first)',
+  },
   datum_gcj02: {
     zh: '高德/腾讯地图坐标（GCJ-02）换算为 WGS-84',
     en: 'AMap/Tencent (GCJ-02) position converted to WGS-84',
