@@ -19,7 +19,14 @@ import { FacilityDataError, parseFacility } from '../src/lib/facilities/load.ts'
 import { readRow, type Datum } from './lib/facility-row.ts';
 import { cellText } from './lib/import/cells.ts';
 import { normalizeDate, toHalfWidth } from './lib/import/normalize.ts';
-import { findHeader, normalizeHeader, skipReason, type SkipReason } from './lib/import/headers.ts';
+import {
+  ALL_COLUMNS,
+  findHeader,
+  HEADER_SEARCH_ROWS,
+  normalizeHeader,
+  skipReason,
+  type SkipReason,
+} from './lib/import/headers.ts';
 import { renderIssue, renderNote, type Issue, type Lang } from './lib/import/messages.ts';
 import { buildPlan, type Existing, type Plan } from './lib/import/plan.ts';
 import { readGrid, TableFileError, type Grid } from './lib/import/read-table.ts';
@@ -30,8 +37,8 @@ import { townshipByCode } from '../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
-  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--lang en] [--out 文件夹]',
-  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--lang en] [--out folder]',
+  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
+  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--sheet worksheet] [--lang en] [--out folder]',
 };
 
 export interface ImportOptions {
@@ -46,6 +53,8 @@ export interface ImportOptions {
   verifiedOn?: string;
   /** --vacancy-date: 空余统计日期 for rows with a vacancy count but no date */
   vacancyDate?: string;
+  /** --sheet: the worksheet to read when several have a header row */
+  sheet?: string;
 }
 
 /** The list's own date in a title or note row above the header: 填报日期：2026年11月10日, 截至2026年11月. */
@@ -111,11 +120,47 @@ export async function importFacilities(
     return result;
   }
   const base = path.basename(file);
+  if (grid.sheets && grid.sheets.length > 1) {
+    const names = grid.sheets.map((x) => `「${x.name}」`).join('');
+    const fail = (issue: Issue) => {
+      log(
+        zh
+          ? `读取 ${base}，有${grid.sheets!.length}个工作表：${names}。`
+          : `Reading ${base}, ${grid.sheets!.length} worksheets: ${names}.`,
+      );
+      result.fileIssues.push(issue);
+      log(renderIssue(issue, lang));
+      log(zh ? '没有导入，也没有改动任何文件。' : 'Nothing was imported and no file was changed.');
+      return result;
+    };
+    let chosen = options.sheet !== undefined ? grid.sheets.find((x) => x.name === options.sheet) : undefined;
+    if (options.sheet !== undefined && !chosen)
+      return fail({ code: 'no_such_sheet', p: { sheet: options.sheet, sheets: names } });
+    if (!chosen) {
+      const withHeader = grid.sheets.filter((x) => 'row' in findHeader(x.rows));
+      if (withHeader.length > 1)
+        return fail({
+          code: 'several_sheets',
+          p: {
+            count: withHeader.length,
+            sheets: withHeader.map((x) => `「${x.name}」`).join(''),
+            first: withHeader[0]!.name,
+          },
+        });
+      if (!withHeader.length)
+        return fail({
+          code: 'no_header_sheets',
+          p: { sheets: names, rows: HEADER_SEARCH_ROWS, names: ALL_COLUMNS.name.slice(1).join('、') },
+        });
+      chosen = withHeader[0]!;
+    }
+    grid = { ...grid, sheet: chosen.name, rows: chosen.rows };
+  }
   const where =
     grid.kind === 'xlsx'
       ? zh
-        ? `读取 ${base}，工作表「${grid.sheet}」。`
-        : `Reading ${base}, worksheet "${grid.sheet}".`
+        ? `读取 ${base}，工作表「${grid.sheet}」${grid.sheets && grid.sheets.length > 1 ? `（共${grid.sheets.length}个工作表：${grid.sheets.map((x) => `「${x.name}」`).join('')}）` : ''}。`
+        : `Reading ${base}, worksheet "${grid.sheet}"${grid.sheets && grid.sheets.length > 1 ? ` (of ${grid.sheets.length}: ${grid.sheets.map((x) => `"${x.name}"`).join(', ')})` : ''}.`
       : zh
         ? `读取 ${base}（文字编码 ${grid.encoding}）。`
         : `Reading ${base} (text encoding ${grid.encoding}).`;
@@ -330,6 +375,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         datum: { type: 'string' },
         'verified-on': { type: 'string' },
         'vacancy-date': { type: 'string' },
+        sheet: { type: 'string' },
         lang: { type: 'string', default: 'zh' },
       },
     });
@@ -383,6 +429,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         lang,
         verifiedOn: dates['verified-on'],
         vacancyDate: dates['vacancy-date'],
+        sheet: args.values.sheet,
       },
       log,
     );

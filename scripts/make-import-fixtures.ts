@@ -275,6 +275,26 @@ async function monthlyWorkbook(file: string) {
   await workbook.xlsx.writeFile(file);
 }
 
+/**
+ * Several worksheets: a summary sheet first (no header), then the list. `twoLists` adds a second month's list, so
+ * the clerk must choose with --sheet.
+ */
+async function sheetsWorkbook(file: string, twoLists: boolean) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = workbook.modified = new Date(Date.UTC(2026, 10, 10));
+  const summary = workbook.addWorksheet('汇总');
+  summary.addRow(['贵池区托育机构汇总']);
+  summary.addRow(['街道数', 20]);
+  summary.addRow(['机构数', 1]);
+  const months = twoLists ? ['11月名单', '10月名单'] : ['名单'];
+  for (const [k, name] of months.entries()) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow(BASIC);
+    sheet.addRow(basic(k ? '乌沙十月托育园' : '乌沙新苗托育园', '乌沙镇', '池州市贵池区乌沙镇1号'));
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
 export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: Record<string, string | Buffer> = {
@@ -399,7 +419,11 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
   await governmentWorkbook(path.join(dir, 'government.xlsx'), false);
   await governmentWorkbook(path.join(dir, 'government-flat.xlsx'), true);
   await monthlyWorkbook(path.join(dir, 'monthly.xlsx'));
+  await sheetsWorkbook(path.join(dir, 'sheets.xlsx'), false);
+  await sheetsWorkbook(path.join(dir, 'sheets-two-lists.xlsx'), true);
   return [
+    'sheets.xlsx',
+    'sheets-two-lists.xlsx',
     ...written,
     'title-rows.xlsx',
     'formula.xlsx',

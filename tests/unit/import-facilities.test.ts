@@ -395,6 +395,33 @@ describe('the import command on the fixture files', () => {
     });
   });
 
+  test('every worksheet is scanned: the one with a header is used and named; several → --sheet (sheets.xlsx)', async () => {
+    expect(await run('sheets.xlsx', '--apply')).toBe(0);
+    expect(lines[0]).toBe('读取 sheets.xlsx，工作表「名单」（共2个工作表：「汇总」「名单」）。');
+    expect(loadFacilities(out).map((f) => f.name)).toEqual(['乌沙新苗托育园']);
+
+    expect(await run('sheets-two-lists.xlsx', '--apply')).toBe(1);
+    expect(lines).toEqual([
+      '读取 sheets-two-lists.xlsx，有3个工作表：「汇总」「11月名单」「10月名单」。',
+      '有2个工作表都有表头：「11月名单」「10月名单」。请在命令后面加上 --sheet 和要导入的工作表名称，如 --sheet 11月名单。',
+      '没有导入，也没有改动任何文件。',
+    ]);
+    expect(await run('sheets-two-lists.xlsx', '--sheet', '10月')).toBe(1);
+    expect(lines[1]).toBe('没有叫“10月”的工作表。这个文件里的工作表是：「汇总」「11月名单」「10月名单」。');
+    expect(await run('sheets-two-lists.xlsx', '--sheet', '10月名单', '--apply')).toBe(0);
+    expect(lines[0]).toBe(
+      '读取 sheets-two-lists.xlsx，工作表「10月名单」（共3个工作表：「汇总」「11月名单」「10月名单」）。',
+    );
+    expect(
+      loadFacilities(out)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['乌沙新苗托育园', '乌沙十月托育园'].sort());
+
+    expect(await run('sheets.xlsx', '--sheet', '汇总')).toBe(1);
+    expect(lines[1]).toMatch(/^在前20行里没有找到表头。/);
+  });
+
   test('GBK and GB18030 CSV are read', async () => {
     expect(await run('gbk.csv', '--apply')).toBe(0);
     expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');

@@ -225,6 +225,22 @@ const ISSUES = {
     en: (p) =>
       `no header row in the first ${p.rows} rows. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
   },
+  no_header_sheets: {
+    zh: (p) =>
+      `在工作表${p.sheets}的前${p.rows}行里都没有找到表头。表头那一行至少要有「机构名称」和「街道/镇」两列（也可以写成：${p.names}）`,
+    en: (p) =>
+      `no header row in the first ${p.rows} rows of the worksheets ${p.sheets}. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
+  },
+  several_sheets: {
+    zh: (p) =>
+      `有${p.count}个工作表都有表头：${p.sheets}。请在命令后面加上 --sheet 和要导入的工作表名称，如 --sheet ${p.first}`,
+    en: (p) =>
+      `${p.count} worksheets have a header row: ${p.sheets}. Add --sheet and the name of the one to import, e.g. --sheet ${p.first}`,
+  },
+  no_such_sheet: {
+    zh: (p) => `没有叫“${p.sheet}”的工作表。这个文件里的工作表是：${p.sheets}`,
+    en: (p) => `there is no worksheet "${p.sheet}". The worksheets in this file are: ${p.sheets}`,
+  },
   missing_column: {
     zh: (p) => `表头里没有「${p.header}」这一列（也可以写成：${p.names}），请加上这一列`,
     en: (p) => `the header row has no column "${p.header}" (also accepted: ${p.names}): add it`,
