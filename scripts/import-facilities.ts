@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import YAML from 'yaml';
 import { pointInMultiPolygon } from '../src/lib/geo/point-in-polygon.ts';
 import { FacilityDataError, parseFacility } from '../src/lib/facilities/load.ts';
+import type { Facility } from '../src/lib/schemas/facility.ts';
 import { readRow, type Datum } from './lib/facility-row.ts';
 import { cellText } from './lib/import/cells.ts';
 import { normalizeDate, toHalfWidth } from './lib/import/normalize.ts';
@@ -28,7 +29,7 @@ import {
   type SkipReason,
 } from './lib/import/headers.ts';
 import { renderIssue, renderNote, type Issue, type Lang } from './lib/import/messages.ts';
-import { buildPlan, type Existing, type Plan } from './lib/import/plan.ts';
+import { buildPlan, fromFilingList, type Existing, type Plan } from './lib/import/plan.ts';
 import { readGrid, TableFileError, type Grid } from './lib/import/read-table.ts';
 import { reportRows, SKIP_LABELS, writeReport } from './lib/import/report.ts';
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
@@ -251,10 +252,14 @@ export async function importFacilities(
   result.plan = plan;
   const count = (o: string) => plan.rows.filter((r) => r.outcome === o).length;
   const errors = plan.rows.filter((r) => r.outcome === 'error');
+  const deleting =
+    options.removeMissing && !errors.length
+      ? plan.missing.filter((m) => fromFilingList(m.facility)).length
+      : 0;
   log(
     zh
-      ? `共 ${plan.rows.length} 家机构：新增 ${count('new')}，更新 ${count('changed')}，无变化 ${count('unchanged')}，有错误 ${errors.length}。`
-      : `${plan.rows.length} facilities: ${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged, ${errors.length} with errors.`,
+      ? `共 ${plan.rows.length} 家机构：新增 ${count('new')}，更新 ${count('changed')}，无变化 ${count('unchanged')}，有错误 ${errors.length}${deleting ? `；删除 ${deleting} 家（名单里没有）` : ''}。`
+      : `${plan.rows.length} facilities: ${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged, ${errors.length} with errors${deleting ? `; ${deleting} deleted (not in the list)` : ''}.`,
   );
   if (errors.length) {
     log(
@@ -289,29 +294,46 @@ export async function importFacilities(
         );
     }
   }
+  const removable = plan.missing.filter((m) => fromFilingList(m.facility));
+  const removing = options.removeMissing && !errors.length ? removable : [];
   if (plan.missing.length) {
+    const place = (f: Facility) =>
+      `${f.name}（${f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL}）`;
     log(
       zh
         ? `\n网站上有、这份名单里没有的机构（${plan.missing.length}家）：`
         : `\nOn the site but not in this list (${plan.missing.length}):`,
     );
-    for (const { facility: f } of plan.missing)
-      log(
-        `  ${f.name}（${f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL}）`,
-      );
-    if (!options.removeMissing)
+    if (!options.removeMissing) {
+      for (const { facility: f } of plan.missing) log(`  ${place(f)}`);
       log(
         zh
-          ? '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。'
-          : '  They are kept. To delete them from the site, add --remove-missing.',
+          ? '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing（只删来自备案名单的机构）。'
+          : '  They are kept. To delete them from the site, add --remove-missing (only records from a filing list).',
       );
+    } else {
+      for (const { facility: f } of removable)
+        log(zh ? `  会删除：${place(f)}` : `  will be deleted: ${place(f)}`);
+      for (const { facility: f } of plan.missing.filter((m) => !fromFilingList(m.facility)))
+        log(
+          zh
+            ? `  保留：${place(f)}，它不是来自备案名单（来源：${f.source}），--remove-missing 不会删它`
+            : `  kept: ${place(f)}, not from a filing list (source: ${f.source}); --remove-missing never deletes it`,
+        );
+      if (errors.length && removable.length)
+        log(
+          zh
+            ? '  因为有错误，这次不会删除任何机构。'
+            : '  Because of the errors no facility will be deleted this time.',
+        );
+    }
   }
 
   result.reports = await writeReport(
     file,
     reportRows(grid.rows, header.row, plan, skipped, lang),
     plan,
-    options.removeMissing && !errors.length,
+    new Set(removing),
   );
   log(zh ? `\n报告：${result.reports.join(' 和 ')}` : `\nReport: ${result.reports.join(' and ')}`);
 
@@ -344,14 +366,14 @@ export async function importFacilities(
     if (errors.length)
       log(zh ? '因为有错误，没有删除任何机构。' : 'Because of the errors no facility was deleted.');
     else
-      for (const m of plan.missing) {
+      for (const m of removing) {
         await rm(m.file);
         result.removed.push(m.file);
       }
   }
   log(
     zh
-      ? `已写入 ${result.written.length} 个文件${result.removed.length ? `，删除 ${result.removed.length} 个` : ''}（${options.out}）。`
+      ? `已写入 ${result.written.length} 个文件${result.removed.length ? `，删除 ${result.removed.length} 家` : ''}（${options.out}）。`
       : `Wrote ${result.written.length} file(s)${result.removed.length ? `, deleted ${result.removed.length}` : ''} in ${options.out}.`,
   );
   result.exitCode = errors.length ? 1 : 0;

@@ -542,11 +542,22 @@ describe('the import command on the fixture files', () => {
       '「联系电话」0566-2000001 → 0566-2000002',
     ]);
     expect(lines).toContain('  秋浦另一家托育园（秋浦街道）');
-    expect(lines).toContain('  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing。');
+    expect(lines).toContain(
+      '  这些机构会保留。如果要从网站上删掉，运行时加上 --remove-missing（只删来自备案名单的机构）。',
+    );
     expect(files()).toEqual(['chiyang-oak-2.yaml', 'qiupu-other.yaml']);
+    // A hospital site (from the district's article, not a filing list) is never deleted by --remove-missing.
+    copyFileSync(`${FACILITY_DIR}/hospital-chizhou-tcm.yaml`, path.join(out, 'hospital-chizhou-tcm.yaml'));
+    expect(await run('sparse.csv', '--remove-missing')).toBe(0);
+    expect(lines).toContain('共 1 家机构：新增 0，更新 0，无变化 1，有错误 0；删除 1 家（名单里没有）。');
+    expect(lines).toContain('  会删除：秋浦另一家托育园（秋浦街道）');
+    expect(lines).toContain(
+      '  保留：池州市中医医院职工托育点（待核实），它不是来自备案名单（来源：贵池区卫生健康委员会工作报道（2024）），--remove-missing 不会删它',
+    );
+    expect(files()).toHaveLength(3); // preview
     expect(await run('sparse.csv', '--apply', '--remove-missing')).toBe(0);
-    expect(files()).toEqual(['chiyang-oak-2.yaml']);
-    expect(lines.at(-1)).toBe(`已写入 0 个文件，删除 1 个（${out}）。`);
+    expect(files()).toEqual(['chiyang-oak-2.yaml', 'hospital-chizhou-tcm.yaml']);
+    expect(lines.at(-1)).toBe(`已写入 0 个文件，删除 1 家（${out}）。`);
   });
 
   test('cells reading 待核实 leave their field out and list it under unverified; re-imports keep or update that list', async () => {

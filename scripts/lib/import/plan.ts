@@ -370,6 +370,13 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
   return changes;
 }
 
+/**
+ * What --remove-missing may delete: a record that came from a filing list (its source names 备案, as every imported
+ * record's does), or demo data (made-up records a real list replaces). Hospital sites and records from any other
+ * source never are.
+ */
+export const fromFilingList = (f: Facility) => f.demo || /备案/.test(f.source);
+
 /** Works out what importing `reads` over `existing` would do. */
 export function buildPlan(
   reads: readonly RowRead[],

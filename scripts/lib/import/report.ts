@@ -12,7 +12,7 @@ import { UNVERIFIED_CELL } from '../../../src/lib/facilities/columns.ts';
 import { cellText } from './cells.ts';
 import { renderIssue, renderNote, type Lang } from './messages.ts';
 import type { SkipReason } from './headers.ts';
-import type { Outcome, Plan } from './plan.ts';
+import type { Existing, Outcome, Plan } from './plan.ts';
 
 export const REPORT_COLUMNS = ['处理结果', '错误原因', '自动修正', '修改内容'] as const;
 export const OUTCOME_LABELS: Record<Outcome, { zh: string; en: string }> = {
@@ -77,7 +77,7 @@ export async function writeReport(
   input: string,
   rows: string[][],
   plan: Plan,
-  removing: boolean,
+  removing: ReadonlySet<Existing>,
 ): Promise<string[]> {
   const dir = path.dirname(path.resolve(input));
   const xlsx = path.join(dir, 'import-report.xlsx');
@@ -108,9 +108,10 @@ export async function writeReport(
   for (let c = 1; c <= width; c++) sheet.getColumn(c).width = c > width - REPORT_COLUMNS.length ? 48 : 16;
   const missing = workbook.addWorksheet('名单里没有的机构');
   missing.addRow(['网址标识', '编号', '机构名称', '街道/镇', '处理']);
-  for (const { facility: f } of plan.missing) {
+  for (const m of plan.missing) {
+    const f = m.facility;
     const township = f.township ? (townshipByCode(f.township)?.name ?? f.township) : UNVERIFIED_CELL;
-    missing.addRow([f.id, f.filing_number ?? '', f.name, township, removing ? '删除' : '保留']);
+    missing.addRow([f.id, f.filing_number ?? '', f.name, township, removing.has(m) ? '删除' : '保留']);
   }
   await workbook.xlsx.writeFile(xlsx);
   await writeFile(csv, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
