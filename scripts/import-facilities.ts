@@ -8,7 +8,8 @@
  * Options: --apply, --partial (write the good rows even if others have errors), --remove-missing (delete records
  * the list no longer has), --allow-outside (accept positions outside the district), --datum gcj02|bd09 (纬度/经度
  * copied from AMap/Tencent or Baidu), --lang en (English messages), --out <folder>.
- * A report, import-report.xlsx and .csv, is written beside the input file every time.
+ * A report, <input>-核对结果.xlsx and .csv (备案名单-核对结果.xlsx), is written beside the input file for every run
+ * that read the file, also when the header row is refused.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,22 @@ import {
 import { renderIssue, renderNote, type Issue, type Lang } from './lib/import/messages.ts';
 import { buildPlan, fromFilingList, type Existing, type Plan } from './lib/import/plan.ts';
 import { readGrid, TableFileError, type Grid } from './lib/import/read-table.ts';
-import { reportRows, SKIP_LABELS, writeReport } from './lib/import/report.ts';
+import { headerFailureRows, reportRows, SKIP_LABELS, writeReport } from './lib/import/report.ts';
+
+/** Columns whose cells are numbers: the report writes them as numbers. */
+const NUMERIC_KEYS = new Set<string>([
+  'places',
+  'vacancies',
+  'fee_full_day',
+  'fee_half_day',
+  'fee_hourly',
+  'fee_temporary',
+  'lat',
+  'lng',
+  'min_months',
+  'max_months',
+  'demonstration_year',
+]);
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
 import { BOUNDARY_FILE, outlineWgs84 } from './generate-demo-data.ts';
 import { townshipByCode } from '../src/data/district.ts';
@@ -121,6 +137,22 @@ export async function importFacilities(
     return result;
   }
   const base = path.basename(file);
+  /** The run stops before any row is read: say so, and still write the report (the problems on row `at`). */
+  const stopped = async (rows: unknown[][], at: number, issues: Issue[]) => {
+    result.reports = await writeReport(
+      file,
+      headerFailureRows(
+        rows,
+        at,
+        issues.map((i) => renderIssue(i, lang)),
+        lang,
+      ),
+      { headerRow: at || undefined },
+    );
+    log(zh ? '没有导入，也没有改动任何文件。' : 'Nothing was imported and no file was changed.');
+    log(zh ? `报告：${result.reports.join(' 和 ')}` : `Report: ${result.reports.join(' and ')}`);
+    return result;
+  };
   if (grid.sheets && grid.sheets.length > 1) {
     const names = grid.sheets.map((x) => `「${x.name}」`).join('');
     const fail = (issue: Issue) => {
@@ -131,8 +163,7 @@ export async function importFacilities(
       );
       result.fileIssues.push(issue);
       log(renderIssue(issue, lang));
-      log(zh ? '没有导入，也没有改动任何文件。' : 'Nothing was imported and no file was changed.');
-      return result;
+      return stopped(grid.sheets![0]!.rows, 0, [issue]);
     };
     let chosen = options.sheet !== undefined ? grid.sheets.find((x) => x.name === options.sheet) : undefined;
     if (options.sheet !== undefined && !chosen)
@@ -170,8 +201,7 @@ export async function importFacilities(
   if (!('row' in header) || header.issues.length) {
     result.fileIssues.push(...header.issues);
     for (const issue of header.issues) log(renderIssue(issue, lang));
-    log(zh ? '没有导入，也没有改动任何文件。' : 'Nothing was imported and no file was changed.');
-    return result;
+    return stopped(grid.rows, 'row' in header ? header.row : 0, header.issues);
   }
   result.headerRow = header.row;
   const above = header.firstRow - 1;
@@ -227,7 +257,7 @@ export async function importFacilities(
     const issue: Issue = { code: 'no_rows' };
     result.fileIssues.push(issue);
     log(renderIssue(issue, lang));
-    return result;
+    return stopped(grid.rows, header.row, [issue]);
   }
 
   const fromTitle = titleDate(grid.rows, header.firstRow - 1);
@@ -329,12 +359,13 @@ export async function importFacilities(
     }
   }
 
-  result.reports = await writeReport(
-    file,
-    reportRows(grid.rows, header.row, plan, skipped, lang),
-    plan,
-    new Set(removing),
-  );
+  result.reports = await writeReport(file, reportRows(grid.rows, header.row, plan, skipped, lang), {
+    missing: plan.missing,
+    removing: new Set(removing),
+    headerRow: header.row,
+    originals: grid.rows,
+    numeric: new Set(header.columns.filter((c) => NUMERIC_KEYS.has(c.key)).map((c) => c.index)),
+  });
   log(zh ? `\n报告：${result.reports.join(' 和 ')}` : `\nReport: ${result.reports.join(' and ')}`);
 
   if (!options.apply) {

@@ -197,8 +197,10 @@ describe('the import command on the fixture files', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   /** Copies a fixture into the temporary folder (the report is written beside it) and runs the command. */
+  let last = '';
   const run = async (fixture: string, ...args: string[]) => {
     copyFileSync(path.join(FIXTURES, fixture), path.join(dir, fixture));
+    last = fixture;
     lines = [];
     return main([path.join(dir, fixture), '--out', out, ...args], log);
   };
@@ -206,11 +208,14 @@ describe('the import command on the fixture files', () => {
   const record = (id: string) => FacilitySchema.parse(loadFacilities(out).find((f) => f.id === id));
   /** The report CSV as rows of cells (row 1 first), and the report columns of one row. */
   const report = () =>
-    parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), {
+    parseCsv(readFileSync(path.join(dir, `${path.parse(last).name}-核对结果.csv`), 'utf8'), {
       bom: true,
       relax_column_count: true,
     }) as string[][];
   const result = (row: number) => report()[row - 1]!.slice(-4);
+  /** The last line of a run: where its report is. */
+  const reportLine = (stem: string) =>
+    `报告：${path.join(dir, `${stem}-核对结果.xlsx`)} 和 ${path.join(dir, `${stem}-核对结果.csv`)}`;
 
   test('the fixtures are what scripts/make-import-fixtures.ts makes', async () => {
     const fresh = path.join(dir, 'fresh');
@@ -331,6 +336,7 @@ describe('the import command on the fixture files', () => {
       '第3行：表头「托位情况」像是「托位数」或「空余托位」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「托位数」或「空余托位」，或删掉这一列。',
       '第3行：表头「收费标准（元/月）」像是「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「全日托月费」或「半日托月费」或「计时托月费」或「临时托月费」，或删掉这一列。',
       '没有导入，也没有改动任何文件。',
+      reportLine('government-flat'),
     ]);
   });
 
@@ -405,6 +411,7 @@ describe('the import command on the fixture files', () => {
       '读取 sheets-two-lists.xlsx，有3个工作表：「汇总」「11月名单」「10月名单」。',
       '有2个工作表都有表头：「11月名单」「10月名单」。请在命令后面加上 --sheet 和要导入的工作表名称，如 --sheet 11月名单。',
       '没有导入，也没有改动任何文件。',
+      reportLine('sheets-two-lists'),
     ]);
     expect(await run('sheets-two-lists.xlsx', '--sheet', '10月')).toBe(1);
     expect(lines[1]).toBe('没有叫“10月”的工作表。这个文件里的工作表是：「汇总」「11月名单」「10月名单」。');
@@ -422,6 +429,37 @@ describe('the import command on the fixture files', () => {
     expect(lines[1]).toMatch(/^在前20行里没有找到表头。/);
   });
 
+  test('the report: always written (also when the header is refused), named after the input, numbers as numbers, autofilter, colours', async () => {
+    expect(await run('government-flat.xlsx')).toBe(1);
+    const flat = report();
+    expect(flat[2]!.slice(-4, -2)).toEqual(['错误', lines.slice(1, 4).join('\n')]);
+    expect(await run('government.xlsx')).toBe(0);
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.includes('核对结果'))
+        .sort(),
+    ).toEqual([
+      'government-flat-核对结果.csv',
+      'government-flat-核对结果.xlsx',
+      'government-核对结果.csv',
+      'government-核对结果.xlsx',
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, 'government-核对结果.xlsx'));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.autoFilter).toBe('A4:W4'); // 19 input columns and the 4 report columns
+    const row5 = sheet.getRow(5);
+    // 序号 1, 托位 80 and 12, fees 1800 and 1100, 117.4912 and 30.6601 are numbers; the phone stays text.
+    expect([1, 11, 12, 13, 14, 15, 16].map((c) => row5.getCell(c).value)).toEqual([
+      1, 80, 12, 1800, 1100, 117.4912, 30.6601,
+    ]);
+    expect(row5.getCell(17).value).toBe('0566-2021234');
+    expect(sheet.getRow(4).getCell(20).value).toBe('处理结果');
+    expect(sheet.getRow(3).getCell(20).value).toBeNull(); // the report columns head the header once
+    expect(row5.getCell(20).value).toBe('新增');
+    expect((row5.getCell(20).fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FFD1E7DD' });
+  });
+
   test('GBK and GB18030 CSV are read', async () => {
     expect(await run('gbk.csv', '--apply')).toBe(0);
     expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');
@@ -437,6 +475,7 @@ describe('the import command on the fixture files', () => {
       '第1行：表头「托位数目」不认识。是不是「托位数」？请把表头改成「托位数」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头。',
       '第1行：表头「电话号」不认识。是不是「电话」？请把表头改成「电话」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头。',
       '没有导入，也没有改动任何文件。',
+      reportLine('lookalike'),
     ]);
     expect(await run('lookalike.csv', '--lang', 'en')).toBe(1);
     expect(lines[1]).toBe(
@@ -684,7 +723,7 @@ describe('the import command on the fixture files', () => {
     ]);
     // The .xlsx report has the same rows; the 10 input columns are followed by 处理结果 and 错误原因.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path.join(dir, 'import-report.xlsx'));
+    await workbook.xlsx.readFile(path.join(dir, 'formula-核对结果.xlsx'));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入结果', '名单里没有的机构']);
     const sheet = workbook.worksheets[0]!;
     expect([
@@ -737,7 +776,7 @@ describe('the import command on the fixture files', () => {
     expect(lines.at(-2)).toBe('不认识的选项或写法：--aply');
     expect(await main(['x.csv', '--datum', '高德'], log)).toBe(1);
     expect(lines.at(-1)).toBe('--datum 后面只能写 gcj02（高德、腾讯地图）或 bd09（百度地图），读到“高德”。');
-    expect(existsSync(path.join(dir, 'import-report.csv'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('核对结果'))).toEqual([]); // no file was read
   });
 });
 
