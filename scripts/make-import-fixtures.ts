@@ -209,7 +209,7 @@ async function governmentWorkbook(file: string, flat: boolean) {
       1100,
       117.4912,
       30.6601,
-      '0566-2021234',
+      '0566 2021234转8001',
       asOf,
       asOf,
     ],

@@ -136,8 +136,14 @@ describe('FacilitySchema', () => {
     expect(problems((f) => delete f.location)).toEqual([]);
   });
 
-  test('phone: landline or mobile', () => {
-    for (const phone of ['0566-1234567', '05661234567', '13800000000', '0566-12345678']) {
+  test('phone: landline (with or without an extension) or mobile', () => {
+    for (const phone of [
+      '0566-1234567',
+      '05661234567',
+      '13800000000',
+      '0566-12345678',
+      '0566-2021234 转 8001',
+    ]) {
       expect(
         problems((f) => (f.phone = phone)),
         phone,
@@ -151,11 +157,15 @@ describe('FacilitySchema', () => {
       '+86 13800000000',
       '0566-123456',
       'n/a',
+      '0566-2021234转8001',
+      '13800000000 转 8001',
     ]) {
       expect(
         problems((f) => (f.phone = phone)),
         phone,
-      ).toEqual(['field "phone": must be a phone number like 0566-1234567 or 13800000000']);
+      ).toEqual([
+        'field "phone": must be a phone number like 0566-1234567, 0566-1234567 转 8001 or 13800000000',
+      ]);
     }
   });
 

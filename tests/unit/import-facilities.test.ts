@@ -39,6 +39,7 @@ import {
   parseFacility,
 } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
+import { telHref } from '../../src/lib/format.ts';
 import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 
@@ -58,11 +59,23 @@ describe('what people type', () => {
       ['010-12345678', '010-12345678', undefined],
       ['4008001234', '400-800-1234', 'phone_separator'],
       ['138 1234 5678', '13812345678', 'phone_separator'],
+      ['0566 2021234转8001', '0566-2021234 转 8001', 'phone_separator'],
+      ['0566-2021234 分机 8001', '0566-2021234 转 8001', 'phone_separator'],
+      ['2021234转8001', '0566-2021234 转 8001', 'phone_area_code'],
+      ['0566-2021234 转 8001', '0566-2021234 转 8001', undefined],
     ];
     for (const [typed, value, note] of cases)
       expect(normalizePhone(typed), typed).toEqual(note ? { ok: true, value, note } : { ok: true, value });
-    for (const typed of ['12345', '0566-1234567/13812345678', '1.38123E+10', '电话'])
+    for (const typed of ['12345', '0566-1234567/13812345678', '1.38123E+10', '电话', '13812345678转8001'])
       expect(normalizePhone(typed).ok, typed).toBe(false);
+  });
+
+  test('a phone with an extension is shown with it and dialled as the main number', () => {
+    expect(telHref('0566-2021234 转 8001')).toBe('tel:05662021234');
+    expect(telHref('0566-2021234')).toBe('tel:05662021234');
+    const f = { ...validFacility(), phone: '0566-2021234 转 8001' };
+    expect(FacilitySchema.parse(f).phone).toBe('0566-2021234 转 8001');
+    expect(FacilitySchema.safeParse({ ...f, phone: '0566-2021234转8001' }).success).toBe(false);
   });
 
   test('ages in one cell, in months or years', () => {
@@ -320,8 +333,12 @@ describe('the import command on the fixture files', () => {
       vacancies: { count: 12, as_of: '2026-11-10' },
       fees: { full_day: 1800, half_day: 1100 },
       location: { lat: 30.6601, lng: 117.4912, verified: false },
+      phone: '0566-2021234 转 8001',
       last_verified: '2026-11-10',
     });
+    expect(lines).toContain(
+      '  第5行「联系电话」列：“0566 2021234转8001”记为“0566-2021234 转 8001”（统一了电话号码的写法）。',
+    );
     expect(record('qiupu-yumiaotuoyuyuan')).toMatchObject({ places: 40, vacancies: { count: 0 } });
     expect(result(9)[0]).toBe('跳过（合计行）');
     expect(result(10)[0]).toBe('跳过（签名行）');
@@ -452,7 +469,7 @@ describe('the import command on the fixture files', () => {
     expect([1, 11, 12, 13, 14, 15, 16].map((c) => row5.getCell(c).value)).toEqual([
       1, 80, 12, 1800, 1100, 117.4912, 30.6601,
     ]);
-    expect(row5.getCell(17).value).toBe('0566-2021234');
+    expect(row5.getCell(17).value).toBe('0566 2021234转8001');
     expect(sheet.getRow(4).getCell(20).value).toBe('处理结果');
     expect(sheet.getRow(3).getCell(20).value).toBeNull(); // the report columns head the header once
     expect(row5.getCell(20).value).toBe('新增');
@@ -748,7 +765,7 @@ describe('the import command on the fixture files', () => {
     expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
       '  第4行「类型」列（读到“托儿所”）：应填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
       '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
-      '  第4行「电话」列（读到“12345”）：应填写一个电话号码，固定电话如 0566-1234567，手机如 13812345678。',
+      '  第4行「电话」列（读到“12345”）：应填写一个电话号码，固定电话如 0566-1234567（有分机写 0566-1234567 转 8001），手机如 13812345678。',
       '  第4行「经度」列：「纬度」填了，这一格也要填写：经度，小数，如 117.483（贵池区约 117.1–117.9）。',
       '  第4行「空余托位」列（读到“25”）：空余托位（25）比托位数（20）还多，请核对这两个数。',
       '  第4行「半日托月费」列（读到“1200”）：填了这项收费，但「托育形式」里没有“半日托”。请在「托育形式」里加上“半日托”，或者清空这一格。',

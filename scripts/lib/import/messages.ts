@@ -76,8 +76,8 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string
   },
   location_verified: { zh: '是 或 否（位置是否到现场核实过）', en: '是 (yes) or 否 (no)' },
   phone: {
-    zh: '一个电话号码，固定电话如 0566-1234567，手机如 13812345678',
-    en: 'one phone number, e.g. 0566-1234567 or 13812345678',
+    zh: '一个电话号码，固定电话如 0566-1234567（有分机写 0566-1234567 转 8001），手机如 13812345678',
+    en: 'one phone number, e.g. 0566-1234567 (with an extension 0566-1234567 转 8001) or 13812345678',
   },
   min_months: { zh: '月数（整数），如 6', en: 'a number of months, e.g. 6' },
   max_months: { zh: '月数（整数），如 36', en: 'a number of months, e.g. 36' },

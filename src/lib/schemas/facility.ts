@@ -94,11 +94,14 @@ export const FacilitySchema = z
     address: Text.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
-    /** Landline (0566-xxxxxxx) or mobile (11 digits). Real records only: a demo record must not ring anyone. */
+    /**
+     * Landline (0566-xxxxxxx, with an extension as `0566-2021234 转 8001`) or mobile (11 digits). Real records only: a
+     * demo record must not ring anyone.
+     */
     phone: z
       .string()
-      .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, {
-        error: 'must be a phone number like 0566-1234567 or 13800000000',
+      .regex(/^((0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})( 转 \d{1,6})?|1\d{10})$/, {
+        error: 'must be a phone number like 0566-1234567, 0566-1234567 转 8001 or 13800000000',
       })
       .optional(),
     /** Ages accepted, in months (0–36 for under-3 care; kindergarten classes may go to 48). */
