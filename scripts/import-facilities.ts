@@ -54,14 +54,16 @@ import { townshipByCode } from '../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
-  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
-  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--sheet worksheet] [--lang en] [--out folder]',
+  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--older-ok] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
+  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--older-ok] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--sheet worksheet] [--lang en] [--out folder]',
 };
 
 export interface ImportOptions {
   out: string;
   apply: boolean;
   partial: boolean;
+  /** --older-ok: write even when the list is older than the data it changes */
+  olderOk?: boolean;
   removeMissing: boolean;
   allowOutside: boolean;
   datum?: Datum;
@@ -271,6 +273,20 @@ export async function importFacilities(
         ? `表格上方写着“${fromTitle.text}”：没有填核实日期或空余统计日期的行，按 ${fromTitle.date} 算${fromTitle.monthOnly ? '（只写了月份，按这个月1日算）' : ''}。日期不对的话，运行时加 --verified-on 或 --vacancy-date 写上实际日期。`
         : `The sheet says "${fromTitle.text}" above the header: rows without a 核实日期 or 空余统计日期 take ${fromTitle.date}. If that is wrong, give the real date with --verified-on or --vacancy-date.`,
     );
+  // The list's own date: the title row's, else the latest date its rows give (核实日期, 空余统计日期).
+  const rowDates = reads.flatMap((r) =>
+    ['last_verified', 'vacancies.as_of']
+      .map((k) => r.patch.get(k))
+      .filter((d): d is string => typeof d === 'string'),
+  );
+  // A month without a day ("2026年12月") counts as that month's last day: a December list is not older than 12-05.
+  const monthEnd = (d: string) =>
+    new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const listDate = fromTitle
+    ? fromTitle.monthOnly
+      ? monthEnd(fromTitle.date)
+      : fromTitle.date
+    : rowDates.sort().at(-1);
   const existing = await loadExisting(options.out);
   const outline = await outlineWgs84(BOUNDARY_FILE);
   const plan = buildPlan(reads, existing, {
@@ -280,6 +296,25 @@ export async function importFacilities(
     today: new Date().toISOString().slice(0, 10),
   });
   result.plan = plan;
+  // An older file (last month's list opened by mistake) would silently turn changes on the site back.
+  const newest = (f: Facility) =>
+    [f.last_verified, f.vacancies?.as_of].filter(Boolean).sort().at(-1) as string | undefined;
+  const older = listDate
+    ? plan.rows.filter(
+        (r) => r.outcome === 'changed' && r.existing && (newest(r.existing.facility) ?? '') > listDate,
+      )
+    : [];
+  if (older.length) {
+    const latest = older
+      .map((r) => newest(r.existing!.facility)!)
+      .sort()
+      .at(-1);
+    log(
+      zh
+        ? `注意：这份名单的日期是 ${listDate}，比网站上要改的 ${older.length} 家机构的数据还旧（网站上最新的是 ${latest}：${older.map((r) => r.name).join('、')}）。可能是以前的旧文件，导入会把这些机构改回旧的内容。${options.olderOk ? '已加上 --older-ok，照样导入。' : '确实要用这份名单，请加上 --older-ok。'}`
+        : `Note: this list is dated ${listDate}, older than the site's data for the ${older.length} facilities it would change (latest ${latest}: ${older.map((r) => r.name).join(', ')}). It may be an old file; importing it turns them back. ${options.olderOk ? '--older-ok is given: importing anyway.' : 'To use it anyway, add --older-ok.'}`,
+    );
+  }
   const count = (o: string) => plan.rows.filter((r) => r.outcome === o).length;
   const errors = plan.rows.filter((r) => r.outcome === 'error');
   const deleting =
@@ -377,6 +412,14 @@ export async function importFacilities(
     result.exitCode = errors.length ? 1 : 0;
     return result;
   }
+  if (older.length && !options.olderOk) {
+    log(
+      zh
+        ? '因为名单比网站上的数据旧，没有写入任何文件（确认要用这份名单，请加上 --older-ok）。'
+        : 'Because the list is older than the data on the site nothing was written (add --older-ok to use it anyway).',
+    );
+    return result;
+  }
   if (errors.length && !options.partial) {
     log(
       zh
@@ -423,6 +466,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         out: { type: 'string', default: 'src/data/facilities' },
         apply: { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
+        'older-ok': { type: 'boolean', default: false },
         'remove-missing': { type: 'boolean', default: false },
         'allow-outside': { type: 'boolean', default: false },
         datum: { type: 'string' },
@@ -476,6 +520,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         out: args.values.out,
         apply: args.values.apply,
         partial: args.values.partial,
+        olderOk: args.values['older-ok'],
         removeMissing: args.values['remove-missing'],
         allowOutside: args.values['allow-outside'],
         datum: datum as Datum | undefined,

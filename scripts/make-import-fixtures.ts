@@ -404,6 +404,11 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
       ['机构名称', '街道/镇', '空余托位'],
       ['池阳晨曦托育园', '池阳街道', '7'],
     ]),
+    // Last month's list opened by mistake: its dates are older than the site's.
+    'older.csv': csv([
+      ['机构名称', '街道/镇', '空余托位', '空余统计日期', '核实日期'],
+      ['池阳晨曦托育园', '池阳街道', '20', '2026-10-20', '2026-10-20'],
+    ]),
     'no-date-column.csv': csv([
       BASIC.slice(0, 9),
       basic('梅街新苗托育园', '梅街镇', '池州市贵池区梅街镇新苗路1号').slice(0, 9),

@@ -476,6 +476,23 @@ describe('the import command on the fixture files', () => {
     expect((row5.getCell(20).fill as ExcelJS.FillPattern).fgColor).toEqual({ argb: 'FFD1E7DD' });
   });
 
+  test('an older list (last month’s file by mistake) is flagged first; --apply needs --older-ok (older.csv)', async () => {
+    expect(await run('government.xlsx', '--apply')).toBe(0);
+    const warning =
+      '注意：这份名单的日期是 2026-10-20，比网站上要改的 1 家机构的数据还旧（网站上最新的是 2026-11-10：池阳晨曦托育园）。可能是以前的旧文件，导入会把这些机构改回旧的内容。';
+    expect(await run('older.csv')).toBe(0);
+    expect(lines[2]).toBe(`${warning}确实要用这份名单，请加上 --older-ok。`);
+    expect(lines[3]).toBe('共 1 家机构：新增 0，更新 1，无变化 0，有错误 0。');
+    expect(await run('older.csv', '--apply')).toBe(1);
+    expect(lines.at(-1)).toBe(
+      '因为名单比网站上的数据旧，没有写入任何文件（确认要用这份名单，请加上 --older-ok）。',
+    );
+    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
+    expect(await run('older.csv', '--apply', '--older-ok')).toBe(0);
+    expect(lines[2]).toBe(`${warning}已加上 --older-ok，照样导入。`);
+    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 20, as_of: '2026-10-20' });
+  });
+
   test('GBK and GB18030 CSV are read', async () => {
     expect(await run('gbk.csv', '--apply')).toBe(0);
     expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');
