@@ -49,7 +49,7 @@ const NUMERIC_KEYS = new Set<string>([
   'demonstration_year',
 ]);
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
-import { BOUNDARY_FILE, outlineWgs84 } from './generate-demo-data.ts';
+import { BOUNDARY_FILE, outlineToWgs84 } from '../src/lib/geo/outline.ts';
 import { townshipByCode } from '../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
@@ -288,7 +288,7 @@ export async function importFacilities(
       : fromTitle.date
     : rowDates.sort().at(-1);
   const existing = await loadExisting(options.out);
-  const outline = await outlineWgs84(BOUNDARY_FILE);
+  const outline = outlineToWgs84(JSON.parse(await readFile(BOUNDARY_FILE, 'utf8'))).coordinates;
   const plan = buildPlan(reads, existing, {
     isInside: (lat, lng) => pointInMultiPolygon([lng, lat], outline),
     allowOutside: options.allowOutside,
