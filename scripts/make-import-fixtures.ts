@@ -404,6 +404,16 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
       ['机构名称', '街道/镇', '空余托位'],
       ['池阳晨曦托育园', '池阳街道', '7'],
     ]),
+    // A list printed over two pages: the header repeated between them, a 小计 per page, a 总计 and a note.
+    'pages.csv': csv([
+      BASIC,
+      basic('殷汇一页托育园', '殷汇镇', '池州市贵池区殷汇镇1号'),
+      ['小计', '1家', '', '', '', '', '', '', '', ''],
+      BASIC,
+      basic('殷汇二页托育园', '殷汇镇', '池州市贵池区殷汇镇2号'),
+      ['总 计', '2家', '', '', '', '', '', '', '', ''],
+      ['说明：托位数以备案证为准。', '', '', '', '', '', '', '', '', ''],
+    ]),
     // Last month's list opened by mistake: its dates are older than the site's.
     'older.csv': csv([
       ['机构名称', '街道/镇', '空余托位', '空余统计日期', '核实日期'],

@@ -493,6 +493,20 @@ describe('the import command on the fixture files', () => {
     expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 20, as_of: '2026-10-20' });
   });
 
+  test('a repeated header row, 小计, 总计 and a 说明 row are skipped, never records (pages.csv)', async () => {
+    expect(await run('pages.csv', '--apply')).toBe(0);
+    expect(lines).toContain(
+      '这些行不是机构，已跳过：第3行（合计行）、第4行（表头行）、第6行（合计行）、第7行（说明行）',
+    );
+    expect(lines).toContain('共 2 家机构：新增 2，更新 0，无变化 0，有错误 0。');
+    expect(result(4)[0]).toBe('跳过（表头行）');
+    expect(
+      loadFacilities(out)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['殷汇一页托育园', '殷汇二页托育园'].sort());
+  });
+
   test('GBK and GB18030 CSV are read', async () => {
     expect(await run('gbk.csv', '--apply')).toBe(0);
     expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');
