@@ -187,13 +187,14 @@ describe('header row and column names', () => {
   });
 });
 
-test('web ids come from the pinyin of township and name, never collide', () => {
-  expect(deriveId('池阳小橡树托育园', '341702001', new Set())).toBe('chiyang-xiaoxiangshutuoyuyuan');
-  expect(deriveId('秋浦向日葵托育园', '341702002', new Set())).toBe('qiupu-xiangrikuituoyuyuan');
-  expect(deriveId('贵池区第2托育园', '341702108', new Set())).toBe('tangxi-guichiqudi2tuoyuyuan');
-  expect(deriveId('池阳小橡树托育园', '341702001', new Set(['chiyang-xiaoxiangshutuoyuyuan']))).toBe(
-    'chiyang-xiaoxiangshutuoyuyuan-2',
+test('web ids are the township and a short number, one above the highest in use; 待核实 township → guichi-N', () => {
+  expect(deriveId('341702001', new Set())).toBe('chiyang-1');
+  expect(deriveId('341702002', new Set(['chiyang-1']))).toBe('qiupu-1');
+  expect(deriveId('341702108', new Set())).toBe('tangxi-1');
+  expect(deriveId('341702001', new Set(['chiyang-1', 'chiyang-7', 'chiyang-1', 'chiyang-x-9']))).toBe(
+    'chiyang-8',
   );
+  expect(deriveId('', new Set(['guichi-1']))).toBe('guichi-2');
 });
 
 describe('the import command on the fixture files', () => {
@@ -266,7 +267,7 @@ describe('the import command on the fixture files', () => {
       '  第6行「联系方式」列：“0566 1234567”记为“0566-1234567”（统一了电话号码的写法）。',
       '  第6行「收托月龄」列：“0-3岁”记为“0–36”（岁换算成月龄）。',
       '  第6行「核实日期」列：“二〇二六年十月二十日”记为“2026-10-20”（日期统一写成 年-月-日）。',
-      '  第4行 池阳小橡树托育园（网址标识 chiyang-xiaoxiangshutuoyuyuan）',
+      '  第4行 池阳小橡树托育园（网址标识 chiyang-1）',
       '这是预览，没有改动任何文件。核对无误后，在命令后面加上 --apply 再运行一次。',
     ])
       expect(lines).toContain(line);
@@ -277,13 +278,9 @@ describe('the import command on the fixture files', () => {
     expect(report()[7]!.at(-4)).toBe('跳过（说明行）');
 
     expect(await run('title-rows.xlsx', '--apply')).toBe(0);
-    expect(files()).toEqual([
-      'chiyang-xiaoxiangshutuoyuyuan.yaml',
-      'qiupu-xiangrikuituoyuyuan.yaml',
-      'tangxi-shequtuoyudian.yaml',
-    ]);
-    expect(record('chiyang-xiaoxiangshutuoyuyuan')).toEqual({
-      id: 'chiyang-xiaoxiangshutuoyuyuan',
+    expect(files()).toEqual(['chiyang-1.yaml', 'qiupu-1.yaml', 'tangxi-1.yaml']);
+    expect(record('chiyang-1')).toEqual({
+      id: 'chiyang-1',
       filing_number: '池卫托备〔2024〕1号',
       name: '池阳小橡树托育园',
       type: 'childcare_center',
@@ -301,13 +298,13 @@ describe('the import command on the fixture files', () => {
       unverified: [],
       demo: false,
     });
-    expect(record('qiupu-xiangrikuituoyuyuan')).toMatchObject({
+    expect(record('qiupu-1')).toMatchObject({
       phone: '0566-2031234',
       township: '341702002',
       places: 60,
       last_verified: '2026-10-20',
     });
-    expect(record('tangxi-shequtuoyudian')).toMatchObject({
+    expect(record('tangxi-1')).toMatchObject({
       phone: '0566-1234567',
       places: 20,
       ages: { min_months: 0, max_months: 36 },
@@ -328,7 +325,7 @@ describe('the import command on the fixture files', () => {
       '这些行不是机构，已跳过：第8行（空行）、第9行（合计行）、第10行（签名行）',
       '共 3 家机构：新增 3，更新 0，无变化 0，有错误 0。',
     ]);
-    expect(record('chiyang-chenxituoyuyuan')).toMatchObject({
+    expect(record('chiyang-1')).toMatchObject({
       places: 80,
       vacancies: { count: 12, as_of: '2026-11-10' },
       fees: { full_day: 1800, half_day: 1100 },
@@ -339,7 +336,7 @@ describe('the import command on the fixture files', () => {
     expect(lines).toContain(
       '  第5行「联系电话」列：“0566 2021234转8001”记为“0566-2021234 转 8001”（统一了电话号码的写法）。',
     );
-    expect(record('qiupu-yumiaotuoyuyuan')).toMatchObject({ places: 40, vacancies: { count: 0 } });
+    expect(record('qiupu-1')).toMatchObject({ places: 40, vacancies: { count: 0 } });
     expect(result(9)[0]).toBe('跳过（合计行）');
     expect(result(10)[0]).toBe('跳过（签名行）');
   });
@@ -363,9 +360,9 @@ describe('the import command on the fixture files', () => {
     expect(lines).toContain(
       `  第2行「空余托位」列（读到“7”）：空余托位从 12 改成 7，但没有新的统计日期，网站上会配着旧日期 2026-11-10 显示。请加一列「空余统计日期」写上这个数是哪天统计的，或运行时加 --vacancy-date ${today}（写实际的日期）。`,
     );
-    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
+    expect(record('chiyang-1').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
     expect(await run('vacancies-no-date.csv', '--apply', '--vacancy-date', '2026年12月5日')).toBe(0);
-    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 7, as_of: '2026-12-05' });
+    expect(record('chiyang-1').vacancies).toEqual({ count: 7, as_of: '2026-12-05' });
     expect(await run('vacancies-no-date.csv', '--vacancy-date', '12月5日')).toBe(1);
     expect(lines.at(-1)).toBe('--vacancy-date 后面要写一个日期，如 2026-11-10，读到“12月5日”。');
 
@@ -373,7 +370,7 @@ describe('the import command on the fixture files', () => {
     expect(lines).toContain(
       '表格上方写着“填报日期：2026年12月”：没有填核实日期或空余统计日期的行，按 2026-12-01 算（只写了月份，按这个月1日算）。日期不对的话，运行时加 --verified-on 或 --vacancy-date 写上实际日期。',
     );
-    expect(record('chiyang-chenxituoyuyuan')).toMatchObject({
+    expect(record('chiyang-1')).toMatchObject({
       vacancies: { count: 6, as_of: '2026-12-01' },
       last_verified: '2026-12-01',
     });
@@ -383,7 +380,7 @@ describe('the import command on the fixture files', () => {
       `  第2行：表格里没有「核实日期」列：内容都核实过的机构要写明是哪天核实的。请加一列「核实日期」，或运行时加 --verified-on ${today}（写实际的日期）。`,
     );
     expect(await run('no-date-column.csv', '--apply', '--verified-on', '2026/12/2')).toBe(0);
-    expect(record('meijie-xinmiaotuoyuyuan').last_verified).toBe('2026-12-02');
+    expect(record('meijie-1').last_verified).toBe('2026-12-02');
   });
 
   test('经度 and 纬度 in one column: either order, split on , ， space or ; (coords.csv)', async () => {
@@ -396,18 +393,18 @@ describe('the import command on the fixture files', () => {
       '  第6行「经纬度」列（读到“30.66”）：应填写经度和纬度两个数，经度在前（如 117.483,30.659）或纬度在前（如 30.659,117.483）都可以，用逗号、空格或分号隔开。',
     ])
       expect(lines).toContain(line);
-    expect(record('chiyang-jingweituoyuyuan').location).toEqual({
+    expect(record('chiyang-1').location).toEqual({
       lat: 30.6601,
       lng: 117.4912,
       verified: false,
     });
-    expect(record('qiupu-jingweituoyuyuan').location).toEqual({ lat: 30.659, lng: 117.483, verified: false });
-    expect(record('jiangkou-jingweituoyuyuan').location).toEqual({
+    expect(record('qiupu-1').location).toEqual({ lat: 30.659, lng: 117.483, verified: false });
+    expect(record('jiangkou-1').location).toEqual({
       lat: 30.64,
       lng: 117.47,
       verified: false,
     });
-    expect(record('meilong-jingweituoyuyuan').location).toEqual({ lat: 30.62, lng: 117.46, verified: false });
+    expect(record('meilong-1').location).toEqual({ lat: 30.62, lng: 117.46, verified: false });
     expect(files()).toHaveLength(4);
     // A header with both words is read, never "renamed to 纬度".
     expect(lookalike('经纬度')).not.toBe('lat');
@@ -487,10 +484,10 @@ describe('the import command on the fixture files', () => {
     expect(lines.at(-1)).toBe(
       '因为名单比网站上的数据旧，没有写入任何文件（确认要用这份名单，请加上 --older-ok）。',
     );
-    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
+    expect(record('chiyang-1').vacancies).toEqual({ count: 12, as_of: '2026-11-10' });
     expect(await run('older.csv', '--apply', '--older-ok')).toBe(0);
     expect(lines[2]).toBe(`${warning}已加上 --older-ok，照样导入。`);
-    expect(record('chiyang-chenxituoyuyuan').vacancies).toEqual({ count: 20, as_of: '2026-10-20' });
+    expect(record('chiyang-1').vacancies).toEqual({ count: 20, as_of: '2026-10-20' });
   });
 
   test('a repeated header row, 小计, 总计 and a 说明 row are skipped, never records (pages.csv)', async () => {
@@ -510,7 +507,7 @@ describe('the import command on the fixture files', () => {
   test('GBK and GB18030 CSV are read', async () => {
     expect(await run('gbk.csv', '--apply')).toBe(0);
     expect(lines[0]).toBe('读取 gbk.csv（文字编码 GBK）。');
-    expect(record('jiangkou-caihongtuoyuyuan').name).toBe('江口彩虹托育园');
+    expect(record('jiangkou-1').name).toBe('江口彩虹托育园');
     expect(await run('gb18030.csv', '--apply', '--lang', 'en')).toBe(0);
     expect(lines[0]).toBe('Reading gb18030.csv (text encoding GB18030).');
     expect(loadFacilities(out).map((f) => f.name)).toContain('里山㙟龙托育园');
@@ -576,8 +573,8 @@ describe('the import command on the fixture files', () => {
     );
 
     expect(await run('positions.csv', '--apply', '--partial')).toBe(1);
-    expect(files()).toEqual(['chiyang-dingweizhengquetuoyuyuan.yaml', 'chiyang-gaodezuobiaotuoyuyuan.yaml']);
-    expect(record('chiyang-gaodezuobiaotuoyuyuan').location).toEqual({
+    expect(files()).toEqual(['chiyang-1.yaml', 'chiyang-2.yaml']);
+    expect(record('chiyang-2').location).toEqual({
       lat: 30.663338,
       lng: 117.483506,
       verified: false,
@@ -587,7 +584,7 @@ describe('the import command on the fixture files', () => {
     expect(await run('positions.csv', '--datum', 'gcj02', '--allow-outside')).toBe(1);
     expect(result(4)[0]).toBe('新增');
     expect(result(6)[0]).toBe('新增');
-    expect(record('chiyang-dingweizhengquetuoyuyuan').location).toEqual({
+    expect(record('chiyang-1').location).toEqual({
       lat: 30.659,
       lng: 117.483,
       verified: false,
@@ -596,9 +593,9 @@ describe('the import command on the fixture files', () => {
 
   test('a renamed 编号 updates the same facility instead of publishing it twice', async () => {
     expect(await run('renamed-before.csv', '--apply')).toBe(0);
-    expect(files()).toEqual(['qingfeng-pugongyingtuoyuyuan.yaml']);
+    expect(files()).toEqual(['qingfeng-1.yaml']);
     expect(await run('renamed-after.csv', '--apply')).toBe(0);
-    expect(files()).toEqual(['qingfeng-pugongyingtuoyuyuan.yaml']);
+    expect(files()).toEqual(['qingfeng-1.yaml']);
     expect(lines).toContain('  第2行 清风蒲公英托育园：「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号');
     expect(result(2)).toEqual([
       '更新',
@@ -606,7 +603,7 @@ describe('the import command on the fixture files', () => {
       '第2行「收托月龄」列：“12-36”记为“12–36”（拆成最小月龄和最大月龄）。',
       '「编号」池卫托备〔2024〕7号 → 池卫托备〔2025〕7号',
     ]);
-    expect(record('qingfeng-pugongyingtuoyuyuan').filing_number).toBe('池卫托备〔2025〕7号');
+    expect(record('qingfeng-1').filing_number).toBe('池卫托备〔2025〕7号');
   });
 
   test('a sparse row over a rich record changes only what it gives; missing facilities stay unless --remove-missing', async () => {
@@ -648,10 +645,10 @@ describe('the import command on the fixture files', () => {
 
   test('cells reading 待核实 leave their field out and list it under unverified; re-imports keep or update that list', async () => {
     expect(await run('unverified.csv', '--apply', '--partial')).toBe(1);
-    expect(files()).toEqual(['chiyang-daiheshituoyuyuan.yaml']);
+    expect(files()).toEqual(['chiyang-1.yaml']);
     // No 核实日期 is needed while something is still to verify.
-    expect(record('chiyang-daiheshituoyuyuan')).toEqual({
-      id: 'chiyang-daiheshituoyuyuan',
+    expect(record('chiyang-1')).toEqual({
+      id: 'chiyang-1',
       name: '池阳待核实托育园',
       type: 'childcare_center',
       inclusive: false,
@@ -689,12 +686,12 @@ describe('the import command on the fixture files', () => {
 
     // Later: address and phone checked, care forms now in doubt, the rest left empty (still 待核实 on the site).
     expect(await run('unverified-later.csv', '--apply')).toBe(0);
-    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({
+    expect(record('chiyang-1')).toMatchObject({
       address: '池州市贵池区池阳路23号',
       phone: '0566-2000023',
       unverified: ['ownership', 'location', 'ages', 'care_forms'],
     });
-    expect(record('chiyang-daiheshituoyuyuan').care_forms).toBeUndefined();
+    expect(record('chiyang-1').care_forms).toBeUndefined();
     expect(result(2)).toEqual([
       '更新',
       '',
@@ -710,7 +707,7 @@ describe('the import command on the fixture files', () => {
     );
     lines = [];
     expect(await main([csv, '--out', out, '--apply', '--lang', 'en'], log)).toBe(0);
-    expect(record('chiyang-daiheshituoyuyuan')).toMatchObject({
+    expect(record('chiyang-1')).toMatchObject({
       ownership: 'public',
       ages: { min_months: 12, max_months: 36 },
       care_forms: ['full_day'],
@@ -789,10 +786,7 @@ describe('the import command on the fixture files', () => {
   test('the example in docs/examples: two new, one row with every mistake named', async () => {
     copyFileSync('docs/examples/facilities-import-example.csv', path.join(dir, 'example.csv'));
     expect(await main([path.join(dir, 'example.csv'), '--out', out, '--apply', '--partial'], log)).toBe(1);
-    expect(files()).toEqual([
-      'chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan.yaml',
-      'qiupu-daoruyangli-qiupuyoueryuantuoban.yaml',
-    ]);
+    expect(files()).toEqual(['chiyang-1.yaml', 'qiupu-1.yaml']);
     expect(lines.filter((l) => l.startsWith('  第4行'))).toEqual([
       '  第4行「类型」列（读到“托儿所”）：应填写托育机构、幼儿园托班（托幼一体化）、医院职工托育点、社区托育点、用人单位托育点 之一。',
       '  第4行「街道/镇」列（读到“城关镇”）：应填写贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）。',
@@ -801,14 +795,12 @@ describe('the import command on the fixture files', () => {
       '  第4行「空余托位」列（读到“25”）：空余托位（25）比托位数（20）还多，请核对这两个数。',
       '  第4行「半日托月费」列（读到“1200”）：填了这项收费，但「托育形式」里没有“半日托”。请在「托育形式」里加上“半日托”，或者清空这一格。',
     ]);
-    expect(record('qiupu-daoruyangli-qiupuyoueryuantuoban')).toMatchObject({
+    expect(record('qiupu-1')).toMatchObject({
       township: '341702002',
       phone: '0566-2000002',
       vacancies: { count: 0, as_of: '2026-10-15' },
     });
-    expect(record('chiyang-daoruyangli-chiyangxiaoxiangshutuoyuyuan').filing_number).toBe(
-      '池卫托备〔2026〕样1号',
-    );
+    expect(record('chiyang-1').filing_number).toBe('池卫托备〔2026〕样1号');
   });
 
   test('files that cannot be read', async () => {

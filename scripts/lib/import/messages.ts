@@ -43,8 +43,8 @@ const U = UNVERIFIED_CELL;
 /** What to type, per column. */
 export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string; en: string }> = {
   id: {
-    zh: '小写字母、数字和连字符（如 chiyang-xiaoxiangshu），或者空着让程序生成',
-    en: 'lower-case letters, digits and hyphens (e.g. chiyang-oak), or leave it empty',
+    zh: '小写字母、数字和连字符（如 chiyang-3），或者空着让程序生成',
+    en: 'lower-case letters, digits and hyphens (e.g. chiyang-3), or leave it empty',
   },
   filing_number: {
     zh: '备案编号（如 池卫托备〔2024〕1号），没有可以空着',

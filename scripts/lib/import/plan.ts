@@ -476,8 +476,7 @@ export function buildPlan(
           p: { id: wanted, other: owner },
         });
       }
-      record.id =
-        typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, township, taken);
+      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(township, taken);
     }
     if (record.id === undefined) record.id = 'pending';
     if (
