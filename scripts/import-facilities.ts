@@ -54,14 +54,16 @@ import { townshipByCode } from '../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
-  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--older-ok] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
-  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--older-ok] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--sheet worksheet] [--lang en] [--out folder]',
+  zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--older-ok] [--short-ids] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
+  en: 'usage: npm run import:facilities -- file.xlsx [--apply] [--partial] [--older-ok] [--short-ids] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on date] [--vacancy-date date] [--sheet worksheet] [--lang en] [--out folder]',
 };
 
 export interface ImportOptions {
   out: string;
   apply: boolean;
   partial: boolean;
+  /** --short-ids: shorten the long web ids of records this list updates (old addresses redirect) */
+  shortIds?: boolean;
   /** --older-ok: write even when the list is older than the data it changes */
   olderOk?: boolean;
   removeMissing: boolean;
@@ -293,6 +295,7 @@ export async function importFacilities(
     isInside: (lat, lng) => pointInMultiPolygon([lng, lat], outline),
     allowOutside: options.allowOutside,
     defaults,
+    shortIds: options.shortIds,
     today: new Date().toISOString().slice(0, 10),
   });
   result.plan = plan;
@@ -432,9 +435,11 @@ export async function importFacilities(
   await mkdir(options.out, { recursive: true });
   for (const r of plan.rows) {
     if ((r.outcome !== 'new' && r.outcome !== 'changed') || !r.record) continue;
-    const target = r.existing?.file ?? path.join(options.out, `${r.record.id}.yaml`);
+    const renamed = r.existing && r.existing.facility.id !== r.record.id;
+    const target = r.existing && !renamed ? r.existing.file : path.join(options.out, `${r.record.id}.yaml`);
     await writeFile(target, facilityToYaml(r.record, comment), 'utf8');
     result.written.push(target);
+    if (renamed) await rm(r.existing!.file);
   }
   if (options.removeMissing) {
     if (errors.length)
@@ -467,6 +472,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         apply: { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
         'older-ok': { type: 'boolean', default: false },
+        'short-ids': { type: 'boolean', default: false },
         'remove-missing': { type: 'boolean', default: false },
         'allow-outside': { type: 'boolean', default: false },
         datum: { type: 'string' },
@@ -521,6 +527,7 @@ export async function main(argv: string[], log: (line: string) => void = console
         apply: args.values.apply,
         partial: args.values.partial,
         olderOk: args.values['older-ok'],
+        shortIds: args.values['short-ids'],
         removeMissing: args.values['remove-missing'],
         allowOutside: args.values['allow-outside'],
         datum: datum as Datum | undefined,

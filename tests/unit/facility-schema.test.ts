@@ -310,6 +310,14 @@ describe('parseFacility and loadFacilities: messages a person can act on', () =>
     expect(message).toContain('field "id": is also used in');
   });
 
+  test("a former id (an old address that redirects) may not be another record's id", () => {
+    fresh();
+    write('a.yaml', fixture());
+    write('b.yaml', { ...fixture(), id: 'chiyang-2', name: '另一家', former_ids: [fixture().id] });
+    const message = loadError();
+    expect(message).toContain(`field "former_ids": ${fixture().id} is also used in`);
+  });
+
   test('malformed YAML names the file', () => {
     fresh();
     write('broken.yaml', 'id: broken\nname: [unclosed\n');

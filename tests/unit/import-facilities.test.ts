@@ -39,6 +39,7 @@ import {
   parseFacility,
 } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
+import { redirects } from '../../src/lib/facilities/redirects.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
@@ -715,6 +716,33 @@ describe('the import command on the fixture files', () => {
       unverified: ['location'],
     });
     expect(lines).toContain('  Row 2 池阳待核实托育园: "性质" 待核实 → 公办');
+  });
+
+  test('--short-ids gives a long pinyin id a short one; the old id stays as a former id and redirects', async () => {
+    const long = 'chiyang-chizhoushiguichiquxiaoxiangshutuoyuyuan';
+    const rich = FacilitySchema.parse({ ...validFacility(), id: long });
+    writeFileSync(path.join(out, `${long}.yaml`), facilityToYaml(rich));
+    expect(await run('sparse.csv')).toBe(0);
+    expect(lines).not.toContain(`  第2行 ${rich.name}：「网址标识」${long} → chiyang-1`); // never without asking
+    expect(await run('sparse.csv', '--apply', '--short-ids')).toBe(0);
+    expect(lines).toContain(`  第2行 ${rich.name}：「网址标识」${long} → chiyang-1`);
+    expect(files()).toEqual(['chiyang-1.yaml']);
+    expect(record('chiyang-1')).toEqual({
+      ...rich,
+      id: 'chiyang-1',
+      former_ids: [long],
+      phone: '0566-2000002',
+    });
+    expect(redirects(loadFacilities(out))).toEqual([{ from: long, to: '/facilities/chiyang-1/' }]);
+    // A list that still carries the old id in 网址标识 finds the record; a new record never gets the old id.
+    const csv = path.join(dir, 'old-id.csv');
+    writeFileSync(csv, `网址标识,机构名称,街道/镇\r\n${long},${rich.name},池阳街道\r\n`);
+    lines = [];
+    expect(await main([csv, '--out', out], log)).toBe(0);
+    expect(lines).toContain('共 1 家机构：新增 0，更新 0，无变化 1，有错误 0。');
+    expect(
+      deriveId('341702001', new Set(loadFacilities(out).flatMap((f) => [f.id, ...(f.former_ids ?? [])]))),
+    ).toBe('chiyang-2');
   });
 
   test('a phone number Excel wrote as 1.38123E+10 is an error that says what happened', async () => {

@@ -50,6 +50,8 @@ export interface PlanOptions {
   /** WGS-84 point-in-district test; absent → no check */
   isInside?: (lat: number, lng: number) => boolean;
   allowOutside?: boolean;
+  /** --short-ids: give matched filing-list records with a long id a short one (the old id redirects) */
+  shortIds?: boolean;
   /** the day of the run, as the example date in messages */
   today?: string;
   /** dates for rows whose sheet gives none (--verified-on, --vacancy-date, or the title row's date) */
@@ -184,7 +186,9 @@ function match(read: RowRead, existing: readonly Existing[]): Existing | undefin
   const name = read.patch.get('name');
   const township = read.patch.get('township');
   return (
-    (id !== undefined ? existing.find((e) => e.facility.id === id) : undefined) ??
+    (id !== undefined
+      ? existing.find((e) => e.facility.id === id || e.facility.former_ids?.includes(String(id)))
+      : undefined) ??
     (filing !== undefined
       ? existing.find(
           (e) =>
@@ -346,6 +350,8 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
   const before = flatten(old);
   const after = flatten(now);
   before.delete('unverified');
+  for (const leaves of [before, after])
+    for (const path of [...leaves.keys()]) if (path.startsWith('former_ids')) leaves.delete(path);
   after.delete('unverified');
   const shown = (f: Facility, leaves: Map<string, unknown>, path: string) =>
     f.unverified.includes(fieldOfPath(path) as VerifiableField)
@@ -377,6 +383,9 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
  */
 export const fromFilingList = (f: Facility) => f.demo || /备案/.test(f.source);
 
+/** The form of the ids the import gives (`chiyang-3`). */
+export const SHORT_ID = /^[a-z]+-\d+$/;
+
 /** Works out what importing `reads` over `existing` would do. */
 export function buildPlan(
   reads: readonly RowRead[],
@@ -384,7 +393,7 @@ export function buildPlan(
   options: PlanOptions = {},
 ): Plan {
   const duplicates = findDuplicates(reads);
-  const taken = new Set(existing.map((e) => e.facility.id));
+  const taken = new Set(existing.flatMap((e) => [e.facility.id, ...(e.facility.former_ids ?? [])]));
   const matchedBy = new Map<Existing, RowRead>();
   const rows: RowPlan[] = [];
   for (const read of reads) {
@@ -477,6 +486,19 @@ export function buildPlan(
         });
       }
       record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(township, taken);
+    }
+    if (
+      found &&
+      options.shortIds &&
+      issues.length === 0 &&
+      fromFilingList(found.facility) &&
+      !found.facility.demo &&
+      !SHORT_ID.test(found.facility.id)
+    ) {
+      // --short-ids: a long id becomes a short one; the old one stays as a former id and redirects.
+      record.id = deriveId(typeof record.township === 'string' ? record.township : '', taken);
+      record.former_ids = [...(found.facility.former_ids ?? []), found.facility.id];
+      taken.add(record.id as string);
     }
     if (record.id === undefined) record.id = 'pending';
     if (

@@ -69,6 +69,17 @@ export const FacilitySchema = z
     id: z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    /**
+     * Web ids this record had before (a long pinyin id shortened by `--short-ids`): their old addresses redirect to
+     * the record's page, so a published link keeps working. Never reused for another record.
+     */
+    former_ids: z
+      .array(
+        z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+          error: 'must be lower-case letters, digits and single hyphens',
+        }),
+      )
+      .optional(),
     /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
      *  The import command matches records by it (docs/data.md). Absent when the list has none. */
     filing_number: Text.optional(),
