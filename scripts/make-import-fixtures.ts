@@ -414,6 +414,11 @@ export async function makeFixtures(dir = FIXTURE_DIR): Promise<string[]> {
       ['总 计', '2家', '', '', '', '', '', '', '', ''],
       ['说明：托位数以备案证为准。', '', '', '', '', '', '', '', '', ''],
     ]),
+    // A new facility with a vacancy count but no 空余统计日期 column.
+    'vacancy-no-date-new.csv': csv([
+      [...BASIC, '托位数', '空余托位'],
+      [...basic('梅街空位托育园', '梅街镇', '池州市贵池区梅街镇空位路2号'), '30', '4'],
+    ]),
     // Last month's list opened by mistake: its dates are older than the site's.
     'older.csv': csv([
       ['机构名称', '街道/镇', '空余托位', '空余统计日期', '核实日期'],

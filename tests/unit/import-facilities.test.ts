@@ -19,7 +19,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import { main } from '../../scripts/import-facilities.ts';
-import { findHeader, lookalike } from '../../scripts/lib/import/headers.ts';
+import { findHeader, lookalike, skipReason } from '../../scripts/lib/import/headers.ts';
 import { deriveId } from '../../scripts/lib/import/identity.ts';
 import {
   normalizeAge,
@@ -176,6 +176,22 @@ describe('header row and column names', () => {
     expect(findHeader([['机构名称', '地址']]).issues).toMatchObject([
       { code: 'missing_column', p: { header: '街道/镇' } },
     ]);
+  });
+
+  test('rows that are not facilities, and rows that only look a little like them', () => {
+    const header = findHeader([['序号', '机构名称', '街道', '是否普惠']]);
+    if (!('row' in header)) throw new Error('no header');
+    const why = (cells: unknown[]) => skipReason(cells, header.columns);
+    expect(why(['合计', '', '', ''])).toBe('total');
+    expect(why(['', '小 计', '', ''])).toBe('total');
+    expect(why(['填表人：张三', '', '审核人：李四'])).toBe('signature');
+    expect(why(['注：本表由区卫健委汇总'])).toBe('note');
+    expect(why(['序号', '机构名称', '街道', '是否普惠'])).toBe('header');
+    expect(why(['', '', '', ''])).toBe('blank');
+    expect(why([1, '池阳小橡树托育园', '池阳', '普惠'])).toBeUndefined();
+    expect(why(['', '池阳小橡树托育园', '', '普惠'])).toBeUndefined();
+    expect(why([2, '合计托育园', '池阳', '否'])).toBeUndefined(); // a name that starts with 合计 is a name
+    expect(why(['合计：3家', '', '', ''])).toBe('total');
   });
 
   test('docs/data.md lists every column name of the synonym table', () => {
@@ -380,6 +396,11 @@ describe('the import command on the fixture files', () => {
     expect(lines).toContain(
       `  第2行：表格里没有「核实日期」列：内容都核实过的机构要写明是哪天核实的。请加一列「核实日期」，或运行时加 --verified-on ${today}（写实际的日期）。`,
     );
+    expect(await run('vacancy-no-date-new.csv')).toBe(1);
+    expect(lines).toContain(
+      `  第2行：表格里没有「空余统计日期」列：填了空余托位，就要写明是哪天统计的。请加一列「空余统计日期」，或运行时加 --vacancy-date ${today}（写实际的日期）。`,
+    );
+    expect(await run('vacancy-no-date-new.csv', '--vacancy-date', '2026-12-03')).toBe(0);
     expect(await run('no-date-column.csv', '--apply', '--verified-on', '2026/12/2')).toBe(0);
     expect(record('meijie-1').last_verified).toBe('2026-12-02');
   });

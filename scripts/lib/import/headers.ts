@@ -247,8 +247,8 @@ export function skipReason(cells: readonly unknown[], columns: readonly Column[]
   if (!filled.length) return 'blank';
   const nameCell = columns.find((c) => c.key === 'name');
   const name = nameCell ? (texts[nameCell.index] ?? '').replace(/\s+/g, '') : '';
-  const total = /^(合计|小计|总计|共计|总数)[:：]?/;
-  if (filled.slice(0, 2).some((t) => total.test(t) && t.length <= 6) || total.test(name)) return 'total';
+  const total = /^(合计|小计|总计|共计|总数)(?![\u4e00-\u9fff])/; // not 合计托育园
+  if (filled.slice(0, 2).some((t) => total.test(t)) || total.test(name)) return 'total';
   const first = toHalfWidth(filled[0]!);
   if (/^(填表|制表|审核|审批|填报|报送|统计|负责|联系)(人|单位|日期|时间|电话)?[:：]/.test(first))
     return 'signature';
@@ -260,6 +260,8 @@ export function skipReason(cells: readonly unknown[], columns: readonly Column[]
   const asHeader = texts.filter(
     (t, j) => t && (keyOfHeader(t) || columns.some((c) => c.index === j && c.header.endsWith(t))),
   );
-  if (filled.length >= 2 && asHeader.length * 2 >= filled.length) return 'header';
+  // A repeated header (a list printed over pages) or sub-title row: its name cell is a header too.
+  const nameIsHeader = !!name && (keyOfHeader(name) === 'name' || !!nameCell?.header.endsWith(name));
+  if (nameIsHeader && filled.length >= 2 && asHeader.length * 2 >= filled.length) return 'header';
   return undefined;
 }
