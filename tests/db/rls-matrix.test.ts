@@ -88,6 +88,14 @@ const TABLES: Record<
     },
     expect: () => all(tableDenied('survey_settings')),
   },
+  'app_private.survey_results_snapshot': {
+    writes: {
+      insert: `insert into app_private.survey_results_snapshot values (true, '{}', length($1::text), now())`,
+      update: `update app_private.survey_results_snapshot set figures = '{}' where $1::uuid is not null`,
+      delete: `delete from app_private.survey_results_snapshot where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('survey_results_snapshot')),
+  },
   'app.survey_responses': {
     writes: {
       insert: `insert into app.survey_responses (id, channel, source_code, consent_version, relation, children_count, carer, in_care, wants_care, reasons_against, township)
@@ -324,6 +332,21 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'purge_survey_phones',
     'select app_private.purge_survey_phones()',
     { ok: true, value: 0 },
+  ),
+  // The published figures: a daily batch (service_role's job, or the owner's pg_cron), read by everyone.
+  'app_private.survey_protected_figures()': ownerOnly(
+    'survey_protected_figures',
+    'select app_private.survey_protected_figures()',
+  ),
+  'app_private.refresh_survey_results()': ownerOnly(
+    'refresh_survey_results',
+    'select app_private.refresh_survey_results()',
+    ok,
+  ),
+  'public.refresh_survey_results()': ownerOnly(
+    'refresh_survey_results',
+    'select public.refresh_survey_results()',
+    ok,
   ),
   'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp(
     'enter_paper_survey_twice',

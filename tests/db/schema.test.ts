@@ -137,8 +137,9 @@ describeEachDatabase('schema', (ctx) => {
       'app_private.purge_survey_phones()',
       'app_private.rate_limit_exhausted(text, integer)',
       'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)',
+      'app_private.refresh_survey_results()',
       'app_private.sign_in_wait(text)',
-      ...PUBLIC_FUNCTIONS,
+      ...[...PUBLIC_FUNCTIONS, 'public.refresh_survey_results()'].sort(),
     ]);
   });
 
