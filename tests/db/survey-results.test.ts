@@ -30,7 +30,10 @@ interface Published {
 
 /** An answer in `township` that wants care or not (fixture 0–2 want care, 3, 7, 11 do not). */
 function answer(i: number, township: string, wants: boolean): Answer {
-  return { ...surveyFixture(wants ? i % 3 : 3 + 4 * (i % 3), randomUUID(), ''), township };
+  return {
+    ...surveyFixture(wants ? i % 3 : 3 + 4 * (i % 3), randomUUID(), ''),
+    township: township as Answer['township'],
+  };
 }
 
 /** A data set from (township, wanting, not wanting) triples. */

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
-import { E2E_API_URL, E2E_JWT_SECRET, e2eBuildEnv } from '../support/e2e-env.ts';
+import { E2E_API_URL, E2E_JWT_SECRET } from '../support/e2e-env.ts';
 import { apiKeys } from '../../supabase/embedded/api/keys.ts';
-import { S } from './survey-helpers.ts';
+import { S, submitAsFamily } from './survey-helpers.ts';
 
 /** Townships no other browser test answers for; one pair per project, as both projects share the test API. */
 const PAIRS = {
@@ -23,21 +23,6 @@ const PAIRS = {
     ['341702105', '唐田镇'],
   ],
 } as const;
-
-async function submit(answer: object, ip: string) {
-  const key = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
-  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
-    method: 'POST',
-    headers: {
-      apikey: key,
-      authorization: `Bearer ${key}`,
-      'content-type': 'application/json',
-      'x-forwarded-for': ip,
-    },
-    body: JSON.stringify({ p_response: answer }),
-  });
-  expect(r.status, await r.clone().text()).toBe(200);
-}
 
 /** The daily batch, now: as a scheduler would, with the service key. */
 async function refresh() {
@@ -68,7 +53,7 @@ test('results: the daily batch per township, small counts and what would give th
     township: small,
   }));
   for (const [i, a] of [...tangxi, ...wusha].entries())
-    await submit(a, `198.19.${info.project.name === 'mobile' ? 7 : 9}.${i + 1}`);
+    await submitAsFamily(a, `198.19.${info.project.name === 'mobile' ? 7 : 9}.${i + 1}`);
   const wantCare = tangxi.filter((a) => a.wants_care === 'yes').length;
   await refresh();
 

@@ -10,6 +10,7 @@ import {
   newPoint,
   next,
   openSurvey,
+  REFERENCE,
   responsesFrom,
   S,
   SEN,
@@ -26,7 +27,7 @@ test('a complete answer: confirmation with a reference, stored once under its ?s
   await expect(page.locator('.summary-list')).toContainText(S['survey.option.provider.community_point']);
   await send(page);
   await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
   expect(await responsesFrom(code)).toBe(1);
   // The saved draft is gone: a reload starts afresh.
   await page.reload();
@@ -129,7 +130,7 @@ test('an unknown ?src= is accepted and kept as "unknown"', async ({ page }) => {
   await openSurvey(page, '?src=not-a-real-leaflet');
   await answerAll(page, 'no');
   await send(page);
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
   const reference = await page.locator('[data-reference]').textContent();
   const rows = await staffRpc<
     { reference: string; source_code: string; channel: string; wants_care: boolean }[]

@@ -7,6 +7,7 @@ import { getSupabase } from '../../lib/supabase/client.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import type { SendResult } from '../../lib/survey/send.ts';
 import SurveyForm from '../survey/SurveyForm.tsx';
+import { refusalText } from '../../lib/refusals/index.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
@@ -89,10 +90,12 @@ export default function StaffSurvey({
       db().rpc('list_distribution_points'),
     ]);
     setData(
-      d.error ? s['staff.survey.failed'].replace('{message}', d.error.message) : (d.data as DashboardData),
+      d.error
+        ? s['staff.survey.failed'].replace('{message}', refusalText(d.error, locale))
+        : (d.data as DashboardData),
     );
     if (!p.error) setPoints(p.data as Point[]);
-  }, [filters]);
+  }, [filters, locale]);
   useEffect(() => {
     if (typeof me === 'object' && me.role) void load();
   }, [me, load]);
@@ -122,7 +125,7 @@ export default function StaffSurvey({
         p_response: r,
         p_source_code: paperSource,
       });
-      if (error) return { status: 'refused', id, message: error.message, code: error.code };
+      if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
       const out = res as { status: string; reference?: string; fields?: string[] };
       if (out.status === 'first_entry_saved')
         return {
@@ -147,7 +150,7 @@ export default function StaffSurvey({
       p_response: r,
       p_source_code: paperSource,
     });
-    if (error) return { status: 'refused', id, message: error.message, code: error.code };
+    if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
     void load();
     return { status: 'sent', id, reference: (res as { reference: string }).reference };
   };
@@ -213,7 +216,7 @@ export default function StaffSurvey({
                 ...filters,
               });
               return error
-                ? s['staff.survey.failed'].replace('{message}', error.message)
+                ? s['staff.survey.failed'].replace('{message}', refusalText(error, locale))
                 : (rows as Record<string, unknown>[]);
             }}
           />
@@ -232,7 +235,7 @@ export default function StaffSurvey({
                 p_distributed_on: p.date,
               });
               if (!error) void load();
-              return error ? error.message : null;
+              return error ? refusalText(error, locale) : null;
             }}
           />
         )}
