@@ -7,7 +7,7 @@ import { getSupabase } from '../../lib/supabase/client.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import type { SendResult } from '../../lib/survey/send.ts';
 import SurveyForm from '../survey/SurveyForm.tsx';
-import { refusalText } from '../../lib/refusals/index.ts';
+import { localeRefusals, refusalText } from '../../lib/refusals/index.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
@@ -277,6 +277,7 @@ export default function StaffSurvey({
               locale={locale}
               resultsHref={resultsHref}
               townships={townships}
+              refusals={localeRefusals(locale)}
               paper={{ send: sendPaper as never }}
             />
           </>

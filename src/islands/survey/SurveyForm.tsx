@@ -20,7 +20,7 @@ import {
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/device-store.ts';
 import { fetchStartToken, flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
-import { refusalText } from '../../lib/refusals/index.ts';
+import { refusalFrom, type LocaleRefusals } from '../../lib/refusals/text.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { StepFields } from './StepFields.tsx';
 import { CheckAnswers } from './CheckAnswers.tsx';
@@ -33,6 +33,8 @@ interface Props {
   locale: 'zh-CN' | 'en';
   resultsHref: string;
   townships: { code: string; name: string }[];
+  /** The refusal texts in the page's language (localeRefusals, rendered into the page: no table in the bundle). */
+  refusals: LocaleRefusals;
   /** Staff mode (paper entry): answers go through this instead of the family's submit; nothing kept on the device. */
   paper?: { send: (r: SurveyResponse) => Promise<SendResult> };
 }
@@ -65,7 +67,9 @@ const CHOICE_FIELDS = new Set([
   'priorities',
 ]);
 
-export default function SurveyForm({ s, locale, resultsHref, townships, paper }: Props) {
+export default function SurveyForm({ s, locale, resultsHref, townships, refusals, paper }: Props) {
+  const refusalText = (error: { details?: string | null; code?: string | null }) =>
+    refusalFrom(refusals, error);
   const [draft] = useState(() => (paper ? null : loadDraft()));
   const session = useRef<{ id: string; startedAt: number; src?: string; startToken?: string }>({
     id: draft?.id ?? crypto.randomUUID(),
@@ -170,7 +174,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
         session.current.startToken = undefined;
         void startToken();
       }
-      setServerError(r.message ?? refusalText(r, locale).replace('{seconds}', r.hint ?? '20'));
+      setServerError(r.message ?? refusalText(r).replace('{seconds}', r.hint ?? '20'));
     }
   };
   const [sending, setSending] = useState(false);
@@ -179,7 +183,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     if (!paper && getValues('website')) {
       // A browser's autofill filled the hidden honeypot: say so, clear it, and let the family send again.
       setValue('website', '');
-      return setServerError(refusalText({ details: 'survey_honeypot' }, locale));
+      return setServerError(refusalText({ details: 'survey_honeypot' }));
     }
     const parsed = SurveyResponseSchema.safeParse({
       ...getValues(),
@@ -192,8 +196,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     if (!parsed.success) {
       const target = firstIncomplete();
       // Every step is complete, so the fault is not the family's answers: say so instead of doing nothing.
-      if (target === 'check')
-        return setServerError(refusalText({ details: 'survey_invalid_answer' }, locale));
+      if (target === 'check') return setServerError(refusalText({ details: 'survey_invalid_answer' }));
       return go(target);
     }
     setSending(true);

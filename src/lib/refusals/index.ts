@@ -4,6 +4,7 @@
  * code gives a generic message in the page's language with the code, so staff can look it up.
  */
 import { surveyRefusals } from './survey.ts';
+import { refusalFrom, type LocaleRefusals, type RefusalLike } from './text.ts';
 
 export type RefusalLocale = 'zh-CN' | 'en';
 type Texts = Record<string, { 'zh-CN': string; en: string }>;
@@ -15,12 +16,14 @@ const GENERIC = {
   en: 'That did not work. Please try again later; if it keeps failing, contact staff (code: {code}).',
 };
 
+/** Every table's texts in one language (for an island's props), with the generic text. */
+export function localeRefusals(locale: RefusalLocale): LocaleRefusals {
+  const texts: Record<string, string> = {};
+  for (const table of TABLES) for (const [code, t] of Object.entries(table)) texts[code] = t[locale];
+  return { texts, generic: GENERIC[locale] };
+}
+
 /** The text for a refusal ({details, code} as supabase-js / postgrest-js give them) in the page's language. */
-export function refusalText(
-  error: { details?: string | null; code?: string | null } | null | undefined,
-  locale: RefusalLocale,
-): string {
-  const key = error?.details ?? '';
-  for (const table of TABLES) if (Object.hasOwn(table, key)) return table[key][locale];
-  return GENERIC[locale].replace('{code}', key || error?.code || 'unknown');
+export function refusalText(error: RefusalLike, locale: RefusalLocale): string {
+  return refusalFrom(localeRefusals(locale), error);
 }
