@@ -5,6 +5,7 @@
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
+import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import {
   answerAll,
   newPoint,
@@ -195,4 +196,20 @@ test.describe('without JavaScript', () => {
     expect(await page.locator('main noscript > p').textContent()).toBe(SEN['results.noJs']);
     await expect(page.getByRole('table')).toHaveCount(0);
   });
+});
+
+test('an over-long ?src= and an autofilled honeypot: never a dead button, the family is told what to do', async ({
+  page,
+}) => {
+  await openSurvey(page, `?src=${'leaflet-'.repeat(40)}`);
+  await answerAll(page, 'yes');
+  // What a browser's autofill might do to the hidden field.
+  await page.locator('#website').fill('wang@example.com', { force: true });
+  await send(page);
+  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
+  await expect(summary).toContainText(surveyRefusals.survey_honeypot['zh-CN']);
+  await expect(page.locator('#website')).toHaveValue('');
+  await send(page);
+  await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });
