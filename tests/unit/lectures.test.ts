@@ -8,7 +8,6 @@ import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { buildIcs, foldLine } from '../../src/lib/lectures/ics.ts';
 import { formatEventTime, formatShanghai, maskMobile } from '../../src/lib/lectures/format.ts';
-import { reasonOf } from '../../src/lib/lectures/reasons.ts';
 import {
   CODE_ALPHABET,
   isCode,
@@ -113,12 +112,6 @@ describe('sign-up form schema', () => {
   test('look-up needs a mobile number and a well-formed code', () => {
     expect(LookupSchema.safeParse({ mobile: '13812345678', code: '7kac9x' }).success).toBe(true);
     expect(LookupSchema.safeParse({ mobile: '13812345678', code: 'OOOOOO' }).success).toBe(false);
-  });
-  test('database refusals map to reasons; unknown messages to other', () => {
-    expect(reasonOf('this phone number is already registered for this event')).toBe('duplicate');
-    expect(reasonOf('registration for this event opens at 2026-06-01 09:00')).toBe('not_open');
-    expect(reasonOf('too many sign-ups from this connection')).toBe('rate_limited');
-    expect(reasonOf('something else')).toBe('other');
   });
 });
 

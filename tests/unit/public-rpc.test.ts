@@ -32,16 +32,17 @@ describe('callPublic', () => {
     expect(JSON.parse(String(init.body))).toEqual({ p_response: { a: 1 } });
   });
 
-  test('a refusal keeps the status, SQLSTATE and message', async () => {
+  test('a refusal keeps the status, SQLSTATE, message and machine code (details)', async () => {
     const callPublic = await withFetch(
-      answer(400, { code: '22023', message: 'this event is over', details: null, hint: null }),
+      answer(409, { code: 'PT409', message: 'this event is over', details: 'lecture:over', hint: null }),
     );
     expect(await callPublic('sign_up_for_lecture', {})).toEqual({
       ok: false,
       network: false,
-      status: 400,
-      code: '22023',
+      status: 409,
+      code: 'PT409',
       message: 'this event is over',
+      details: 'lecture:over',
       hint: null,
     });
   });

@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
-import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
+import { refusalText } from '../../lib/refusals/index.ts';
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
@@ -86,10 +86,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
       return s['lec.error.network'];
     }
     if (r.network) return s['lec.error.network'];
-    const reason = reasonOf(r.message);
-    return reason === 'other'
-      ? fill(s['lec.reason.other'], { message: r.message })
-      : s[`lec.reason.${reason}` as LectureKey];
+    return refusalText(r, locale);
   };
   return (
     <article className="lec-detail">

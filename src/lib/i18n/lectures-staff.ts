@@ -85,7 +85,6 @@ const zh = {
   'lecs.error.endsBeforeStart': '结束时间要晚于开始时间',
   'lecs.error.closesAfterEnd': '报名截止不能晚于活动结束',
   'lecs.error.window': '报名开始要早于报名截止',
-  'lecs.error.server': '没有成功：{message}',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -172,7 +171,6 @@ const en: Record<keyof typeof zh, string> = {
   'lecs.error.endsBeforeStart': 'The end must be after the start',
   'lecs.error.closesAfterEnd': 'Sign-up must close by the end of the event',
   'lecs.error.window': 'Sign-up must open before it closes',
-  'lecs.error.server': 'Failed: {message}',
 };
 
 export type LectureStaffStrings = Record<keyof typeof zh, string>;

@@ -12,6 +12,7 @@ import { miniResolver } from '../../../lib/schemas/mini-resolver.ts';
 import { fill } from '../../../lib/i18n/lectures.ts';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
+import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { ErrorSummary, type FieldError } from '../../ErrorSummary.tsx';
 import { TextField } from '../../TextField.tsx';
@@ -80,7 +81,7 @@ export function EventEditor({
       p_id: event?.id ?? null,
       p_event: eventJson(v),
     });
-    if (error) return setServerError(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setServerError(refusalText(error, pageLocale()));
     setServerError(null);
     const saved = data as StaffEvent & { promoted: number };
     onSaved(
