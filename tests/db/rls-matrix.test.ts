@@ -437,9 +437,21 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     fnDenied('apply_lecture_capacity'),
     schemaDenied('app'),
   ),
-  'app_private.find_lecture_registration(text, text, boolean)': ownerOnly(
-    'find_lecture_registration',
-    `select app_private.find_lecture_registration('1', '1', false)`,
+  'app_private.lecture_code_attempt(text, text, boolean)': ownerOnly(
+    'lecture_code_attempt',
+    `select app_private.lecture_code_attempt('1', '1', false)`,
+  ),
+  'app_private.refusal(integer, text, text, text)': ownerOnly(
+    'refusal',
+    `select app_private.refusal(404, 'lecture:not_found', 'x')`,
+  ),
+  'app_private.hit_subject_limit(text, text, integer, interval)': ownerOnly(
+    'hit_subject_limit',
+    `select app_private.hit_subject_limit('matrix', 's', 5, '1 minute')`,
+  ),
+  'app_private.subject_limit_exhausted(text, text, integer)': ownerOnly(
+    'subject_limit_exhausted',
+    `select app_private.subject_limit_exhausted('matrix', 's', 5)`,
   ),
   'app_private.purge_lecture_contacts()': ownerOnly(
     'purge_lecture_contacts',
