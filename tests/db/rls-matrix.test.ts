@@ -360,9 +360,9 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     `select app_private.get_lecture_event('${EVENT}')`,
   ),
   ...parentPair(
-    'sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
-    `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
-    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
+    'sign_up_for_lecture(uuid, text, text, integer, text, boolean, integer)',
+    `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true, 1)`,
+    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true, 1)`,
   ),
   ...parentPair(
     'lookup_lecture_registration(text, text)',
@@ -440,6 +440,14 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.lecture_code_attempt(text, text, boolean)': ownerOnly(
     'lecture_code_attempt',
     `select app_private.lecture_code_attempt('1', '1', false)`,
+  ),
+  'app_private.lecture_party(text, integer, integer)': ownerOnly(
+    'lecture_party',
+    `select app_private.lecture_party('adults', 1, 1)`,
+  ),
+  'app_private.lecture_confirmed_people(uuid)': ownerOnly(
+    'lecture_confirmed_people',
+    `select app_private.lecture_confirmed_people('${EVENT}')`,
   ),
   'app_private.refusal(integer, text, text, text)': ownerOnly(
     'refusal',
