@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { REFUSAL_TABLES } from '../../src/lib/refusals/index.ts';
+import { REFUSAL_TABLES, type RefusalTable } from '../../src/lib/refusals/index.ts';
 import { describeEachDatabase } from './harness.ts';
 
 /**
@@ -56,7 +56,7 @@ function literals(sql: string): string[] {
 const MACHINE_CODE = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
 const known = new Set(Object.values(REFUSAL_TABLES).flatMap((t) => Object.keys(t)));
 const hasText = (code: string) =>
-  Object.values(REFUSAL_TABLES).some((t) => t[code]?.['zh-CN'] && t[code]?.en);
+  (Object.values(REFUSAL_TABLES) as RefusalTable[]).some((t) => t[code]?.['zh-CN'] && t[code]?.en);
 
 describeEachDatabase('refusal codes', (ctx) => {
   async function functions() {

@@ -15,6 +15,7 @@ import {
   normalizeCode,
   normalizeMobile,
   SignUpSchema,
+  signUpArgs,
 } from '../../src/lib/schemas/lecture.ts';
 import { miniResolver } from '../../src/lib/schemas/mini-resolver.ts';
 
@@ -82,9 +83,16 @@ describe('sign-up form schema', () => {
     name: ' 王芳 ',
     mobile: '138 1234 5678',
     adults: '2',
+    children: '1',
     childAgeBand: '1_to_2',
     consent: true,
   };
+  test('children coming along: 0 to 3, sent as p_children', () => {
+    expect(SignUpSchema.safeParse({ ...good, children: '4' }).success).toBe(false);
+    expect(SignUpSchema.safeParse({ ...good, children: undefined }).success).toBe(false);
+    const v = SignUpSchema.parse({ ...good, children: '3' });
+    expect(signUpArgs('e', v)).toMatchObject({ p_adults: 2, p_children: 3 });
+  });
   test('a complete form passes, the name trimmed', () => {
     expect(SignUpSchema.safeParse(good)).toMatchObject({
       success: true,
@@ -94,7 +102,7 @@ describe('sign-up form schema', () => {
   test('each rule gives its own message key, through the form resolver', async () => {
     const resolve = miniResolver(SignUpSchema);
     const r = await resolve(
-      { name: '', mobile: '1234', adults: '3', childAgeBand: 'teen', consent: false } as never,
+      { name: '', mobile: '1234', adults: '3', children: '9', childAgeBand: 'teen', consent: false } as never,
       undefined,
       { fields: {}, shouldUseNativeValidation: false },
     );
@@ -104,6 +112,7 @@ describe('sign-up form schema', () => {
       name: 'lec.error.nameMissing',
       mobile: 'lec.error.mobileInvalid',
       adults: 'lec.error.adults',
+      children: 'lec.error.children',
       childAgeBand: 'lec.error.ageBand',
       consent: 'lec.error.consent',
     });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { REFUSAL_TABLES, refusalCode, refusalText } from '../../src/lib/refusals/index.ts';
+import {
+  REFUSAL_TABLES,
+  type RefusalTable,
+  refusalCode,
+  refusalText,
+  refusalTexts,
+} from '../../src/lib/refusals/index.ts';
+import { refusalTextIn } from '../../src/lib/refusals/text.ts';
 import { lectureRefusals } from '../../src/lib/refusals/lecture.ts';
 import { staffRefusals } from '../../src/lib/refusals/staff.ts';
 
@@ -8,7 +15,7 @@ const HAN = /\p{Script=Han}/u;
 describe('refusal tables', () => {
   test('every code is in exactly one table, with a Chinese and an English sentence', () => {
     const seen = new Map<string, string>();
-    for (const [feature, table] of Object.entries(REFUSAL_TABLES)) {
+    for (const [feature, table] of Object.entries(REFUSAL_TABLES as Record<string, RefusalTable>)) {
       for (const [code, text] of Object.entries(table)) {
         expect(seen.get(code), `${code} is in ${seen.get(code)} and ${feature}`).toBeUndefined();
         seen.set(code, feature);
@@ -59,5 +66,19 @@ describe('refusalText', () => {
     }
     expect(refusalCode(error)).toBeNull();
     expect(refusalText(null, 'en')).toContain('unknown');
+  });
+});
+
+describe('refusalTexts + refusalTextIn (what parent islands get as a prop)', () => {
+  test('one feature in one language gives the same text as refusalText', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const texts = refusalTexts('lecture', locale);
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(lectureRefusals).sort());
+      const error = { code: 'PT429', details: 'lecture:phone_rate_limited' };
+      expect(refusalTextIn(texts, error, locale)).toBe(refusalText(error, locale));
+      expect(refusalTextIn(texts, { code: '23505', details: 'Key (x)=(1) exists.' }, locale)).toContain(
+        '23505',
+      );
+    }
   });
 });

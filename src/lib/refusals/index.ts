@@ -1,37 +1,36 @@
 /**
  * Refusals, database to screen. Every refusal a request can cause arrives as PostgREST's error body with a stable
- * machine code in `details` (the functions raise `errcode = 'PTnnn', detail = '<code>'`; docs/database.md,
- * "Errors"). Pages never read the database's `message`: they show the text this table has for the code, in the
- * page's language. A code we have no text for gets a generic sentence with the code (for staff to report).
- * tests/db/refusal-codes.test.ts fails when a function in the database raises a code missing here.
+ * machine code in `details` (the functions raise `errcode = 'PTnnn', detail = '<code>'`, or return the same body
+ * with response.status; docs/database.md, "Errors"). Pages never read the database's `message`: they show the text
+ * this table has for the code, in the page's language. A code we have no text for gets a generic sentence with the
+ * code (for staff to report). tests/db/refusal-codes.test.ts fails when a function in the database raises a code
+ * missing here.
  */
 import { lectureRefusals } from './lecture.ts';
 import { limitsRefusals } from './limits.ts';
 import { staffRefusals } from './staff.ts';
+import { type RefusalLike, refusalTextIn } from './text.ts';
 import type { RefusalLocale, RefusalTable } from './types.ts';
 
+export type { RefusalLike } from './text.ts';
 export type { RefusalLocale, RefusalTable } from './types.ts';
 
 /** Every feature's table. A code belongs to exactly one (tests/unit/refusals.test.ts). */
-export const REFUSAL_TABLES: Record<string, RefusalTable> = {
+export const REFUSAL_TABLES = {
   lecture: lectureRefusals,
   staff: staffRefusals,
   limits: limitsRefusals,
-};
+} as const satisfies Record<string, RefusalTable>;
 
 const ALL: RefusalTable = Object.assign({}, ...Object.values(REFUSAL_TABLES));
 
-/** What supabase-js / postgrest-js hand back as `error` (and RpcOutcome): only code and details are read. */
-export interface RefusalLike {
-  code?: string | null;
-  details?: string | null;
+/** One feature's texts in one language: what a page passes to its islands as a prop. */
+export function refusalTexts(
+  feature: keyof typeof REFUSAL_TABLES,
+  locale: RefusalLocale,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(REFUSAL_TABLES[feature]).map(([code, t]) => [code, t[locale]]));
 }
-
-const MACHINE_CODE = /^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$/;
-const GENERIC: Record<RefusalLocale, string> = {
-  'zh-CN': '操作没有成功，请稍后再试。如果一直不成功，请把代码告诉工作人员：{code}',
-  en: 'That did not work. Please try again later. If it keeps happening, tell staff this code: {code}',
-};
 
 /** The machine code of a refusal when we know it, else null. */
 export function refusalCode(error: RefusalLike | null | undefined): string | null {
@@ -42,11 +41,7 @@ export function refusalCode(error: RefusalLike | null | undefined): string | nul
 /** The sentence to show for a refusal, in the page's language; never the database's own words. */
 export function refusalText(error: RefusalLike | null | undefined, locale: RefusalLocale): string {
   const known = refusalCode(error);
-  if (known) return ALL[known]![locale];
-  const details = error?.details ?? '';
-  // An unknown machine code is shown as is; anything else (constraint text, a row) is not: the SQLSTATE instead.
-  const code = MACHINE_CODE.test(details) ? details : error?.code || 'unknown';
-  return GENERIC[locale].replace('{code}', code);
+  return known ? ALL[known]![locale] : refusalTextIn({}, error, locale);
 }
 
 /** The page's language, from <html lang> (islands that are not given a locale). */

@@ -31,6 +31,7 @@ const FIELDS = [
   'capacity',
   'opensAt',
   'closesAt',
+  'counts',
 ] as const;
 
 function defaults(e: StaffEvent | null): EventForm {
@@ -47,6 +48,8 @@ function defaults(e: StaffEvent | null): EventForm {
     capacity: e ? String(e.capacity) : '',
     opensAt: toShanghaiLocal(e?.registration_opens_at ?? null),
     closesAt: toShanghaiLocal(e?.registration_closes_at ?? null),
+    counts: e?.counts ?? 'adults',
+    fillSmallerParties: e?.fill_smaller_parties ?? false,
   };
 }
 
@@ -120,6 +123,27 @@ export function EventEditor({
       {field('startsAt', t['lecs.f.startsAt'], 'datetime-local')}
       {field('endsAt', t['lecs.f.endsAt'], 'datetime-local')}
       {field('capacity', t['lecs.f.capacity'], 'number')}
+      <fieldset className="field">
+        <legend>{t['lecs.f.counts']}</legend>
+        {(['adults', 'adults_and_children'] as const).map((c) => (
+          <label key={c} className="choice">
+            <input
+              type="radio"
+              id={c === 'adults' ? 'ev-counts' : undefined}
+              value={c}
+              {...register('counts')}
+            />{' '}
+            {t[`lecs.counts.${c}`]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" id="ev-fillSmallerParties" {...register('fillSmallerParties')} />{' '}
+          {t['lecs.f.fillSmallerParties']}
+        </label>
+        <p className="hint">{t['lecs.f.fillSmallerPartiesHint']}</p>
+      </div>
       {field('speaker', t['lecs.f.speaker'])}
       {field('audience', t['lecs.f.audience'])}
       <div className="field">
