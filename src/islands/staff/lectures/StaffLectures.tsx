@@ -244,7 +244,7 @@ export default function StaffLectures({
                   <td>{formatShanghai(e.starts_at)}</td>
                   <td>{t[`lecs.status.${e.status}`]}</td>
                   <td>
-                    {e.confirmed}/{e.capacity} · {e.waitlisted} · {e.checked_in}
+                    {e.confirmed_people}/{e.capacity} · {e.waitlisted} · {e.checked_in}
                   </td>
                 </tr>
               ))}
