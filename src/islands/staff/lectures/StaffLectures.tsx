@@ -5,8 +5,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureStrings } from '../../../lib/i18n/lectures.ts';
-import { fill } from '../../../lib/i18n/lectures.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
+import type { Locale } from '../../../lib/i18n/index.ts';
+import { refusalText } from '../../../lib/refusals/index.ts';
+import { lecturesStaffRefusals } from '../../../lib/refusals/lectures-staff.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { EventEditor } from './EventEditor.tsx';
 import { Roster } from './Roster.tsx';
@@ -61,7 +63,7 @@ export default function StaffLectures({
       p_status: status,
       p_reason: reason || null,
     });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, t['lecs.lang'] as Locale, lecturesStaffRefusals));
     setNote(t['lecs.saved']);
     setConfirmCancel(false);
     if (status === 'cancelled') setToCall((data as { to_call: typeof toCall }).to_call);
