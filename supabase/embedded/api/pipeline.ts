@@ -172,7 +172,12 @@ class PipelinedQuery {
 }
 
 interface PoolLike {
-  connect(): Promise<{ query(q: unknown): unknown; release(destroy?: boolean | Error): void }>;
+  connect(): Promise<{
+    query(q: unknown): unknown;
+    release(destroy?: boolean | Error): void;
+    on(event: 'error', fn: (error: unknown) => void): unknown;
+    off(event: 'error', fn: (error: unknown) => void): unknown;
+  }>;
 }
 
 function pgPipeline(pool: PoolLike): Pipeline {
@@ -180,15 +185,30 @@ function pgPipeline(pool: PoolLike): Pipeline {
     const client = await pool.connect();
     const q = new PipelinedQuery(statements);
     let broken = false;
+    // While checked out, the pool does not listen: an error the server sends outside the query (it shuts down
+    // between two calls) must not become an uncaught exception. The connection is then dropped, not reused.
+    let lost: unknown;
+    const onError = (error: unknown) => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       client.query(q);
-      return await q.done;
+      const rows = await q.done;
+      if (lost !== undefined) throw lost;
+      return rows;
     } catch (error) {
       // A server error leaves the connection usable; anything else (the connection failed) does not.
-      broken = !(typeof (error as { code?: unknown }).code === 'string' && 'severity' in (error as object));
+      // (A FATAL one — the server shutting down — ends the connection too.)
+      const severity = (error as { severity?: unknown }).severity;
+      broken =
+        !(typeof (error as { code?: unknown }).code === 'string' && typeof severity === 'string') ||
+        severity === 'FATAL' ||
+        severity === 'PANIC';
       throw error;
     } finally {
-      client.release(broken);
+      client.off('error', onError);
+      client.release(broken || lost !== undefined);
     }
   };
 }

@@ -14,7 +14,16 @@ import { sessionActive, type AccountBackoff, type SessionPolicy } from './auth-s
 import { AuthError, handleAuth, requireJsonBody, sendAuthError, type RateLimit } from './auth.ts';
 import { callerFrom, createTokenVerifier } from './caller.ts';
 import { createCatalogue, type Catalogue } from './catalogue.ts';
-import { internalError, logError, RestError, restError, sessionEnded } from './errors.ts';
+import {
+  databaseUnavailable,
+  internalError,
+  isDatabaseUnavailable,
+  logError,
+  logUnavailable,
+  RestError,
+  restError,
+  sessionEnded,
+} from './errors.ts';
 import {
   applyCors,
   BODY_LIMIT,
@@ -230,6 +239,17 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown):
   if (!req.complete) res.setHeader('connection', 'close');
   if (error instanceof RestError) return sendJson(res, error.status, error.body, error.headers);
   if (error instanceof AuthError) return sendAuthError(res, error);
+  // The database is down or restarting (a session check, the catalogue, sign-in): 503, one log line, no stack.
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    if (req.url?.startsWith('/auth/v1/'))
+      return sendAuthError(
+        res,
+        new AuthError(503, 'unexpected_failure', 'The database is unavailable; try again shortly.'),
+      );
+    const { status, body } = databaseUnavailable();
+    return sendJson(res, status, body);
+  }
   logError(`${req.method} ${(req.url ?? '').split('?')[0]}`, error);
   if (req.url?.startsWith('/auth/v1/'))
     return sendAuthError(
