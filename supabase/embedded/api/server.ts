@@ -243,12 +243,15 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown):
   if (isDatabaseUnavailable(error)) {
     logUnavailable(error);
     if (req.url?.startsWith('/auth/v1/'))
-      return sendAuthError(
+      sendAuthError(
         res,
         new AuthError(503, 'unexpected_failure', 'The database is unavailable; try again shortly.'),
       );
-    const { status, body } = databaseUnavailable();
-    return sendJson(res, status, body);
+    else {
+      const { status, body } = databaseUnavailable();
+      sendJson(res, status, body);
+    }
+    return;
   }
   logError(`${req.method} ${(req.url ?? '').split('?')[0]}`, error);
   if (req.url?.startsWith('/auth/v1/'))
