@@ -99,6 +99,11 @@ describe.skipIf(missing !== undefined)('serving through every connection-string 
 
   test.each([
     [
+      'socket URL, port as a parameter',
+      () =>
+        `postgresql://authenticator@/tuoyu_forms?host=${encodeURIComponent(cluster.socketDir)}&port=${cluster.port}`,
+    ],
+    [
       'socket URL, port given',
       () => `postgresql://authenticator@:${cluster.port}/tuoyu_forms?host=${cluster.socketDir}`,
     ],
