@@ -109,7 +109,7 @@ async function openServingDb(
 export async function startApi(options: StartOptions = {}): Promise<RunningApi> {
   const given = options.env ?? process.env;
   // Every form libpq accepts (socket `host=`, keyword/value) as one URL; a bad one is a one-line BadConnectionString.
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...given,
     DATABASE_URL: given.DATABASE_URL ? normalizeConnectionString(given.DATABASE_URL, 'DATABASE_URL') : '',
     DATABASE_ADMIN_URL: given.DATABASE_ADMIN_URL
