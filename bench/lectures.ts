@@ -5,6 +5,9 @@
  *           X-Forwarded-For here, as behind the production proxy): confirmed, waitlisted, duplicates (codes or
  *           waitlist positions given twice, sign-up numbers with gaps), errors (non-200), p50_ms, p99_ms, seconds
  *   steady  sign-ups per second at concurrency 64 for BENCH_SECONDS (default 3) against an event of capacity 2000
+ *   roster  an event of 10,000 registrations (30 confirmed, the rest waiting, every 7th cancelled), as outreach: the
+ *           first and the last roster page of 100 and of 500, and the (masked) export of all 10,000, each the
+ *           median of 3 calls over HTTP (ms)
  * Both databases prepared as the superuser and served as authenticator, as startApi does (bench/lib/targets.ts).
  * Results → bench/results/lectures.json. Not a test: numbers depend on the machine and its load.
  */
@@ -14,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { createApiServer } from '../supabase/embedded/api/server.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
-import { prepareTestDatabase, SECRET } from '../tests/api/harness.ts';
+import { ACCOUNTS, prepareTestDatabase, SECRET } from '../tests/api/harness.ts';
 import { benchTargets } from './lib/targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 3);
@@ -40,6 +43,8 @@ const percentile = (sorted: number[], q: number) =>
 /** The two events, made before serving (authenticator cannot write app.lecture_events; staff do, elsewhere). */
 const BURST = { id: randomUUID(), capacity: 30 };
 const STEADY = { id: randomUUID(), capacity: 2000 };
+const ROSTER = { id: randomUUID(), registrations: 10_000 };
+const ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 
 async function createEvents(admin: Db): Promise<void> {
   for (const event of [BURST, STEADY]) {
@@ -49,6 +54,72 @@ async function createEvents(admin: Db): Promise<void> {
       [event.id, event.capacity],
     );
   }
+  // Room for the whole burst on the waitlist (the default limit is 200).
+  await admin.query('update app.lecture_events set waitlist_limit = 2000 where id = $1', [BURST.id]);
+  // The roster event: 10,000 registrations written directly (codes: sign-up number in base 25 behind a 'Y').
+  await admin.query(
+    `insert into app.lecture_events (id, title, kind, venue, township, starts_at, ends_at, capacity, status, published_at, signups, waitlist_limit)
+     values ($1, 'roster bench', 'parent_class', 'Hall', '秋浦街道', now() + interval '7 days', now() + interval '7 days 2 hours', 30, 'published', now(), $2, 2000)`,
+    [ROSTER.id, ROSTER.registrations],
+  );
+  const codes = Array.from({ length: ROSTER.registrations }, (_, i) => {
+    let s = '';
+    for (let k = 0, n = i + 1; k < 5; k++, n = Math.floor(n / 25)) s = ALPHABET[n % 25] + s;
+    return `Y${s}`;
+  });
+  await admin.query(
+    `insert into app.lecture_registrations (event_id, code, signup_no, name, mobile, adults, child_age_band, consent_at, status, confirmed_at)
+     select $1, c, n, '压测' || n, '135' || lpad(n::text, 8, '0'), 1, 'under_1', now(),
+            case when n <= 30 then 'confirmed' when n % 7 = 0 then 'cancelled' else 'waitlisted' end,
+            case when n <= 30 then now() end
+     from unnest($2::text[]) with ordinality as u(c, n)`,
+    [ROSTER.id, codes],
+  );
+  await admin.exec('analyze app.lecture_registrations');
+}
+
+/** Median of 3 timed calls. */
+async function median3(fn: () => Promise<void>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  return Number(times.sort((a, b) => a - b)[1]!.toFixed(1));
+}
+
+/** Roster and export times at 10,000 registrations, as outreach over HTTP. */
+async function benchRoster(base: string, anonKey: string) {
+  const signIn = await fetch(`${base}/auth/v1/token?grant_type=password`, {
+    method: 'POST',
+    headers: { apikey: anonKey, 'content-type': 'application/json' },
+    body: JSON.stringify(ACCOUNTS.outreach),
+  });
+  const { access_token: token } = (await signIn.json()) as { access_token: string };
+  const call = async (fn: string, args: Record<string, unknown>, expectRows: number) => {
+    const res = await fetch(`${base}/rest/v1/rpc/${fn}`, {
+      method: 'POST',
+      headers: { apikey: anonKey, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    const body = (await res.json()) as { rows?: unknown[] } | unknown[];
+    const n = Array.isArray(body) ? body.length : (body.rows?.length ?? -1);
+    if (res.status !== 200 || n !== expectRows) throw new Error(`${fn}: ${res.status}, ${n} rows`);
+  };
+  const page = (limit: number, offset: number) => () =>
+    call('lecture_roster', { p_event_id: ROSTER.id, p_limit: limit, p_offset: offset }, limit);
+  const roster = {
+    registrations: ROSTER.registrations,
+    first_page_100_ms: await median3(page(100, 0)),
+    last_page_100_ms: await median3(page(100, ROSTER.registrations - 100)),
+    first_page_500_ms: await median3(page(500, 0)),
+    last_page_500_ms: await median3(page(500, ROSTER.registrations - 500)),
+    export_all_ms: await median3(() =>
+      call('export_lecture_roster', { p_event_id: ROSTER.id }, ROSTER.registrations),
+    ),
+  };
+  return roster;
 }
 
 async function benchTarget(_label: string, db: Db) {
@@ -125,7 +196,11 @@ async function benchTarget(_label: string, db: Db) {
       p99_ms: percentile(lat, 0.99),
       errors,
     };
-    return { burst, steady };
+    const roster = await benchRoster(
+      `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`,
+      api.keys.anon,
+    );
+    return { burst, steady, roster };
   } finally {
     await api.close();
   }
@@ -134,7 +209,11 @@ async function benchTarget(_label: string, db: Db) {
 type Measured = Awaited<ReturnType<typeof benchTarget>>;
 
 /** After serving, as the superuser (authenticator may not read registrations): the burst's sign-up numbers 1…n? */
-async function checkSignupNumbers(label: string, admin: Db, { burst, steady }: Measured): Promise<Measured> {
+async function checkSignupNumbers(
+  label: string,
+  admin: Db,
+  { burst, steady, roster }: Measured,
+): Promise<Measured> {
   const nos = (
     await admin.query<{ signup_no: number }>(
       'select signup_no from app.lecture_registrations where event_id = $1 order by 1',
@@ -145,7 +224,8 @@ async function checkSignupNumbers(label: string, admin: Db, { burst, steady }: M
   const checked = { ...burst, duplicates: burst.duplicates + gaps };
   console.log(`${label} burst:`, checked);
   console.log(`${label} steady:`, steady);
-  return { burst: checked, steady };
+  console.log(`${label} roster:`, roster);
+  return { burst: checked, steady, roster };
 }
 
 // Prepared as the superuser (migrations, test accounts, the two events), then served as authenticator, as startApi does.

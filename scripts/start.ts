@@ -7,6 +7,7 @@
  */
 import { DataDirLocked } from '../supabase/embedded/api/lock.ts';
 import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
+import { BadConnectionString } from '../supabase/embedded/db/connection-string.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { buildIfStale } from './lib/build-if-stale.ts';
@@ -28,6 +29,7 @@ const afterMigrate = async (db: Db) => {
 const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch(
   (error: unknown) => {
     if (error instanceof UnsafeDataDir) console.error(`\n${error.message}\nnpm start refuses to run on it.`);
+    else if (error instanceof BadConnectionString) console.error(`\n${error.message}`);
     else if (error instanceof DataDirLocked)
       console.error(`\n${error.message}\nStop it first (Ctrl-C in its terminal), then run npm start again.`);
     else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')

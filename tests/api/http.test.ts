@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { clientAddress, headersForSql, parseJson } from '../../supabase/embedded/api/http.ts';
-import { literal } from '../../supabase/embedded/api/simple-query.ts';
 
 const req = (remote: string, headers: Record<string, string> = {}) =>
   ({ socket: { remoteAddress: remote }, headers }) as unknown as IncomingMessage;
@@ -41,12 +40,5 @@ describe('parseJson', () => {
   test('returns undefined for an empty body and throws on malformed JSON', () => {
     expect(parseJson(Buffer.from('  '))).toBeUndefined();
     expect(() => parseJson(Buffer.from('{"a":'))).toThrow();
-  });
-});
-
-describe('literal', () => {
-  test('escapes quotes and backslashes and refuses NUL', () => {
-    expect(literal(`it's \\ ok`)).toBe(`E'it''s \\\\ ok'`);
-    expect(() => literal('a\0b')).toThrow();
   });
 });

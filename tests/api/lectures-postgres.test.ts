@@ -36,6 +36,23 @@ interface RosterRow {
 const address = (i: number) => `10.77.${i >> 8}.${i & 255}`;
 const mobile = (i: number) => `1390000${String(i).padStart(4, '0')}`;
 
+/** Every page of the roster (the staff page reads it 100 at a time; here 200). */
+async function fullRoster(api: TestApi, eventId: string): Promise<RosterRow[]> {
+  const staff = await api.signedIn('outreach');
+  const rows: RosterRow[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const { data, error } = await staff.rpc('lecture_roster', {
+      p_event_id: eventId,
+      p_limit: 200,
+      p_offset: offset,
+    });
+    if (error) throw new Error(error.message);
+    const page = data as { total: number; rows: RosterRow[] };
+    rows.push(...page.rows);
+    if (rows.length >= page.total) return rows;
+  }
+}
+
 describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the API', () => {
   let cluster: Cluster;
   let api: TestApi;
@@ -74,6 +91,8 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
     expect(
       (await staff.rpc('set_lecture_event_status', { p_id: eventId, p_status: 'published' })).error,
     ).toBeNull();
+    // Room for all 470 on the waitlist (the default limit is 200).
+    expect((await staff.rpc('set_lecture_waitlist_limit', { p_id: eventId, p_limit: 500 })).error).toBeNull();
   }, 120_000);
   afterAll(async () => {
     await api?.close();
@@ -106,8 +125,7 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
     expect(positions).toEqual(Array.from({ length: 470 }, (_, k) => k + 1));
     expect(new Set(regs.map((r) => r.code)).size).toBe(500);
     // The staff roster agrees: 30 confirmed, then the waitlist in sign-up order 1…470, sign-up numbers 1…500.
-    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId }))
-      .data as RosterRow[];
+    const roster = await fullRoster(api, eventId);
     expect(roster.filter((r) => r.status === 'confirmed').length).toBe(30);
     expect(roster.filter((r) => r.status === 'waitlisted').map((r) => r.waitlist_position)).toEqual(
       Array.from({ length: 470 }, (_, k) => k + 1),
@@ -144,8 +162,7 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
     expect(cancels.map((c) => [c.status, (c.data as Reg).status])).toEqual(
       Array.from({ length: 10 }, () => [200, 'cancelled']),
     );
-    const roster = (await (await api.signedIn('outreach')).rpc('lecture_roster', { p_event_id: eventId }))
-      .data as RosterRow[];
+    const roster = await fullRoster(api, eventId);
     const now = (status: string) =>
       roster
         .filter((r) => r.status === status)

@@ -329,7 +329,7 @@ describeEachDatabase('lectures', (ctx) => {
     await signedUp(ctx.db, id, '13200000002');
     await signedUp(ctx.db, id, '13200000003');
     expect(await errorOf(status('draft'))).toBe(
-      'P0001: people have registered: cancel the event instead of unpublishing it',
+      'PT409: people have registered: cancel the event instead of unpublishing it',
     );
     expect(await errorOf(save(id, { ...base, title: '家长讲堂（改）', capacity: 1 }))).toBe(
       'PT409: capacity 1 is below the 2 people already confirmed',
@@ -342,7 +342,7 @@ describeEachDatabase('lectures', (ctx) => {
       ['13200000002', 'confirmed'],
       ['13200000003', 'waitlisted'],
     ]);
-    expect(await errorOf(status('published'))).toBe('P0001: a cancelled event cannot be reopened');
+    expect(await errorOf(status('published'))).toBe('PT409: a cancelled event cannot be reopened');
     expect(await errorOf(signUp(ctx.db, id, '13200000009'))).toBe('PT409: this event has been cancelled');
     const audit = await ctx.db.query<{ action: string }>(
       `select action from app.audit_log where target_id = $1 order by id`,
@@ -353,6 +353,16 @@ describeEachDatabase('lectures', (ctx) => {
       'lecture_event.publish',
       'lecture_event.cancel',
     ]);
+    // …and each person on the list handed out is audited on their own registration.
+    const toCall = await ctx.db.query<{ target_id: string }>(
+      `select a.target_id from app.audit_log a join app.lecture_registrations r on r.id::text = a.target_id
+       where a.action = 'lecture_registration.to_call' and r.event_id = $1 order by r.signup_no`,
+      [id],
+    );
+    expect(toCall.rows.map((r) => r.target_id)).toEqual(
+      cancelled.rows[0].r.to_call.map((p) => String((p as unknown as { id: number }).id)),
+    );
+    expect(toCall.rows).toHaveLength(3);
   });
 
   test('staff: roster masks phones, reveal and export are audited, check-in is idempotent and only for confirmed people', async () => {
@@ -362,15 +372,17 @@ describeEachDatabase('lectures', (ctx) => {
     const roster = (
       await rowsAs<{
         r: {
-          id: number;
-          code: string;
-          name: string;
-          mobile_masked: string;
-          status: string;
-          waitlist_position: number | null;
-        }[];
+          rows: {
+            id: number;
+            code: string;
+            name: string;
+            mobile_masked: string;
+            status: string;
+            waitlist_position: number | null;
+          }[];
+        };
       }>(ctx.db, outreach.actor, 'select public.lecture_roster($1) as r', [ev])
-    )[0].r;
+    )[0].r.rows;
     expect(roster.map((r) => [r.code, r.mobile_masked, r.status, r.waitlist_position])).toEqual([
       [a.code, '138****1234', 'confirmed', null],
       [b.code, '138****5678', 'waitlisted', 1],
@@ -410,9 +422,10 @@ describeEachDatabase('lectures', (ctx) => {
         [ev],
       )
     )[0].r;
+    // Outreach exports are masked (full numbers: admin with a reason, tests/db/lecture-rosters.test.ts).
     expect(exported.map((r) => [r.mobile, r.status, r.checked_in_at !== null])).toEqual([
-      ['13812341234', 'confirmed', true],
-      ['13898765678', 'waitlisted', false],
+      ['138****1234', 'confirmed', true],
+      ['138****5678', 'waitlisted', false],
     ]);
     const audit = await ctx.db.query<{ action: string; details: Record<string, unknown> }>(
       `select action, details from app.audit_log where actor = $1 and (target_id = $2 or details ->> 'event_id' = $2) order by id`,

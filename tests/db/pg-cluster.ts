@@ -26,6 +26,13 @@ export interface Cluster {
   url(database: string): string;
   /** Creates an empty database `name` (as the superuser) and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /** The server's log (stderr, as `pg_ctl -l` writes it). */
+  logFile: string;
+  /** The folder of the server's unix socket. */
+  socketDir: string;
+  /** Stops the server (`pg_ctl stop -m fast`) without deleting it; `start()` starts it again on the same port. */
+  pause(): void;
+  start(): void;
   stop(): void;
 }
 
@@ -126,7 +133,9 @@ export async function startCluster(pg: PgBinaries): Promise<Cluster> {
   const copy = spawnSync('cp', ['-a', template, data], { encoding: 'utf8' });
   if (copy.status !== 0) throw new Error(`copying the initdb template failed: ${copy.stderr}`);
   const opts = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  run(pg, 'pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-o', opts, '-w', 'start']);
+  const logFile = join(dir, 'server.log');
+  const start = () => run(pg, 'pg_ctl', ['-D', data, '-l', logFile, '-o', opts, '-w', 'start']);
+  start();
 
   let stopped = false;
   const stop = (mode: 'fast' | 'immediate') => {
@@ -153,5 +162,14 @@ export async function startCluster(pg: PgBinaries): Promise<Cluster> {
     }
     return url(name);
   }
-  return { port, url, createDatabase, stop: () => stop('fast') };
+  return {
+    port,
+    url,
+    createDatabase,
+    logFile,
+    socketDir: dir,
+    pause: () => run(pg, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    start,
+    stop: () => stop('fast'),
+  };
 }

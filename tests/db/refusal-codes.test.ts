@@ -9,17 +9,6 @@ import { expect, test } from 'vitest';
 import { REFUSAL_TABLES, type RefusalTable } from '../../src/lib/refusals/index.ts';
 import { describeEachDatabase } from './harness.ts';
 
-/**
- * The roster, export, reveal and event-status functions, converted on the roster branch (same contract); skipped
- * here until that lands (delete when merging).
- */
-const CONVERTED_ON_ROSTER_BRANCH = new Set([
-  'app_private.lecture_roster',
-  'app_private.export_lecture_roster',
-  'app_private.reveal_lecture_mobile',
-  'app_private.set_lecture_event_status',
-]);
-
 /** Statements from `start` to the first `;` outside a quoted literal or dollar-quoted string. */
 function statementsFrom(src: string, start: RegExp): string[] {
   const found: string[] = [];
@@ -63,7 +52,6 @@ describeEachDatabase('refusal codes', (ctx) => {
     const codes = new Set<string>();
     let raises = 0;
     for (const fn of await functions()) {
-      if (CONVERTED_ON_ROSTER_BRANCH.has(fn.name)) continue;
       for (const stmt of statementsFrom(fn.src, /raise\s+exception\b/)) {
         raises++;
         const one = stmt.replace(/\s+/g, ' ');

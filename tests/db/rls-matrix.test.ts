@@ -437,10 +437,17 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     `select %s.set_lecture_event_status('${EVENT}', 'cancelled', 'matrix')`,
   ),
   ...staffPair('set_lecture_capacity(uuid, integer)', `select %s.set_lecture_capacity('${EVENT}', 9)`),
-  ...staffPair('lecture_roster(uuid)', `select %s.lecture_roster('${EVENT}')`),
+  ...staffPair('lecture_roster(uuid, integer, integer)', `select %s.lecture_roster('${EVENT}', 50, 0)`),
+  ...staffPair(
+    'set_lecture_waitlist_limit(uuid, integer)',
+    `select %s.set_lecture_waitlist_limit('${EVENT}', 150)`,
+  ),
   ...staffPair('reveal_lecture_mobile(bigint)', `select %s.reveal_lecture_mobile((select 1::bigint))`),
   ...staffPair('check_in_lecture(uuid, text)', `select %s.check_in_lecture('${EVENT}', '${REG.code}')`),
-  ...staffPair('export_lecture_roster(uuid)', `select %s.export_lecture_roster('${EVENT}')`),
+  ...staffPair(
+    'export_lecture_roster(uuid, boolean, text)',
+    `select %s.export_lecture_roster('${EVENT}', false, null)`,
+  ),
   'app_private.random_lecture_code()': ownerOnly(
     'random_lecture_code',
     'select app_private.random_lecture_code()',
@@ -461,6 +468,12 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.lecture_waitlist_position(uuid, integer)': ownerOnly(
     'lecture_waitlist_position',
     `select app_private.lecture_waitlist_position('${EVENT}', 1)`,
+  ),
+  'app_private.require_lecture_waitlist_room(app.lecture_events)': ownerOnly(
+    'require_lecture_waitlist_room',
+    `select app_private.require_lecture_waitlist_room(null::app.lecture_events)`,
+    fnDenied('require_lecture_waitlist_room'),
+    schemaDenied('app'),
   ),
   'app_private.promote_lecture_waitlist(uuid)': ownerOnly(
     'promote_lecture_waitlist',

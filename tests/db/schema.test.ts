@@ -54,22 +54,24 @@ const LECTURE_PARENT_FUNCTIONS = [
 ];
 const LECTURE_STAFF_DEFINERS = [
   'app_private.check_in_lecture(uuid, text)',
-  'app_private.export_lecture_roster(uuid)',
-  'app_private.lecture_roster(uuid)',
+  'app_private.export_lecture_roster(uuid, boolean, text)',
+  'app_private.lecture_roster(uuid, integer, integer)',
   'app_private.reveal_lecture_mobile(bigint)',
   'app_private.save_lecture_event(uuid, jsonb)',
   'app_private.set_lecture_capacity(uuid, integer)',
   'app_private.set_lecture_event_status(uuid, text, text)',
+  'app_private.set_lecture_waitlist_limit(uuid, integer)',
   'app_private.staff_list_lecture_events()',
 ];
 const LECTURE_STAFF_FUNCTIONS = [
   'public.check_in_lecture(uuid, text)',
-  'public.export_lecture_roster(uuid)',
-  'public.lecture_roster(uuid)',
+  'public.export_lecture_roster(uuid, boolean, text)',
+  'public.lecture_roster(uuid, integer, integer)',
   'public.reveal_lecture_mobile(bigint)',
   'public.save_lecture_event(uuid, jsonb)',
   'public.set_lecture_capacity(uuid, integer)',
   'public.set_lecture_event_status(uuid, text, text)',
+  'public.set_lecture_waitlist_limit(uuid, integer)',
   'public.staff_list_lecture_events()',
 ];
 const PUBLIC_FUNCTIONS = [

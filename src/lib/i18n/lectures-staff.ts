@@ -92,6 +92,16 @@ const zh = {
   'lecs.error.endsBeforeStart': '结束时间要晚于开始时间',
   'lecs.error.closesAfterEnd': '报名截止不能晚于活动结束',
   'lecs.error.window': '报名开始要早于报名截止',
+  'lecs.page': '第 {from}–{to} 条，共 {n} 条',
+  'lecs.prev': '上一页',
+  'lecs.next': '下一页',
+  'lecs.waitlistLimit': '候补人数上限',
+  'lecs.waitlistLimitDo': '修改上限',
+  'lecs.maskedExport': '导出的手机号隐去中间四位。',
+  'lecs.fullExport': '导出完整手机号（仅管理员；需写明原因，导出了哪些人会被记录）',
+  'lecs.fullReason': '导出原因',
+  'lecs.fullCsv': '完整号码 CSV',
+  'lecs.fullXlsx': '完整号码 Excel',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -185,6 +195,16 @@ const en: Record<keyof typeof zh, string> = {
   'lecs.error.endsBeforeStart': 'The end must be after the start',
   'lecs.error.closesAfterEnd': 'Sign-up must close by the end of the event',
   'lecs.error.window': 'Sign-up must open before it closes',
+  'lecs.page': 'Rows {from}–{to} of {n}',
+  'lecs.prev': 'Previous page',
+  'lecs.next': 'Next page',
+  'lecs.waitlistLimit': 'Waitlist limit',
+  'lecs.waitlistLimitDo': 'Change limit',
+  'lecs.maskedExport': 'Exported phone numbers have their middle four digits hidden.',
+  'lecs.fullExport': 'Export full phone numbers (admins only; give a reason — who was exported is recorded)',
+  'lecs.fullReason': 'Reason for the export',
+  'lecs.fullCsv': 'Full numbers CSV',
+  'lecs.fullXlsx': 'Full numbers Excel',
 };
 
 export type LectureStaffStrings = Record<keyof typeof zh, string>;

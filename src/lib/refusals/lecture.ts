@@ -103,4 +103,24 @@ export const lectureRefusals = {
     'zh-CN': '这位还在候补名单上，不能签到。',
     en: 'This person is on the waitlist and cannot be checked in.',
   },
+  'lecture:bad_page': {
+    'zh-CN': '名单分页参数不对，请刷新页面。',
+    en: 'Bad page of the roster; reload the page.',
+  },
+  'lecture:bad_waitlist_limit': {
+    'zh-CN': '候补人数上限应为 0 到 2000 的整数。',
+    en: 'The waitlist limit must be a whole number from 0 to 2000.',
+  },
+  'lecture:export_full_admin_only': {
+    'zh-CN': '只有管理员可以导出完整手机号。您可以导出隐去中间四位的名单。',
+    en: 'Only an admin may export full phone numbers. You can export the masked roster.',
+  },
+  'lecture:export_reason_required': {
+    'zh-CN': '导出完整手机号需要填写原因（4 到 200 个字）。',
+    en: 'Exporting full phone numbers needs a reason (4 to 200 characters).',
+  },
+  'lecture:waitlist_full': {
+    'zh-CN': '本场候补名额已满，暂时不能再报名。',
+    en: 'The waitlist of this event is full.',
+  },
 } as const satisfies RefusalTable;

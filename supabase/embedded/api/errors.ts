@@ -127,6 +127,69 @@ export function logError(
     );
 }
 
+/** Socket errors of a connection attempt or a connection that broke (errno code, syscall). */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
+/** admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down). */
+const DOWN_SQLSTATES = new Set(['57P01', '57P02', '57P03']);
+
+/**
+ * True when the database is down, restarting or unreachable — not a bug and not the caller's doing: a connection
+ * refused or broken, a server shutting down or starting up (57P01–57P03), a connection exception (class 08), or
+ * pg's own "Connection terminated" / connect timeout.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  if (isPgError(error)) return DOWN_SQLSTATES.has(error.code) || error.code.startsWith('08');
+  const e = error as { code?: unknown; syscall?: unknown; message?: unknown };
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code) && typeof e.syscall === 'string') return true;
+  return /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/.test(
+    String(e.message ?? ''),
+  );
+}
+
+let unavailableLoggedAt = 0;
+let unavailableSince = 0;
+/**
+ * One line (no stack) when the database is unavailable; while it stays down, at most one line per 10 s, counting
+ * the calls answered 503 in between.
+ */
+export function logUnavailable(
+  error: unknown,
+  log: (line: string) => void = (line) => console.error(line),
+  now = Date.now(),
+): void {
+  if (now - unavailableLoggedAt < 10_000) {
+    unavailableSince++;
+    return;
+  }
+  const e = error as { code?: unknown; message?: unknown };
+  const more = unavailableSince ? ` (${unavailableSince} more calls answered 503 since the last line)` : '';
+  log(
+    `embedded API: database unavailable, answering 503: ${String(e.code ?? '')} ${String(e.message ?? '')}`.trim() +
+      more,
+  );
+  unavailableLoggedAt = now;
+  unavailableSince = 0;
+}
+
+/** PostgREST's answer while it cannot reach the database: 503 PGRST000. */
+export function databaseUnavailable(): RestError {
+  return restError(
+    503,
+    'PGRST000',
+    'Could not connect with the database due to an incorrect db-uri or due to the PostgreSQL service not running.',
+  );
+}
+
 /** The answer to an error that is not the caller's: 500 without details (the log has them). */
 export function internalError(): RestError {
   return restError(500, 'PGRST000', 'Internal server error');
@@ -137,6 +200,10 @@ export function internalError(): RestError {
  * without internals. Server-side database failures (5xx) are logged as SQLSTATE and message.
  */
 export function fromDatabaseError(error: unknown, authenticated: boolean): RestError {
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    return databaseUnavailable();
+  }
   if (!isPgError(error)) {
     logError('unexpected error', error);
     return internalError();

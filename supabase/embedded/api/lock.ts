@@ -1,9 +1,12 @@
 /**
  * PGlite is one process's database: two processes opening the same data directory would corrupt it. The API
- * (and the staff command) hold `<dataDir>/pglite.pid` while the embedded database is open; a lock whose process
- * is gone (e.g. after `kill -9`) is taken over.
+ * (and the staff command) hold `<dataDir>/pglite.pid` while the embedded database is open. The file names the
+ * holder by process id AND the process's start time (field 22 of /proc/<pid>/stat, clock ticks since boot), so a
+ * process id that was reused — after a reboot, or PID 1 again in a restarted container — is not mistaken for the
+ * holder: the lock is held only while that very process runs. A lock whose process is gone (e.g. after `kill -9`)
+ * is taken over. Where /proc is missing (macOS), only the process id can be checked.
  */
-import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export class DataDirLocked extends Error {
@@ -23,13 +26,42 @@ function alive(pid: number): boolean {
   }
 }
 
+/** The start time of process `pid` (clock ticks after boot), or undefined without /proc or without that process. */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 2 (the command) is in parentheses and may contain spaces: count fields after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19]; // field 22 overall: 3 + 19
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lock file's text for this process: "<pid> <start time>". */
+function ownLine(): string {
+  const start = processStartTime(process.pid);
+  return start ? `${process.pid} ${start}` : String(process.pid);
+}
+
+/** The holder named by a lock file's text, if that very process is still running. */
+function holderOf(text: string): number | null {
+  const [pidText, start] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return null;
+  if (start === undefined) return pid; // an old lock file (pid only): trust the id, as before
+  const now = processStartTime(pid);
+  if (now === undefined) return pid; // no /proc to compare with
+  return now === start ? pid : null; // the id was reused by another process
+}
+
 /** Takes the lock or throws DataDirLocked. Returns the release function. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'pglite.pid');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx', mode: 0o600 });
+      writeFileSync(file, ownLine(), { flag: 'wx', mode: 0o600 });
       let released = false;
       return () => {
         if (released) return;
@@ -38,19 +70,18 @@ export function lockDataDir(dataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid && alive(pid)) throw new DataDirLocked(pid, dataDir);
-      rmSync(file, { force: true }); // stale: its process is gone
+      const holder = holderOf(readFileSync(file, 'utf8'));
+      if (holder !== null) throw new DataDirLocked(holder, dataDir);
+      rmSync(file, { force: true }); // stale: its process is gone, or its id now belongs to another process
     }
   }
   throw new Error(`Could not lock ${dataDir}`);
 }
 
-/** The pid holding the lock, if that process is alive. */
+/** The pid holding the lock, if that process is still the one that took it. */
 export function lockHolder(dataDir: string): number | null {
   try {
-    const pid = Number(readFileSync(join(dataDir, 'pglite.pid'), 'utf8').trim());
-    return pid && alive(pid) ? pid : null;
+    return holderOf(readFileSync(join(dataDir, 'pglite.pid'), 'utf8'));
   } catch {
     return null;
   }

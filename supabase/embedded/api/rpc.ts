@@ -12,7 +12,7 @@ import { API_ROLES, type Caller } from './caller.ts';
 import type { Catalogue, FunctionInfo } from './catalogue.ts';
 import { fromDatabaseError, restError, RestError } from './errors.ts';
 import { sendJsonText } from './http.ts';
-import { literal, simpleQueryOf } from './simple-query.ts';
+import { OID, pipelineOf } from './pipeline.ts';
 
 export interface RpcContext {
   db: Db;
@@ -40,7 +40,7 @@ const SETUP_SQL = `select pg_catalog.set_config('transaction_read_only', $1, tru
   pg_catalog.set_config('request.method', $4, true),
   pg_catalog.set_config('request.path', $5, true),
   pg_catalog.set_config('search_path', $6, true)`;
-/** The settings of SETUP_SQL, in order (the simple path writes the same ones as literals). */
+/** The settings of SETUP_SQL, in order (the pipelined path sets the same ones). */
 const SETTINGS = [
   'transaction_read_only',
   'request.jwt.claims',
@@ -110,20 +110,28 @@ export async function runCall(
   const args = JSON.stringify(input.args);
   // The call's SQL reads its arguments from $1, which the gateway binds to `args`.
   const call = callSql(fn, input.given);
-  const simple = simpleQueryOf(ctx.db);
-  if (simple) {
-    // One message, one implicit transaction: the settings, then the call (see simple-query.ts).
-    const settings = SETTINGS.slice(0, setup.length).map(
-      (name, i) => `pg_catalog.set_config('${name}', ${literal(setup[i]!)}, true)`,
-    );
+  const pipeline = pipelineOf(ctx.db);
+  if (pipeline) {
+    // One round trip, one implicit transaction: the settings, then the call — every value a bound parameter, so
+    // nothing a caller sent (or their address) is ever part of the SQL text a server log could record.
     // concat() makes the first statement answer one small value instead of echoing every setting back.
-    const results = await simple(
-      `select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body; ${RESPONSE_STATUS_SQL}`,
-    );
-    return {
-      body: (results.at(-2)?.rows[0]?.body as string | null | undefined) ?? null,
-      status: responseStatus(results.at(-1)?.rows[0]?.status),
-    };
+    const results = await pipeline([
+      {
+        text: `select pg_catalog.length(pg_catalog.concat(${SETTINGS.slice(0, setup.length)
+          .map((name, i) => `pg_catalog.set_config('${name}', $${i + 1}, true)`)
+          .join(', ')}))`,
+        types: setup.map(() => OID.text),
+        values: setup,
+      },
+      {
+        text: `select ${gateway(input.caller.role)}($1, $2::pg_catalog.json) as body`,
+        types: [OID.text, OID.text],
+        values: [call, args],
+      },
+      // The status the function asked for with response.status, read in the same transaction.
+      { text: RESPONSE_STATUS_SQL, types: [], values: [] },
+    ]);
+    return { body: results[1]?.[0]?.[0] ?? null, status: responseStatus(results[2]?.[0]?.[0]) };
   }
   return ctx.db.transaction(async (tx) => {
     await tx.query(timeout ? SETUP_TIMEOUT_SQL : SETUP_SQL, setup);

@@ -14,7 +14,16 @@ import { sessionActive, type AccountBackoff, type SessionPolicy } from './auth-s
 import { AuthError, handleAuth, requireJsonBody, sendAuthError, type RateLimit } from './auth.ts';
 import { callerFrom, createTokenVerifier } from './caller.ts';
 import { createCatalogue, type Catalogue } from './catalogue.ts';
-import { internalError, logError, RestError, restError, sessionEnded } from './errors.ts';
+import {
+  databaseUnavailable,
+  internalError,
+  isDatabaseUnavailable,
+  logError,
+  logUnavailable,
+  RestError,
+  restError,
+  sessionEnded,
+} from './errors.ts';
 import {
   applyCors,
   BODY_LIMIT,
@@ -234,6 +243,20 @@ function answerError(req: IncomingMessage, res: ServerResponse, error: unknown):
   }
   if (error instanceof AuthError) {
     sendAuthError(res, error);
+    return;
+  }
+  // The database is down or restarting (a session check, the catalogue, sign-in): 503, one log line, no stack.
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(error);
+    if (req.url?.startsWith('/auth/v1/'))
+      sendAuthError(
+        res,
+        new AuthError(503, 'unexpected_failure', 'The database is unavailable; try again shortly.'),
+      );
+    else {
+      const { status, body } = databaseUnavailable();
+      sendJson(res, status, body);
+    }
     return;
   }
   logError(`${req.method} ${(req.url ?? '').split('?')[0]}`, error);

@@ -15,6 +15,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Db } from '../db/adapter.ts';
+import { normalizeConnectionString } from '../db/connection-string.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
@@ -106,11 +107,33 @@ async function openServingDb(
 }
 
 export async function startApi(options: StartOptions = {}): Promise<RunningApi> {
-  const env = options.env ?? process.env;
+  const given = options.env ?? process.env;
+  // Every form libpq accepts (socket `host=`, keyword/value) as one URL; a bad one is a one-line BadConnectionString.
+  const env: NodeJS.ProcessEnv = {
+    ...given,
+    DATABASE_URL: given.DATABASE_URL ? normalizeConnectionString(given.DATABASE_URL, 'DATABASE_URL') : '',
+    DATABASE_ADMIN_URL: given.DATABASE_ADMIN_URL
+      ? normalizeConnectionString(given.DATABASE_ADMIN_URL, 'DATABASE_ADMIN_URL')
+      : '',
+  };
   const dataDir = env.TUOYU_DATA_DIR || '.data';
   const databaseUrl = env.DATABASE_URL || undefined;
-  secureDataDir(dataDir);
-  const release = databaseUrl ? () => {} : lockDataDir(dataDir);
+  // Private from the moment they are created: PGlite, the secret and the lock write with this umask (0600 / 0700),
+  // not only when tightenDataDir runs at shutdown. Restored when the API closes.
+  const oldUmask = process.umask(0o077);
+  try {
+    secureDataDir(dataDir);
+  } catch (error) {
+    process.umask(oldUmask);
+    throw error;
+  }
+  let release: () => void;
+  try {
+    release = databaseUrl ? () => {} : lockDataDir(dataDir);
+  } catch (error) {
+    process.umask(oldUmask);
+    throw error;
+  }
   let db: Db | undefined;
   try {
     const opened = await openServingDb(
@@ -120,6 +143,17 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
     );
     db = opened.db;
     const { applied } = opened;
+    // PGlite's file system layer creates files 0666 whatever the umask: the folder is 0700 from the start (nobody
+    // else can open anything in it), and the files are tightened now and every minute while it runs.
+    tightenDataDir(dataDir);
+    const tightener = setInterval(() => {
+      try {
+        tightenDataDir(dataDir);
+      } catch {
+        /* a file vanished mid-walk: the next round gets it */
+      }
+    }, 60_000);
+    tightener.unref();
     const secret = loadSecret(dataDir, env);
     const siteOrigins = (env.TUOYU_SITE_ORIGINS || 'http://localhost:4321,http://127.0.0.1:4321')
       .split(',')
@@ -149,15 +183,18 @@ export async function startApi(options: StartOptions = {}): Promise<RunningApi> 
       applied,
       close: () =>
         (closing ??= (async () => {
+          clearInterval(tightener);
           await api.close();
           await openDbHandle.close();
           release();
           tightenDataDir(dataDir);
+          process.umask(oldUmask);
         })()),
     };
   } catch (error) {
     await db?.close().catch(() => {});
     release();
+    process.umask(oldUmask);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 /** Opens the database the embedded API uses: PGlite in `.data/pglite` by default, or PostgreSQL at `DATABASE_URL`. */
 import type { Db } from './adapter.ts';
+import { normalizeConnectionString } from './connection-string.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
@@ -12,6 +13,7 @@ export interface OpenDbOptions {
 
 export async function openDb(opts: OpenDbOptions = {}): Promise<Db> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL;
-  if (url) return openPostgres(url);
+  // Any form libpq accepts (keyword/value too); a bad one throws a one-line BadConnectionString.
+  if (url) return openPostgres(normalizeConnectionString(url, 'The database URL'));
   return openPglite(opts.dataDir ?? '.data/pglite');
 }

@@ -31,6 +31,11 @@ export function openPostgres(connectionString: string, max = poolSize()): Db & {
     async transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
       const client = await pool.connect();
       let broken = false;
+      // Checked out, the client has no pool listener: a server error between statements must not go uncaught.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const result = await fn({
@@ -49,6 +54,7 @@ export function openPostgres(connectionString: string, max = poolSize()): Db & {
         }
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

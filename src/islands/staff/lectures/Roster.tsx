@@ -21,6 +21,9 @@ declare global {
   }
 }
 
+/** Rows per roster page (the server allows up to 500 per call). */
+const PAGE = 100;
+
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
@@ -42,6 +45,12 @@ export function Roster({
   onChanged: (note: string) => void;
 }) {
   const [rows, setRows] = useState<RosterRow[] | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [total, setTotal] = useState(0);
+  const [waitlistLimit, setWaitlistLimit] = useState('');
+  const [reason, setReason] = useState('');
+  const refusal = (error: { code?: string | null; details?: string | null }) =>
+    refusalText(error, pageLocale());
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [code, setCode] = useState('');
   const [note, setNote] = useState<string | null>(null);
@@ -52,10 +61,17 @@ export function Roster({
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the client and strings are fixed for the page's life
   const load = useCallback(async () => {
-    const { data, error } = await sb.rpc('lecture_roster', { p_event_id: event.id });
-    if (error) setNote(refusalText(error, pageLocale()));
-    else setRows(data as RosterRow[]);
-  }, [event.id]);
+    const { data, error } = await sb.rpc('lecture_roster', {
+      p_event_id: event.id,
+      p_limit: PAGE,
+      p_offset: offset,
+    });
+    if (error) return setNote(refusal(error));
+    const page = data as { total: number; waitlist_limit: number; rows: RosterRow[] };
+    setRows(page.rows);
+    setTotal(page.total);
+    setWaitlistLimit((v) => v || String(page.waitlist_limit));
+  }, [event.id, offset]);
   useEffect(() => void load(), [load]);
 
   async function checkIn(raw: string) {
@@ -75,7 +91,7 @@ export function Roster({
 
   async function reveal(id: number) {
     const { data, error } = await sb.rpc('reveal_lecture_mobile', { p_registration_id: id });
-    if (error) return setNote(refusalText(error, pageLocale()));
+    if (error) return setNote(refusal(error));
     setRevealed((m) => ({ ...m, [id]: String(data) }));
   }
 
@@ -91,9 +107,22 @@ export function Roster({
     onChanged('');
   }
 
-  async function exportRows(kind: 'csv' | 'xlsx') {
-    const { data, error } = await sb.rpc('export_lecture_roster', { p_event_id: event.id });
-    if (error) return setNote(refusalText(error, pageLocale()));
+  async function changeWaitlistLimit() {
+    const { error } = await sb.rpc('set_lecture_waitlist_limit', {
+      p_id: event.id,
+      p_limit: Number(waitlistLimit),
+    });
+    setNote(error ? refusal(error) : t['lecs.saved']);
+  }
+
+  /** Masked numbers for everyone; `full`: an admin's export with a reason (the server checks both and audits). */
+  async function exportRows(kind: 'csv' | 'xlsx', full = false) {
+    const { data, error } = await sb.rpc('export_lecture_roster', {
+      p_event_id: event.id,
+      p_full: full,
+      p_reason: full ? reason : null,
+    });
+    if (error) return setNote(refusal(error));
     const header = [
       t['lecs.r.no'],
       t['lecs.r.code'],
@@ -116,7 +145,7 @@ export function Roster({
         : t[`lecs.st.${r.status}` as keyof LectureStaffStrings],
       r.checked_in_at ? formatShanghai(r.checked_in_at) : '',
     ]);
-    const name = `roster-${event.starts_at.slice(0, 10)}-${event.id.slice(0, 8)}`;
+    const name = `roster-${event.starts_at.slice(0, 10)}-${event.id.slice(0, 8)}${full ? '-full' : ''}`;
     if (kind === 'csv')
       return download(`${name}.csv`, new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' }));
     const { default: ExcelJS } = await import('exceljs');
@@ -231,7 +260,45 @@ export function Roster({
           <button type="button" className="secondary" onClick={() => void exportRows('xlsx')}>
             {t['lecs.xlsx']}
           </button>
+          <span className="hint">{t['lecs.maskedExport']}</span>
         </p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void changeWaitlistLimit();
+          }}
+          className="lecs-inline"
+        >
+          <label htmlFor="waitlist-limit">{t['lecs.waitlistLimit']}</label>
+          <input
+            id="waitlist-limit"
+            type="number"
+            min={0}
+            max={2000}
+            value={waitlistLimit}
+            onChange={(e) => setWaitlistLimit(e.target.value)}
+          />
+          <button type="submit" className="secondary">
+            {t['lecs.waitlistLimitDo']}
+          </button>
+        </form>
+        <fieldset className="lecs-inline">
+          <legend>{t['lecs.fullExport']}</legend>
+          <label htmlFor="export-reason">{t['lecs.fullReason']}</label>
+          <input
+            id="export-reason"
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            autoComplete="off"
+          />
+          <button type="button" className="secondary" onClick={() => void exportRows('csv', true)}>
+            {t['lecs.fullCsv']}
+          </button>
+          <button type="button" className="secondary" onClick={() => void exportRows('xlsx', true)}>
+            {t['lecs.fullXlsx']}
+          </button>
+        </fieldset>
       </div>
       <h3 className="print-only">
         {t['lecs.sheetTitle']}：{event.title}（{formatShanghai(event.starts_at)}）
@@ -284,6 +351,29 @@ export function Roster({
             </tbody>
           </table>
         </div>
+      )}
+      {rows && total > PAGE && (
+        <nav className="lecs-inline no-print" aria-label={t['lecs.roster']}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
+            {t['lecs.prev']}
+          </button>
+          <span role="status">
+            {fill(t['lecs.page'], { from: offset + 1, to: Math.min(offset + PAGE, total), n: total })}
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            disabled={offset + PAGE >= total}
+            onClick={() => setOffset(offset + PAGE)}
+          >
+            {t['lecs.next']}
+          </button>
+        </nav>
       )}
     </section>
   );

@@ -39,9 +39,11 @@ export interface RosterRow {
   redacted: boolean;
 }
 export interface ExportRow {
+  id: number;
   signup_no: number;
   code: string;
   name: string | null;
+  /** Masked (138****1234) unless an admin exported full numbers with a reason. */
   mobile: string | null;
   adults: number;
   child_age_band: AgeBand;
