@@ -200,6 +200,8 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
       });
       expect(created.error).toBeNull();
       const id = (created.data as { id: string }).id;
+      // Room for everyone on the waitlist (the default limit is 200; the limit has its own test).
+      expect((await staff.rpc('set_lecture_waitlist_limit', { p_id: id, p_limit: 500 })).error).toBeNull();
       expect(
         (await staff.rpc('set_lecture_event_status', { p_id: id, p_status: 'published' })).error,
       ).toBeNull();

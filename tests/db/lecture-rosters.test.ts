@@ -194,6 +194,19 @@ describeEachDatabase('lecture rosters', (ctx) => {
     expect(await check()).toBe('room');
     await wait(32);
     expect(await check()).toBe('PT409 lecture:waitlist_full');
+    // The sign-up itself refuses to add a third waiting person (returned, so the attempt still counts).
+    const full = await asRole(
+      ctx.db,
+      { role: 'anon', headers: { 'x-forwarded-for': '198.18.200.1' } },
+      `select public.sign_up_for_lecture($1, 'Third', '13700009999', 1, 'under_1', true) as r`,
+      [id],
+    );
+    expect(full).toMatchObject({ ok: false, code: 'PT409', message: 'the waitlist of this event is full' });
+    const waiting = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from app.lecture_registrations where event_id = $1 and status = 'waitlisted'`,
+      [id],
+    );
+    expect(waiting.rows[0]!.n).toBe(2);
     const audit = await ctx.db.query<{ details: { waitlist_limit: number } }>(
       `select details from app.audit_log where action = 'lecture_event.waitlist_limit' and target_id = $1`,
       [id],

@@ -32,7 +32,11 @@ function literals(sql: string): string[] {
   return [...sql.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
 }
 
-const MACHINE_CODE = /^[a-z][a-z0-9_]*:[a-z][a-z0-9_]*$/;
+/**
+ * A machine code: snake_case with its feature first — `lecture:not_found`, `staff:last_admin` (lectures, staff,
+ * limits) or `survey_too_fast` (the survey's, named before the contract settled on the colon).
+ */
+const MACHINE_CODE = /^([a-z][a-z0-9_]*:[a-z][a-z0-9_]*|survey_[a-z0-9_]+)$/;
 const known = new Set(Object.values(REFUSAL_TABLES).flatMap((t) => Object.keys(t)));
 const hasText = (code: string) =>
   (Object.values(REFUSAL_TABLES) as RefusalTable[]).some((t) => t[code]?.['zh-CN'] && t[code]?.en);
@@ -55,6 +59,8 @@ describeEachDatabase('refusal codes', (ctx) => {
       for (const stmt of statementsFrom(fn.src, /raise\s+exception\b/)) {
         raises++;
         const one = stmt.replace(/\s+/g, ' ');
+        // XX000 (internal_error) marks a broken invariant — a bug to fix, which no request can cause: not a refusal.
+        if (/using errcode = 'XX000'$/.test(one)) continue;
         const status = /errcode = 'PT([0-9]{3})'/.exec(one);
         if (!status) problems.push(`${fn.name}: no PTnnn errcode: ${one}`);
         else if (Number(status[1]) >= 500) problems.push(`${fn.name}: a refusal must not be 5xx: ${one}`);
