@@ -55,7 +55,10 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   if (state.kind === 'missing')
     return (
       <p role="alert">
-        {s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a>
+        {s['lec.notFound']}{' '}
+        <a className="action-link" href={schedulePath}>
+          {s['lec.back']}
+        </a>
       </p>
     );
   if (state.kind === 'done') {
@@ -68,7 +71,9 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
       <>
         <RegistrationCard r={r} s={s} locale={locale} heading={heading} />
         <p>
-          <a href={myPath}>{s['lec.my']}</a>
+          <a className="action-link" href={myPath}>
+            {s['lec.my']}
+          </a>
         </p>
       </>
     );
@@ -106,7 +111,13 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
         </>
       ) : null}
       <p>
-        <a href={schedulePath}>{s['lec.back']}</a> · <a href={myPath}>{s['lec.my']}</a>
+        <a className="action-link" href={schedulePath}>
+          {s['lec.back']}
+        </a>{' '}
+        ·{' '}
+        <a className="action-link" href={myPath}>
+          {s['lec.my']}
+        </a>
       </p>
     </article>
   );
