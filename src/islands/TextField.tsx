@@ -25,6 +25,7 @@ export function TextField({ id, label, error, errorPrefix, registration, ...inpu
         </p>
       )}
       <input
+        type="text"
         id={id}
         aria-invalid={!!error}
         aria-describedby={error ? `${id}-error` : undefined}

@@ -173,17 +173,46 @@ export function visibleIds(page: Page): Promise<string[]> {
 }
 
 /**
- * The filter field labelled `label`, made visible: when it sits in a closed sheet, the chip that opens that sheet
- * is tapped first (as a person would).
+ * The filter group named `label` (a fieldset of chips, or the 普惠 checkbox), made visible: when it sits in a
+ * closed sheet, the chip that opens that sheet is tapped first (as a person would).
  */
 export async function filterField(page: Page, label: string): Promise<Locator> {
-  const field = page.locator('facility-filter').getByLabel(label, { exact: true });
+  const scope = page.locator('facility-filter');
+  const group = scope.getByRole('group', { name: label, exact: true, includeHidden: true });
+  const field = (await group.count()) ? group : scope.getByLabel(label, { exact: true });
   const sheet = await field.evaluate((el) => {
     const p = el.closest('[popover]');
     return p && !p.matches(':popover-open') ? p.id : null;
   });
   if (sheet) await page.locator(`.chip-bar [popovertarget="${sheet}"]`).click();
   return field;
+}
+
+/**
+ * Taps one chip of the filter group named `label`: by its value, or by its words ({ label }). Opens the sheet
+ * first and closes it after when it stays open (single-choice sheets close by themselves).
+ */
+export async function chooseFilter(
+  page: Page,
+  label: string,
+  value: string | { label: string },
+): Promise<void> {
+  const group = await filterField(page, label);
+  const chip =
+    typeof value === 'string'
+      ? group.locator(`input[value="${value}"]`)
+      : group.getByRole('radio', { name: value.label, exact: true });
+  await chip.check();
+  await closeSheet(page);
+}
+
+/** The value of the checked chip in the filter group named `label` ('' = 不限). */
+export function chosen(page: Page, label: string): Promise<string> {
+  return page
+    .locator('facility-filter')
+    .getByRole('group', { name: label, exact: true, includeHidden: true })
+    .locator('input:checked')
+    .evaluate((i) => (i as HTMLInputElement).value);
 }
 
 /** Closes an open filter sheet with its "查看 N 家" button. */

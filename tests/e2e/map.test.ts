@@ -6,7 +6,7 @@
 import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeSheet, DIST, filterField, openMenu } from './data.ts';
+import { chooseFilter, closeSheet, DIST, filterField, openMenu } from './data.ts';
 import {
   expected,
   located,
@@ -53,12 +53,11 @@ for (const query of ['type=kindergarten_class', 'inclusive=1', 'level=city', 'ag
       await closeSheet(page);
       return filterField(page, label);
     };
-    if (params.get('type')) await (await field(t('list.filter.type'))).selectOption(params.get('type')!);
+    if (params.get('type')) await chooseFilter(page, t('list.filter.type'), params.get('type')!);
     if (params.get('inclusive')) await (await field(t('list.filter.inclusive'))).check();
-    if (params.get('level'))
-      await (await field(t('list.filter.demonstration'))).selectOption(params.get('level')!);
-    if (params.get('age')) await (await field(t('list.filter.age'))).fill(params.get('age')!);
-    if (params.get('form')) await (await field(t('list.filter.careForm'))).selectOption(params.get('form')!);
+    if (params.get('level')) await chooseFilter(page, t('list.filter.demonstration'), params.get('level')!);
+    if (params.get('age')) await chooseFilter(page, t('list.filter.age'), params.get('age')!);
+    if (params.get('form')) await chooseFilter(page, t('list.filter.careForm'), params.get('form')!);
     await closeSheet(page);
     const { onMap, unlocated } = expected(query);
     expect(onMap.length).toBeLessThan(located.length);
@@ -175,8 +174,7 @@ test('the view follows the filters; names show under pins at close zoom; the cre
   await expect(page.locator('.fm-labels'), 'no names at district zoom').toHaveCount(0);
   // One township's facilities lie close together: the map zooms in on them.
   const township = located.find((f) => f.type === 'kindergarten_class')!.township;
-  await (await filterField(page, t('list.filter.township'))).selectOption(township);
-  await closeSheet(page);
+  await chooseFilter(page, t('list.filter.township'), township);
   await expect.poll(() => zoomOf(page), 'fitted to the township').toBeGreaterThan(before);
   await expect(page.locator('.leaflet-control-attribution')).toContainText(t('map.attribution.engine'));
   const kindergarten = located.find((f) => f.type === 'kindergarten_class')!;

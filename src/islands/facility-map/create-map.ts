@@ -17,6 +17,13 @@ const ATTRIBUTION_LINKS: Record<string, string> = {
   amap: 'https://www.amap.com/',
 };
 
+/** Fitting the view keeps the pins clear of the zoom buttons (top right, about 3.5 rem wide): a column on the right
+ * is left free of pins. */
+export const FIT_PADDING = { paddingTopLeft: [24, 24], paddingBottomRight: [80, 24] } as {
+  paddingTopLeft: [number, number];
+  paddingBottomRight: [number, number];
+};
+
 export function createMap(L: LeafletNS, canvas: HTMLElement, cfg: MapConfig): Leaflet.Map {
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
   const map = L.map(canvas, {
@@ -28,7 +35,11 @@ export function createMap(L: LeafletNS, canvas: HTMLElement, cfg: MapConfig): Le
     fadeAnimation: !reduceMotion,
     markerZoomAnimation: !reduceMotion,
   });
-  L.control.zoom({ zoomInTitle: cfg.labels.zoomIn, zoomOutTitle: cfg.labels.zoomOut }).addTo(map);
+  // Top right (in the first screen of a phone, where the map's bottom may be below the fold), in a column the
+  // fitted view keeps free of pins (FIT_PADDING).
+  L.control
+    .zoom({ position: 'topright', zoomInTitle: cfg.labels.zoomIn, zoomOutTitle: cfg.labels.zoomOut })
+    .addTo(map);
   const attribution = L.control
     .attribution({ prefix: `<a href="https://leafletjs.com" lang="en">Leaflet</a>` })
     .addTo(map);
@@ -66,6 +77,6 @@ export function drawOutline(
     fillColor: plain ? '#ffffff' : '#0b5cad',
     fillOpacity: plain ? 0.9 : 0.04,
   }).addTo(map);
-  map.fitBounds(polygon.getBounds(), { padding: [8, 8] });
+  map.fitBounds(polygon.getBounds(), FIT_PADDING);
   return polygon;
 }

@@ -1,6 +1,6 @@
 /**
- * <facility-map>: the map island's loader, the only part that ships eagerly (about 1.5 KB gzip). It waits
- * until the map is near the viewport (or the visitor asks for "near me"), then imports the Leaflet module.
+ * <facility-map>: the map island's loader, the only part that ships eagerly (about 1.5 KB gzip). It imports the
+ * Leaflet module at once: the map page opens with the map in its first screen.
  * It also keeps `[data-keep-query]` links (list ⇄ map) pointing at the current filters.
  */
 type Mounted = { locate(): void };
@@ -18,22 +18,11 @@ export class FacilityMapElement extends HTMLElement {
     this.querySelector('[data-near-button]')?.addEventListener('click', async () =>
       (await this.load())?.locate(),
     );
-    // Sent here to see one facility (/map/#f=<id>, from a detail page): load now and bring the map on screen.
-    if (/^#f=/.test(location.hash)) {
-      this.querySelector('[data-canvas]')?.scrollIntoView({ block: 'center' });
-      return void this.load();
-    }
-    if (!('IntersectionObserver' in window)) return void this.load();
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          io.disconnect();
-          void this.load();
-        }
-      },
-      { rootMargin: '300px' },
-    );
-    io.observe(this.querySelector('[data-canvas]') ?? this);
+    // Sent here to see one facility (/map/#f=<id>, from a detail page): bring the map on screen.
+    if (/^#f=/.test(location.hash)) this.querySelector('[data-canvas]')?.scrollIntoView({ block: 'center' });
+    // The map is the page's content and sits in the first screen: load it at once (also in large text, where
+    // waiting for it to scroll into view left "地图加载中……" on screen).
+    void this.load();
   }
 
   private load(): Promise<Mounted | null> {

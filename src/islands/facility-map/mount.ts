@@ -5,7 +5,7 @@
 import type * as Leaflet from 'leaflet';
 import { loadLeaflet } from './leaflet.ts';
 import { readConfig } from './config.ts';
-import { createMap, drawOutline, type Project } from './create-map.ts';
+import { createMap, drawOutline, FIT_PADDING, type Project } from './create-map.ts';
 import { FacilityMarkers } from './markers.ts';
 import { FacilityPopup, loadNavigation } from './popup.ts';
 import { NearMe } from './near-me.ts';
@@ -63,6 +63,14 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
   drawOutline(L, map, outline, project, cfg.spec.tiles.length === 0);
 
   const focus = /^#f=([\w-]+)$/.exec(location.hash)?.[1] ?? null;
+  // The view is kept in the URL (#map=zoom/lat/lng), so Back from a facility returns to it.
+  const saved = /^#map=(\d{1,2})\/(-?\d{1,3}(?:\.\d+)?)\/(-?\d{1,3}(?:\.\d+)?)$/.exec(location.hash);
+  if (saved) map.setView([Number(saved[2]), Number(saved[3])], Number(saved[1]), { animate: false });
+  const keepView = () => {
+    const c = map.getCenter();
+    const hash = `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}`;
+    history.replaceState(history.state, '', location.pathname + location.search + hash);
+  };
   const items: { item: MapFacility; filter: FilterItem }[] = data.facilities.map((item) => ({
     item,
     filter: toFilterItem(item),
@@ -106,11 +114,8 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
     const filtered = Object.entries(s).some(
       ([k, v]) => k !== 'sort' && v !== null && v !== false && v !== '',
     );
-    if (visible.length && filtered && !(first && focus) && !near.current?.here) {
-      map.fitBounds(L.latLngBounds(visible.map((f) => project(f.lngLat!))), {
-        padding: [24, 24],
-        maxZoom: 15,
-      });
+    if (visible.length && filtered && !(first && (focus || saved)) && !near.current?.here) {
+      map.fitBounds(L.latLngBounds(visible.map((f) => project(f.lngLat!))), { ...FIT_PADDING, maxZoom: 15 });
     }
     first = false;
     const status = host.querySelector('[data-map-status]');
@@ -145,6 +150,7 @@ export async function mountMap(host: HTMLElement): Promise<MountedMap> {
     () => (host.dataset.state = 'ready'),
   );
 
+  map.on('moveend', keepView);
   new ResizeObserver(() => map.invalidateSize()).observe(canvas);
   Object.assign(host, { leafletMap: map });
   return { map, locate: () => near.current?.locate() };

@@ -57,7 +57,10 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
   if (state.kind === 'missing')
     return (
       <p role="alert">
-        {s['lec.notFound']} <a href={schedulePath}>{s['lec.back']}</a>
+        {s['lec.notFound']}{' '}
+        <a className="action-link" href={schedulePath}>
+          {s['lec.back']}
+        </a>
       </p>
     );
   if (state.kind === 'done') {
@@ -70,7 +73,9 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
       <>
         <RegistrationCard r={r} s={s} locale={locale} heading={heading} />
         <p>
-          <a href={myPath}>{s['lec.my']}</a>
+          <a className="action-link" href={myPath}>
+            {s['lec.my']}
+          </a>
         </p>
       </>
     );
@@ -105,7 +110,13 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
         </>
       ) : null}
       <p>
-        <a href={schedulePath}>{s['lec.back']}</a> · <a href={myPath}>{s['lec.my']}</a>
+        <a className="action-link" href={schedulePath}>
+          {s['lec.back']}
+        </a>{' '}
+        ·{' '}
+        <a className="action-link" href={myPath}>
+          {s['lec.my']}
+        </a>
       </p>
     </article>
   );

@@ -74,14 +74,14 @@ export class FacilityFilter extends HTMLElement {
     const initial = new URLSearchParams(
       serializeFilter(parseFilter(new URLSearchParams(back ?? location.search))),
     );
-    for (const [k, v] of initial) {
-      const el = this.form.elements.namedItem(k) as HTMLInputElement | null;
-      if (el?.type === 'checkbox') el.checked = v === '1';
-      else if (el) el.value = v;
-    }
+    for (const [k, v] of initial) this.set(k, v);
     const now = () => this.update(memory);
     this.addEventListener('input', now);
-    this.addEventListener('change', now);
+    this.addEventListener('change', (e) => {
+      now();
+      // A single choice made: its sheet closes, showing the list (one tap per filter).
+      (e.target as HTMLElement).closest<HTMLElement>('[data-autoclose]:popover-open')?.hidePopover();
+    });
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();
       now();
@@ -101,11 +101,20 @@ export class FacilityFilter extends HTMLElement {
           .trim();
       else if (key === 'q') q.value = [...this.fromWords.values()].join(' ');
       else if (key === 'inclusive') (this.field('inclusive') as HTMLInputElement).checked = false;
-      else if (key) this.field(key).value = '';
+      else if (key) this.set(key, '');
       now();
     });
     now();
     if (back) document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'center' });
+  }
+
+  /** Sets a field: the search box's text, the 普惠 checkbox, or which chip of a group is chosen ('' = 不限). */
+  private set(name: string, value: string) {
+    const el = this.form.elements.namedItem(name);
+    if (el instanceof RadioNodeList)
+      for (const r of el as unknown as Iterable<HTMLInputElement>) r.checked = r.value === value;
+    else if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === '1';
+    else if (el instanceof HTMLInputElement) el.value = value;
   }
 
   private field(name: string) {
@@ -146,7 +155,7 @@ export class FacilityFilter extends HTMLElement {
     const fail = () => {
       message.textContent = this.dataset.denied!;
       message.hidden = false;
-      this.field('sort').value = 'name';
+      this.set('sort', 'name');
       this.update(memory);
     };
     if (!('geolocation' in navigator)) return fail();
@@ -170,8 +179,10 @@ export class FacilityFilter extends HTMLElement {
     if (key === 'age') return fill(this.dataset.ageTemplate!, { n: v as number });
     if (key === 'inclusive') return this.dataset.inclusiveLabel!;
     if (key === 'q') return v as string;
-    const select = this.field(key) as unknown as HTMLSelectElement;
-    return [...select.options].find((o) => o.value === v)?.text ?? '';
+    const chip = [...this.form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)].find(
+      (i) => i.value === v,
+    );
+    return chip?.labels?.[0]?.textContent ?? '';
   }
 
   private render(state: FilterState) {
@@ -221,13 +232,14 @@ export class FacilityFilter extends HTMLElement {
     if (shown) return;
     this.buttons(
       '[data-relax]',
-      CONDITIONS.filter((k) => state[k] !== EMPTY_FILTER[k]).map((k) => [
-        fill(this.dataset.relaxTemplate!, {
-          label: this.label(k, state),
-          n: count({ ...state, [k]: EMPTY_FILTER[k] }),
-        }),
-        { relaxKey: k },
-      ]),
+      // Only ways out that lead somewhere: a removal that would still give 0 is not offered.
+      CONDITIONS.filter((k) => state[k] !== EMPTY_FILTER[k])
+        .map((k) => [k, count({ ...state, [k]: EMPTY_FILTER[k] })] as const)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => [
+          fill(this.dataset.relaxTemplate!, { label: this.label(k, state), n }),
+          { relaxKey: k },
+        ]),
     );
     const nearest = this.querySelector<HTMLElement>('[data-nearest]')!;
     nearest.hidden = !state.township;
