@@ -18,7 +18,11 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // Libraries that always load together ship as one file each (src/integrations/chunk-groups.ts).
-  vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
+  vite: {
+    build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } },
+    // The district this build is for (src/districts/index.ts): browser code has no process.env.
+    define: { __TUOYU_DISTRICT__: JSON.stringify(process.env.TUOYU_DISTRICT || 'guichi') },
+  },
   env: {
     schema: {
       // The map's base tiles (see README, Map configuration). 'none' works offline: outline and markers only.

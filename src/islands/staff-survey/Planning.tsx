@@ -49,7 +49,8 @@ export function Planning({
 }: {
   s: SurveyStrings;
   townships: TownshipPlaces[];
-  population: number;
+  /** Resident population from the district's census figures; absent where no public source states it */
+  population: number | undefined;
   data: DashboardData;
 }) {
   const rows = planningRows(townships, data.crosstab);
@@ -68,9 +69,11 @@ export function Planning({
     <>
       <p>{s['staff.survey.planningIntro']}</p>
       <p data-figure="per1000">
-        {s['staff.survey.per1000']
-          .replace('{value}', per1000(places, population).toFixed(1))
-          .replace('{population}', population.toLocaleString())}
+        {population
+          ? s['staff.survey.per1000']
+              .replace('{value}', per1000(places, population).toFixed(1))
+              .replace('{population}', population.toLocaleString())
+          : s['staff.survey.per1000Unknown']}
       </p>
       <DataTable caption={s['staff.survey.tab.planning']} columns={columns} rows={rows} />
       <button

@@ -16,7 +16,7 @@ interface Props {
   s: SurveyStrings;
   locale: 'zh-CN' | 'en';
   townships: TownshipPlaces[];
-  population: number;
+  population: number | undefined;
   signInHref: string;
   surveyPath: string;
   resultsHref: string;

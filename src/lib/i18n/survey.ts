@@ -195,6 +195,8 @@ const zh = {
   'staff.survey.planningIntro': '托位来自本站机构数据，需求来自调查（家庭有送托需求的 3 岁以下孩子）。',
   'staff.survey.per1000':
     '全区每千人口托位数：{value}（国家目标 4.5；常住人口 {population}，第七次人口普查）',
+  'staff.survey.per1000Unknown':
+    '每千人口托位数：本区的常住人口尚未配置（src/districts/，须有公开来源），暂不计算。',
   'staff.survey.downloadCsv': '下载表格（CSV）',
   'staff.survey.paperIntro': '与家庭填写的问卷相同，提交后记为纸质问卷。请先选择问卷的来源（发放点）。',
   'staff.survey.paperSource': '问卷来源',
@@ -418,6 +420,8 @@ const en: Record<SurveyKey, string> = {
     'Places come from this site’s facility data; demand from the survey (children under 3 whose families want childcare).',
   'staff.survey.per1000':
     'District places per 1,000 residents: {value} (national target 4.5; resident population {population}, 2020 census)',
+  'staff.survey.per1000Unknown':
+    'Places per 1,000 residents: the district’s resident population is not configured yet (src/districts/, from a public source), so it is not computed.',
   'staff.survey.downloadCsv': 'Download the table (CSV)',
   'staff.survey.paperIntro':
     'The same questionnaire families fill in, recorded as a paper form. Choose where the form came from first.',
