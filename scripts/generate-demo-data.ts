@@ -3,14 +3,14 @@
  * townships, plus the three real hospital staff childcare points named in the district's 2024 report.
  * Deterministic (seeded PRNG): running it again gives the same files.
  *
- *   ./node_modules/.bin/node scripts/generate-demo-data.ts [--out src/data/facilities]
+ *   ./node_modules/.bin/node scripts/generate-demo-data.ts [--out src/districts/guichi/facilities]
  *
  * Existing `demo-*.yaml` files in the output folder are removed first; the hospital files are overwritten.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import gcoord from 'gcoord';
-import { DISTRICTS } from '../src/districts/index.ts';
+import { DISTRICTS, facilitiesDir } from '../src/districts/index.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
 import type { CareForm, FacilityInput, FacilityType, VerifiableField } from '../src/lib/schemas/facility.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
@@ -290,7 +290,7 @@ function hospitalRecords(): FacilityInput[] {
 
 export async function main(argv: string[]): Promise<number> {
   const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? argv[outIndex + 1] : 'src/data/facilities';
+  const out = outIndex >= 0 ? argv[outIndex + 1] : facilitiesDir(DISTRICTS.guichi);
   if (!out) throw new Error('--out needs a folder');
   rand = prng(SEED);
   const demo = demoRecords(await outlineWgs84());

@@ -4,7 +4,7 @@
  * `npm run new-district -- <adcode>` adds one here (docs/districts.md).
  */
 import guichi from './guichi/district.ts';
-import { type District, DistrictSchema, type Township } from './schema.ts';
+import type { District, Township } from './schema.ts';
 import dongzhi from './dongzhi/district.ts';
 // new-district: imports
 
@@ -17,19 +17,12 @@ const CONFIGS = {
 export type DistrictId = keyof typeof CONFIGS;
 export type { District, Township };
 
-/** Every configured district, validated. */
-export const DISTRICTS: Record<DistrictId, District> = Object.fromEntries(
-  Object.entries(CONFIGS).map(([id, config]) => {
-    const parsed = DistrictSchema.safeParse(config);
-    if (!parsed.success)
-      throw new Error(
-        `src/districts/${id}/district.ts: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-    if (parsed.data.id !== id)
-      throw new Error(`src/districts/${id}/district.ts: its id says "${parsed.data.id}"`);
-    return [id, parsed.data];
-  }),
-) as Record<DistrictId, District>;
+/**
+ * Every configured district. Typed by the schema here; validated in full (codes, phone formats, townships in the
+ * district) when the site builds (astro.config.mjs → validate.ts) and by tests/unit/districts.test.ts. No zod here:
+ * browser code may read these facts without shipping a schema library.
+ */
+export const DISTRICTS: Record<DistrictId, District> = CONFIGS;
 
 declare const __TUOYU_DISTRICT__: string | undefined;
 
@@ -49,6 +42,9 @@ export function selectedDistrictId(
 
 /** The district this build or process runs for. */
 export const DISTRICT: District = DISTRICTS[selectedDistrictId()];
+
+/** A district's facility files (one YAML per facility), relative to the repository root. */
+export const facilitiesDir = (d: District = DISTRICT) => `src/districts/${d.id}/facilities`;
 
 /** The outline file of a district, relative to the repository root. */
 export const outlinePath = (d: District = DISTRICT) => `src/districts/${d.id}/${d.outline.file}`;

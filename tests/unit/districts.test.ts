@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { DISTRICTS, selectedDistrictId } from '../../src/districts/index.ts';
 import { DistrictSchema } from '../../src/districts/schema.ts';
+import { validateDistricts } from '../../src/districts/validate.ts';
 import { distanceKm } from '../../src/lib/geo/distance.ts';
 import { pointInMultiPolygon } from '../../src/lib/geo/point-in-polygon.ts';
 import { decodeRing } from '../../scripts/lib/district/echarts-outline.ts';
@@ -40,6 +41,15 @@ describe('the shipped districts', () => {
   test('both configurations pass the schema and Guichi is the default', () => {
     expect(Object.keys(DISTRICTS).sort()).toEqual(['dongzhi', 'guichi']);
     for (const d of Object.values(DISTRICTS)) expect(DistrictSchema.safeParse(d).success).toBe(true);
+    expect(validateDistricts()).toBe('guichi');
+    const broken = {
+      ...DISTRICTS.dongzhi,
+      townships: [{ ...DISTRICTS.dongzhi.townships[0]!, code: '341702100' }],
+    };
+    expect(DistrictSchema.safeParse(broken).error?.issues[0]).toMatchObject({
+      path: ['townships', 0, 'code'],
+      message: 'not in 341721',
+    });
     expect(selectedDistrictId(undefined)).toBe('guichi');
     expect(selectedDistrictId('dongzhi')).toBe('dongzhi');
     expect(() => selectedDistrictId('nowhere')).toThrow(/TUOYU_DISTRICT=nowhere: no such district/);
