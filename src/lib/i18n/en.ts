@@ -245,7 +245,7 @@ export const en: Record<UiKey, string> = {
   'compare.field': 'Item',
   'notFound.title': 'Page not found',
   'notFound.text': 'The link may be old or mistyped. You can:',
-  'footer.owner': 'Run by the {commission}',
+  'footer.owner': 'Run by the {owner}',
   'footer.dataNote':
     'Facility details come from the commission’s filing list; the facility itself has the latest.',
   'footer.dataNoteDemo':
