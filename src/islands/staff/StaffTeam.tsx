@@ -10,6 +10,7 @@ import { listTeam, saveMember, type StaffChange } from '../../lib/staff/team.ts'
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../lib/schemas/staff-member.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import type { StaffStrings } from './strings.ts';
+import { fill } from '../../lib/i18n/fill.ts';
 
 type Message = { kind: 'done' | 'error'; text: string } | null;
 
@@ -18,7 +19,6 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
   const [roles, setRoles] = useState<Record<string, StaffRole>>({});
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
-  const fill = (text: string, name: string) => text.replace('{name}', name);
 
   async function reload() {
     const result = await listTeam(getSupabase());
@@ -40,7 +40,9 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
     });
     setBusy(false);
     setMessage(
-      error ? { kind: 'error', text: s[error] } : { kind: 'done', text: fill(done, m.display_name) },
+      error
+        ? { kind: 'error', text: s[error] }
+        : { kind: 'done', text: fill(done, { name: m.display_name }) },
     );
     if (!error) await reload();
     return !error;
@@ -85,7 +87,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
                   e.preventDefault(), void change(m, { role: roles[m.user_id] }, s['staff.team.done.role'])
                 )}
               >
-                <label htmlFor={roleId}>{fill(s['staff.team.roleOf'], m.display_name)}</label>
+                <label htmlFor={roleId}>{fill(s['staff.team.roleOf'], { name: m.display_name })}</label>
                 <select
                   id={roleId}
                   value={roles[m.user_id]}
@@ -126,7 +128,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
       <AddMemberForm
         s={s}
         onAdded={async (name) => (
-          setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], name) }), reload()
+          setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], { name }) }), reload()
         )}
       />
     </div>

@@ -5,6 +5,7 @@
  */
 import { DISTRICT } from '../../districts/index.ts';
 import type { District } from '../../districts/schema.ts';
+import { fill } from './fill.ts';
 
 type Locale = 'zh-CN' | 'en';
 
@@ -20,7 +21,4 @@ export function districtWords(locale: Locale, d: District = DISTRICT): Record<st
   };
 }
 
-/** Fills `{name}` from `vars`; a name it does not know stays as written, so a missing value shows, never "undefined". */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
+export { fill };

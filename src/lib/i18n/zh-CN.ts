@@ -219,8 +219,7 @@ export const zhCN = {
   'about.whatText':
     '本站由{commission}建设，帮助家庭了解全区 3 岁以下婴幼儿托育服务：有哪些机构、在哪里、收多少钱、收多大的孩子，以及区里的支持政策。',
   'about.contact': '联系方式',
-  'about.contactText':
-    '{owner}（咨询请在工作日联系）。机构的具体情况请直接致电机构。',
+  'about.contactText': '{owner}（咨询请在工作日联系）。机构的具体情况请直接致电机构。',
   'about.accessibility': '无障碍与适老化',
   'about.accessibilityText':
     '本站支持“大字模式”、浏览器缩放和系统高对比度设置，可全程使用键盘操作，在不开启 JavaScript 时也能浏览全部机构信息。',
