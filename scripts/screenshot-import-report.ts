@@ -1,6 +1,6 @@
 /**
  * Makes docs/images/import-report.png, the picture of an import report in docs/data.md: runs the import (preview)
- * on docs/examples/facilities-import-example.csv in a temporary folder, reads the import-report.csv it writes,
+ * on docs/examples/facilities-import-example.csv in a temporary folder, reads the 备案名单-核对结果.csv it writes,
  * renders a few of its columns as an HTML table in Chromium and takes a screenshot.
  *
  *   ./node_modules/.bin/node scripts/screenshot-import-report.ts
@@ -23,7 +23,7 @@ try {
   const input = path.join(dir, '备案名单.csv');
   copyFileSync('docs/examples/facilities-import-example.csv', input);
   await main([input, '--out', path.join(dir, 'facilities')], () => {});
-  const rows: string[][] = parseCsv(readFileSync(path.join(dir, 'import-report.csv'), 'utf8'), {
+  const rows: string[][] = parseCsv(readFileSync(path.join(dir, '备案名单-核对结果.csv'), 'utf8'), {
     bom: true,
     relax_column_count: true,
   });
@@ -45,7 +45,7 @@ try {
     tr.error td:nth-child(3) { background: #f8d7da; }
     tr.new td:nth-child(3) { background: #d1e7dd; }
     td:nth-child(2) { width: 13em; } td:nth-child(3) { width: 4em; }
-  </style><p>import-report.xlsx（Excel 中打开的样子，只显示机构名称和报告的几列）</p><table>${body.join('')}</table></html>`;
+  </style><p>备案名单-核对结果.xlsx（Excel 中打开的样子，只显示机构名称和报告的几列）</p><table>${body.join('')}</table></html>`;
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1010, height: 300 }, deviceScaleFactor: 1 });
   await page.setContent(html);

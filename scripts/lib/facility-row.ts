@@ -69,6 +69,7 @@ export const VERIFIABLE_FIELD_OF = new Map<ImportKey, VerifiableField>([
     FIELD_COLUMNS[field].map((key): [ImportKey, VerifiableField] => [key, field]),
   ),
   ['ages', 'ages'],
+  ['coords', 'location'],
 ]);
 /** A cell saying the value is still to be checked: 待核实, as the open-data CSV writes it (spaces ignored). */
 export const isUnverifiedCell = (text: string) => text.replace(/\s/g, '') === UNVERIFIED_CELL;
@@ -178,6 +179,9 @@ export function readRow(
     if (c.key === 'ages') {
       out.columnOf.set('ages.min_months', c);
       out.columnOf.set('ages.max_months', c);
+    } else if (c.key === 'coords') {
+      out.columnOf.set('location.lat', c);
+      out.columnOf.set('location.lng', c);
     } else if (c.key !== 'datum') out.columnOf.set(FIELD_OF[c.key], c);
     if (raw instanceof FormulaWithoutResult) {
       out.issues.push({
@@ -218,6 +222,42 @@ export function readRow(
           out.patch.set('ages.max_months', n.value.max);
           out.notes.push({ ...at(c), code: n.note!, to: `${n.value.min}–${n.value.max}` });
         }
+        break;
+      }
+      case 'coords': {
+        const parts = toHalfWidth(text)
+          .replace(/°/g, '')
+          .split(/[,;\s]+/)
+          .filter(Boolean);
+        const [a, b] = parts.map(Number);
+        const isLat = (v: number) => v >= 3 && v <= 54;
+        const isLng = (v: number) => v >= 73 && v <= 136;
+        const valid =
+          parts.length === 2 &&
+          parts.every((x) => /^\d+(\.\d+)?$/.test(x)) &&
+          a !== undefined &&
+          b !== undefined;
+        const order = !valid
+          ? undefined
+          : isLng(a) && isLat(b)
+            ? 'lng_first'
+            : isLat(a) && isLng(b)
+              ? 'lat_first'
+              : undefined;
+        if (!order) {
+          bad(c, 'coords');
+          break;
+        }
+        const [y, x] = order === 'lng_first' ? [b!, a!] : [a!, b!];
+        out.patch.set('location.lat', y);
+        out.patch.set('location.lng', x);
+        lat = { c, v: y };
+        lng = { c, v: x };
+        out.notes.push({
+          ...at(c),
+          code: order === 'lng_first' ? 'coords_lng_first' : 'coords_lat_first',
+          to: `纬度 ${y}，经度 ${x}`,
+        });
         break;
       }
       case 'datum': {
@@ -314,7 +354,7 @@ export function readRow(
     out.patch.set('location.lng', round6(x));
     out.notes.push({
       row,
-      header: `${lat.c.header}/${lng.c.header}`,
+      header: lat.c === lng.c ? lat.c.header : `${lat.c.header}/${lng.c.header}`,
       value: `${lat.v}, ${lng.v}`,
       code: datum === 'gcj02' ? 'datum_gcj02' : 'datum_bd09',
       to: `${round6(y)}, ${round6(x)}`,

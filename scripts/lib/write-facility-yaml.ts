@@ -10,6 +10,7 @@ import { FacilitySchema, type Facility, type FacilityInput } from '../../src/lib
 /** Field order in the files (the schema's order). */
 const KEY_ORDER = [
   'id',
+  'former_ids',
   'filing_number',
   'name',
   'name_en',

@@ -116,7 +116,7 @@ export function text(f: Facility, field: 'hours' | 'health_partner', t: Translat
   return value?.trim() ? value : missing(f, field, t);
 }
 
-/** tel: link target with separators removed. */
+/** tel: link target with separators removed; an extension (`0566-2021234 转 8001`) is not dialled: the main number is. */
 export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+  return `tel:${phone.replace(/\s*转.*$/, '').replace(/[^\d+]/g, '')}`;
 }

@@ -138,8 +138,14 @@ describe('FacilitySchema', () => {
     expect(problems((f) => delete f.location)).toEqual([]);
   });
 
-  test('phone: landline or mobile', () => {
-    for (const phone of ['0566-1234567', '05661234567', '13800000000', '0566-12345678']) {
+  test('phone: landline (with or without an extension) or mobile', () => {
+    for (const phone of [
+      '0566-1234567',
+      '05661234567',
+      '13800000000',
+      '0566-12345678',
+      '0566-2021234 转 8001',
+    ]) {
       expect(
         problems((f) => (f.phone = phone)),
         phone,
@@ -153,11 +159,15 @@ describe('FacilitySchema', () => {
       '+86 13800000000',
       '0566-123456',
       'n/a',
+      '0566-2021234转8001',
+      '13800000000 转 8001',
     ]) {
       expect(
         problems((f) => (f.phone = phone)),
         phone,
-      ).toEqual(['field "phone": must be a phone number like 0566-1234567 or 13800000000']);
+      ).toEqual([
+        'field "phone": must be a phone number like 0566-1234567, 0566-1234567 转 8001 or 13800000000',
+      ]);
     }
   });
 
@@ -300,6 +310,14 @@ describe('parseFacility and loadFacilities: messages a person can act on', () =>
     expect(message).toContain(rel('a.yaml'));
     expect(message).toContain(rel('b.yaml'));
     expect(message).toContain('field "id": is also used in');
+  });
+
+  test("a former id (an old address that redirects) may not be another record's id", () => {
+    fresh();
+    write('a.yaml', fixture());
+    write('b.yaml', { ...fixture(), id: 'chiyang-2', name: '另一家', former_ids: [fixture().id] });
+    const message = loadError();
+    expect(message).toContain(`field "former_ids": ${fixture().id} is also used in`);
   });
 
   test('malformed YAML names the file', () => {

@@ -1,7 +1,8 @@
 /**
- * Identity of a facility without hand-made slugs: the web id (file name and URL) of a new record is made from
- * the pinyin of its township and name (池阳街道 + 池阳小橡树托育园 → `chiyang-xiaoxiangshutuoyuyuan`); once made it
- * never changes, because a re-import finds the record by its filing number (编号), else by name + township.
+ * Identity of a facility without hand-made slugs: the web id (file name and URL) of a new record is its township's
+ * pinyin and a short number (池阳街道 → `chiyang-3`); once made it never changes, because a re-import finds the
+ * record by its filing number (编号), else by name + township. Ids given before (long pinyin ids, hand-made ids)
+ * keep working: they are never renamed.
  */
 import { pinyin } from 'pinyin-pro';
 import { townshipByCode } from '../../../src/data/district.ts';
@@ -22,16 +23,22 @@ function pinyinSlug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-/** A URL-safe id for a new record, not in `taken` (a `-2`, `-3`… suffix is added when needed). */
-export function deriveId(name: string, townshipCode: string, taken: ReadonlySet<string>): string {
+/**
+ * The web id of a new record: its township's pinyin and a short number, `chiyang-3`, easy to read out and type.
+ * The number is one above the highest in use for that township, so an id is never handed out twice while its
+ * record is on the site; once given, an id never changes (a re-import finds the record by 编号 or name). A
+ * record whose township is still 待核实 gets `guichi-N`.
+ */
+export function deriveId(townshipCode: string, taken: ReadonlySet<string>): string {
   const township = townshipByCode(townshipCode)?.name.replace(/(街道|镇)$/, '') ?? '';
-  const shortName = township && name.startsWith(township) ? name.slice(township.length) : name;
-  const base =
-    [pinyinSlug(township), pinyinSlug(shortName).slice(0, 48).replace(/-$/, '')].filter(Boolean).join('-') ||
-    'facility';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  const prefix = (township && pinyinSlug(township)) || 'guichi';
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  let highest = 0;
+  for (const id of taken) {
+    const m = pattern.exec(id);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  return `${prefix}-${highest + 1}`;
 }
 
 /** Name as compared for "same facility": no spaces, half-width brackets. */

@@ -24,7 +24,14 @@ export interface Issue extends Where {
   p?: Params;
 }
 export interface Note extends Where {
-  code: NoteCode | 'datum_gcj02' | 'datum_bd09' | 'kept_existing' | 'kept_unverified';
+  code:
+    | NoteCode
+    | 'datum_gcj02'
+    | 'datum_bd09'
+    | 'kept_existing'
+    | 'kept_unverified'
+    | 'coords_lng_first'
+    | 'coords_lat_first';
   /** the value stored */
   to: string;
 }
@@ -34,10 +41,10 @@ const TYPE_LABELS = FACILITY_TYPES.map((t) => zhCN[`type.${t}`]);
 const U = UNVERIFIED_CELL;
 
 /** What to type, per column. */
-export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: string }> = {
+export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string; en: string }> = {
   id: {
-    zh: '小写字母、数字和连字符（如 chiyang-xiaoxiangshu），或者空着让程序生成',
-    en: 'lower-case letters, digits and hyphens (e.g. chiyang-oak), or leave it empty',
+    zh: '小写字母、数字和连字符（如 chiyang-3），或者空着让程序生成',
+    en: 'lower-case letters, digits and hyphens (e.g. chiyang-3), or leave it empty',
   },
   filing_number: {
     zh: '备案编号（如 池卫托备〔2024〕1号），没有可以空着',
@@ -69,8 +76,8 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
   },
   location_verified: { zh: '是 或 否（位置是否到现场核实过）', en: '是 (yes) or 否 (no)' },
   phone: {
-    zh: '一个电话号码，固定电话如 0566-1234567，手机如 13812345678',
-    en: 'one phone number, e.g. 0566-1234567 or 13812345678',
+    zh: '一个电话号码，固定电话如 0566-1234567（有分机写 0566-1234567 转 8001），手机如 13812345678',
+    en: 'one phone number, e.g. 0566-1234567 (with an extension 0566-1234567 转 8001) or 13812345678',
   },
   min_months: { zh: '月数（整数），如 6', en: 'a number of months, e.g. 6' },
   max_months: { zh: '月数（整数），如 36', en: 'a number of months, e.g. 36' },
@@ -92,6 +99,10 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum', { zh: string; en: strin
   source: { zh: '数据来源，如 区卫健委备案名单', en: 'where the data comes from' },
   last_verified: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
   ages: { zh: '月龄范围，如 6-36 或 6～36个月 或 0-3岁', en: 'an age range, e.g. 6-36, 6～36个月 or 0-3岁' },
+  coords: {
+    zh: '经度和纬度两个数，经度在前（如 117.483,30.659）或纬度在前（如 30.659,117.483）都可以，用逗号、空格或分号隔开',
+    en: 'longitude and latitude, either order (e.g. 117.483,30.659 or 30.659,117.483), separated by a comma, space or semicolon',
+  },
   datum: {
     zh: 'WGS-84、GCJ-02（高德、腾讯地图）或 BD-09（百度地图）',
     en: 'WGS-84, GCJ-02 (AMap, Tencent) or BD-09 (Baidu)',
@@ -116,6 +127,18 @@ const ISSUES = {
       `需要核实日期，如 2026-10-20：内容都核实过的机构，要写明是哪天核实的。还有没核实的内容，就在那几格写“${U}”`,
     en: () =>
       `the date the record was checked is needed, e.g. 2026-10-20, once nothing is left to verify. If something is not checked yet, write ${U} in its cells`,
+  },
+  no_date_column: {
+    zh: (p) =>
+      `表格里没有「${p.header}」列：${p.what}。请加一列「${p.header}」，或运行时加 --${p.option} ${p.today}（写实际的日期）`,
+    en: (p) =>
+      `the sheet has no column "${p.header}": ${p.what}. Add a column "${p.header}", or add --${p.option} ${p.today} (the real date)`,
+  },
+  vacancy_date_stale: {
+    zh: (p) =>
+      `空余托位从 ${p.from} 改成 ${p.to}，但没有新的统计日期，网站上会配着旧日期 ${p.asOf} 显示。${p.hasColumn ? `请在这一行的「${p.header}」格子里写上这个数是哪天统计的` : `请加一列「${p.header}」写上这个数是哪天统计的`}，或运行时加 --vacancy-date ${p.today}（写实际的日期）`,
+    en: (p) =>
+      `vacancies change from ${p.from} to ${p.to} but no new date is given, so the site would show the old date ${p.asOf}. ${p.hasColumn ? `Write the date of the count in this row's "${p.header}" cell` : `Add a column "${p.header}" with the date of the count`}, or add --vacancy-date ${p.today} (the real date)`,
   },
   cannot_wait: {
     zh: (p) => `这一列不能写“${U}”（只有性质、地址、电话、托位数这类机构信息可以写“${U}”）。请填写${p.hint}`,
@@ -202,6 +225,22 @@ const ISSUES = {
     en: (p) =>
       `no header row in the first ${p.rows} rows. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
   },
+  no_header_sheets: {
+    zh: (p) =>
+      `在工作表${p.sheets}的前${p.rows}行里都没有找到表头。表头那一行至少要有「机构名称」和「街道/镇」两列（也可以写成：${p.names}）`,
+    en: (p) =>
+      `no header row in the first ${p.rows} rows of the worksheets ${p.sheets}. The header row needs at least the columns "机构名称" and "街道/镇" (also accepted: ${p.names})`,
+  },
+  several_sheets: {
+    zh: (p) =>
+      `有${p.count}个工作表都有表头：${p.sheets}。请在命令后面加上 --sheet 和要导入的工作表名称，如 --sheet ${p.first}`,
+    en: (p) =>
+      `${p.count} worksheets have a header row: ${p.sheets}. Add --sheet and the name of the one to import, e.g. --sheet ${p.first}`,
+  },
+  no_such_sheet: {
+    zh: (p) => `没有叫“${p.sheet}”的工作表。这个文件里的工作表是：${p.sheets}`,
+    en: (p) => `there is no worksheet "${p.sheet}". The worksheets in this file are: ${p.sheets}`,
+  },
   missing_column: {
     zh: (p) => `表头里没有「${p.header}」这一列（也可以写成：${p.names}），请加上这一列`,
     en: (p) => `the header row has no column "${p.header}" (also accepted: ${p.names}): add it`,
@@ -211,6 +250,18 @@ const ISSUES = {
       `表头「${p.header}」不认识。是不是「${p.suggestion}」？请把表头改成「${p.suggestion}」；如果这一列不用导入，请删掉这一列，或把表头改成以“备注”开头`,
     en: (p) =>
       `the header "${p.header}" is not known. Did you mean "${p.suggestion}"? Rename it to "${p.suggestion}"; if the column is not for the site, delete it or start its header with "备注"`,
+  },
+  field_word: {
+    zh: (p) =>
+      `表头「${p.header}」像是「${p.suggestion}」的内容，但读不出是哪一列，这一列的内容不会导入。如果它是合并的大标题，请让小标题（如「核定托位数」「全日托」「经度」）紧挨在它下面一行；否则请把表头改成「${p.suggestion}」，或删掉这一列`,
+    en: (p) =>
+      `the header "${p.header}" looks like "${p.suggestion}" but says not which column it is, so nothing in it would be imported. If it is a merged group title, put its sub-titles (such as 核定托位数, 全日托, 经度) in the row right below it; otherwise rename it to "${p.suggestion}" or delete the column`,
+  },
+  merged_title: {
+    zh: (p) =>
+      `表头「${p.header}」占了 ${p.count} 列（合并的单元格），读不出每一列是什么。请在它下面紧挨着的一行写上小标题（如「经度」「纬度」），或把每一列的表头分别写清楚`,
+    en: (p) =>
+      `the header "${p.header}" spans ${p.count} columns (merged cells), so what each column holds is unknown. Put sub-titles (such as 经度, 纬度) in the row right below it, or give each column its own header`,
   },
   duplicate_column: {
     zh: (p) => `表头「${p.header}」和「${p.other}」是同一项内容，只能保留一列，请删掉其中一列`,
@@ -268,6 +319,11 @@ const SAME = {
   filing_number: { zh: '编号', en: '编号 (filing number)' },
   address_phone: { zh: '地址和电话', en: 'address and phone' },
   record: { zh: '对应网站上的同一条记录', en: 'record on the site' },
+  verified: {
+    zh: '内容都核实过的机构要写明是哪天核实的',
+    en: 'a record with nothing left to verify needs the day it was checked',
+  },
+  vacancy: { zh: '填了空余托位，就要写明是哪天统计的', en: 'a vacancy count needs the day it was counted' },
 };
 
 const NOTES: Record<Note['code'], { zh: string; en: string }> = {
@@ -287,6 +343,14 @@ const NOTES: Record<Note['code'], { zh: string; en: string }> = {
   },
   age_split: { zh: '拆成最小月龄和最大月龄', en: 'split into the lowest and highest age' },
   age_years: { zh: '岁换算成月龄', en: 'years converted to months' },
+  coords_lng_first: {
+    zh: '拆成纬度和经度，经度在前',
+    en: 'split into latitude and longitude (longitude first)',
+  },
+  coords_lat_first: {
+    zh: '拆成纬度和经度，纬度在前',
+    en: 'split into latitude and longitude (latitude first)',
+  },
   datum_gcj02: {
     zh: '高德/腾讯地图坐标（GCJ-02）换算为 WGS-84',
     en: 'AMap/Tencent (GCJ-02) position converted to WGS-84',

@@ -51,9 +51,20 @@ function landline(digits: string): string | undefined {
 
 /**
  * Phone numbers as people write them: `+86 138 1234 5678` → `13812345678`, `0566 1234567` → `0566-1234567`,
- * `5662031234` (Excel dropped the 0) → `0566-2031234`, `2031234` → `0566-2031234`, `4008001234` → `400-800-1234`.
+ * `5662031234` (Excel dropped the 0) → `0566-2031234`, `2031234` → `0566-2031234`, `4008001234` → `400-800-1234`,
+ * `0566 2021234转8001` → `0566-2021234 转 8001` (a landline's extension is kept).
  */
 export function normalizePhone(text: string): Normalized<string> {
+  // An extension (0566 2021234转8001, 分机 8001, ext. 8001) is kept after the number: `0566-2021234 转 8001`.
+  const ext = /^(.*?\d)\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})$/i.exec(toHalfWidth(text).trim());
+  if (ext) {
+    const main = normalizePhone(ext[1]!);
+    if (!main.ok || /^1\d{10}$/.test(main.value)) return { ok: false };
+    const value = `${main.value} 转 ${ext[2]}`;
+    return value === text.trim()
+      ? { ok: true, value }
+      : { ok: true, value, note: main.note ?? 'phone_separator' };
+  }
   const raw = toHalfWidth(text).trim();
   let digits = raw.replace(/[\s\-–—()（）.·]/g, '');
   if (!/^\+?\d+$/.test(digits)) return { ok: false };

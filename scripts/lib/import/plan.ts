@@ -50,6 +50,12 @@ export interface PlanOptions {
   /** WGS-84 point-in-district test; absent → no check */
   isInside?: (lat: number, lng: number) => boolean;
   allowOutside?: boolean;
+  /** --short-ids: give matched filing-list records with a long id a short one (the old id redirects) */
+  shortIds?: boolean;
+  /** the day of the run, as the example date in messages */
+  today?: string;
+  /** dates for rows whose sheet gives none (--verified-on, --vacancy-date, or the title row's date) */
+  defaults?: { last_verified?: string; vacancies_as_of?: string };
 }
 
 const KEY_OF_FIELD = new Map<string, ColumnKey>(
@@ -183,7 +189,9 @@ function match(read: RowRead, existing: readonly Existing[]): Existing | undefin
   const name = read.patch.get('name');
   const township = read.patch.get('township');
   return (
-    (id !== undefined ? existing.find((e) => e.facility.id === id) : undefined) ??
+    (id !== undefined
+      ? existing.find((e) => e.facility.id === id || e.facility.former_ids?.includes(String(id)))
+      : undefined) ??
     (filing !== undefined
       ? existing.find(
           (e) =>
@@ -244,7 +252,7 @@ const NEUTRAL: Record<string, unknown> = {
 };
 
 /** Schema issues of a merged record, in the clerk's words. */
-function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean): Issue[] {
+function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean, today: string): Issue[] {
   const parsed = FacilitySchema.safeParse(record);
   if (parsed.success) return [];
   // Zod runs the cross-field checks (vacancies ≤ places, fees only for listed forms) only once every field is
@@ -297,7 +305,20 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
     } else if (issue.message === 'is not a real calendar date') {
       issues.push({ ...where, code: 'not_real_date' });
     } else if (path === 'last_verified' && getPath(record, path) === undefined) {
-      issues.push({ row: read.row, header: headerFor(read, path), code: 'verified_date_needed' });
+      if (columnFor(read, path))
+        issues.push({ row: read.row, header: headerFor(read, path), code: 'verified_date_needed' });
+      else
+        issues.push({
+          row: read.row,
+          code: 'no_date_column',
+          p: { header: headerFor(read, path), option: 'verified-on', today, whatKey: 'verified' },
+        });
+    } else if (path === 'vacancies.as_of' && !columnFor(read, path)) {
+      issues.push({
+        row: read.row,
+        code: 'no_date_column',
+        p: { header: headerFor(read, path), option: 'vacancy-date', today, whatKey: 'vacancy' },
+      });
     } else if (getPath(record, path) === undefined) {
       const parent = path.includes('.') ? getPath(record, path.split('.')[0]!) : undefined;
       const sibling =
@@ -332,6 +353,8 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
   const before = flatten(old);
   const after = flatten(now);
   before.delete('unverified');
+  for (const leaves of [before, after])
+    for (const path of [...leaves.keys()]) if (path.startsWith('former_ids')) leaves.delete(path);
   after.delete('unverified');
   const shown = (f: Facility, leaves: Map<string, unknown>, path: string) =>
     f.unverified.includes(fieldOfPath(path) as VerifiableField)
@@ -356,6 +379,16 @@ function compare(old: Facility, now: Facility, read: RowRead): Change[] {
   return changes;
 }
 
+/**
+ * What --remove-missing may delete: a record that came from a filing list (its source names 备案, as every imported
+ * record's does), or demo data (made-up records a real list replaces). Hospital sites and records from any other
+ * source never are.
+ */
+export const fromFilingList = (f: Facility) => f.demo || /备案/.test(f.source);
+
+/** The form of the ids the import gives (`chiyang-3`). */
+export const SHORT_ID = /^[a-z]+-\d+$/;
+
 /** Works out what importing `reads` over `existing` would do. */
 export function buildPlan(
   reads: readonly RowRead[],
@@ -363,7 +396,7 @@ export function buildPlan(
   options: PlanOptions = {},
 ): Plan {
   const duplicates = findDuplicates(reads);
-  const taken = new Set(existing.map((e) => e.facility.id));
+  const taken = new Set(existing.flatMap((e) => [e.facility.id, ...(e.facility.former_ids ?? [])]));
   const matchedBy = new Map<Existing, RowRead>();
   const rows: RowPlan[] = [];
   for (const read of reads) {
@@ -388,6 +421,11 @@ export function buildPlan(
     const record: Record<string, unknown> = found
       ? structuredClone(found.facility)
       : { demo: false, source: DEFAULT_SOURCE };
+    const defaults = options.defaults ?? {};
+    if (defaults.vacancies_as_of && read.patch.has('vacancies.count') && !read.patch.has('vacancies.as_of'))
+      read.patch.set('vacancies.as_of', defaults.vacancies_as_of);
+    if (defaults.last_verified && !read.patch.has('last_verified') && !read.unverified.length)
+      read.patch.set('last_verified', defaults.last_verified);
     for (const [path, value] of read.patch) if (path !== 'id' || !found) setPath(record, path, value);
     // 待核实: fields the row gives a value for are verified now; fields whose cells say 待核实 are left out.
     const before: readonly VerifiableField[] = found?.facility.unverified ?? [];
@@ -450,11 +488,46 @@ export function buildPlan(
           p: { id: wanted, other: owner },
         });
       }
-      record.id =
-        typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(record.name, township, taken);
+      record.id = typeof wanted === 'string' && !taken.has(wanted) ? wanted : deriveId(township, taken);
+    }
+    if (
+      found &&
+      options.shortIds &&
+      issues.length === 0 &&
+      fromFilingList(found.facility) &&
+      !found.facility.demo &&
+      !SHORT_ID.test(found.facility.id)
+    ) {
+      // --short-ids: a long id becomes a short one; the old one stays as a former id and redirects.
+      record.id = deriveId(typeof record.township === 'string' ? record.township : '', taken);
+      record.former_ids = [...(found.facility.former_ids ?? []), found.facility.id];
+      taken.add(record.id as string);
     }
     if (record.id === undefined) record.id = 'pending';
-    issues.push(...validate(record, read, !found));
+    if (
+      found &&
+      read.patch.has('vacancies.count') &&
+      read.patch.get('vacancies.count') !== found.facility.vacancies?.count &&
+      !read.patch.has('vacancies.as_of') &&
+      found.facility.vacancies
+    ) {
+      const column = read.columnOf.get('vacancies.count');
+      issues.push({
+        row: read.row,
+        header: column?.header ?? primaryHeader('vacancies'),
+        value: String(read.patch.get('vacancies.count')),
+        code: 'vacancy_date_stale',
+        p: {
+          from: found.facility.vacancies.count,
+          to: String(read.patch.get('vacancies.count')),
+          asOf: found.facility.vacancies.as_of,
+          header: headerFor(read, 'vacancies.as_of'),
+          hasColumn: read.columnOf.has('vacancies.as_of') ? 1 : 0,
+          today: options.today ?? '2026-11-10',
+        },
+      });
+    }
+    issues.push(...validate(record, read, !found, options.today ?? '2026-11-10'));
 
     const loc = record.location as { lat?: number; lng?: number } | undefined;
     const placed = read.patch.has('location.lat') || read.patch.has('location.lng');

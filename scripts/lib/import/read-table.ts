@@ -1,7 +1,7 @@
 /**
  * Reads a filing list into a grid of cells, row 1 first, exactly as the spreadsheet numbers its rows:
  * CSV in UTF-8 (with or without BOM), GBK or GB18030 (what a Chinese Excel saves as "CSV"), found by looking at
- * the bytes; or the first worksheet of an .xlsx file, with formulas read from their saved results.
+ * the bytes; or every worksheet of an .xlsx file, with formulas read from their saved results.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +35,8 @@ export interface Grid {
   sheet?: string;
   /** rows[0] is spreadsheet row 1; cells are strings, numbers, booleans, Dates, FormulaWithoutResult or CellError. */
   rows: unknown[][];
+  /** XLSX only: every worksheet, in workbook order (`sheet` and `rows` are the first) */
+  sheets?: { name: string; rows: unknown[][] }[];
 }
 
 /** A file that cannot be read at all; `issue` says why in the clerk's words. */
@@ -108,13 +110,17 @@ export async function readGrid(file: string): Promise<Grid> {
   } catch (error) {
     throw new TableFileError({ code: 'bad_file', p: { file, reason: (error as Error).message } });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new TableFileError({ code: 'no_rows' });
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = xlsxValue(cell.value)));
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  const sheets = workbook.worksheets.map((sheet) => {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const cells: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = xlsxValue(cell.value);
+      });
+      rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+    });
+    return { name: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
   });
-  return { kind: 'xlsx', sheet: sheet.name, rows: Array.from(rows, (r) => r ?? []) };
+  if (!sheets[0]) throw new TableFileError({ code: 'no_rows' });
+  return { kind: 'xlsx', sheet: sheets[0].name, rows: sheets[0].rows, sheets };
 }

@@ -111,10 +111,23 @@ export const LABELS = {
   care_forms: labelsOf(CARE_FORMS, (v) => `careForm.${v}`),
 } satisfies Record<string, Record<string, string>>;
 
-/** Columns only the import reads: one cell with both ages (`6-36`, `6～36个月`, `0-3岁`), and the datum of 纬度/经度. */
+/** Columns only the import reads: one cell with both ages (`6-36`, `6～36个月`, `0-3岁`), the datum of 纬度/经度, and
+ *  both coordinates in one cell. */
 export const IMPORT_ONLY_COLUMNS = {
   ages: ['收托月龄', '招收月龄', '收托年龄', '招收年龄', '月龄段', '年龄段', '月龄', 'ages'],
   datum: ['坐标系', '坐标类型', 'datum'],
+  /** 经度 and 纬度 in one cell (`117.4912,30.6601` or `30.6601，117.4912`): the order is told by the ranges. */
+  coords: [
+    '经纬度',
+    '经纬度坐标',
+    '坐标',
+    '地理坐标',
+    '位置坐标',
+    'GPS坐标',
+    '经度纬度',
+    '纬度经度',
+    'coordinates',
+  ],
 } as const;
 
 /** Columns that filing lists often have and the site does not use: read past without a word. */

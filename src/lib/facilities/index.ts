@@ -23,6 +23,8 @@ export function facilityPath(f: Pick<Facility, 'id'>): string {
   return `/facilities/${f.id}/`;
 }
 
+export { redirects } from './redirects.ts';
+
 /** The id of a facility's card in a list: detail pages link back to it, so "back" lands where the visitor was. */
 export function cardAnchor(f: Pick<Facility, 'id'>): string {
   return `card-${f.id}`;

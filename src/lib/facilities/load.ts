@@ -44,12 +44,17 @@ export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
       );
     }
     const facility = parseFacility(data, path);
-    const other = seen.get(facility.id);
-    if (other)
-      throw new FacilityDataError(
-        `Invalid facility data in ${path}, record ${facility.name} (id ${facility.id}):\n  - field "id": is also used in ${other}`,
-      );
-    seen.set(facility.id, path);
+    for (const [field, id] of [
+      ['id', facility.id] as const,
+      ...(facility.former_ids ?? []).map((x) => ['former_ids', x] as const),
+    ]) {
+      const other = seen.get(id);
+      if (other)
+        throw new FacilityDataError(
+          `Invalid facility data in ${path}, record ${facility.name} (id ${facility.id}):\n  - field "${field}": ${field === 'id' ? '' : `${id} `}is also used in ${other}`,
+        );
+      seen.set(id, path);
+    }
     return facility;
   });
   assertNoDuplicates(

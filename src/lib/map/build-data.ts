@@ -5,8 +5,8 @@
 import type { Facility } from '../schemas/facility.ts';
 import { facilityPath } from '../facilities/index.ts';
 import { localePath } from '../i18n/index.ts';
-import { gcj02ToWgs84, round6, type LngLat } from '../geo/coords.ts';
-import type { DistrictOutline, MapFacility } from './types.ts';
+import { round6, type LngLat } from '../geo/coords.ts';
+import type { MapFacility } from './types.ts';
 
 /** The list card's search text (FacilityCard.astro's data-text), so list and map match the same words. */
 export function searchText(f: Pick<Facility, 'name' | 'name_en' | 'address'>): string {
@@ -34,20 +34,5 @@ export function toMapFacility(f: Facility): MapFacility {
   };
 }
 
-interface BoundaryFile {
-  features: { geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }[];
-}
-
-/** Every polygon of the GCJ-02 boundary file, converted once to WGS-84 (6 decimals, ~0.1 m). */
-export function outlineToWgs84(boundary: BoundaryFile): DistrictOutline {
-  const polygons: [number, number][][][] = [];
-  for (const { geometry } of boundary.features) {
-    const list = (
-      geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
-    ) as LngLat[][][];
-    for (const polygon of list) {
-      polygons.push(polygon.map((ring) => ring.map((p) => gcj02ToWgs84([p[0], p[1]]).map(round6) as LngLat)));
-    }
-  }
-  return { type: 'MultiPolygon', coordinates: polygons };
-}
+/** The district outline: one loader for the map and the importer (src/lib/geo/outline.ts). */
+export { outlineToWgs84 } from '../geo/outline.ts';

@@ -69,6 +69,17 @@ export const FacilitySchema = z
     id: z
       .string()
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and single hyphens' }),
+    /**
+     * Web ids this record had before (a long pinyin id shortened by `--short-ids`): their old addresses redirect to
+     * the record's page, so a published link keeps working. Never reused for another record.
+     */
+    former_ids: z
+      .array(
+        z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+          error: 'must be lower-case letters, digits and single hyphens',
+        }),
+      )
+      .optional(),
     /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
      *  The import command matches records by it (docs/data.md). Absent when the list has none. */
     filing_number: Text.optional(),
@@ -96,11 +107,14 @@ export const FacilitySchema = z
     address: Text.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
-    /** Landline (0566-xxxxxxx) or mobile (11 digits). Real records only: a demo record must not ring anyone. */
+    /**
+     * Landline (0566-xxxxxxx, with an extension as `0566-2021234 转 8001`) or mobile (11 digits). Real records only: a
+     * demo record must not ring anyone.
+     */
     phone: z
       .string()
-      .regex(/^(0\d{2,3}-?\d{7,8}|1\d{10}|400-?\d{3}-?\d{4})$/, {
-        error: 'must be a phone number like 0566-1234567 or 13800000000',
+      .regex(/^((0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4})( 转 \d{1,6})?|1\d{10})$/, {
+        error: 'must be a phone number like 0566-1234567, 0566-1234567 转 8001 or 13800000000',
       })
       .optional(),
     /** Ages accepted, in months (0–36 for under-3 care; kindergarten classes may go to 48). */
