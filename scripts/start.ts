@@ -14,6 +14,7 @@ import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
+import { DISTRICT } from '../src/districts/index.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -66,7 +67,7 @@ const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).
 );
 const lines = [
   '',
-  '  贵池托育服务 / Guichi Childcare is running:',
+  `  ${DISTRICT.app.name['zh-CN']} / ${DISTRICT.app.name.en} is running:`,
   `    site      ${siteUrl}/`,
   `    English   ${siteUrl}/en/`,
   `    staff     ${siteUrl}/staff/   (sign in with a staff account)`,
