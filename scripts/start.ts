@@ -49,9 +49,13 @@ await maintenance.ran;
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
-const siteEnv = external
-  ? { PUBLIC_SUPABASE_URL: external, PUBLIC_SUPABASE_ANON_KEY: process.env.PUBLIC_SUPABASE_ANON_KEY ?? '' }
-  : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon };
+// The district is baked into the build too: switching TUOYU_DISTRICT rebuilds dist/.
+const siteEnv = {
+  ...(external
+    ? { PUBLIC_SUPABASE_URL: external, PUBLIC_SUPABASE_ANON_KEY: process.env.PUBLIC_SUPABASE_ANON_KEY ?? '' }
+    : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon }),
+  TUOYU_DISTRICT: DISTRICT.id,
+};
 try {
   buildIfStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` });
 } catch (error) {
