@@ -28,6 +28,11 @@ describe('statusForSqlState', () => {
     ['42P01', false, 404],
     ['42703', false, 400],
     ['22021', false, 400],
+    // custom statuses (the error contract, docs/database.md): PTnnn → nnn
+    ['PT400', false, 400],
+    ['PT404', false, 404],
+    ['PT409', true, 409],
+    ['PT429', false, 429],
   ])('maps %s (authenticated %s) to %i as PostgREST does', (code, authed, status) => {
     expect(statusForSqlState(code, authed)).toBe(status);
   });

@@ -88,6 +88,30 @@ const TABLES: Record<
     },
     expect: () => all(tableDenied('survey_settings')),
   },
+  'app_private.survey_results_snapshot': {
+    writes: {
+      insert: `insert into app_private.survey_results_snapshot values (true, '{}', length($1::text), now())`,
+      update: `update app_private.survey_results_snapshot set figures = '{}' where $1::uuid is not null`,
+      delete: `delete from app_private.survey_results_snapshot where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('survey_results_snapshot')),
+  },
+  'app_private.survey_token_secret': {
+    writes: {
+      insert: `insert into app_private.survey_token_secret (id, key) values (true, decode(md5($1), 'hex'))`,
+      update: `update app_private.survey_token_secret set key = decode(md5($1), 'hex')`,
+      delete: `delete from app_private.survey_token_secret where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('survey_token_secret')),
+  },
+  'app_private.survey_start_tokens_used': {
+    writes: {
+      insert: `insert into app_private.survey_start_tokens_used (nonce, response_id) values ('n', $1)`,
+      update: `update app_private.survey_start_tokens_used set used_at = now() where $1::uuid is not null`,
+      delete: `delete from app_private.survey_start_tokens_used where $1::uuid is not null`,
+    },
+    expect: () => all(tableDenied('survey_start_tokens_used')),
+  },
   'app.survey_responses': {
     writes: {
       insert: `insert into app.survey_responses (id, channel, source_code, consent_version, relation, children_count, carer, in_care, wants_care, reasons_against, township)
@@ -259,6 +283,20 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'submit_online_survey',
   ),
   'public.survey_results()': everyone('select public.survey_results()', 'survey_public_summary'),
+  'public.start_survey()': everyone('select public.start_survey()', 'start_survey'),
+  'app_private.start_survey()': everyone('select app_private.start_survey()', 'start_survey'),
+  'app_private.random_survey_reference()': ownerOnly(
+    'random_survey_reference',
+    'select app_private.random_survey_reference()',
+  ),
+  'app_private.sign_survey_start(timestamp with time zone)': ownerOnly(
+    'sign_survey_start',
+    'select app_private.sign_survey_start(now())',
+  ),
+  'app_private.survey_start_issued_at(text)': ownerOnly(
+    'survey_start_issued_at',
+    `select app_private.survey_start_issued_at('x')`,
+  ),
   'app_private.submit_online_survey(jsonb)': everyone(
     `select app_private.submit_online_survey('${ANSWER}'::jsonb)`,
     'submit_online_survey',
@@ -324,6 +362,21 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'purge_survey_phones',
     'select app_private.purge_survey_phones()',
     { ok: true, value: 0 },
+  ),
+  // The published figures: a daily batch (service_role's job, or the owner's pg_cron), read by everyone.
+  'app_private.survey_protected_figures()': ownerOnly(
+    'survey_protected_figures',
+    'select app_private.survey_protected_figures()',
+  ),
+  'app_private.refresh_survey_results()': ownerOnly(
+    'refresh_survey_results',
+    'select app_private.refresh_survey_results()',
+    ok,
+  ),
+  'public.refresh_survey_results()': ownerOnly(
+    'refresh_survey_results',
+    'select public.refresh_survey_results()',
+    ok,
   ),
   'public.enter_paper_survey_twice(text, jsonb, text)': outreachUp(
     'enter_paper_survey_twice',
@@ -546,13 +599,21 @@ describeEachDatabase('privilege matrix', (ctx) => {
         [code],
       );
     }
-    // Two answers with phone numbers (fixtures 0 and 6), from two addresses.
-    for (const i of [0, 6]) {
+    // Two answers with phone numbers (fixtures 0 and 6), from two addresses, each with a start token signed a
+    // minute ago; and ANSWER, stored, so every role's submit of it reaches the definer (its resend path).
+    for (const [i, answer] of [
+      [0, surveyFixture(0, randomUUID())],
+      [6, surveyFixture(6, randomUUID())],
+      [1, JSON.parse(ANSWER)],
+    ] as const) {
+      const { rows } = await ctx.db.query<{ t: string }>(
+        `select app_private.sign_survey_start(now() - interval '1 minute') as t`,
+      );
       await rowsAs(
         ctx.db,
         { ...anon, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } },
         'select public.submit_survey($1::jsonb)',
-        [JSON.stringify(surveyFixture(i, randomUUID()))],
+        [JSON.stringify({ ...answer, start_token: rows[0].t })],
       );
     }
     await ctx.db.query(

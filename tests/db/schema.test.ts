@@ -29,6 +29,7 @@ const SURVEY_AND_STAFF_FUNCTIONS = [
   'public.list_audit_log(integer)',
   'public.list_distribution_points()',
   'public.list_staff()',
+  'public.start_survey()',
   'public.submit_survey(jsonb)',
   'public.survey_dashboard(date, date, text)',
   'public.survey_results()',
@@ -99,8 +100,10 @@ describeEachDatabase('schema', (ctx) => {
   test("anon can execute exactly the allow-list: whoami, the survey (submit, suppressed summary) and the parents' lecture functions", async () => {
     expect(await executable(ctx.db, 'anon')).toEqual(
       [
+        'app_private.start_survey()',
         'app_private.submit_online_survey(jsonb)',
         'app_private.survey_public_summary()',
+        'public.start_survey()',
         'public.submit_survey(jsonb)',
         'public.survey_results()',
         'public.whoami()',
@@ -121,6 +124,7 @@ describeEachDatabase('schema', (ctx) => {
         'app_private.has_staff_role(text)',
         'app_private.require_staff_role(text)',
         'app_private.staff_role()',
+        'app_private.start_survey()',
         'app_private.submit_online_survey(jsonb)',
         'app_private.survey_public_summary()',
         ...LECTURE_PARENT_DEFINERS,
@@ -137,8 +141,9 @@ describeEachDatabase('schema', (ctx) => {
       'app_private.purge_survey_phones()',
       'app_private.rate_limit_exhausted(text, integer)',
       'app_private.record_sign_in(text, boolean, integer, interval, integer, interval, interval)',
+      'app_private.refresh_survey_results()',
       'app_private.sign_in_wait(text)',
-      ...PUBLIC_FUNCTIONS,
+      ...[...PUBLIC_FUNCTIONS, 'public.refresh_survey_results()'].sort(),
     ]);
   });
 

@@ -15,8 +15,16 @@ describeEachDatabase('survey retention job', (ctx) => {
       await rowsAs(
         ctx.db,
         { role: 'anon', headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } },
-        'select public.submit_survey($1::jsonb)',
-        [JSON.stringify(a)],
+        `select public.submit_survey($1::jsonb || jsonb_build_object('start_token', $2::text))`,
+        [
+          JSON.stringify(a),
+          // a start token as the form gets it, issued a minute ago (signed by the owner's function)
+          (
+            await ctx.db.query<{ t: string }>(
+              `select app_private.sign_survey_start(now() - interval '1 minute') as t`,
+            )
+          ).rows[0].t,
+        ],
       );
     }
     await ctx.db.query(

@@ -7,23 +7,60 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
-import { anon, asRole, createStaff, rowsAs, type Actor, type User } from './act-as.ts';
+import { anon, asRole, createStaff, rowsAs, serviceRole, type Actor, type User } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
 import { FIXTURE_AGES, FIXTURE_COUNT, FIXTURE_TOWNSHIPS, surveyFixture } from '../fixtures/survey.ts';
 
 const from = (ip: string): Actor => ({ role: 'anon', headers: { 'x-forwarded-for': ip } });
 type Result = { reference: string; duplicate: boolean };
 
+/** Start tokens as the server signs them, issued `secondsAgo` ago (the owner's signing function; what
+ * public.start_survey hands out when the form opens, minus the wait). */
+async function tokens(db: Db, n: number, secondsAgo = 60): Promise<string[]> {
+  const { rows } = await db.query<{ t: string[] }>(
+    `select array_agg(app_private.sign_survey_start(now() - make_interval(secs => $2))) as t from generate_series(1, $1)`,
+    [n, secondsAgo],
+  );
+  return rows[0].t;
+}
+/** Submits as `actor`; a start token issued a minute ago is added unless the response has one (or null). */
 async function submit(db: Db, actor: Actor, response: object) {
+  const withToken =
+    'start_token' in response ? response : { ...response, start_token: (await tokens(db, 1))[0] };
   return asRole<{ r: Result }>(db, actor, 'select public.submit_survey($1::jsonb) as r', [
-    JSON.stringify(response),
+    JSON.stringify(withToken),
   ]);
 }
+/** A refusal's SQLSTATE and machine code (detail), or 'ok'. */
+async function refusal(db: Db, actor: Actor, sql: string, params: unknown[] = []) {
+  try {
+    await db.transaction(async (tx) => {
+      await tx.exec(`set local role ${actor.role}`);
+      await tx.query(
+        `select set_config('request.jwt.claims', $1, true), set_config('request.headers', $2, true)`,
+        [
+          JSON.stringify({
+            role: actor.role,
+            ...(actor.sub ? { sub: actor.sub, aud: 'authenticated' } : {}),
+          }),
+          JSON.stringify(actor.headers ?? {}),
+        ],
+      );
+      await tx.query(sql, params);
+    });
+    return 'ok';
+  } catch (error) {
+    const e = error as { code?: string; detail?: string };
+    if (!e.code) throw error;
+    return `${e.code} ${e.detail ?? ''}`.trim();
+  }
+}
+const submitSql = 'select public.submit_survey($1::jsonb)';
+const REFERENCE = /^GC-[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
 async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
   return (await db.query<{ n: number }>(`select count(*)::int as n from ${sql}`, params)).rows[0].n;
 }
 const band = (m: number) => (m <= 12 ? '0_12' : m <= 24 ? '13_24' : '25_36');
-const suppress = (n: number) => (n >= 5 ? n : null);
 
 describeEachDatabase('survey', (ctx) => {
   let outreach: User;
@@ -57,35 +94,39 @@ describeEachDatabase('survey', (ctx) => {
     }
   });
 
-  test('the published summary: totals, townships, age bands, care forms and fees, every count under 5 suppressed', async () => {
+  test('the published summary (after the daily batch): true figures or withheld, every count under 5 withheld', async () => {
+    const [{ r: before }] = await rowsAs<{ r: any }>(ctx.db, anon, 'select public.survey_results() as r');
+    expect(before.responses).toBeNull(); // the batch made by the migration, before any answer
+    await rowsAs(ctx.db, serviceRole, 'select app_private.refresh_survey_results()');
     const [{ r }] = await rowsAs<{ r: any }>(ctx.db, anon, 'select public.survey_results() as r');
     expect(r.suppressed_below).toBe(5);
-    expect(r.responses).toBe(24);
-    expect(r.wants_care).toBe(fixtures.filter((f) => f.wants_care === 'yes').length);
-    const byTownship = Object.fromEntries(r.by_township.map((t: any) => [t.township, t]));
+    const trueOrWithheld = (published: number | null, actual: number) =>
+      expect(published).toBe(actual < 5 ? null : published === null ? null : actual);
+    trueOrWithheld(r.responses, 24);
+    trueOrWithheld(r.wants_care, fixtures.filter((f) => f.wants_care === 'yes').length);
     expect(r.by_township).toHaveLength(20);
-    // 001: 12 responses, 002: 8, 003: 4 (suppressed), others 0 (suppressed)
-    expect(byTownship['341702001']).toEqual({ township: '341702001', responses: 12, wants_care: 9 });
-    expect(byTownship['341702002']).toEqual({ township: '341702002', responses: 8, wants_care: 6 });
-    expect(byTownship['341702003']).toEqual({ township: '341702003', responses: null, wants_care: null });
-    expect(byTownship['341702100']).toEqual({ township: '341702100', responses: null, wants_care: null });
-    for (const b of ['0_12', '13_24', '25_36']) {
-      const inBand = children.filter((c) => band(c.age) === b);
-      expect(r.demand_by_age_band.find((x: any) => x.band === b)).toEqual({
-        band: b,
-        children: suppress(inBand.length),
-        wants_care: suppress(inBand.filter((c) => c.wants).length),
-      });
-    }
-    for (const form of ['full_day', 'half_day', 'hourly', 'occasional']) {
-      expect(r.care_forms.find((x: any) => x.value === form).responses).toBe(
-        suppress(fixtures.filter((f) => 'care_form' in f && f.care_form === form).length),
+    for (const t of r.by_township) {
+      trueOrWithheld(t.responses, fixtures.filter((f) => f.township === t.township).length);
+      trueOrWithheld(
+        t.wants_care,
+        fixtures.filter((f) => f.township === t.township && f.wants_care === 'yes').length,
       );
     }
-    expect(r.fees.find((x: any) => x.value === 'under_1000').responses).toBe(
-      suppress(fixtures.filter((f) => 'fee' in f && f.fee === 'under_1000').length),
-    );
+    for (const b of ['0_12', '13_24', '25_36']) {
+      const inBand = children.filter((c) => band(c.age) === b);
+      const row = r.demand_by_age_band.find((x: any) => x.band === b);
+      trueOrWithheld(row.children, inBand.length);
+      trueOrWithheld(row.wants_care, inBand.filter((c) => c.wants).length);
+    }
+    for (const form of ['full_day', 'half_day', 'hourly', 'occasional'])
+      trueOrWithheld(
+        r.care_forms.find((x: any) => x.value === form).responses,
+        fixtures.filter((f) => 'care_form' in f && f.care_form === form).length,
+      );
     expect(r.fees.find((x: any) => x.value === 'over_3000').responses).toBeNull();
+    // Township 001 (12 answers, 3 of them not wanting care) is withheld in part, or 12 − 9 would give the 3 away.
+    const t1 = r.by_township.find((x: any) => x.township === '341702001');
+    expect(t1.responses === null || t1.wants_care === null).toBe(true);
   });
 
   test('the dashboard: totals, townships, age bands, answers and the township × band × wants-care cross-tab', async () => {
@@ -160,8 +201,8 @@ describeEachDatabase('survey', (ctx) => {
     const f = surveyFixture(1, randomUUID(), '');
     const first = await submit(ctx.db, from('203.0.113.10'), f);
     expect(first.ok && first.rows[0].r.duplicate).toBe(false);
-    expect(first.ok && first.rows[0].r.reference).toMatch(/^GC-\d{6}$/);
-    const again = await submit(ctx.db, from('203.0.113.11'), { ...f, fill_ms: 1 });
+    expect(first.ok && first.rows[0].r.reference).toMatch(REFERENCE);
+    const again = await submit(ctx.db, from('203.0.113.11'), { ...f, fill_ms: 1, start_token: null });
     expect(again).toEqual({
       ok: true,
       rows: [{ r: { reference: first.ok && first.rows[0].r.reference, duplicate: true } }],
@@ -170,8 +211,8 @@ describeEachDatabase('survey', (ctx) => {
     expect(await count(ctx.db, 'app.survey_children where response_id = $1', [f.id])).toBe(f.children.length);
   });
 
-  test('the same id sent 8 times at once is stored exactly once', async () => {
-    const f = surveyFixture(0, randomUUID(), '');
+  test('the same id sent 8 times at once (one start token) is stored exactly once', async () => {
+    const f = { ...surveyFixture(0, randomUUID(), ''), start_token: (await tokens(ctx.db, 1))[0] };
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) => submit(ctx.db, from(`203.0.113.${20 + i}`), f)),
     );
@@ -198,7 +239,19 @@ describeEachDatabase('survey', (ctx) => {
     }
   });
 
-  test('the honeypot and a too-fast answer are refused with a message, and nothing is stored', async () => {
+  test('references are random, unique and reveal no count', async () => {
+    const { rows } = await ctx.db.query<{ reference: string; seq: number }>(
+      'select reference, seq from app.survey_responses order by seq',
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(24);
+    expect(rows.every((r) => REFERENCE.test(r.reference))).toBe(true);
+    expect(new Set(rows.map((r) => r.reference)).size).toBe(rows.length);
+    // In the order they were stored, the references are not in order (24 sorted by chance: 1 in 24!).
+    const refs = rows.map((r) => r.reference);
+    expect(refs).not.toEqual([...refs].sort());
+  });
+
+  test('a filled honeypot is refused with its code, and nothing is stored', async () => {
     const before = await count(ctx.db, 'app.survey_responses');
     const bot = await submit(ctx.db, from('203.0.113.50'), {
       ...surveyFixture(2, randomUUID()),
@@ -206,74 +259,141 @@ describeEachDatabase('survey', (ctx) => {
     });
     expect(bot).toEqual({
       ok: false,
-      code: 'P0001',
+      code: 'PT400',
       message: 'response refused: a field that must stay empty was filled in',
     });
-    const fast = await submit(ctx.db, from('203.0.113.51'), {
-      ...surveyFixture(2, randomUUID()),
-      fill_ms: 3000,
-    });
-    expect(fast).toEqual({
-      ok: false,
-      code: 'P0001',
-      message: 'response refused: answered faster than a person can read the questions',
-    });
+    expect(
+      await refusal(ctx.db, from('203.0.113.50'), submitSql, [
+        JSON.stringify({
+          ...surveyFixture(2, randomUUID()),
+          website: 'x',
+          start_token: (await tokens(ctx.db, 1))[0],
+        }),
+      ]),
+    ).toBe('PT400 survey_honeypot');
     expect(await count(ctx.db, 'app.survey_responses')).toBe(before);
   });
 
-  test('the per-client rate limit refuses the next response from the same address, not from another', async () => {
-    await ctx.db.query('update app_private.survey_settings set max_submissions_per_hour = 2');
+  test('the minimum fill time is measured from the server-signed start token, never from fill_ms', async () => {
+    const before = await count(ctx.db, 'app.survey_responses');
+    const answer = (token: unknown, extra: object = {}) =>
+      JSON.stringify({
+        ...surveyFixture(2, randomUUID(), ''),
+        start_token: token,
+        fill_ms: 999_999,
+        ...extra,
+      });
+    // public.start_survey: a token issued now, and the minimum it must wait.
+    const [{ s: started }] = await rowsAs<{ s: { token: string; min_fill_seconds: number } }>(
+      ctx.db,
+      from('203.0.113.52'),
+      'select public.start_survey() as s',
+    );
+    expect(started.min_fill_seconds).toBe(20);
+    const { rows } = await ctx.db.query<{ age: number }>(
+      'select extract(epoch from now() - app_private.survey_start_issued_at($1))::float8 as age',
+      [started.token],
+    );
+    expect(Math.abs(rows[0].age)).toBeLessThan(5);
+    // Straight after opening the form, whatever fill_ms says: too fast.
+    expect(await refusal(ctx.db, from('203.0.113.52'), submitSql, [answer(started.token)])).toBe(
+      'PT400 survey_too_fast',
+    );
+    expect(
+      await refusal(ctx.db, from('203.0.113.52'), submitSql, [answer((await tokens(ctx.db, 1, 19))[0])]),
+    ).toBe('PT400 survey_too_fast');
+    // No token, a made-up one, one whose time was changed (its signature no longer fits), one 31 days old.
+    const real = (await tokens(ctx.db, 1, 60))[0];
+    const [, ms, nonce, mac] = real.split('.');
+    const earlier = `v1.${String(Number(ms) - 3_600_000).padStart(13, '0')}.${nonce}.${mac}`;
+    for (const t of [null, '', `v1.0000000000000.000000000000000000000000.${'0'.repeat(64)}`, earlier])
+      expect(await refusal(ctx.db, from('203.0.113.52'), submitSql, [answer(t)])).toBe(
+        'PT400 survey_start_token_invalid',
+      );
+    expect(
+      await refusal(ctx.db, from('203.0.113.52'), submitSql, [
+        answer((await tokens(ctx.db, 1, 31 * 86400))[0]),
+      ]),
+    ).toBe('PT400 survey_start_token_expired');
+    expect(await count(ctx.db, 'app.survey_responses')).toBe(before);
+    // A genuine token 20 s old works once; for a second answer it is refused; the first answer resent is fine.
+    const t20 = (await tokens(ctx.db, 1, 21))[0];
+    const first = answer(t20);
+    expect(await refusal(ctx.db, from('203.0.113.52'), submitSql, [first])).toBe('ok');
+    expect(await refusal(ctx.db, from('203.0.113.52'), submitSql, [answer(t20)])).toBe(
+      'PT409 survey_start_token_used',
+    );
+    expect(await refusal(ctx.db, from('203.0.113.52'), submitSql, [first])).toBe('ok');
+    expect(await count(ctx.db, 'app.survey_responses')).toBe(before + 1);
+  });
+
+  test('per-address limits (small settings): the next response is refused with survey_rate_limited, another address is not', async () => {
+    await ctx.db.query('update app_private.survey_settings set max_submissions_per_minute = 2');
     try {
       const results = [];
       for (let i = 0; i < 3; i++)
         results.push((await submit(ctx.db, from('203.0.113.60'), surveyFixture(i, randomUUID(), ''))).ok);
       expect(results).toEqual([true, true, false]);
-      const refused = await submit(ctx.db, from('203.0.113.60'), surveyFixture(0, randomUUID(), ''));
-      expect(refused).toEqual({
-        ok: false,
-        code: 'P0001',
-        message: 'too many responses from this connection',
-      });
+      expect(
+        await refusal(ctx.db, from('203.0.113.60'), submitSql, [
+          JSON.stringify({
+            ...surveyFixture(0, randomUUID(), ''),
+            start_token: (await tokens(ctx.db, 1))[0],
+          }),
+        ]),
+      ).toBe('PT429 survey_rate_limited');
       expect((await submit(ctx.db, from('203.0.113.61'), surveyFixture(0, randomUUID(), ''))).ok).toBe(true);
     } finally {
-      await ctx.db.query('update app_private.survey_settings set max_submissions_per_hour = 60');
+      await ctx.db.query('update app_private.survey_settings set max_submissions_per_minute = 30');
     }
   });
 
+  const invalid = 'PT400 survey_invalid_answer';
   const bad: [string, (f: any) => object, string][] = [
-    ['an unknown relation', (f) => ({ ...f, relation: 'uncle' }), '22P02'],
-    ['no consent', (f) => ({ ...f, consent: false }), '23514'],
-    ['an old consent version', (f) => ({ ...f, consent_version: '2025-01' }), '23514'],
-    ['"yes" without a provider (skip logic)', (f) => ({ ...f, provider: undefined }), '23514'],
+    ['an unknown relation', (f) => ({ ...f, relation: 'uncle' }), invalid],
+    ['no consent', (f) => ({ ...f, consent: false }), 'PT400 survey_consent_required'],
+    ['an old consent version', (f) => ({ ...f, consent_version: '2025-01' }), invalid],
+    ['"yes" without a provider (skip logic)', (f) => ({ ...f, provider: undefined }), invalid],
     [
       '"no" with care answers (skip logic)',
       (f) => ({ ...f, wants_care: 'no', reasons_against: ['cost'] }),
-      '23514',
+      invalid,
     ],
-    ['seven children', (f) => ({ ...f, children: Array(7).fill(f.children[0]) }), '23514'],
-    ['no child', (f) => ({ ...f, children: [] }), '23514'],
-    ['a child over 3', (f) => ({ ...f, children: [{ birth_month: '2020-01' }] }), '23514'],
-    ['a birth month that is not YYYY-MM', (f) => ({ ...f, children: [{ birth_month: '2025-13' }] }), '23514'],
-    ['four priorities', (f) => ({ ...f, priorities: ['safety', 'cost', 'meals', 'environment'] }), '23514'],
-    ['a priority twice', (f) => ({ ...f, priorities: ['safety', 'safety'] }), '23514'],
-    ['a phone without its consent', (f) => ({ ...f, phone: '13800138000', phone_consent: false }), '23514'],
+    ['seven children', (f) => ({ ...f, children: Array(7).fill(f.children[0]) }), invalid],
+    ['no child', (f) => ({ ...f, children: [] }), invalid],
+    ['a child over 3', (f) => ({ ...f, children: [{ birth_month: '2020-01' }] }), invalid],
+    [
+      'a birth month that is not YYYY-MM',
+      (f) => ({ ...f, children: [{ birth_month: '2025-13' }] }),
+      'PT400 survey_bad_birth_month',
+    ],
+    ['four priorities', (f) => ({ ...f, priorities: ['safety', 'cost', 'meals', 'environment'] }), invalid],
+    ['a priority twice', (f) => ({ ...f, priorities: ['safety', 'safety'] }), invalid],
+    [
+      'a phone without its consent',
+      (f) => ({ ...f, phone: '13800138000', phone_consent: false }),
+      'PT400 survey_phone_consent_required',
+    ],
     [
       'a phone that is not a mobile number',
       (f) => ({ ...f, phone: '05661234567', phone_consent: true }),
-      '23514',
+      invalid,
     ],
-    ['a community name over 60 characters', (f) => ({ ...f, community: 'x'.repeat(61) }), '23514'],
-    ['an unknown township', (f) => ({ ...f, township: '341702999' }), '22P02'],
-    ['no id', (f) => ({ ...f, id: 'abc' }), '22023'],
+    ['a community name over 60 characters', (f) => ({ ...f, community: 'x'.repeat(61) }), invalid],
+    ['an unknown township', (f) => ({ ...f, township: '341702999' }), invalid],
+    ['no id', (f) => ({ ...f, id: 'abc' }), 'PT400 survey_bad_id'],
+    ['a list where an answer goes', (f) => ({ ...f, relation: ['mother'] }), invalid],
   ];
   for (const [what, change, code] of bad) {
     test(`refuses ${what} (${code}) and stores nothing`, async () => {
       const before = await count(ctx.db, 'app.survey_responses');
       const f = change(surveyFixture(0, randomUUID(), ''));
-      const r = await submit(ctx.db, from('203.0.113.70'), JSON.parse(JSON.stringify(f)));
-      expect(r.ok).toBe(false);
-      expect(!r.ok && r.code).toBe(code);
-      expect(!r.ok && r.message.length).toBeGreaterThan(10);
+      const token = (await tokens(ctx.db, 1))[0];
+      expect(
+        await refusal(ctx.db, from('203.0.113.70'), submitSql, [
+          JSON.stringify({ ...f, start_token: token }),
+        ]),
+      ).toBe(code);
       expect(await count(ctx.db, 'app.survey_responses')).toBe(before);
       expect(
         await count(ctx.db, 'app.survey_children where response_id::text = $1', [(f as { id: string }).id]),
@@ -308,7 +428,31 @@ describeEachDatabase('survey', (ctx) => {
       `select public.enter_paper_survey($1::jsonb, 'nowhere')`,
       [JSON.stringify(surveyFixture(5, randomUUID()))],
     );
-    expect(unknown).toEqual({ ok: false, code: 'P0001', message: 'unknown source code: nowhere' });
+    expect(unknown).toEqual({ ok: false, code: 'PT404', message: 'unknown source code: nowhere' });
+    // Paper forms wait for no start token and count against no address.
+    expect(
+      await refusal(ctx.db, outreach.actor, `select public.enter_paper_survey($1::jsonb, 'nowhere')`, [
+        JSON.stringify(surveyFixture(5, randomUUID())),
+      ]),
+    ).toBe('PT404 survey_unknown_source');
+  });
+
+  test('distribution points: a taken code is PT409 survey_point_exists, bad input PT400 with its code', async () => {
+    const make = (code: string, name = 'x', township = '341702001', day: string | null = '2026-06-01') =>
+      refusal(ctx.db, outreach.actor, 'select public.create_distribution_point($1, $2, $3, $4::date)', [
+        code,
+        name,
+        township,
+        day,
+      ]);
+    expect(await make('fixture-a')).toBe('PT409 survey_point_exists');
+    expect(await make('Fixture-A ')).toBe('PT409 survey_point_exists');
+    expect(await make('paper')).toBe('PT400 survey_point_bad_code');
+    expect(await make('a b')).toBe('PT400 survey_point_bad_code');
+    expect(await make('new-point', ' ')).toBe('PT400 survey_point_bad_name');
+    expect(await make('new-point', 'x', '341702999')).toBe('PT400 survey_point_bad_township');
+    expect(await make('new-point', 'x', '341702001', null)).toBe('PT400 survey_point_bad_date');
+    expect(await make('new-point')).toBe('ok');
   });
 
   // fixture-a: 12 online fixtures and the one paper form entered above.
@@ -374,6 +518,53 @@ describeEachDatabase('survey', (ctx) => {
   });
 });
 
+describeEachDatabase('survey per-network limits (the defaults)', (ctx) => {
+  /** Ends the current minute (or hour) window of every address, as the clock would. */
+  const nextWindow = (action: string) =>
+    ctx.db.query(`update app_private.rate_limit_buckets set window_ends_at = now() where action = $1`, [
+      action,
+    ]);
+  async function burst(ip: string, n: number): Promise<string[]> {
+    const out: string[] = [];
+    for (const token of await tokens(ctx.db, n)) {
+      const answer = { ...surveyFixture(out.length % 12, randomUUID(), ''), start_token: token };
+      out.push(await refusal(ctx.db, from(ip), submitSql, [JSON.stringify(answer)]));
+    }
+    return out;
+  }
+
+  test('a 300-family leaflet event behind one Wi-Fi address gets through (25 a minute for 12 minutes)', async () => {
+    const results: string[] = [];
+    for (let minute = 0; minute < 12; minute++) {
+      results.push(...(await burst('198.18.0.1', 25)));
+      await nextWindow('survey.submit.minute');
+    }
+    expect(results.filter((r) => r === 'ok')).toHaveLength(300);
+  });
+
+  test('a script on one address: at most 30 answers a minute, 400 an hour, 1,000 a day', async () => {
+    const ip = '198.18.0.2';
+    expect(await burst(ip, 31)).toEqual([...Array(30).fill('ok'), 'PT429 survey_rate_limited']);
+    let accepted = 30;
+    for (let minute = 0; minute < 14; minute++) {
+      await nextWindow('survey.submit.minute');
+      accepted += (await burst(ip, 30)).filter((r) => r === 'ok').length;
+    }
+    expect(accepted).toBe(400); // 14 more minutes could carry 420: the hour stops it at 400
+    await nextWindow('survey.submit.minute');
+    expect(await burst(ip, 1)).toEqual(['PT429 survey_rate_limited']);
+    // A day: after 999 answers (the day's counter as the limiter leaves it), one more, then no more.
+    await nextWindow('survey.submit.minute');
+    await nextWindow('survey.submit');
+    await ctx.db.query(
+      `update app_private.rate_limit_buckets set hits = 999 where action = 'survey.submit.day'`,
+    );
+    expect(await burst(ip, 2)).toEqual(['ok', 'PT429 survey_rate_limited']);
+    // Another address is not affected.
+    expect(await burst('198.18.0.3', 1)).toEqual(['ok']);
+  }, 120_000);
+});
+
 describeEachDatabase('survey double entry', (ctx) => {
   let first: User;
   let second: User;
@@ -402,7 +593,7 @@ describeEachDatabase('survey double entry', (ctx) => {
     };
     const r = await enter(second, 'F-001', again);
     expect(r.status).toBe('accepted');
-    expect(r.reference).toMatch(/^GC-\d{6}$/);
+    expect(r.reference).toMatch(REFERENCE);
     const { rows } = await ctx.db.query('select id, channel, entered_by from app.survey_responses');
     expect(rows).toEqual([{ id: a.id, channel: 'paper', entered_by: first.id }]);
     expect(await count(ctx.db, 'app.survey_paper_entries')).toBe(0);
@@ -419,9 +610,25 @@ describeEachDatabase('survey double entry', (ctx) => {
     );
     expect(refused).toEqual({
       ok: false,
-      code: 'P0001',
+      code: 'PT409',
       message: 'the second entry must be made by another person',
     });
+    expect(
+      await refusal(
+        ctx.db,
+        first.actor,
+        `select public.enter_paper_survey_twice('F-002', $1::jsonb, 'paper')`,
+        [JSON.stringify(a)],
+      ),
+    ).toBe('PT409 survey_second_entry_same_person');
+    expect(
+      await refusal(
+        ctx.db,
+        first.actor,
+        `select public.enter_paper_survey_twice('F 002', $1::jsonb, 'paper')`,
+        [JSON.stringify(a)],
+      ),
+    ).toBe('PT400 survey_bad_form_no');
     const before = await count(ctx.db, 'app.survey_responses');
     const r = await enter(second, 'F-002', { ...a, fee: 'over_3000', township: '341702005', community: 'x' });
     expect(r).toEqual({ status: 'mismatch', form_no: 'F-002', fields: ['community', 'fee', 'township'] });

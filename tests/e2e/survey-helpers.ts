@@ -13,6 +13,34 @@ export const SEN = surveyStrings('en');
 
 const anonKey = () => e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
 
+/** The reference a family is shown: GC- and 6 random characters. */
+export const REFERENCE = /^GC-[34679ACDEFGHJKMNPQRTUVWXY]{6}$/;
+
+/** Sends one answer as a family's page does: a start token from start_survey, then submit_survey with it (the
+ * test API waits 0 s after a token, see tests/support/e2e-api.ts). Returns the HTTP status. */
+export async function submitAsFamily(answer: object, ip: string): Promise<number> {
+  const headers = {
+    apikey: anonKey(),
+    authorization: `Bearer ${anonKey()}`,
+    'content-type': 'application/json',
+    'x-forwarded-for': ip,
+  };
+  const start = await fetch(`${E2E_API_URL}/rest/v1/rpc/start_survey`, {
+    method: 'POST',
+    headers,
+    body: '{}',
+  });
+  expect(start.status, await start.clone().text()).toBe(200);
+  const { token } = (await start.json()) as { token: string };
+  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ p_response: { ...answer, start_token: token } }),
+  });
+  expect(r.status, await r.clone().text()).toBe(200);
+  return r.status;
+}
+
 const tokens = new Map<string, string>();
 /** This worker's own client address for the helper's sign-ins (the test API trusts X-Forwarded-For in tests), so
  * they never share a sign-in rate-limit bucket with the browser tests that sign in through the page. */

@@ -1,13 +1,16 @@
 /**
  * Published results against the test API: fixture answers sent as anon (to townships no other browser test uses),
- * then the page shows their counts, and "fewer than 5" for a township with 3.
+ * then the daily batch is run now (public.refresh_survey_results with the service key), and the page shows the
+ * batch: true counts or "not published", never both figures of a township whose difference is under 5, "not
+ * published" for a township with 3, and when the batch was made.
  */
 import { randomUUID } from 'node:crypto';
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
-import { E2E_API_URL, e2eBuildEnv } from '../support/e2e-env.ts';
-import { S } from './survey-helpers.ts';
+import { E2E_API_URL, E2E_JWT_SECRET } from '../support/e2e-env.ts';
+import { apiKeys } from '../../supabase/embedded/api/keys.ts';
+import { S, submitAsFamily } from './survey-helpers.ts';
 
 /** Townships no other browser test answers for; one pair per project, as both projects share the test API. */
 const PAIRS = {
@@ -21,22 +24,22 @@ const PAIRS = {
   ],
 } as const;
 
-async function submit(answer: object, ip: string) {
-  const key = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
-  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
+/** The daily batch, now: as a scheduler would, with the service key. */
+async function refresh() {
+  const { serviceRole } = await apiKeys(E2E_JWT_SECRET);
+  const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/refresh_survey_results`, {
     method: 'POST',
     headers: {
-      apikey: key,
-      authorization: `Bearer ${key}`,
+      apikey: serviceRole,
+      authorization: `Bearer ${serviceRole}`,
       'content-type': 'application/json',
-      'x-forwarded-for': ip,
     },
-    body: JSON.stringify({ p_response: answer }),
+    body: '{}',
   });
   expect(r.status, await r.clone().text()).toBe(200);
 }
 
-test('results: counts per township from the fixtures, small counts shown as "fewer than 5", no violations', async ({
+test('results: the daily batch per township, small counts and what would give them away "not published", no violations', async ({
   page,
 }, info) => {
   const [[big, bigName], [small, smallName]] = PAIRS[info.project.name as keyof typeof PAIRS];
@@ -50,12 +53,19 @@ test('results: counts per township from the fixtures, small counts shown as "few
     township: small,
   }));
   for (const [i, a] of [...tangxi, ...wusha].entries())
-    await submit(a, `198.19.${info.project.name === 'mobile' ? 7 : 9}.${i + 1}`);
+    await submitAsFamily(a, `198.19.${info.project.name === 'mobile' ? 7 : 9}.${i + 1}`);
   const wantCare = tangxi.filter((a) => a.wants_care === 'yes').length;
+  await refresh();
 
   await page.goto('/survey/results/');
   const row = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) });
-  await expect(row(bigName).getByRole('cell')).toHaveText(['8', String(wantCare)]);
+  await expect(row(bigName).getByRole('cell')).toHaveCount(2);
+  await expect(page.locator('[data-refreshed]')).toHaveText(/\d{4}年\d{1,2}月\d{1,2}日/);
+  // 8 answers, 6 wanting care: 8 − 6 = 2 families not wanting care, so both cannot be published.
+  const [answers, wanting] = await row(bigName).getByRole('cell').allTextContents();
+  expect([answers, wanting]).not.toEqual(['8', String(wantCare)]);
+  expect(['8', S['results.suppressed']]).toContain(answers);
+  expect([String(wantCare), S['results.suppressed']]).toContain(wanting);
   await expect(row(smallName).getByRole('cell')).toHaveText([
     S['results.suppressed'],
     S['results.suppressed'],

@@ -9,28 +9,24 @@ import ExcelJS from 'exceljs';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { test, expect } from './fixtures.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
-import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
+import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
+import { E2E_STAFF } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
-import { answerAll, newPoint, ownSignInAddress, responsesFrom, S } from './survey-helpers.ts';
+import {
+  answerAll,
+  newPoint,
+  ownSignInAddress,
+  REFERENCE,
+  responsesFrom,
+  S,
+  submitAsFamily,
+} from './survey-helpers.ts';
 
-test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page }) => {
+test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page, guards }) => {
   test.setTimeout(120_000);
   const code = await newPoint('staff');
   const answers = Array.from({ length: 6 }, (_, i) => surveyFixture(i, randomUUID(), code));
-  const key = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
-  for (const [i, a] of answers.entries()) {
-    const r = await fetch(`${E2E_API_URL}/rest/v1/rpc/submit_survey`, {
-      method: 'POST',
-      headers: {
-        apikey: key,
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        'x-forwarded-for': `198.19.8.${i + 1}`,
-      },
-      body: JSON.stringify({ p_response: a }),
-    });
-    expect(r.status).toBe(200);
-  }
+  for (const [i, a] of answers.entries()) await submitAsFamily(a, `198.19.8.${i + 1}`);
   const wantCare = answers.filter((a) => a.wants_care === 'yes').length;
 
   await ownSignInAddress(page);
@@ -81,8 +77,23 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);
   await answerAll(page, 'no');
   await page.getByRole('button', { name: S['survey.send'] }).click();
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
   expect(await responsesFrom(code)).toBe(7);
+
+  // A distribution point code that is taken: a clear Chinese message, not the database's words.
+  await page.getByRole('button', { name: S['staff.survey.tab.points'] }).click();
+  await page.getByLabel(S['staff.survey.pointCode']).fill(code);
+  await page.getByLabel(S['staff.survey.pointName']).fill('重复的代码');
+  await page.getByLabel(S['staff.survey.pointDate']).fill('2026-06-02');
+  await page.getByRole('button', { name: S['staff.survey.pointAdd'] }).click();
+  const alert = page.getByRole('alert').filter({ hasText: surveyRefusals.survey_point_exists['zh-CN'] });
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toContainText('duplicate key');
+  // The browser logs the refused request itself; that one 409, and nothing else, is expected.
+  expect(guards.consoleErrors).toEqual([
+    'Failed to load resource: the server responded with a status of 409 (Conflict)',
+  ]);
+  guards.consoleErrors.length = 0;
 });
 
 async function signInAs(page: import('@playwright/test').Page, who: keyof typeof E2E_STAFF) {
@@ -133,5 +144,5 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await page.getByLabel(S['survey.option.relation.mother'], { exact: true }).check();
   await page.getByRole('button', { name: S['survey.next'] }).click();
   await page.getByRole('button', { name: S['survey.send'] }).click();
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });

@@ -5,11 +5,13 @@
 import { test, expect } from './fixtures.ts';
 import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
+import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import {
   answerAll,
   newPoint,
   next,
   openSurvey,
+  REFERENCE,
   responsesFrom,
   S,
   SEN,
@@ -26,7 +28,7 @@ test('a complete answer: confirmation with a reference, stored once under its ?s
   await expect(page.locator('.summary-list')).toContainText(S['survey.option.provider.community_point']);
   await send(page);
   await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
   expect(await responsesFrom(code)).toBe(1);
   // The saved draft is gone: a reload starts afresh.
   await page.reload();
@@ -129,7 +131,7 @@ test('an unknown ?src= is accepted and kept as "unknown"', async ({ page }) => {
   await openSurvey(page, '?src=not-a-real-leaflet');
   await answerAll(page, 'no');
   await send(page);
-  await expect(page.locator('[data-reference]')).toHaveText(/^GC-\d{6}$/);
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
   const reference = await page.locator('[data-reference]').textContent();
   const rows = await staffRpc<
     { reference: string; source_code: string; channel: string; wants_care: boolean }[]
@@ -194,4 +196,20 @@ test.describe('without JavaScript', () => {
     expect(await page.locator('main noscript > p').textContent()).toBe(SEN['results.noJs']);
     await expect(page.getByRole('table')).toHaveCount(0);
   });
+});
+
+test('an over-long ?src= and an autofilled honeypot: never a dead button, the family is told what to do', async ({
+  page,
+}) => {
+  await openSurvey(page, `?src=${'leaflet-'.repeat(40)}`);
+  await answerAll(page, 'yes');
+  // What a browser's autofill might do to the hidden field.
+  await page.locator('#website').fill('wang@example.com', { force: true });
+  await send(page);
+  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
+  await expect(summary).toContainText(surveyRefusals.survey_honeypot['zh-CN']);
+  await expect(page.locator('#website')).toHaveValue('');
+  await send(page);
+  await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });

@@ -32,17 +32,18 @@ describe('callPublic', () => {
     expect(JSON.parse(String(init.body))).toEqual({ p_response: { a: 1 } });
   });
 
-  test('a refusal keeps the status, SQLSTATE and message', async () => {
+  test('a refusal keeps the status, SQLSTATE, message and machine code (details)', async () => {
     const callPublic = await withFetch(
-      answer(400, { code: '22023', message: 'this event is over', details: null, hint: null }),
+      answer(400, { code: 'PT400', message: 'this event is over', details: 'survey_too_fast', hint: '12' }),
     );
     expect(await callPublic('sign_up_for_lecture', {})).toEqual({
       ok: false,
       network: false,
       status: 400,
-      code: '22023',
+      code: 'PT400',
       message: 'this event is over',
-      hint: null,
+      details: 'survey_too_fast',
+      hint: '12',
     });
   });
 

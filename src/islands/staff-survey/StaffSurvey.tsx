@@ -7,6 +7,7 @@ import { getSupabase } from '../../lib/supabase/client.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import type { SendResult } from '../../lib/survey/send.ts';
 import SurveyForm from '../survey/SurveyForm.tsx';
+import { localeRefusals, refusalText } from '../../lib/refusals/index.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
@@ -90,10 +91,12 @@ export default function StaffSurvey({
       db().rpc('list_distribution_points'),
     ]);
     setData(
-      d.error ? s['staff.survey.failed'].replace('{message}', d.error.message) : (d.data as DashboardData),
+      d.error
+        ? s['staff.survey.failed'].replace('{message}', refusalText(d.error, locale))
+        : (d.data as DashboardData),
     );
     if (!p.error) setPoints(p.data as Point[]);
-  }, [filters]);
+  }, [filters, locale]);
   useEffect(() => {
     if (typeof me === 'object' && me.role) void load();
   }, [me, load]);
@@ -123,7 +126,7 @@ export default function StaffSurvey({
         p_response: r,
         p_source_code: paperSource,
       });
-      if (error) return { status: 'refused', id, message: error.message, code: error.code };
+      if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
       const out = res as { status: string; reference?: string; fields?: string[] };
       if (out.status === 'first_entry_saved')
         return {
@@ -148,7 +151,7 @@ export default function StaffSurvey({
       p_response: r,
       p_source_code: paperSource,
     });
-    if (error) return { status: 'refused', id, message: error.message, code: error.code };
+    if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
     void load();
     return { status: 'sent', id, reference: (res as { reference: string }).reference };
   };
@@ -214,7 +217,7 @@ export default function StaffSurvey({
                 ...filters,
               });
               return error
-                ? s['staff.survey.failed'].replace('{message}', error.message)
+                ? s['staff.survey.failed'].replace('{message}', refusalText(error, locale))
                 : (rows as Record<string, unknown>[]);
             }}
           />
@@ -233,7 +236,7 @@ export default function StaffSurvey({
                 p_distributed_on: p.date,
               });
               if (!error) void load();
-              return error ? error.message : null;
+              return error ? refusalText(error, locale) : null;
             }}
           />
         )}
@@ -275,6 +278,7 @@ export default function StaffSurvey({
               locale={locale}
               resultsHref={resultsHref}
               townships={townships}
+              refusals={localeRefusals(locale)}
               paper={{ send: sendPaper as never }}
             />
           </>

@@ -1,12 +1,14 @@
 /**
  * <survey-results>: fills the server-rendered results tables with the published figures from
- * public.survey_results() (counts under 5 arrive as null and are shown as "fewer than 5"). Plain DOM and the
- * small RPC client: no framework and no chart library on this public page.
+ * public.survey_results(): the latest daily batch, withheld cells (counts under 5 and the cells that would give them
+ * away) arrive as null and are shown as "not published"; the time of the batch is shown in Beijing time. Plain DOM
+ * and the small RPC client: no framework and no chart library on this public page.
  */
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
 
 type Cell = number | null;
 interface Summary {
+  refreshed_at: string | null;
   responses: Cell;
   wants_care: Cell;
   by_township: { township: string; responses: Cell; wants_care: Cell }[];
@@ -34,6 +36,16 @@ export function cellValues(s: Summary): Map<string, Cell> {
   return m;
 }
 
+/** When the batch was made, in Beijing time: "2026年12月6日 08:00" / "6 December 2026, 08:00". */
+export function batchTime(at: string | null, locale = 'zh-CN', notYet = ''): string {
+  if (!at) return notYet;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(new Date(at));
+}
+
 export class SurveyResults extends HTMLElement {
   async connectedCallback(): Promise<void> {
     const status = this.querySelector<HTMLElement>('[data-status]');
@@ -47,6 +59,9 @@ export class SurveyResults extends HTMLElement {
       const v = values.get(cell.dataset.cell ?? '');
       cell.textContent = v === null || v === undefined ? (this.dataset.suppressed ?? '') : v.toLocaleString();
     }
+    const refreshed = this.querySelector<HTMLElement>('[data-refreshed]');
+    if (refreshed)
+      refreshed.textContent = batchTime(r.data.refreshed_at, this.dataset.locale, this.dataset.notYet);
     for (const t of this.querySelectorAll<HTMLElement>('[data-results]')) t.hidden = false;
     status?.remove();
   }

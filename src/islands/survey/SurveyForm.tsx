@@ -2,7 +2,9 @@
  * The childcare-demand questionnaire: guardian consent first, one topic per step, skip logic ("no care wanted"
  * jumps to the reasons against), check your answers, then send. GOV.UK behaviour: validated on "continue", error
  * summary focused and linked, values kept. Saved on the device as it is answered (resume after reload); a send
- * without network waits in the device's outbox and goes out when the connection returns, never twice.
+ * without network waits in the device's outbox and goes out when the connection returns, never twice. The server
+ * signs a start token when the form first opens (its minimum fill time runs from there); every refusal is shown by
+ * its machine code (src/lib/refusals/survey.ts), never by the server's words.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
@@ -17,7 +19,8 @@ import {
 } from '../../lib/schemas/survey.ts';
 import type { SurveyStrings } from '../../lib/i18n/survey.ts';
 import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/device-store.ts';
-import { flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
+import { fetchStartToken, flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
+import { refusalFrom, type LocaleRefusals } from '../../lib/refusals/text.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
 import { StepFields } from './StepFields.tsx';
 import { CheckAnswers } from './CheckAnswers.tsx';
@@ -30,6 +33,8 @@ interface Props {
   locale: 'zh-CN' | 'en';
   resultsHref: string;
   townships: { code: string; name: string }[];
+  /** The refusal texts in the page's language (localeRefusals, rendered into the page: no table in the bundle). */
+  refusals: LocaleRefusals;
   /** Staff mode (paper entry): answers go through this instead of the family's submit; nothing kept on the device. */
   paper?: { send: (r: SurveyResponse) => Promise<SendResult> };
 }
@@ -62,12 +67,16 @@ const CHOICE_FIELDS = new Set([
   'priorities',
 ]);
 
-export default function SurveyForm({ s, locale, resultsHref, townships, paper }: Props) {
+export default function SurveyForm({ s, locale, resultsHref, townships, refusals, paper }: Props) {
+  const refusalText = (error: { details?: string | null; code?: string | null }) =>
+    refusalFrom(refusals, error);
   const [draft] = useState(() => (paper ? null : loadDraft()));
-  const session = useRef({
+  const session = useRef<{ id: string; startedAt: number; src?: string; startToken?: string }>({
     id: draft?.id ?? crypto.randomUUID(),
     startedAt: draft?.startedAt ?? Date.now(),
-    src: new URLSearchParams(location.search).get('src') ?? draft?.src,
+    // A code over the 64 characters the form carries is cut, never a reason to refuse (the server keeps 'unknown').
+    src: (new URLSearchParams(location.search).get('src') ?? draft?.src)?.slice(0, 64),
+    startToken: draft?.startToken,
   });
   const [step, setStep] = useState<Step>(draft?.step ?? 'consent');
   const [resumed, setResumed] = useState(!!draft);
@@ -85,7 +94,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     resolver,
     shouldFocusError: false,
   });
-  const { getValues, handleSubmit, formState, watch, reset, register } = form;
+  const { getValues, handleSubmit, formState, watch, reset, register, setValue } = form;
   const order = stepsFor(watch('wants_care'));
   const t = (key: string) => s[key as keyof SurveyStrings] ?? key;
   const err = (path: string) => {
@@ -105,6 +114,19 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
     const sub = watch(() => save(stepRef.current));
     return () => sub.unsubscribe();
   }, [watch, save]);
+
+  // The server's start token, once per form session (paper entry needs none).
+  const startToken = useCallback(async () => {
+    if (paper || session.current.startToken) return;
+    const token = await fetchStartToken();
+    if (token && !session.current.startToken) {
+      session.current.startToken = token;
+      save(stepRef.current);
+    }
+  }, [paper, save]);
+  useEffect(() => {
+    void startToken();
+  }, [startToken]);
 
   const go = (next: Step) => {
     setServerError(null);
@@ -148,24 +170,36 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
       setOutcome({ kind: 'queued' });
     } else {
       setOutcome(null);
-      setServerError(
-        /faster/.test(r.message)
-          ? s['survey.error.tooFast']
-          : /too many/.test(r.message)
-            ? s['survey.error.rateLimited']
-            : s['survey.error.server'].replace('{message}', r.message),
-      );
+      if (r.details === 'survey_honeypot') setValue('website', '');
+      if (r.details === 'survey_start_token_invalid' || r.details === 'survey_start_token_expired') {
+        session.current.startToken = undefined;
+        void startToken();
+      }
+      setServerError(r.message ?? refusalText(r).replace('{seconds}', r.hint ?? '20'));
     }
   };
   const [sending, setSending] = useState(false);
   const send = async () => {
+    setServerError(null);
+    if (!paper && getValues('website')) {
+      // A browser's autofill filled the hidden honeypot: say so, clear it, and let the family send again.
+      setValue('website', '');
+      return setServerError(refusalText({ details: 'survey_honeypot' }));
+    }
     const parsed = SurveyResponseSchema.safeParse({
       ...getValues(),
-      ...session.current,
+      id: session.current.id,
+      src: session.current.src,
+      start_token: session.current.startToken,
       consent_version: CONSENT_VERSION,
       fill_ms: Date.now() - session.current.startedAt,
     });
-    if (!parsed.success) return go(firstIncomplete());
+    if (!parsed.success) {
+      const target = firstIncomplete();
+      // Every step is complete, so the fault is not the family's answers: say so instead of doing nothing.
+      if (target === 'check') return setServerError(refusalText({ details: 'survey_invalid_answer' }));
+      return go(target);
+    }
     setSending(true);
     settle(await (paper ? paper.send(parsed.data) : sendResponse(parsed.data)));
     setSending(false);
@@ -186,6 +220,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, paper }:
   const startAgain = () => {
     clearDraft();
     session.current = { id: crypto.randomUUID(), startedAt: Date.now(), src: session.current.src };
+    void startToken();
     reset(EMPTY);
     setResumed(false);
     setOutcome(null);

@@ -37,9 +37,6 @@ const zh = {
   'survey.error.community': '社区名称不超过 60 个字',
   'survey.error.phone': '请填写 11 位手机号码，例如 13800138000',
   'survey.error.phoneConsent': '留电话需要勾选同意回访；不想留电话请清空号码',
-  'survey.error.server': '提交没有成功：{message}。请检查答案后再试，或电话作答。',
-  'survey.error.tooFast': '提交太快了。请检查一遍您的答案，再提交。',
-  'survey.error.rateLimited': '这个网络提交的问卷太多了。请一小时后再试，或电话作答。',
   'survey.q.consent': '监护人同意',
   'survey.consent.text':
     '本调查由{commission}开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
@@ -136,11 +133,14 @@ const zh = {
   'survey.option.priorities.cost': '费用',
   'survey.honeypot': '请勿填写此项',
   'results.title': '托育服务需求调查结果',
-  'results.intro': '全区汇总结果，随新问卷实时更新。为保护家庭隐私，少于 5 份的数字不公布。',
+  'results.intro':
+    '全区汇总结果，每天更新一次（不随每份问卷变化）。为保护家庭隐私，少于 5 的数字不公布；能用其他数字相减算出这些数字的格子也不公布。',
+  'results.refreshed': '最近一次更新：',
+  'results.notYet': '尚未更新',
   'results.noJs': '本页结果需要开启 JavaScript 才能读取。',
   'results.loading': '正在读取结果……',
   'results.error': '暂时无法读取结果，请稍后再试。',
-  'results.suppressed': '少于 5',
+  'results.suppressed': '不公布',
   'results.totals': '总体情况',
   'results.responses': '问卷数',
   'results.wantsCare': '有送托需求的家庭',
@@ -255,11 +255,6 @@ const en: Record<SurveyKey, string> = {
   'survey.error.phone': 'Enter an 11-digit mobile number, like 13800138000',
   'survey.error.phoneConsent':
     'To leave a phone number, tick the box to agree to a follow-up call; otherwise clear the number',
-  'survey.error.server':
-    'Your answers were not sent: {message}. Check them and try again, or answer by phone.',
-  'survey.error.tooFast': 'That was sent very quickly. Please check your answers, then send again.',
-  'survey.error.rateLimited':
-    'Too many questionnaires came from this network. Try again in an hour, or answer by phone.',
   'survey.q.consent': 'Guardian’s consent',
   'survey.consent.text':
     'This survey is run by the {commission} to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
@@ -360,11 +355,13 @@ const en: Record<SurveyKey, string> = {
   'survey.honeypot': 'Leave this empty',
   'results.title': 'Childcare demand survey: results',
   'results.intro':
-    'District totals, updated as questionnaires come in. To protect families’ privacy, counts under 5 are not published.',
+    'District totals, updated once a day (not with each questionnaire). To protect families’ privacy, counts under 5 are not published, nor are figures from which they could be worked out by subtraction.',
+  'results.refreshed': 'Last updated: ',
+  'results.notYet': 'not yet',
   'results.noJs': 'This page needs JavaScript to load the results.',
   'results.loading': 'Loading the results…',
   'results.error': 'The results cannot be loaded right now. Please try again later.',
-  'results.suppressed': 'fewer than 5',
+  'results.suppressed': 'not published',
   'results.totals': 'Overall',
   'results.responses': 'Questionnaires',
   'results.wantsCare': 'Families who want childcare',

@@ -178,7 +178,7 @@ export function stepsFor(wantsCare: 'yes' | 'no' | undefined | null): StepName[]
   return all.filter((s) => (wantsCare === 'no' ? !CARE_STEPS.includes(s) : s !== 'reasonsAgainst'));
 }
 
-/** What travels with every answer besides the questions: id, consent version, source, honeypot, fill time. */
+/** What travels with every answer besides the questions: id, consent version, source, honeypot, start token. */
 const Envelope = z.object({
   id: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)),
   consent_version: z.literal(CONSENT_VERSION),
@@ -186,8 +186,10 @@ const Envelope = z.object({
   src: z.optional(z.string().check(z.maxLength(64))),
   /** Honeypot: hidden from people, so it stays empty. */
   website: z.optional(z.string().check(z.maxLength(0))),
-  /** Milliseconds from the first answer to sending. */
+  /** Milliseconds from the first answer to sending (informative only: the server ignores it). */
   fill_ms: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0))),
+  /** The server-signed start token (public.start_survey) the minimum fill time is measured from. */
+  start_token: z.optional(z.string().check(z.maxLength(200))),
 });
 
 const common = {

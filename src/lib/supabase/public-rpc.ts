@@ -9,7 +9,16 @@ import { PUBLIC_SUPABASE_ANON_KEY, PUBLIC_SUPABASE_URL } from 'astro:env/client'
 /** The outcome of a call: data, or an error from the database/API, or no answer at all (offline, DNS, timeout). */
 export type RpcOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; network: false; status: number; code: string; message: string; hint: string | null }
+  | {
+      ok: false;
+      network: false;
+      status: number;
+      code: string;
+      message: string;
+      /** the machine code of a refusal (src/lib/refusals) */
+      details: string | null;
+      hint: string | null;
+    }
   | { ok: false; network: true };
 
 let client: PostgrestClient | undefined;
@@ -40,6 +49,7 @@ export async function callPublic<T>(
     status,
     code: error.code,
     message: error.message,
+    details: error.details ?? null,
     hint: error.hint ?? null,
   };
 }

@@ -11,8 +11,10 @@ export const OUTBOX_KEY = 'tuoyu.survey.outbox';
 export interface Draft {
   /** The response's id, made on this device: the server stores an id once, however often it is sent. */
   id: string;
-  /** When the family started (ms since epoch), for the minimum fill time. */
+  /** When the family started (ms since epoch). */
   startedAt: number;
+  /** The server-signed start token (public.start_survey), fetched when the form first opened. */
+  startToken?: string;
   step: StepName | 'check';
   values: SurveyDraft;
   /** ?src= of the leaflet the family came from. */

@@ -39,6 +39,9 @@ export function restError(
  * `authenticated`: the caller's role is not anon.
  */
 export function statusForSqlState(code: string, authenticated: boolean): number {
+  // PostgREST's custom statuses: a function raising SQLSTATE PTnnn is answered with HTTP nnn.
+  const custom = /^PT([1-5][0-9][0-9])$/.exec(code);
+  if (custom) return Number(custom[1]);
   switch (code) {
     case '23503':
     case '23505':
