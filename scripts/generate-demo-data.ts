@@ -13,6 +13,7 @@ import gcoord from 'gcoord';
 import { DISTRICTS, facilitiesDir } from '../src/districts/index.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
 import type { CareForm, FacilityInput, FacilityType, VerifiableField } from '../src/lib/schemas/facility.ts';
+import { VERIFIABLE_FIELDS } from '../src/lib/schemas/facility-enums.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
 import { seededRandom } from './lib/seeded-random.ts';
 
@@ -241,23 +242,7 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
  * names, that they serve hospital staff and that they work in "multiple modes" (多种模式); everything else is listed
  * under `unverified` and shown as 待核实 until the district checks it. No verified date: nobody has checked them yet.
  */
-export const HOSPITAL_UNVERIFIED = [
-  'ownership',
-  'inclusive',
-  'filing',
-  'township',
-  'address',
-  'location',
-  'phone',
-  'ages',
-  'places',
-  'vacancies',
-  'care_forms',
-  'hours',
-  'fees',
-  'health_partner',
-  'inspection',
-] as const satisfies readonly VerifiableField[];
+export const HOSPITAL_UNVERIFIED: readonly VerifiableField[] = VERIFIABLE_FIELDS; // the report states none of them
 
 function hospitalRecords(): FacilityInput[] {
   const base: Pick<FacilityInput, 'type' | 'source' | 'unverified' | 'demo'> = {
