@@ -2,9 +2,9 @@
  * Planning: per township, the places in the facility data (all / inclusive) beside survey demand (children under
  * 3 whose families want care, by age band), and the district's places per 1,000 residents against 4.5.
  */
-import { AGE_BANDS } from '../../lib/schemas/survey.ts';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
-import { toCsv } from '../../lib/survey/export.ts';
+import { AGE_BANDS } from '../../../lib/schemas/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import { toCsv } from '../../../lib/survey/export.ts';
 import type { DashboardData } from './Dashboard.tsx';
 import { DataTable } from './DataTable.tsx';
 import { download } from './download.ts';
