@@ -28,17 +28,64 @@ describe('statusForSqlState', () => {
     ['42P01', false, 404],
     ['42703', false, 400],
     ['22021', false, 400],
-    // custom statuses (the error contract, docs/database.md): PTnnn → nnn
+    // The rest of PostgREST's table (docs references/errors, "HTTP Status Codes"), class by class.
+    ['09000', false, 500],
+    ['0L000', true, 403],
+    ['0P000', false, 403],
+    ['25001', true, 500],
+    ['28000', false, 403],
+    ['28P01', true, 403],
+    ['2D000', true, 500],
+    ['38000', true, 500],
+    ['39000', true, 500],
+    ['3B000', true, 500],
+    ['55000', true, 500],
+    ['55P03', false, 500],
+    ['58000', true, 500],
+    ['F0000', true, 500],
+    ['HV000', true, 500],
+    ['P0003', false, 500],
+    ['23502', false, 400],
+    ['23P01', false, 400],
+    // Custom SQLSTATEs: PTnnn is HTTP nnn whoever calls (how our functions refuse); unreadable digits are 500.
     ['PT400', false, 400],
+    ['PT401', false, 401],
+    ['PT401', true, 401],
+    ['PT403', true, 403],
     ['PT404', false, 404],
     ['PT409', true, 409],
     ['PT429', false, 429],
+    ['PT402', true, 402],
+    ['PT503', false, 503],
+    ['PTX04', false, 500],
+    ['PT4A4', true, 500],
   ])('maps %s (authenticated %s) to %i as PostgREST does', (code, authed, status) => {
     expect(statusForSqlState(code, authed)).toBe(status);
   });
 });
 
 describe('fromDatabaseError', () => {
+  test('a PTnnn refusal keeps its machine code in details and is not logged as a failure', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    try {
+      const e = fromDatabaseError(
+        { code: 'PT404', message: 'no such event', detail: 'lecture:no_event', hint: null },
+        false,
+      );
+      expect(e.status).toBe(404);
+      expect(e.body).toEqual({
+        code: 'PT404',
+        message: 'no such event',
+        details: 'lecture:no_event',
+        hint: null,
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([]);
+  });
+
   test('returns a PostgREST body from a database error', () => {
     const e = fromDatabaseError(
       { code: '23514', message: 'violates check', detail: 'Failing row', hint: '' },

@@ -159,4 +159,70 @@ describe.skipIf(missing !== undefined)('lectures on PostgreSQL 15 through the AP
       Array.from({ length: 460 }, (_, k) => k + 1),
     );
   }, 120_000);
+
+  // Capacity in people: the same race with mixed parties (1-2 adults, 0-2 children) at 30 places counting adults
+  // and children, once first come first served, once filling smaller parties. Checked against the stored rows
+  // with predicates computed here, not by the functions under test.
+  for (const fill of [false, true]) {
+    test(`500 concurrent mixed-party sign-ups at 30 places (adults and children, fill smaller parties: ${fill}): confirmed people never exceed 30`, async () => {
+      const staff = await api.signedIn('outreach');
+      const starts = new Date(Date.now() + 8 * 86400_000);
+      const created = await staff.rpc('save_lecture_event', {
+        p_id: null,
+        p_event: {
+          title: `混合人数 ${fill}`,
+          kind: 'parent_class',
+          venue: 'Hall',
+          township: '秋浦街道',
+          capacity: 30,
+          counts: 'adults_and_children',
+          fill_smaller_parties: fill,
+          starts_at: starts.toISOString(),
+          ends_at: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
+        },
+      });
+      expect(created.error).toBeNull();
+      const id = (created.data as { id: string }).id;
+      expect(
+        (await staff.rpc('set_lecture_event_status', { p_id: id, p_status: 'published' })).error,
+      ).toBeNull();
+      const base = fill ? 2000 : 1000;
+      const results = await Promise.all(
+        Array.from({ length: 500 }, async (_, i) => {
+          const r = await api
+            .client(undefined, { 'x-forwarded-for': address(base + i) })
+            .rpc('sign_up_for_lecture', {
+              p_event_id: id,
+              p_name: `家长${i}`,
+              p_mobile: mobile(base + i),
+              p_adults: 1 + (i % 2),
+              p_children: i % 3,
+              p_child_age_band: '1_to_2',
+              p_consent: true,
+            });
+          return `${r.status} ${r.error?.details ?? ''}`;
+        }),
+      );
+      expect(results.filter((r) => r !== '200 ')).toEqual([]);
+      const { rows } = await api.db.query<{ status: string; party: number }>(
+        `select status, adults + children as party from app.lecture_registrations where event_id = $1 order by signup_no`,
+        [id],
+      );
+      expect(rows.length).toBe(500);
+      const confirmed = rows.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.party, 0);
+      expect(confirmed).toBeLessThanOrEqual(30);
+      if (!fill) {
+        // First come, first served: the confirmed are exactly the longest prefix (in sign-up order) that fits.
+        let used = 0;
+        let k = 0;
+        while (k < rows.length && used + rows[k]!.party <= 30) used += rows[k++]!.party;
+        expect(rows.map((r) => r.status)).toEqual(rows.map((_, j) => (j < k ? 'confirmed' : 'waitlisted')));
+      } else {
+        // Filling smaller parties: no waiting party fits the places left.
+        const left = 30 - confirmed;
+        expect(rows.filter((r) => r.status === 'waitlisted' && r.party <= left)).toEqual([]);
+        expect(confirmed).toBeGreaterThanOrEqual(29);
+      }
+    }, 180_000);
+  }
 });

@@ -159,6 +159,13 @@ describe('error mapping', () => {
     ['54001', 500],
     ['53400', 500],
     ['42P17', 500],
+    // Our refusals: PTnnn answers nnn, as PostgREST does, for anon too.
+    ['PT400', 400],
+    ['PT401', 401],
+    ['PT403', 403],
+    ['PT404', 404],
+    ['PT409', 409],
+    ['PT429', 429],
   ])('maps SQLSTATE %s to %i with a PostgREST body', async (code, status) => {
     const res = await api.client().rpc('test_raise', { p_code: code });
     expect(res.status).toBe(status);
@@ -180,11 +187,14 @@ describe('staff-only functions', () => {
   test('refuse anon with 401 and a non-staff user with 403', async () => {
     expect(await api.client().rpc('list_staff')).toMatchObject({ status: 401, error: { code: '42501' } });
     const visitor = await api.signedIn('visitor');
-    expect(await visitor.rpc('list_staff')).toMatchObject({ status: 403, error: { code: '42501' } });
+    expect(await visitor.rpc('list_staff')).toMatchObject({
+      status: 403,
+      error: { code: 'PT403', details: 'staff:role_required' },
+    });
     const outreach = await api.signedIn('outreach');
     expect(await outreach.rpc('list_staff')).toMatchObject({
       status: 403,
-      error: { code: '42501', message: 'admin role required' },
+      error: { code: 'PT403', message: 'admin role required', details: 'staff:role_required' },
     });
   });
 

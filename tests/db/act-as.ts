@@ -14,7 +14,10 @@ export interface Actor {
   headers?: Record<string, string>;
 }
 
-/** Either the rows, or the error the database raised (SQLSTATE and message). */
+/**
+ * Either the rows, or the refusal: the error the database raised (SQLSTATE and message), or — as PostgREST answers
+ * it — a body returned with `response.status` >= 400 (app_private.refusal: the transaction commits).
+ */
 export type Outcome<T> = { ok: true; rows: T[] } | { ok: false; code: string; message: string };
 
 const ROLLBACK = Symbol('rollback');
@@ -35,6 +38,7 @@ export async function asRole<T = Record<string, unknown>>(
     ...(actor.email ? { email: actor.email } : {}),
   };
   let rows: T[] = [];
+  let returned: { code: string; message: string } | null = null;
   try {
     await db.transaction(async (tx) => {
       await tx.exec(`set local role ${actor.role}`);
@@ -43,6 +47,16 @@ export async function asRole<T = Record<string, unknown>>(
         [JSON.stringify(claims), JSON.stringify(actor.headers ?? {})],
       );
       rows = (await tx.query<T>(sql, params)).rows;
+      const { rows: set } = await tx.query<{ s: string | null }>(
+        `select current_setting('response.status', true) as s`,
+      );
+      if (Number(set[0]?.s) >= 400) {
+        const body = Object.values((rows[0] ?? {}) as Record<string, unknown>)[0] as {
+          code?: string;
+          message?: string;
+        } | null;
+        returned = { code: body?.code ?? `PT${set[0]!.s}`, message: body?.message ?? '' };
+      }
       if (opts.rollback) throw ROLLBACK;
     });
   } catch (error) {
@@ -52,6 +66,7 @@ export async function asRole<T = Record<string, unknown>>(
       return { ok: false, code: e.code, message: e.message ?? '' };
     }
   }
+  if (returned) return { ok: false, ...(returned as { code: string; message: string }) };
   return { ok: true, rows };
 }
 

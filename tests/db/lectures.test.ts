@@ -142,7 +142,7 @@ describeEachDatabase('lectures', (ctx) => {
     const ev = await makeEvent(ctx.db);
     const first = await signedUp(ctx.db, ev, '13900000001');
     expect(await errorOf(signUp(ctx.db, ev, '+86 139 0000 0001'))).toBe(
-      'P0001: this phone number is already registered for this event',
+      'PT409: this phone number is already registered for this event',
     );
     await rowsAs(ctx.db, parent(), 'select public.cancel_lecture_registration($1, $2)', [
       '13900000001',
@@ -153,12 +153,12 @@ describeEachDatabase('lectures', (ctx) => {
 
   test('refuses with a clear reason: draft, cancelled, over, closed, not yet open; bad input changes nothing', async () => {
     const cases: [string, Parameters<typeof makeEvent>[1], string][] = [
-      ['draft', { status: 'draft' }, 'P0002: no such event'],
-      ['cancelled', { status: 'cancelled' }, 'P0001: this event has been cancelled'],
-      ['over', { startsIn: -5, lastsHours: 2 }, 'P0001: this event is over'],
-      ['started', { startsIn: -1, lastsHours: 2 }, 'P0001: registration for this event has closed'],
-      ['closed', { closesIn: -1 }, 'P0001: registration for this event has closed'],
-      ['not open', { opensIn: 24 }, 'P0001: registration for this event opens at'],
+      ['draft', { status: 'draft' }, 'PT404: no such event'],
+      ['cancelled', { status: 'cancelled' }, 'PT409: this event has been cancelled'],
+      ['over', { startsIn: -5, lastsHours: 2 }, 'PT409: this event is over'],
+      ['started', { startsIn: -1, lastsHours: 2 }, 'PT409: registration for this event has closed'],
+      ['closed', { closesIn: -1 }, 'PT409: registration for this event has closed'],
+      ['not open', { opensIn: 24 }, 'PT409: registration for this event opens at'],
     ];
     for (const [, opts, message] of cases) {
       const ev = await makeEvent(ctx.db, opts);
@@ -166,24 +166,24 @@ describeEachDatabase('lectures', (ctx) => {
       expect(await counts(ctx.db, ev)).toEqual([]);
     }
     const ev = await makeEvent(ctx.db);
-    expect(await errorOf(signUp(ctx.db, randomUUID(), '13700000001'))).toBe('P0002: no such event');
+    expect(await errorOf(signUp(ctx.db, randomUUID(), '13700000001'))).toBe('PT404: no such event');
     expect(await errorOf(signUp(ctx.db, ev, '12345678901'))).toBe(
-      '22023: enter an 11-digit mainland mobile number',
+      'PT400: enter an 11-digit mainland mobile number',
     );
     expect(await errorOf(signUp(ctx.db, ev, '1370000000'))).toBe(
-      '22023: enter an 11-digit mainland mobile number',
+      'PT400: enter an 11-digit mainland mobile number',
     );
     expect(await errorOf(signUp(ctx.db, ev, '13700000001', parent(), { name: '  ' }))).toBe(
-      '22023: enter a name of 1 to 40 characters',
+      'PT400: enter a name of 1 to 40 characters',
     );
     expect(await errorOf(signUp(ctx.db, ev, '13700000001', parent(), { adults: 3 }))).toBe(
-      '22023: one or two adults may attend per registration',
+      'PT400: one or two adults may attend per registration',
     );
     expect(await errorOf(signUp(ctx.db, ev, '13700000001', parent(), { band: 'teen' }))).toBe(
-      "22023: choose the child's age",
+      "PT400: choose the child's age",
     );
     expect(await errorOf(signUp(ctx.db, ev, '13700000001', parent(), { consent: false }))).toBe(
-      '22023: consent to the use of your contact details is needed to register',
+      'PT400: consent to the use of your contact details is needed to register',
     );
     expect(await counts(ctx.db, ev)).toEqual([]);
   });
@@ -211,7 +211,7 @@ describeEachDatabase('lectures', (ctx) => {
           a.code,
         ]),
       ),
-    ).toBe('P0002: no registration matches this phone number and code');
+    ).toBe('PT404: no registration matches this phone number and code');
     expect(
       await errorOf(
         asRole(ctx.db, parent(), 'select public.cancel_lecture_registration($1, $2)', [
@@ -219,7 +219,7 @@ describeEachDatabase('lectures', (ctx) => {
           a.code,
         ]),
       ),
-    ).toBe('P0002: no registration matches this phone number and code');
+    ).toBe('PT404: no registration matches this phone number and code');
     const cancelled = (
       await rowsAs<{ r: Reg }>(ctx.db, parent(), 'select public.cancel_lecture_registration($1, $2) as r', [
         '13600000001',
@@ -275,7 +275,7 @@ describeEachDatabase('lectures', (ctx) => {
     const me = parent('198.18.250.250');
     for (let i = 0; i < 20; i++) await signedUp(ctx.db, ev, `1330000${String(i).padStart(4, '0')}`, me);
     expect(await errorOf(signUp(ctx.db, ev, '13311110000', me))).toBe(
-      'P0001: too many sign-ups from this connection',
+      'PT429: too many sign-ups from this connection',
     );
     expect(await errorOf(signUp(ctx.db, ev, '13311110000', parent()))).toBe('ok');
   });
@@ -296,18 +296,18 @@ describeEachDatabase('lectures', (ctx) => {
         JSON.stringify(e),
       ]);
     expect(await errorOf(save(null, { ...base, ends_at: base.starts_at }))).toBe(
-      '23514: the event must end after it starts',
+      'PT400: the event must end after it starts',
     );
     expect(await errorOf(save(null, { ...base, title: '' }))).toBe(
-      '23514: the title needs 1 to 120 characters',
+      'PT400: the title needs 1 to 120 characters',
     );
     expect(await errorOf(save(null, { ...base, capacity: 'lots' }))).toBe(
-      '22023: capacity must be a whole number',
+      'PT400: capacity must be a whole number',
     );
     expect(await errorOf(save(null, { ...base, starts_at: 'next Monday' }))).toBe(
-      '22023: dates and times must be like 2026-06-01T09:30:00+08:00',
+      'PT400: dates and times must be like 2026-06-01T09:30:00+08:00',
     );
-    expect(await errorOf(save(null, base, visitor.actor))).toBe('42501: outreach role required');
+    expect(await errorOf(save(null, base, visitor.actor))).toBe('PT403: outreach role required');
     const created = await save(null, base);
     if (!created.ok) throw new Error(created.message);
     const id = created.rows[0].r.id as string;
@@ -316,7 +316,7 @@ describeEachDatabase('lectures', (ctx) => {
       capacity: 2,
       starts_at: '2030-03-01T01:00:00+00:00',
     });
-    expect(await errorOf(signUp(ctx.db, id, '13200000001'))).toBe('P0002: no such event');
+    expect(await errorOf(signUp(ctx.db, id, '13200000001'))).toBe('PT404: no such event');
     const status = (s: string) =>
       asRole<{ r: { status: string; to_call: { name: string; mobile: string; status: string }[] } }>(
         ctx.db,
@@ -332,7 +332,7 @@ describeEachDatabase('lectures', (ctx) => {
       'P0001: people have registered: cancel the event instead of unpublishing it',
     );
     expect(await errorOf(save(id, { ...base, title: '家长讲堂（改）', capacity: 1 }))).toBe(
-      'P0001: capacity 1 is below the 2 people already confirmed',
+      'PT409: capacity 1 is below the 2 people already confirmed',
     );
     const cancelled = await status('cancelled');
     if (!cancelled.ok) throw new Error(cancelled.message);
@@ -343,7 +343,7 @@ describeEachDatabase('lectures', (ctx) => {
       ['13200000003', 'waitlisted'],
     ]);
     expect(await errorOf(status('published'))).toBe('P0001: a cancelled event cannot be reopened');
-    expect(await errorOf(signUp(ctx.db, id, '13200000009'))).toBe('P0001: this event has been cancelled');
+    expect(await errorOf(signUp(ctx.db, id, '13200000009'))).toBe('PT409: this event has been cancelled');
     const audit = await ctx.db.query<{ action: string }>(
       `select action from app.audit_log where target_id = $1 order by id`,
       [id],
@@ -377,7 +377,7 @@ describeEachDatabase('lectures', (ctx) => {
     ]);
     expect(JSON.stringify(roster)).not.toContain('13812341234');
     expect(await errorOf(asRole(ctx.db, visitor.actor, 'select public.lecture_roster($1)', [ev]))).toBe(
-      '42501: outreach role required',
+      'PT403: outreach role required',
     );
     const revealed = await rowsAs<{ m: string }>(
       ctx.db,
@@ -400,8 +400,8 @@ describeEachDatabase('lectures', (ctx) => {
     expect(first.ok && second.ok && first.rows[0].r.checked_in_at === second.rows[0].r.checked_in_at).toBe(
       true,
     );
-    expect(await errorOf(checkIn(b.code))).toBe('P0001: this person is on the waitlist (position 1)');
-    expect(await errorOf(checkIn('CCCCCC'))).toBe('P0002: no registration with this code for this event');
+    expect(await errorOf(checkIn(b.code))).toBe('PT409: this person is on the waitlist (position 1)');
+    expect(await errorOf(checkIn('CCCCCC'))).toBe('PT404: no registration with this code for this event');
     const exported = (
       await rowsAs<{ r: { mobile: string; status: string; checked_in_at: string | null }[] }>(
         ctx.db,
@@ -431,7 +431,7 @@ describeEachDatabase('lectures', (ctx) => {
           a.code,
         ]),
       ),
-    ).toBe('P0001: you have already been checked in');
+    ).toBe('PT409: you have already been checked in');
   });
 
   test('staff: raising capacity promotes from the waitlist in sign-up order; lowering below confirmed is refused', async () => {
@@ -458,8 +458,8 @@ describeEachDatabase('lectures', (ctx) => {
       'waitlisted',
       'waitlisted',
     ]);
-    expect(await errorOf(cap(2))).toBe('P0001: capacity 2 is below the 3 people already confirmed');
-    expect(await errorOf(cap(0))).toBe('22023: capacity must be between 1 and 2000');
+    expect(await errorOf(cap(2))).toBe('PT409: capacity 2 is below the 3 people already confirmed');
+    expect(await errorOf(cap(0))).toBe('PT400: capacity must be between 1 and 2000');
     expect(await errorOf(cap(3))).toBe('ok');
   });
 

@@ -127,7 +127,7 @@ describeEachDatabase('rate limit', (ctx) => {
     expect(left.rows.length).toBe(1);
   });
 
-  test('refuses nonsense arguments (22023)', async () => {
+  test('refuses nonsense arguments (PT400 rate_limit:bad_arguments)', async () => {
     for (const [max, per] of [
       [0, '1 minute'],
       [3, '0 seconds'],
@@ -138,7 +138,7 @@ describeEachDatabase('rate limit', (ctx) => {
         max,
         per,
       ]);
-      expect(r).toMatchObject({ ok: false, code: '22023' });
+      expect(r).toMatchObject({ ok: false, code: 'PT400' });
     }
   });
 });

@@ -20,8 +20,15 @@ import { surveyFixture } from '../fixtures/survey.ts';
 
 type Who = 'anon' | 'user' | 'outreach' | 'admin' | 'service_role';
 type Op = 'select' | 'insert' | 'update' | 'delete';
-/** select: how many rows come back ('all' = every row a superuser sees). Else the 42501 message. */
-type Expect = { rows: 'all' | number } | { ok: true; value?: unknown } | { denied: string };
+/**
+ * select: how many rows come back ('all' = every row a superuser sees). `denied`: PostgreSQL's own 42501 message.
+ * `refused`: a function's own refusal (PTnnn and message: require_staff_role's PT401 / PT403).
+ */
+type Expect =
+  | { rows: 'all' | number }
+  | { ok: true; value?: unknown }
+  | { denied: string }
+  | { refused: string; message: string };
 
 const WHO: Who[] = ['anon', 'user', 'outreach', 'admin', 'service_role'];
 const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
@@ -29,6 +36,8 @@ const schemaDenied = (s: string): Expect => ({ denied: `permission denied for sc
 const tableDenied = (t: string): Expect => ({ denied: `permission denied for table ${t}` });
 const fnDenied = (f: string): Expect => ({ denied: `permission denied for function ${f}` });
 const ok: Expect = { ok: true };
+const signInRequired: Expect = { refused: 'PT401', message: 'sign in required' };
+const roleRequired = (role: string): Expect => ({ refused: 'PT403', message: `${role} role required` });
 
 /** The lecture event and registration every lecture call below refers to (inserted as superuser in beforeAll). */
 const EVENT = 'a0000000-0000-4000-8000-00000000000e';
@@ -220,11 +229,11 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'public.whoami()': {
     call: 'select public.whoami()',
     expect: {
-      anon: { denied: 'sign in required' },
+      anon: signInRequired,
       user: ok,
       outreach: ok,
       admin: ok,
-      service_role: { denied: 'sign in required' },
+      service_role: signInRequired,
     },
   },
   'public.list_staff()': adminOnly('list_staff', 'select * from public.list_staff()'),
@@ -254,7 +263,7 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.require_staff_role(text)': signedIn(
     'require_staff_role',
     `select app_private.require_staff_role('outreach')`,
-    { user: { denied: 'outreach role required' }, outreach: ok, admin: ok },
+    { user: roleRequired('outreach'), outreach: ok, admin: ok },
   ),
   'app_private.hit_rate_limit(text, integer, interval)': ownerOnly(
     'hit_rate_limit',
@@ -418,9 +427,9 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     `select app_private.get_lecture_event('${EVENT}')`,
   ),
   ...parentPair(
-    'sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
-    `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
-    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true)`,
+    'sign_up_for_lecture(uuid, text, text, integer, text, boolean, integer)',
+    `select public.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true, 1)`,
+    `select app_private.sign_up_for_lecture('${EVENT}', 'Matrix', '13800000000', 1, 'under_1', true, 1)`,
   ),
   ...parentPair(
     'lookup_lecture_registration(text, text)',
@@ -495,9 +504,29 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     fnDenied('apply_lecture_capacity'),
     schemaDenied('app'),
   ),
-  'app_private.find_lecture_registration(text, text, boolean)': ownerOnly(
-    'find_lecture_registration',
-    `select app_private.find_lecture_registration('1', '1', false)`,
+  'app_private.lecture_code_attempt(text, text, boolean)': ownerOnly(
+    'lecture_code_attempt',
+    `select app_private.lecture_code_attempt('1', '1', false)`,
+  ),
+  'app_private.lecture_party(text, integer, integer)': ownerOnly(
+    'lecture_party',
+    `select app_private.lecture_party('adults', 1, 1)`,
+  ),
+  'app_private.lecture_confirmed_people(uuid)': ownerOnly(
+    'lecture_confirmed_people',
+    `select app_private.lecture_confirmed_people('${EVENT}')`,
+  ),
+  'app_private.refusal(integer, text, text, text)': ownerOnly(
+    'refusal',
+    `select app_private.refusal(404, 'lecture:not_found', 'x')`,
+  ),
+  'app_private.hit_subject_limit(text, text, integer, interval)': ownerOnly(
+    'hit_subject_limit',
+    `select app_private.hit_subject_limit('matrix', 's', 5, '1 minute')`,
+  ),
+  'app_private.subject_limit_exhausted(text, text, integer)': ownerOnly(
+    'subject_limit_exhausted',
+    `select app_private.subject_limit_exhausted('matrix', 's', 5)`,
   ),
   'app_private.purge_lecture_contacts()': ownerOnly(
     'purge_lecture_contacts',
@@ -518,7 +547,7 @@ function outreachUp(
     call,
     expect: {
       anon: fnDenied(name),
-      user: { denied: 'outreach role required' },
+      user: roleRequired('outreach'),
       outreach: ok,
       admin: ok,
       service_role: fnDenied(serviceDenied),
@@ -543,7 +572,7 @@ function staffPair(sig: string, call: string): Record<string, { call: string; ex
   const name = sig.slice(0, sig.indexOf('('));
   const expect: Record<Who, Expect> = {
     anon: fnDenied(name),
-    user: { denied: 'outreach role required' },
+    user: roleRequired('outreach'),
     outreach: ok,
     admin: ok,
     service_role: fnDenied(name),
@@ -555,7 +584,7 @@ function staffPair(sig: string, call: string): Record<string, { call: string; ex
 }
 
 function adminOnly(name: string, call: string): { call: string; expect: Record<Who, Expect> } {
-  const notAdmin: Expect = { denied: 'admin role required' };
+  const notAdmin: Expect = roleRequired('admin');
   return {
     call,
     expect: {
@@ -563,7 +592,7 @@ function adminOnly(name: string, call: string): { call: string; expect: Record<W
       user: notAdmin,
       outreach: notAdmin,
       admin: ok,
-      service_role: { denied: 'sign in required' },
+      service_role: signInRequired,
     },
   };
 }
@@ -686,6 +715,8 @@ describeEachDatabase('privilege matrix', (ctx) => {
         const params = spec.call.includes('$1') ? [stranger.email] : [];
         const got = await asRole(ctx.db, actors[who], spec.call, params, { rollback: true });
         if ('denied' in want) return expect(got).toEqual({ ok: false, code: '42501', message: want.denied });
+        if ('refused' in want)
+          return expect(got).toEqual({ ok: false, code: want.refused, message: want.message });
         expect(got.ok, JSON.stringify(got)).toBe(true);
         if (got.ok && 'value' in want) expect(Object.values(got.rows[0])[0]).toEqual(want.value);
       });
@@ -695,6 +726,7 @@ describeEachDatabase('privilege matrix', (ctx) => {
 
 function describeExpect(e: Expect): string {
   if ('denied' in e) return `denied (${e.denied})`;
+  if ('refused' in e) return `refused (${e.refused} ${e.message})`;
   if ('rows' in e) return e.rows === 'all' ? 'all rows' : `${e.rows} rows`;
   return 'allowed';
 }

@@ -43,14 +43,14 @@ const LECTURE_PARENT_DEFINERS = [
   'app_private.get_lecture_event(uuid)',
   'app_private.list_lecture_events(text, text)',
   'app_private.lookup_lecture_registration(text, text)',
-  'app_private.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+  'app_private.sign_up_for_lecture(uuid, text, text, integer, text, boolean, integer)',
 ];
 const LECTURE_PARENT_FUNCTIONS = [
   'public.cancel_lecture_registration(text, text)',
   'public.get_lecture_event(uuid)',
   'public.list_lecture_events(text, text)',
   'public.lookup_lecture_registration(text, text)',
-  'public.sign_up_for_lecture(uuid, text, text, integer, text, boolean)',
+  'public.sign_up_for_lecture(uuid, text, text, integer, text, boolean, integer)',
 ];
 const LECTURE_STAFF_DEFINERS = [
   'app_private.check_in_lecture(uuid, text)',

@@ -74,20 +74,20 @@ describeEachDatabase('sign-in limits', (ctx) => {
     expect(rows.every((r) => /"account_hash":"[0-9a-f]{64}"/.test(r.t))).toBe(true);
   });
 
-  test('refuses nonsense arguments (22023)', async () => {
+  test('refuses nonsense arguments (PT400 sign_in:bad_arguments)', async () => {
     await expect(
       rowsAs(
         ctx.db,
         serviceRole,
         `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 0, '1 second', '1 minute')`,
       ),
-    ).rejects.toThrow(/22023/);
+    ).rejects.toThrow(/PT400/);
     await expect(
       rowsAs(
         ctx.db,
         serviceRole,
         `select app_private.record_sign_in('a@b.c', false, 3, '1 minute', 3, '1 minute', '1 second')`,
       ),
-    ).rejects.toThrow(/22023/);
+    ).rejects.toThrow(/PT400/);
   });
 });

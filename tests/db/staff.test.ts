@@ -32,10 +32,10 @@ describeEachDatabase('staff', (ctx) => {
   const auditCount = async () =>
     (await ctx.db.query<{ n: number }>('select count(*)::int as n from app.audit_log')).rows[0].n;
 
-  test('whoami: anon is told to sign in (42501)', async () => {
+  test('whoami: anon is told to sign in (PT401 staff:sign_in_required)', async () => {
     expect(await asRole(ctx.db, anon, 'select public.whoami()')).toEqual({
       ok: false,
-      code: '42501',
+      code: 'PT401',
       message: 'sign in required',
     });
   });
@@ -114,38 +114,40 @@ describeEachDatabase('staff', (ctx) => {
     });
   });
 
-  test('upsert_staff: refuses unknown emails (P0002), bad roles and names (23514); nothing is audited', async () => {
+  test('upsert_staff: refuses unknown emails (PT404), bad roles and names (PT400); nothing is audited', async () => {
     const user = await createUser(ctx.db, 'checked');
     const count = await auditCount();
     expect(await upsert(admin, 'nobody@example.test', 'X', 'outreach')).toEqual({
       ok: false,
-      code: 'P0002',
+      code: 'PT404',
       message: 'no user with that email',
     });
-    expect(await upsert(admin, user.email, 'X', 'boss')).toMatchObject({ ok: false, code: '23514' });
-    expect(await upsert(admin, user.email, '   ', 'outreach')).toMatchObject({ ok: false, code: '23514' });
-    expect(await upsert(admin, user.email, 'x'.repeat(81), 'outreach')).toMatchObject({
+    expect(await upsert(admin, user.email, 'X', 'boss')).toEqual({
       ok: false,
-      code: '23514',
+      code: 'PT400',
+      message: 'role must be outreach or admin',
     });
+    const badName = { ok: false, code: 'PT400', message: 'display name must have 1 to 80 characters' };
+    expect(await upsert(admin, user.email, '   ', 'outreach')).toEqual(badName);
+    expect(await upsert(admin, user.email, 'x'.repeat(81), 'outreach')).toEqual(badName);
     expect(await upsert(admin, user.email, 'x'.repeat(80), 'outreach')).toMatchObject({ ok: true });
     expect(await auditCount()).toBe(count + 1);
   });
 
-  test('upsert_staff, list_staff, list_audit_log: outreach and non-staff get 42501 and change nothing', async () => {
+  test('upsert_staff, list_staff, list_audit_log: outreach and non-staff get PT403 and change nothing', async () => {
     const worker = await createStaff(ctx.db, 'outreach-only', 'outreach');
     const user = await createUser(ctx.db, 'plain');
     const count = await auditCount();
     for (const who of [worker, user]) {
       expect(await upsert(who, who.email, 'Me', 'admin')).toEqual({
         ok: false,
-        code: '42501',
+        code: 'PT403',
         message: 'admin role required',
       });
       for (const sql of ['select * from public.list_staff()', 'select * from public.list_audit_log()']) {
         expect(await asRole(ctx.db, who.actor, sql)).toEqual({
           ok: false,
-          code: '42501',
+          code: 'PT403',
           message: 'admin role required',
         });
       }
@@ -196,7 +198,7 @@ describeEachDatabase('staff', (ctx) => {
     ]);
     const lastAdmin = {
       ok: false,
-      code: 'P0001',
+      code: 'PT409',
       message: 'cannot demote or deactivate the last active admin',
     };
     expect(await upsert(admin, admin.email, 'admin', 'outreach')).toEqual(lastAdmin);

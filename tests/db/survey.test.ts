@@ -467,7 +467,7 @@ describeEachDatabase('survey', (ctx) => {
     expect(plain.every((r) => r.phone === null)).toBe(true);
     expect(
       await asRole(ctx.db, outreach.actor, 'select * from public.export_survey_responses(true)'),
-    ).toEqual({ ok: false, code: '42501', message: 'admin role required' });
+    ).toEqual({ ok: false, code: 'PT403', message: 'admin role required' });
     const withPhones = await rowsAs<{ phone: string | null }>(
       ctx.db,
       admin.actor,

@@ -54,7 +54,7 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await page.getByLabel('街道/镇').fill('秋浦街道');
   await page.getByLabel('开始（北京时间）').fill(tomorrow('09:30'));
   await page.getByLabel('结束（北京时间）').fill(tomorrow('08:00'));
-  await page.getByLabel('名额').fill('1');
+  await page.getByLabel('名额（人数）').fill('1');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('link', { name: '结束时间要晚于开始时间' })).toBeVisible();
   await page.getByLabel('结束（北京时间）').fill(tomorrow('11:00'));
@@ -114,6 +114,7 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   await page.keyboard.type(mobiles[1]);
   await page.keyboard.press('Tab'); // adults: first radio
   await page.keyboard.press('Space');
+  await page.keyboard.press('Tab'); // children coming along: "none" is preselected
   await page.keyboard.press('Tab'); // age band group
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab'); // consent

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { E2E_STAFF } from '../support/e2e-env.ts';
 import { report, violations } from './axe.ts';
 import { zh } from './data.ts';
+import { staffRefusals } from '../../src/lib/refusals/staff.ts';
 
 const { admin, outreach, member } = E2E_STAFF;
 test.describe.configure({ mode: 'serial' });
@@ -123,16 +124,16 @@ test('the last active admin cannot deactivate or demote themselves: a plain mess
   await card(page, admin.displayName)
     .getByRole('button', { name: `停用账号 ${admin.displayName}` })
     .click();
-  await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
+  await expect(page.getByRole('alert')).toHaveText(staffRefusals['staff:last_admin']['zh-CN']);
   await expect(state(page, admin.displayName, '管理员', '已启用')).toBeVisible();
   await card(page, admin.displayName).getByLabel(`${admin.displayName} 的角色`).selectOption('outreach');
   await card(page, admin.displayName)
     .getByRole('button', { name: /保存角色/ })
     .click();
-  await expect(page.getByRole('alert')).toHaveText(zh('staff.team.error.lastAdmin'));
+  await expect(page.getByRole('alert')).toHaveText(staffRefusals['staff:last_admin']['zh-CN']);
   await page.reload();
   await expect(card(page, admin.displayName).getByLabel(`${admin.displayName} 的角色`)).toHaveValue('admin');
-  dropRefusedCalls(guards.consoleErrors, 400);
+  dropRefusedCalls(guards.consoleErrors, 409);
 });
 
 test('making an unknown email staff says to create the account first; a known one is renamed', async ({
@@ -145,11 +146,10 @@ test('making an unknown email staff says to create the account first; a known on
   await form.getByLabel('姓名').fill('无此人');
   await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();
   await expect(
-    form.getByRole('alert').getByRole('link', { name: zh('staff.team.error.noUser') }),
+    form.getByRole('alert').getByRole('link', { name: staffRefusals['staff:no_user']['zh-CN'] }),
   ).toBeVisible();
-  // P0002 "no user with that email": PostgREST answers 404; the embedded API answered 500 until its error table
-  // follows PostgREST's for P0002 (issue 7 §3).
-  dropRefusedCalls(guards.consoleErrors, 404, 500);
+  // PT404 staff:no_user: 404 from PostgREST and the embedded API alike.
+  dropRefusedCalls(guards.consoleErrors, 404);
   await form.getByLabel('邮箱').fill(member.email);
   await form.getByLabel('姓名').fill(member.displayName);
   await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();

@@ -7,7 +7,6 @@ import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { buildIcs, foldLine } from '../../src/lib/lectures/ics.ts';
 import { formatEventTime, formatShanghai, maskMobile } from '../../src/lib/lectures/format.ts';
-import { reasonOf } from '../../src/lib/lectures/reasons.ts';
 import {
   CODE_ALPHABET,
   isCode,
@@ -15,6 +14,7 @@ import {
   normalizeCode,
   normalizeMobile,
   SignUpSchema,
+  signUpArgs,
 } from '../../src/lib/schemas/lecture.ts';
 import { miniResolver } from '../../src/lib/schemas/mini-resolver.ts';
 
@@ -65,9 +65,16 @@ describe('sign-up form schema', () => {
     name: ' 王芳 ',
     mobile: '138 1234 5678',
     adults: '2',
+    children: '1',
     childAgeBand: '1_to_2',
     consent: true,
   };
+  test('children coming along: 0 to 3, sent as p_children', () => {
+    expect(SignUpSchema.safeParse({ ...good, children: '4' }).success).toBe(false);
+    expect(SignUpSchema.safeParse({ ...good, children: undefined }).success).toBe(false);
+    const v = SignUpSchema.parse({ ...good, children: '3' });
+    expect(signUpArgs('e', v)).toMatchObject({ p_adults: 2, p_children: 3 });
+  });
   test('a complete form passes, the name trimmed', () => {
     expect(SignUpSchema.safeParse(good)).toMatchObject({
       success: true,
@@ -77,7 +84,7 @@ describe('sign-up form schema', () => {
   test('each rule gives its own message key, through the form resolver', async () => {
     const resolve = miniResolver(SignUpSchema);
     const r = await resolve(
-      { name: '', mobile: '1234', adults: '3', childAgeBand: 'teen', consent: false } as never,
+      { name: '', mobile: '1234', adults: '3', children: '9', childAgeBand: 'teen', consent: false } as never,
       undefined,
       { fields: {}, shouldUseNativeValidation: false },
     );
@@ -87,6 +94,7 @@ describe('sign-up form schema', () => {
       name: 'lec.error.nameMissing',
       mobile: 'lec.error.mobileInvalid',
       adults: 'lec.error.adults',
+      children: 'lec.error.children',
       childAgeBand: 'lec.error.ageBand',
       consent: 'lec.error.consent',
     });
@@ -95,12 +103,6 @@ describe('sign-up form schema', () => {
   test('look-up needs a mobile number and a well-formed code', () => {
     expect(LookupSchema.safeParse({ mobile: '13812345678', code: '7kac9x' }).success).toBe(true);
     expect(LookupSchema.safeParse({ mobile: '13812345678', code: 'OOOOOO' }).success).toBe(false);
-  });
-  test('database refusals map to reasons; unknown messages to other', () => {
-    expect(reasonOf('this phone number is already registered for this event')).toBe('duplicate');
-    expect(reasonOf('registration for this event opens at 2026-06-01 09:00')).toBe('not_open');
-    expect(reasonOf('too many sign-ups from this connection')).toBe('rate_limited');
-    expect(reasonOf('something else')).toBe('other');
   });
 });
 

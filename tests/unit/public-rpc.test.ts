@@ -34,16 +34,16 @@ describe('callPublic', () => {
 
   test('a refusal keeps the status, SQLSTATE, message and machine code (details)', async () => {
     const callPublic = await withFetch(
-      answer(400, { code: 'PT400', message: 'this event is over', details: 'survey_too_fast', hint: '12' }),
+      answer(409, { code: 'PT409', message: 'this event is over', details: 'lecture:over', hint: null }),
     );
     expect(await callPublic('sign_up_for_lecture', {})).toEqual({
       ok: false,
       network: false,
-      status: 400,
-      code: 'PT400',
+      status: 409,
+      code: 'PT409',
       message: 'this event is over',
-      details: 'survey_too_fast',
-      hint: '12',
+      details: 'lecture:over',
+      hint: null,
     });
   });
 

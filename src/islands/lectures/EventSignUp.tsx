@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
-import { reasonOf } from '../../lib/lectures/reasons.ts';
 import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
+import { refusalTextIn } from '../../lib/refusals/text.ts';
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
@@ -18,6 +18,8 @@ import { SignUpForm } from './SignUpForm.tsx';
 interface Props {
   s: LectureStrings;
   locale: Locale;
+  /** The lecture refusal texts in this page's language (src/lib/refusals/lecture.ts, via refusalTexts). */
+  refusals: Record<string, string>;
   schedulePath: string;
   myPath: string;
 }
@@ -29,7 +31,7 @@ type State =
   | { kind: 'ready'; event: PublicEvent }
   | { kind: 'done'; reg: Registration };
 
-export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) {
+export default function EventSignUp({ s, locale, refusals, schedulePath, myPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -86,10 +88,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
       return s['lec.error.network'];
     }
     if (r.network) return s['lec.error.network'];
-    const reason = reasonOf(r.message);
-    return reason === 'other'
-      ? fill(s['lec.reason.other'], { message: r.message })
-      : s[`lec.reason.${reason}` as LectureKey];
+    return refusalTextIn(refusals, r, locale);
   };
   return (
     <article className="lec-detail">

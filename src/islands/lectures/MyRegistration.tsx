@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { miniResolver } from '../../lib/schemas/mini-resolver.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
-import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
-import { reasonOf } from '../../lib/lectures/reasons.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import { refusalTextIn } from '../../lib/refusals/text.ts';
 import { looksLikeRegistration, normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';
 import { LookupSchema, type Lookup } from '../../lib/schemas/lecture.ts';
 import type { Registration } from '../../lib/schemas/lecture-api.ts';
@@ -13,7 +13,16 @@ import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
 
-export default function MyRegistration({ s, locale }: { s: LectureStrings; locale: Locale }) {
+export default function MyRegistration({
+  s,
+  locale,
+  refusals,
+}: {
+  s: LectureStrings;
+  locale: Locale;
+  /** The lecture refusal texts in this page's language (refusalTexts('lecture', locale)). */
+  refusals: Record<string, string>;
+}) {
   const [reg, setReg] = useState<Registration | null>(null);
   const [creds, setCreds] = useState<{ p_mobile: string; p_code: string } | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -32,12 +41,7 @@ export default function MyRegistration({ s, locale }: { s: LectureStrings; local
     const r = await callPublic<unknown>(fn, args);
     if (!r.ok) {
       if (r.network) return setFormError(s['lec.error.network']);
-      const reason = reasonOf(r.message);
-      return setFormError(
-        reason === 'other'
-          ? fill(s['lec.reason.other'], { message: r.message })
-          : s[`lec.reason.${reason}` as LectureKey],
-      );
+      return setFormError(refusalTextIn(refusals, r, locale));
     }
     if (!looksLikeRegistration(r.data)) return setFormError(s['lec.error.network']);
     setFormError(null);

@@ -54,11 +54,13 @@ export function SignUpForm({ s, waitlist, onSubmit }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignUp>({
     resolver: miniResolver(SignUpSchema),
+    // Most families come without older children in tow; "none" is preselected, one tap changes it.
+    defaultValues: { children: '0' },
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = formState;
   const msg = (key?: string) => (key ? (s[key as LectureKey] ?? key) : undefined);
-  const fields = ['name', 'mobile', 'adults', 'childAgeBand', 'consent'] as const;
+  const fields = ['name', 'mobile', 'adults', 'children', 'childAgeBand', 'consent'] as const;
   const summary: FieldError[] = [
     ...fields
       .filter((f) => errors[f])
@@ -98,6 +100,14 @@ export function SignUpForm({ s, waitlist, onSubmit }: Props) {
         error={msg(errors.adults?.message)}
         errorPrefix={p}
         registration={register('adults')}
+      />
+      <Radios
+        id="lec-children"
+        legend={s['lec.children']}
+        options={(['0', '1', '2', '3'] as const).map((n) => [n, s[`lec.children.${n}` as LectureKey]])}
+        error={msg(errors.children?.message)}
+        errorPrefix={p}
+        registration={register('children')}
       />
       <Radios
         id="lec-childAgeBand"

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { pageLocale, refusalText } from '../../lib/refusals/index.ts';
 import { getSupabase } from '../../lib/supabase/client.ts';
 import { saveMember } from '../../lib/staff/team.ts';
 import { STAFF_ROLES, StaffMemberSchema, type StaffMemberInput } from '../../lib/schemas/staff-member.ts';
@@ -26,7 +27,7 @@ export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name:
   ];
   const submit = handleSubmit(async (values) => {
     const error = await saveMember(getSupabase(), { ...values, active: true });
-    setFormError(error ? s[error] : null);
+    setFormError(error ? refusalText(error, pageLocale()) : null);
     if (!error) {
       reset();
       await onAdded(values.display_name);

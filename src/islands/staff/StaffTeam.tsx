@@ -5,6 +5,7 @@
  * made staff with the form below.
  */
 import { useEffect, useState } from 'react';
+import { pageLocale, refusalText } from '../../lib/refusals/index.ts';
 import { getSupabase } from '../../lib/supabase/client.ts';
 import { listTeam, saveMember, type StaffChange } from '../../lib/staff/team.ts';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../lib/schemas/staff-member.ts';
@@ -22,7 +23,8 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
 
   async function reload() {
     const result = await listTeam(getSupabase());
-    if ('error' in result) return setMessage({ kind: 'error', text: s[result.error] });
+    if ('error' in result)
+      return setMessage({ kind: 'error', text: refusalText(result.error, pageLocale()) });
     setTeam(result.team);
     setRoles(Object.fromEntries(result.team.map((m) => [m.user_id, m.role])));
   }
@@ -41,7 +43,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
     setBusy(false);
     setMessage(
       error
-        ? { kind: 'error', text: s[error] }
+        ? { kind: 'error', text: refusalText(error, pageLocale()) }
         : { kind: 'done', text: fill(done, { name: m.display_name }) },
     );
     if (!error) await reload();

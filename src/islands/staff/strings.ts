@@ -48,9 +48,6 @@ export const STAFF_KEYS = [
   'staff.team.addSubmit',
   'staff.team.adminsOnly',
   'staff.team.back',
-  'staff.team.error.lastAdmin',
-  'staff.team.error.noUser',
-  'staff.team.error.notAdmin',
   'staff.team.error.nameMissing',
   'staff.team.error.nameTooLong',
 ] as const satisfies readonly UiKey[];

@@ -381,11 +381,6 @@ export const en: Record<UiKey, string> = {
   'staff.team.addSubmit': 'Make staff',
   'staff.team.adminsOnly': 'Only admins can manage staff.',
   'staff.team.back': 'Back to the staff home',
-  'staff.team.error.lastAdmin':
-    'Not possible: this is the last active admin. Make another colleague an admin first, then change this account.',
-  'staff.team.error.noUser':
-    'There is no account with this email. Create it first as described under "Adding a new colleague".',
-  'staff.team.error.notAdmin': 'Only admins can change staff.',
   'staff.team.error.nameMissing': 'Enter a name',
   'staff.team.error.nameTooLong': 'A name has at most 80 characters',
 };

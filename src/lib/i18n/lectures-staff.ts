@@ -15,7 +15,7 @@ const zh = {
   'lecs.col.title': '活动',
   'lecs.col.when': '时间',
   'lecs.col.status': '状态',
-  'lecs.col.counts': '确认/候补/签到',
+  'lecs.col.counts': '已确认人数/名额 · 候补 · 签到',
   'lecs.status.draft': '草稿',
   'lecs.status.published': '已发布',
   'lecs.status.cancelled': '已取消',
@@ -29,7 +29,14 @@ const zh = {
   'lecs.f.audience': '适合人群',
   'lecs.f.startsAt': '开始（北京时间）',
   'lecs.f.endsAt': '结束（北京时间）',
-  'lecs.f.capacity': '名额',
+  'lecs.f.capacity': '名额（人数）',
+  'lecs.f.counts': '名额按谁计算',
+  'lecs.counts.adults': '只算成人',
+  'lecs.counts.adults_and_children': '成人和孩子都算',
+  'lecs.f.fillSmallerParties': '允许人数较少的报名补上剩余名额',
+  'lecs.f.fillSmallerPartiesHint':
+    '不勾选：严格按报名先后，排在前面的一组放不下时，后面的人也继续候补。勾选：后面人数较少、放得下的一组可以先确认。',
+  'lecs.error.counts': '请选择名额按谁计算',
   'lecs.f.opensAt': '报名开始（可空：发布即开始）',
   'lecs.f.closesAt': '报名截止（可空：活动开始时）',
   'lecs.save': '保存',
@@ -85,7 +92,6 @@ const zh = {
   'lecs.error.endsBeforeStart': '结束时间要晚于开始时间',
   'lecs.error.closesAfterEnd': '报名截止不能晚于活动结束',
   'lecs.error.window': '报名开始要早于报名截止',
-  'lecs.error.server': '没有成功：{message}',
 };
 
 const en: Record<keyof typeof zh, string> = {
@@ -102,7 +108,7 @@ const en: Record<keyof typeof zh, string> = {
   'lecs.col.title': 'Event',
   'lecs.col.when': 'When',
   'lecs.col.status': 'Status',
-  'lecs.col.counts': 'Confirmed/waitlist/checked in',
+  'lecs.col.counts': 'People confirmed/places · waitlist · checked in',
   'lecs.status.draft': 'Draft',
   'lecs.status.published': 'Published',
   'lecs.status.cancelled': 'Cancelled',
@@ -116,7 +122,14 @@ const en: Record<keyof typeof zh, string> = {
   'lecs.f.audience': 'Audience',
   'lecs.f.startsAt': 'Starts (Beijing time)',
   'lecs.f.endsAt': 'Ends (Beijing time)',
-  'lecs.f.capacity': 'Capacity',
+  'lecs.f.capacity': 'Capacity (people)',
+  'lecs.f.counts': 'Who takes a place',
+  'lecs.counts.adults': 'Adults only',
+  'lecs.counts.adults_and_children': 'Adults and children',
+  'lecs.f.fillSmallerParties': 'Let smaller parties fill the places left',
+  'lecs.f.fillSmallerPartiesHint':
+    'Unticked: strictly first come, first served; when the next party does not fit, everyone behind it waits too. Ticked: a smaller party behind it that fits is confirmed first.',
+  'lecs.error.counts': 'Choose who takes a place',
   'lecs.f.opensAt': 'Sign-up opens (empty: on publishing)',
   'lecs.f.closesAt': 'Sign-up closes (empty: at the start)',
   'lecs.save': 'Save',
@@ -172,7 +185,6 @@ const en: Record<keyof typeof zh, string> = {
   'lecs.error.endsBeforeStart': 'The end must be after the start',
   'lecs.error.closesAfterEnd': 'Sign-up must close by the end of the event',
   'lecs.error.window': 'Sign-up must open before it closes',
-  'lecs.error.server': 'Failed: {message}',
 };
 
 export type LectureStaffStrings = Record<keyof typeof zh, string>;

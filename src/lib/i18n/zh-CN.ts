@@ -364,10 +364,6 @@ export const zhCN = {
   'staff.team.addSubmit': '设为工作人员',
   'staff.team.adminsOnly': '只有管理员可以管理工作人员。',
   'staff.team.back': '返回工作人员首页',
-  'staff.team.error.lastAdmin':
-    '不能这样做：这是最后一位启用的管理员。请先把另一位同事设为管理员，再更改这个账号。',
-  'staff.team.error.noUser': '没有使用这个邮箱的账号。请先按“添加新同事”中的方法创建账号。',
-  'staff.team.error.notAdmin': '只有管理员可以更改工作人员。',
   'staff.team.error.nameMissing': '请输入姓名',
   'staff.team.error.nameTooLong': '姓名最多 80 个字',
 } as const;

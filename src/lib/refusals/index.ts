@@ -1,29 +1,62 @@
 /**
- * One error contract, database to screen: a refusal carries a stable machine code in `detail` (PostgREST's
- * `details`); pages map it to text through one table per feature and never show the database's words. An unknown
- * code gives a generic message in the page's language with the code, so staff can look it up.
+ * Refusals, database to screen. Every refusal a request can cause arrives as PostgREST's error body with a stable
+ * machine code in `details` (the functions raise `errcode = 'PTnnn', detail = '<code>'`, or return the same body
+ * with response.status; docs/database.md, "Errors"). Pages never read the database's `message`: they show the text
+ * this table has for the code, in the page's language. A code we have no text for gets a generic sentence with the
+ * code (for staff to report). tests/db/refusal-codes.test.ts fails when a function in the database raises a code
+ * missing here.
  */
+import { lectureRefusals } from './lecture.ts';
+import { limitsRefusals } from './limits.ts';
+import { staffRefusals } from './staff.ts';
 import { surveyRefusals } from './survey.ts';
-import { refusalFrom, type LocaleRefusals, type RefusalLike } from './text.ts';
+import { type LocaleRefusals, type RefusalLike, refusalTextIn } from './text.ts';
+import type { RefusalLocale, RefusalTable } from './types.ts';
 
-export type RefusalLocale = 'zh-CN' | 'en';
-type Texts = Record<string, { 'zh-CN': string; en: string }>;
+export type { RefusalLike } from './text.ts';
+export type { RefusalLocale, RefusalTable } from './types.ts';
 
-const TABLES: Texts[] = [surveyRefusals];
+/** Every feature's table. A code belongs to exactly one (tests/unit/refusals.test.ts). */
+export const REFUSAL_TABLES = {
+  lecture: lectureRefusals,
+  staff: staffRefusals,
+  limits: limitsRefusals,
+  survey: surveyRefusals,
+} as const satisfies Record<string, RefusalTable>;
 
-const GENERIC = {
-  'zh-CN': '操作没有成功。请稍后再试；如仍不成功，请联系工作人员（代码：{code}）。',
-  en: 'That did not work. Please try again later; if it keeps failing, contact staff (code: {code}).',
-};
+const ALL: RefusalTable = Object.assign({}, ...Object.values(REFUSAL_TABLES));
 
-/** Every table's texts in one language (for an island's props), with the generic text. */
-export function localeRefusals(locale: RefusalLocale): LocaleRefusals {
-  const texts: Record<string, string> = {};
-  for (const table of TABLES) for (const [code, t] of Object.entries(table)) texts[code] = t[locale];
-  return { texts, generic: GENERIC[locale] };
+/** One feature's texts in one language: what a page passes to its islands as a prop. */
+export function refusalTexts(
+  feature: keyof typeof REFUSAL_TABLES,
+  locale: RefusalLocale,
+): Record<string, string> {
+  return Object.fromEntries(Object.entries(REFUSAL_TABLES[feature]).map(([code, t]) => [code, t[locale]]));
 }
 
-/** The text for a refusal ({details, code} as supabase-js / postgrest-js give them) in the page's language. */
-export function refusalText(error: RefusalLike, locale: RefusalLocale): string {
-  return refusalFrom(localeRefusals(locale), error);
+/**
+ * The survey's and the limits' texts in one language, for the families' form (rendered into the page as a prop:
+ * no table in the form's bundle) and the staff paper entry.
+ */
+export function localeRefusals(locale: RefusalLocale): LocaleRefusals {
+  return { texts: { ...refusalTexts('limits', locale), ...refusalTexts('survey', locale) }, locale };
+}
+
+/** The machine code of a refusal when we know it, else null. */
+export function refusalCode(error: RefusalLike | null | undefined): string | null {
+  const details = error?.details ?? null;
+  return details !== null && Object.hasOwn(ALL, details) ? details : null;
+}
+
+/** The sentence to show for a refusal, in the page's language; never the database's own words. */
+export function refusalText(error: RefusalLike | null | undefined, locale: RefusalLocale): string {
+  const known = refusalCode(error);
+  return known ? ALL[known]![locale] : refusalTextIn({}, error, locale);
+}
+
+/** The page's language, from <html lang> (islands that are not given a locale). */
+export function pageLocale(): RefusalLocale {
+  return typeof document !== 'undefined' && document.documentElement.lang.toLowerCase().startsWith('en')
+    ? 'en'
+    : 'zh-CN';
 }

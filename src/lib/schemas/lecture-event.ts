@@ -43,6 +43,10 @@ export const EventFormSchema = z
     ),
     opensAt: optionalLocalTime,
     closesAt: optionalLocalTime,
+    /** Who takes a place (app.lecture_events.counts). */
+    counts: z.enum(['adults', 'adults_and_children'], { error: 'lecs.error.counts' }),
+    /** May a smaller party behind one that does not fit take the places left? (docs/database.md) */
+    fillSmallerParties: z.boolean(),
   })
   .check(
     z.refine((v) => !LOCAL_TIME.test(v.startsAt) || !LOCAL_TIME.test(v.endsAt) || v.endsAt > v.startsAt, {
@@ -82,5 +86,7 @@ export function eventJson(v: EventForm) {
     capacity: Number(v.capacity),
     registration_opens_at: fromShanghaiLocal(v.opensAt),
     registration_closes_at: fromShanghaiLocal(v.closesAt),
+    counts: v.counts,
+    fill_smaller_parties: v.fillSmallerParties,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Lectures: the sign-up and look-up forms (zod/mini, messages are i18n keys of src/lib/i18n/lectures.ts) and the
  * shapes the public functions return. The same rules as the SQL (20261130000200_lectures.sql): a mainland mobile
- * number, 1–2 adults, one of five child age bands, consent; codes of 6 characters without look-alikes.
+ * number, 1–2 adults, 0–3 children coming along (migration 20261206001300_capacity_in_people.sql), one of five
+ * child age bands, consent; codes of 6 characters without look-alikes.
  */
 import { z } from 'zod/mini';
 
@@ -34,6 +35,7 @@ export const SignUpSchema = z.object({
     ),
   mobile,
   adults: z.enum(['1', '2'], { error: 'lec.error.adults' }),
+  children: z.enum(['0', '1', '2', '3'], { error: 'lec.error.children' }),
   childAgeBand: z.enum(AGE_BANDS, { error: 'lec.error.ageBand' }),
   consent: z.literal(true, { error: 'lec.error.consent' }),
 });
@@ -56,6 +58,7 @@ export function signUpArgs(eventId: string, v: SignUp) {
     p_name: v.name,
     p_mobile: normalizeMobile(v.mobile),
     p_adults: Number(v.adults),
+    p_children: Number(v.children),
     p_child_age_band: v.childAgeBand,
     p_consent: v.consent,
   };

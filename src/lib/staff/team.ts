@@ -1,35 +1,21 @@
 /**
  * The staff team through the API: list (public.list_staff) and change (public.upsert_staff: role, active, name).
- * Errors become i18n keys a person can act on; the last-admin guard of upsert_staff gets its own plain message.
+ * A refusal comes back as the error itself; islands show `refusalText(error, locale)` (src/lib/refusals/staff.ts:
+ * the last-admin guard, an unknown email, a missing role, each a sentence a person can act on).
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { RefusalLike } from '../refusals/index.ts';
 import type { StaffMember, StaffRole } from '../schemas/staff-member.ts';
 
-export type TeamErrorKey =
-  | 'staff.team.error.lastAdmin'
-  | 'staff.team.error.noUser'
-  | 'staff.team.error.notAdmin'
-  | 'staff.error.unavailable';
-
-interface PgError {
-  code?: string;
-  message?: string;
-}
-
-/** The message for an error from upsert_staff / list_staff (SQLSTATE and text as the migration raises them). */
-export function teamErrorKey(error: PgError): TeamErrorKey {
-  if (error.code === 'P0001' && /last active admin/.test(error.message ?? ''))
-    return 'staff.team.error.lastAdmin';
-  if (error.code === 'P0002') return 'staff.team.error.noUser';
-  if (error.code === '42501') return 'staff.team.error.notAdmin';
-  return 'staff.error.unavailable';
+function refusal(error: { code?: string; details?: string | null }): RefusalLike {
+  return { code: error.code ?? null, details: error.details ?? null };
 }
 
 export async function listTeam(
   db: SupabaseClient,
-): Promise<{ team: StaffMember[] } | { error: TeamErrorKey }> {
+): Promise<{ team: StaffMember[] } | { error: RefusalLike }> {
   const { data, error } = await db.rpc('list_staff');
-  return error ? { error: teamErrorKey(error) } : { team: (data ?? []) as StaffMember[] };
+  return error ? { error: refusal(error) } : { team: (data ?? []) as StaffMember[] };
 }
 
 export interface StaffChange {
@@ -39,12 +25,12 @@ export interface StaffChange {
   active: boolean;
 }
 
-export async function saveMember(db: SupabaseClient, change: StaffChange): Promise<TeamErrorKey | null> {
+export async function saveMember(db: SupabaseClient, change: StaffChange): Promise<RefusalLike | null> {
   const { error } = await db.rpc('upsert_staff', {
     p_email: change.email,
     p_display_name: change.display_name,
     p_role: change.role,
     p_active: change.active,
   });
-  return error ? teamErrorKey(error) : null;
+  return error ? refusal(error) : null;
 }

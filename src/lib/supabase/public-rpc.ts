@@ -15,7 +15,7 @@ export type RpcOutcome<T> =
       status: number;
       code: string;
       message: string;
-      /** the machine code of a refusal (src/lib/refusals) */
+      /** The refusal's machine code (src/lib/refusals/); null when the database gave none. */
       details: string | null;
       hint: string | null;
     }

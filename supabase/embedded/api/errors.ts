@@ -39,9 +39,13 @@ export function restError(
  * `authenticated`: the caller's role is not anon.
  */
 export function statusForSqlState(code: string, authenticated: boolean): number {
-  // PostgREST's custom statuses: a function raising SQLSTATE PTnnn is answered with HTTP nnn.
-  const custom = /^PT([1-5][0-9][0-9])$/.exec(code);
-  if (custom) return Number(custom[1]);
+  // A custom SQLSTATE PTnnn asks for HTTP nnn (PostgREST reads the digits; anything unreadable is 500). The
+  // functions raise these for every refusal a request can cause (docs/database.md, "Errors").
+  if (code.startsWith('PT')) {
+    const digits = code.slice(2);
+    const status = /^[0-9]{3}$/.test(digits) ? Number(digits) : Number.NaN;
+    return status >= 100 && status <= 599 ? status : 500;
+  }
   switch (code) {
     case '23503':
     case '23505':

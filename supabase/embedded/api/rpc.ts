@@ -69,15 +69,34 @@ export interface CallInput {
   readOnly: boolean;
 }
 
+/** What a call answered: the JSON text of its result (null for void) and the status it asked for, if any. */
+export interface CallResult {
+  body: string | null;
+  /**
+   * `response.status` as the function left it (PostgREST's way for a function to choose the HTTP status without
+   * raising, so what it wrote commits — e.g. the attempt a refusal counted); null when not set or not a status.
+   */
+  status: number | null;
+}
+
+const RESPONSE_STATUS_SQL = `select pg_catalog.current_setting('response.status', true) as status`;
+
+function responseStatus(value: unknown): number | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!/^[0-9]{3}$/.test(text)) return null;
+  const status = Number(text);
+  return status >= 100 && status <= 599 ? status : null;
+}
+
 /**
- * The database side of a call, in one transaction: the local settings, then the function. Returns the JSON text
- * of the result (null for void). Database errors propagate as thrown.
+ * The database side of a call, in one transaction: the local settings, then the function, then `response.status`.
+ * Database errors propagate as thrown.
  */
 export async function runCall(
   ctx: Pick<RpcContext, 'db' | 'schema' | 'statementTimeouts'>,
   fn: FunctionInfo,
   input: CallInput,
-): Promise<string | null> {
+): Promise<CallResult> {
   const timeout = ctx.db.kind === 'postgres' ? ctx.statementTimeouts[input.caller.role] : undefined;
   const setup = [
     input.readOnly ? 'on' : 'off',
@@ -99,9 +118,12 @@ export async function runCall(
     );
     // concat() makes the first statement answer one small value instead of echoing every setting back.
     const results = await simple(
-      `select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body`,
+      `select pg_catalog.length(pg_catalog.concat(${settings.join(', ')})); select ${gateway(input.caller.role)}(${literal(call)}, ${literal(args)}) as body; ${RESPONSE_STATUS_SQL}`,
     );
-    return (results.at(-1)?.rows[0]?.body as string | null | undefined) ?? null;
+    return {
+      body: (results.at(-2)?.rows[0]?.body as string | null | undefined) ?? null,
+      status: responseStatus(results.at(-1)?.rows[0]?.status),
+    };
   }
   return ctx.db.transaction(async (tx) => {
     await tx.query(timeout ? SETUP_TIMEOUT_SQL : SETUP_SQL, setup);
@@ -109,7 +131,8 @@ export async function runCall(
       `select ${gateway(input.caller.role)}($1, $2::pg_catalog.json) as body`,
       [call, args],
     );
-    return rows[0]?.body ?? null;
+    const set = await tx.query<{ status: string | null }>(RESPONSE_STATUS_SQL);
+    return { body: rows[0]?.body ?? null, status: responseStatus(set.rows[0]?.status) };
   });
 }
 
@@ -139,9 +162,9 @@ export async function handleRpc(ctx: RpcContext, call: RpcRequest): Promise<void
     );
   const readOnly = fn.readOnly || method === 'GET' || method === 'HEAD';
   if (method !== 'POST') queryStringJson(fn.args, call.args);
-  let body: string | null;
+  let result: CallResult;
   try {
-    body = await runCall(ctx, fn, {
+    result = await runCall(ctx, fn, {
       caller,
       args: call.args,
       given,
@@ -152,11 +175,17 @@ export async function handleRpc(ctx: RpcContext, call: RpcRequest): Promise<void
   } catch (error) {
     throw fromDatabaseError(error, caller.role !== 'anon');
   }
+  if (result.status !== null) {
+    // The function chose the status (response.status), as PostgREST answers it: that status, its body as is.
+    if (method === 'HEAD' || fn.returnsVoid) res.writeHead(result.status).end();
+    else sendJsonText(res, result.status, result.body ?? 'null');
+    return;
+  }
   if (fn.returnsVoid) {
     res.writeHead(204).end();
     return;
   }
-  body = singular(req, body ?? 'null');
+  const body = singular(req, result.body ?? 'null');
   if (method === 'HEAD') res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end();
   else sendJsonText(res, 200, body);
 }

@@ -12,6 +12,7 @@ import { miniResolver } from '../../../lib/schemas/mini-resolver.ts';
 import { fill } from '../../../lib/i18n/lectures.ts';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
+import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { ErrorSummary, type FieldError } from '../../ErrorSummary.tsx';
 import { TextField } from '../../TextField.tsx';
@@ -30,6 +31,7 @@ const FIELDS = [
   'capacity',
   'opensAt',
   'closesAt',
+  'counts',
 ] as const;
 
 function defaults(e: StaffEvent | null): EventForm {
@@ -46,6 +48,8 @@ function defaults(e: StaffEvent | null): EventForm {
     capacity: e ? String(e.capacity) : '',
     opensAt: toShanghaiLocal(e?.registration_opens_at ?? null),
     closesAt: toShanghaiLocal(e?.registration_closes_at ?? null),
+    counts: e?.counts ?? 'adults',
+    fillSmallerParties: e?.fill_smaller_parties ?? false,
   };
 }
 
@@ -80,7 +84,7 @@ export function EventEditor({
       p_id: event?.id ?? null,
       p_event: eventJson(v),
     });
-    if (error) return setServerError(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setServerError(refusalText(error, pageLocale()));
     setServerError(null);
     const saved = data as StaffEvent & { promoted: number };
     onSaved(
@@ -119,6 +123,27 @@ export function EventEditor({
       {field('startsAt', t['lecs.f.startsAt'], 'datetime-local')}
       {field('endsAt', t['lecs.f.endsAt'], 'datetime-local')}
       {field('capacity', t['lecs.f.capacity'], 'number')}
+      <fieldset className="field">
+        <legend>{t['lecs.f.counts']}</legend>
+        {(['adults', 'adults_and_children'] as const).map((c) => (
+          <label key={c} className="choice">
+            <input
+              type="radio"
+              id={c === 'adults' ? 'ev-counts' : undefined}
+              value={c}
+              {...register('counts')}
+            />{' '}
+            {t[`lecs.counts.${c}`]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label className="choice">
+          <input type="checkbox" id="ev-fillSmallerParties" {...register('fillSmallerParties')} />{' '}
+          {t['lecs.f.fillSmallerParties']}
+        </label>
+        <p className="hint">{t['lecs.f.fillSmallerPartiesHint']}</p>
+      </div>
       {field('speaker', t['lecs.f.speaker'])}
       {field('audience', t['lecs.f.audience'])}
       <div className="field">

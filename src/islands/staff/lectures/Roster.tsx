@@ -9,6 +9,7 @@ import { fill, type LectureKey, type LectureStrings } from '../../../lib/i18n/le
 import { neutralise, toCsv } from '../../../lib/lectures/export.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
 import { normalizeCode } from '../../../lib/lectures/model.ts';
+import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import type { ExportRow, RosterRow, StaffEvent } from './types.ts';
 
@@ -52,7 +53,7 @@ export function Roster({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the client and strings are fixed for the page's life
   const load = useCallback(async () => {
     const { data, error } = await sb.rpc('lecture_roster', { p_event_id: event.id });
-    if (error) setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) setNote(refusalText(error, pageLocale()));
     else setRows(data as RosterRow[]);
   }, [event.id]);
   useEffect(() => void load(), [load]);
@@ -62,7 +63,7 @@ export function Roster({
       p_event_id: event.id,
       p_code: normalizeCode(raw),
     });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, pageLocale()));
     const r = data as { name: string; code: string; already: boolean };
     setNote(
       fill(r.already ? t['lecs.alreadyIn'] : t['lecs.checkedIn'], { name: r.name ?? '', code: r.code }),
@@ -74,7 +75,7 @@ export function Roster({
 
   async function reveal(id: number) {
     const { data, error } = await sb.rpc('reveal_lecture_mobile', { p_registration_id: id });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, pageLocale()));
     setRevealed((m) => ({ ...m, [id]: String(data) }));
   }
 
@@ -83,7 +84,7 @@ export function Roster({
       p_id: event.id,
       p_capacity: Number(capacity),
     });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, pageLocale()));
     const promoted = (data as { promoted: number }).promoted;
     setNote(`${t['lecs.saved']} ${promoted ? fill(t['lecs.promoted'], { n: promoted }) : ''}`);
     await load();
@@ -92,7 +93,7 @@ export function Roster({
 
   async function exportRows(kind: 'csv' | 'xlsx') {
     const { data, error } = await sb.rpc('export_lecture_roster', { p_event_id: event.id });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, pageLocale()));
     const header = [
       t['lecs.r.no'],
       t['lecs.r.code'],

@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureStrings } from '../../../lib/i18n/lectures.ts';
-import { fill } from '../../../lib/i18n/lectures.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
+import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { EventEditor } from './EventEditor.tsx';
 import { Roster } from './Roster.tsx';
@@ -45,11 +45,11 @@ export default function StaffLectures({
     const { data, error } = await sb.rpc('staff_list_lecture_events');
     if (error)
       return setState(
-        error.code === '42501'
-          ? /sign in/.test(error.message)
-            ? { kind: 'signedOut' }
-            : { kind: 'noRole' }
-          : { kind: 'unavailable' },
+        error.details === 'staff:sign_in_required'
+          ? { kind: 'signedOut' }
+          : error.details === 'staff:role_required'
+            ? { kind: 'noRole' }
+            : { kind: 'unavailable' },
       );
     setState({ kind: 'ready', events: data as StaffEvent[] });
   }, []);
@@ -61,7 +61,7 @@ export default function StaffLectures({
       p_status: status,
       p_reason: reason || null,
     });
-    if (error) return setNote(fill(t['lecs.error.server'], { message: error.message }));
+    if (error) return setNote(refusalText(error, pageLocale()));
     setNote(t['lecs.saved']);
     setConfirmCancel(false);
     if (status === 'cancelled') setToCall((data as { to_call: typeof toCall }).to_call);
@@ -244,7 +244,7 @@ export default function StaffLectures({
                   <td>{formatShanghai(e.starts_at)}</td>
                   <td>{t[`lecs.status.${e.status}`]}</td>
                   <td>
-                    {e.confirmed}/{e.capacity} · {e.waitlisted} · {e.checked_in}
+                    {e.confirmed_people}/{e.capacity} · {e.waitlisted} · {e.checked_in}
                   </td>
                 </tr>
               ))}

@@ -13,6 +13,9 @@ export interface StaffEvent {
   starts_at: string;
   ends_at: string;
   capacity: number;
+  counts: 'adults' | 'adults_and_children';
+  fill_smaller_parties: boolean;
+  confirmed_people: number;
   registration_opens_at: string | null;
   registration_closes_at: string | null;
   status: 'draft' | 'published' | 'cancelled';
