@@ -4,6 +4,10 @@ import react from '@astrojs/react';
 import { LOCAL_SUPABASE_URL } from './src/integrations/build-env.ts';
 import { CHUNK_GROUPS } from './src/integrations/chunk-groups.ts';
 import { siteSecurity } from './src/integrations/site-security.ts';
+import { validateDistricts } from './src/districts/validate.ts';
+
+// Stops the build with a readable message if a district's configuration is wrong or TUOYU_DISTRICT is unknown.
+const district = validateDistricts();
 
 export default defineConfig({
   // The site's public URL (hreflang links). Required by a production build: src/integrations/build-env.ts.
@@ -18,7 +22,11 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // Libraries that always load together ship as one file each (src/integrations/chunk-groups.ts).
-  vite: { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } },
+  vite: {
+    build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } },
+    // The district this build is for (src/districts/index.ts): browser code has no process.env.
+    define: { __TUOYU_DISTRICT__: JSON.stringify(district) },
+  },
   env: {
     schema: {
       // The map's base tiles (see README, Map configuration). 'none' works offline: outline and markers only.

@@ -3,16 +3,17 @@
  * townships, plus the three real hospital staff childcare points named in the district's 2024 report.
  * Deterministic (seeded PRNG): running it again gives the same files.
  *
- *   ./node_modules/.bin/node scripts/generate-demo-data.ts [--out src/data/facilities]
+ *   ./node_modules/.bin/node scripts/generate-demo-data.ts [--out src/districts/guichi/facilities]
  *
  * Existing `demo-*.yaml` files in the output folder are removed first; the hospital files are overwritten.
  */
 import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import gcoord from 'gcoord';
-import { TOWNSHIPS, type TownshipCode } from '../src/data/district.ts';
+import { DISTRICTS, facilitiesDir } from '../src/districts/index.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
 import type { CareForm, FacilityInput, FacilityType, VerifiableField } from '../src/lib/schemas/facility.ts';
+import { VERIFIABLE_FIELDS } from '../src/lib/schemas/facility-enums.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
 import { seededRandom } from './lib/seeded-random.ts';
 
@@ -38,29 +39,31 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /** Per township: ascii slug, rough centre [lng, lat] in GCJ-02, jitter in degrees, number of demo facilities. */
-const PLAN: Record<TownshipCode, { slug: string; center: [number, number]; spread: number; count: number }> =
-  {
-    '341702001': { slug: 'chiyang', center: [117.485, 30.66], spread: 0.01, count: 5 },
-    '341702002': { slug: 'qiupu', center: [117.497, 30.648], spread: 0.01, count: 5 },
-    '341702003': { slug: 'lishan', center: [117.47, 30.618], spread: 0.015, count: 3 },
-    '341702004': { slug: 'jiangkou', center: [117.535, 30.69], spread: 0.015, count: 3 },
-    '341702005': { slug: 'maya', center: [117.62, 30.72], spread: 0.02, count: 2 },
-    '341702006': { slug: 'dunshang', center: [117.56, 30.64], spread: 0.015, count: 2 },
-    '341702007': { slug: 'meilong', center: [117.4, 30.635], spread: 0.015, count: 2 },
-    '341702008': { slug: 'qiujiang', center: [117.33, 30.645], spread: 0.015, count: 2 },
-    '341702009': { slug: 'xinghuacun', center: [117.505, 30.672], spread: 0.01, count: 3 },
-    '341702010': { slug: 'qingfeng', center: [117.472, 30.645], spread: 0.01, count: 4 },
-    '341702011': { slug: 'qingxi', center: [117.455, 30.665], spread: 0.01, count: 4 },
-    '341702100': { slug: 'yinhui', center: [117.57, 30.52], spread: 0.03, count: 1 },
-    '341702101': { slug: 'niutoushan', center: [117.7, 30.67], spread: 0.02, count: 1 },
-    '341702102': { slug: 'juanqiao', center: [117.33, 30.54], spread: 0.03, count: 1 },
-    '341702103': { slug: 'meijie', center: [117.56, 30.36], spread: 0.03, count: 2 },
-    '341702104': { slug: 'meicun', center: [117.42, 30.42], spread: 0.03, count: 1 },
-    '341702105': { slug: 'tangtian', center: [117.28, 30.4], spread: 0.03, count: 2 },
-    '341702106': { slug: 'pailou', center: [117.68, 30.44], spread: 0.03, count: 2 },
-    '341702107': { slug: 'wusha', center: [117.27, 30.605], spread: 0.02, count: 1 },
-    '341702108': { slug: 'tangxi', center: [117.6, 30.3], spread: 0.03, count: 2 },
-  };
+/** Guichi's demo data set: other districts ship a few examples of their own (docs/districts.md). */
+const TOWNSHIPS = DISTRICTS.guichi.townships;
+
+const PLAN: Record<string, { slug: string; center: [number, number]; spread: number; count: number }> = {
+  '341702001': { slug: 'chiyang', center: [117.485, 30.66], spread: 0.01, count: 5 },
+  '341702002': { slug: 'qiupu', center: [117.497, 30.648], spread: 0.01, count: 5 },
+  '341702003': { slug: 'lishan', center: [117.47, 30.618], spread: 0.015, count: 3 },
+  '341702004': { slug: 'jiangkou', center: [117.535, 30.69], spread: 0.015, count: 3 },
+  '341702005': { slug: 'maya', center: [117.62, 30.72], spread: 0.02, count: 2 },
+  '341702006': { slug: 'dunshang', center: [117.56, 30.64], spread: 0.015, count: 2 },
+  '341702007': { slug: 'meilong', center: [117.4, 30.635], spread: 0.015, count: 2 },
+  '341702008': { slug: 'qiujiang', center: [117.33, 30.645], spread: 0.015, count: 2 },
+  '341702009': { slug: 'xinghuacun', center: [117.505, 30.672], spread: 0.01, count: 3 },
+  '341702010': { slug: 'qingfeng', center: [117.472, 30.645], spread: 0.01, count: 4 },
+  '341702011': { slug: 'qingxi', center: [117.455, 30.665], spread: 0.01, count: 4 },
+  '341702100': { slug: 'yinhui', center: [117.57, 30.52], spread: 0.03, count: 1 },
+  '341702101': { slug: 'niutoushan', center: [117.7, 30.67], spread: 0.02, count: 1 },
+  '341702102': { slug: 'juanqiao', center: [117.33, 30.54], spread: 0.03, count: 1 },
+  '341702103': { slug: 'meijie', center: [117.56, 30.36], spread: 0.03, count: 2 },
+  '341702104': { slug: 'meicun', center: [117.42, 30.42], spread: 0.03, count: 1 },
+  '341702105': { slug: 'tangtian', center: [117.28, 30.4], spread: 0.03, count: 2 },
+  '341702106': { slug: 'pailou', center: [117.68, 30.44], spread: 0.03, count: 2 },
+  '341702107': { slug: 'wusha', center: [117.27, 30.605], spread: 0.02, count: 1 },
+  '341702108': { slug: 'tangxi', center: [117.6, 30.3], spread: 0.03, count: 2 },
+};
 
 /** Name words: Chinese, English, slug. */
 const WORDS: readonly (readonly [string, string, string])[] = [
@@ -109,7 +112,7 @@ const HOURS = [
   '周一至周五 7:45–17:15',
 ];
 
-export const BOUNDARY_FILE = 'src/data/guichi-boundary.gcj02.geojson';
+export const BOUNDARY_FILE = 'src/districts/guichi/boundary.gcj02.geojson';
 
 /** The district outline (GCJ-02 GeoJSON, one MultiPolygon feature) converted to WGS-84. Path relative to cwd. */
 export async function outlineWgs84(file = BOUNDARY_FILE): Promise<MultiPolygonCoords> {
@@ -239,23 +242,7 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
  * names, that they serve hospital staff and that they work in "multiple modes" (多种模式); everything else is listed
  * under `unverified` and shown as 待核实 until the district checks it. No verified date: nobody has checked them yet.
  */
-export const HOSPITAL_UNVERIFIED = [
-  'ownership',
-  'inclusive',
-  'filing',
-  'township',
-  'address',
-  'location',
-  'phone',
-  'ages',
-  'places',
-  'vacancies',
-  'care_forms',
-  'hours',
-  'fees',
-  'health_partner',
-  'inspection',
-] as const satisfies readonly VerifiableField[];
+export const HOSPITAL_UNVERIFIED: readonly VerifiableField[] = VERIFIABLE_FIELDS; // the report states none of them
 
 function hospitalRecords(): FacilityInput[] {
   const base: Pick<FacilityInput, 'type' | 'source' | 'unverified' | 'demo'> = {
@@ -288,7 +275,7 @@ function hospitalRecords(): FacilityInput[] {
 
 export async function main(argv: string[]): Promise<number> {
   const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? argv[outIndex + 1] : 'src/data/facilities';
+  const out = outIndex >= 0 ? argv[outIndex + 1] : facilitiesDir(DISTRICTS.guichi);
   if (!out) throw new Error('--out needs a folder');
   rand = prng(SEED);
   const demo = demoRecords(await outlineWgs84());

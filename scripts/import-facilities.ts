@@ -1,5 +1,5 @@
 /**
- * Imports the district's filing (备案) list into `src/data/facilities/<id>.yaml`, one file per facility.
+ * Imports the district's filing (备案) list into `src/districts/guichi/facilities/<id>.yaml`, one file per facility.
  * Written for the clerk who keeps the list (docs/data.md, in Chinese, step by step):
  *
  *   npm run import:facilities -- 备案名单.xlsx             preview: what would change, nothing written
@@ -51,6 +51,7 @@ const NUMERIC_KEYS = new Set<string>([
 import { facilityToYaml } from './lib/write-facility-yaml.ts';
 import { BOUNDARY_FILE, outlineToWgs84 } from '../src/lib/geo/outline.ts';
 import { townshipByCode } from '../src/data/district.ts';
+import { facilitiesDir } from '../src/districts/index.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 
 const USAGE = {
@@ -460,7 +461,7 @@ export async function importFacilities(
 }
 
 const OPTIONS = {
-  out: { type: 'string', default: 'src/data/facilities' },
+  out: { type: 'string', default: facilitiesDir() },
   apply: { type: 'boolean', default: false },
   partial: { type: 'boolean', default: false },
   'older-ok': { type: 'boolean', default: false },

@@ -15,6 +15,7 @@ import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
+import { DISTRICT } from '../src/districts/index.ts';
 
 const dataDir = process.env.TUOYU_DATA_DIR || '.data';
 const sitePort = Number(process.env.PORT ?? 4321);
@@ -50,9 +51,13 @@ await maintenance.ran;
 
 // The site calls the embedded API unless the user pointed it at a Supabase project.
 const external = process.env.PUBLIC_SUPABASE_URL;
-const siteEnv = external
-  ? { PUBLIC_SUPABASE_URL: external, PUBLIC_SUPABASE_ANON_KEY: process.env.PUBLIC_SUPABASE_ANON_KEY ?? '' }
-  : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon };
+// The district is baked into the build too: switching TUOYU_DISTRICT rebuilds dist/.
+const siteEnv = {
+  ...(external
+    ? { PUBLIC_SUPABASE_URL: external, PUBLIC_SUPABASE_ANON_KEY: process.env.PUBLIC_SUPABASE_ANON_KEY ?? '' }
+    : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon }),
+  TUOYU_DISTRICT: DISTRICT.id,
+};
 try {
   buildIfStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` });
 } catch (error) {
@@ -68,7 +73,7 @@ const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).
 );
 const lines = [
   '',
-  '  贵池托育服务 / Guichi Childcare is running:',
+  `  ${DISTRICT.app.name['zh-CN']} / ${DISTRICT.app.name.en} is running:`,
   `    site      ${siteUrl}/`,
   `    English   ${siteUrl}/en/`,
   `    staff     ${siteUrl}/staff/   (sign in with a staff account)`,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { findChromium } from '../tests/support/chromium.ts';
 import { ensureChromium } from './lib/ensure-chromium.ts';
 import { e2eBuildEnv } from '../tests/support/e2e-env.ts';
+import { EXAMPLE_DIST, EXAMPLE_DISTRICT } from '../tests/support/district-example.ts';
 import {
   addTotals,
   playwrightTotals,
@@ -62,6 +63,15 @@ if (build.failed) {
   console.log('\nThe build failed; the tests need dist/.');
   finish([style, check, build]);
 }
+// The same site for a second district (src/districts/): its HTML check, link check and axe sweep run too.
+const exampleBuild = stepTotals(
+  `astro build (TUOYU_DISTRICT=${EXAMPLE_DISTRICT})`,
+  run(
+    `astro build (TUOYU_DISTRICT=${EXAMPLE_DISTRICT})`,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', EXAMPLE_DIST],
+    { ...e2eBuildEnv(), TUOYU_DISTRICT: EXAMPLE_DISTRICT },
+  ),
+);
 
 const vitestExit = run('unit, database and API tests (vitest)', [
   'node_modules/vitest/vitest.mjs',
@@ -81,4 +91,4 @@ const playwrightExit = run('browser tests (playwright)', ['node_modules/@playwri
 });
 const playwright = playwrightTotals({ exitCode: playwrightExit, reportText: reportText(PLAYWRIGHT_REPORT) });
 
-finish([style, check, build, vitest, playwright]);
+finish([style, check, build, exampleBuild, vitest, playwright]);

@@ -6,38 +6,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import { FacilitySchema, type Facility, type FacilityInput } from '../../src/lib/schemas/facility.ts';
+import { CARE_FORMS } from '../../src/lib/schemas/facility-enums.ts';
 
-/** Field order in the files (the schema's order). */
-const KEY_ORDER = [
-  'id',
-  'former_ids',
-  'filing_number',
-  'name',
-  'name_en',
-  'type',
-  'ownership',
-  'inclusive',
-  'demonstration',
-  'filing',
-  'township',
-  'address',
-  'location',
-  'phone',
-  'ages',
-  'places',
-  'vacancies',
-  'care_forms',
-  'hours',
-  'fees',
-  'health_partner',
-  'inspection',
-  'source',
-  'last_verified',
-  'unverified',
-  'demo',
-] as const satisfies readonly (keyof Facility)[];
-
-const FEE_ORDER = ['full_day', 'half_day', 'hourly', 'temporary'] as const;
+/**
+ * Field order in the files: the schema's own order, so a field added to FacilitySchema is written (never dropped
+ * because a hand-kept list forgot it). Fees follow the care forms' order.
+ */
+const KEY_ORDER = Object.keys(FacilitySchema.shape) as (keyof Facility)[];
+const FEE_ORDER = CARE_FORMS;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function ordered(f: Facility): Record<string, unknown> {

@@ -167,6 +167,16 @@ const TABLES: Record<
     },
     expect: staffReadable('survey_distribution_points', { user: 0, outreach: 'all', admin: 'all' }),
   },
+  // The district's townships (filled by the migration runner): no API role reads or writes them directly.
+  'app.townships': {
+    writes: {
+      insert: `insert into app.townships (code, name, name_en, kind) values ('341702999', 'x', $1::text, '镇')`,
+      update: `update app.townships set name = 'forged' where $1::uuid is not null`,
+      delete: `delete from app.townships where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('townships')),
+  },
   // Lectures: no API role touches the tables; everything goes through the functions below.
   'app.lecture_events': {
     writes: {
@@ -270,6 +280,10 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'select app_private.prune_rate_limit_buckets()',
   ),
   'app_private.touch_updated_at()': ownerOnly('touch_updated_at', 'select app_private.touch_updated_at()'),
+  'app_private.sync_townships(jsonb)': ownerOnly(
+    'sync_townships',
+    `select app_private.sync_townships('[{"code":"341702001","name":"x","name_en":"x","type":"街道"}]'::jsonb)`,
+  ),
   'app_private.rate_limit_exhausted(text, integer)': ownerOnly(
     'rate_limit_exhausted',
     `select app_private.rate_limit_exhausted('matrix', 5)`,

@@ -14,7 +14,10 @@ import { anon, rowsAs, serviceRole } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
 import { birthMonthAgo, FIXTURE_AGES, surveyFixture } from '../fixtures/survey.ts';
 import { seededRandom } from '../../scripts/lib/seeded-random.ts';
-import { TOWNSHIP_CODES, CARE_FORMS, FEES, AGE_BANDS } from '../../src/lib/schemas/survey.ts';
+import { CARE_FORMS, FEES, AGE_BANDS } from '../../src/lib/schemas/survey.ts';
+import { TOWNSHIPS } from '../../src/data/district.ts';
+
+const TOWNSHIP_CODES = TOWNSHIPS.map((t) => t.code);
 
 type Answer = ReturnType<typeof surveyFixture>;
 type Cell = number | null;

@@ -45,7 +45,7 @@ export interface Rec {
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built site; E2E_DIST points the file-based checks at another copy. */
 export const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist');
-const DATA_DIR = join(ROOT, 'src/data/facilities');
+const DATA_DIR = join(ROOT, 'src/districts/guichi/facilities');
 const CARE_FORMS = ['full_day', 'half_day', 'hourly', 'temporary'];
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));

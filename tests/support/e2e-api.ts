@@ -6,7 +6,14 @@ import { rmSync } from 'node:fs';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { onShutdown } from '../../supabase/embedded/api/on-shutdown.ts';
-import { E2E_API_PORT, E2E_DATA_DIR, E2E_JWT_SECRET, E2E_PORT, E2E_STAFF } from './e2e-env.ts';
+import {
+  E2E_API_PORT,
+  E2E_DATA_DIR,
+  E2E_EXAMPLE_PORT,
+  E2E_JWT_SECRET,
+  E2E_PORT,
+  E2E_STAFF,
+} from './e2e-env.ts';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
 const api = await startApi({
@@ -14,7 +21,7 @@ const api = await startApi({
   env: {
     TUOYU_DATA_DIR: E2E_DATA_DIR,
     JWT_SECRET: E2E_JWT_SECRET,
-    TUOYU_SITE_ORIGINS: `http://127.0.0.1:${E2E_PORT},http://localhost:${E2E_PORT}`,
+    TUOYU_SITE_ORIGINS: `http://127.0.0.1:${E2E_PORT},http://localhost:${E2E_PORT},http://127.0.0.1:${E2E_EXAMPLE_PORT}`,
     // Tests that check the lock-out give their requests their own X-Forwarded-For, so they get their own bucket.
     TUOYU_TRUST_PROXY: '1',
   },

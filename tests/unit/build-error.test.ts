@@ -3,7 +3,7 @@
  * and the field — checked in the output a person sees in their terminal.
  *
  * The build reads a temporary copy of the data directory (TUOYU_FACILITIES_DIR, see src/lib/facilities/load.ts)
- * with one invalid file added, so the real src/data/facilities that other tests read is never touched.
+ * with one invalid file added, so the real src/districts/guichi/facilities that other tests read is never touched.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 
-const REAL_DIR = 'src/data/facilities';
+const REAL_DIR = 'src/districts/guichi/facilities';
 const INVALID = `# Added to a temporary copy of the data directory by tests/unit/build-error.test.ts.
 id: zz-invalid-build-test
 name: 构建测试机构

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, expect, test, vi } from 'vitest';
 import { main } from '../../scripts/generate-demo-data.ts';
 
-const DATA = 'src/data/facilities';
+const DATA = 'src/districts/guichi/facilities';
 const out = mkdtempSync(path.join(tmpdir(), 'tuoyu-demo-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -278,8 +278,8 @@ describe('parseFacility and loadFacilities: messages a person can act on', () =>
 
   test('parseFacility names the file, the record and each bad field', () => {
     const bad = { ...fixture(), ages: { min_months: 30, max_months: 12 } };
-    expect(() => parseFacility(bad, 'src/data/facilities/x.yaml')).toThrow(
-      'Invalid facility data in src/data/facilities/x.yaml, record 池阳小橡树托育园 (id chiyang-oak-2):\n' +
+    expect(() => parseFacility(bad, 'src/districts/guichi/facilities/x.yaml')).toThrow(
+      'Invalid facility data in src/districts/guichi/facilities/x.yaml, record 池阳小橡树托育园 (id chiyang-oak-2):\n' +
         '  - field "ages": min_months must not be above max_months',
     );
   });

@@ -9,8 +9,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { EXAMPLE_DIST } from '../support/district-example.ts';
 
 const DIST = path.resolve('dist');
+// The second district's build (npm test makes it): checked in the same run.
+const EXAMPLE = path.resolve(EXAMPLE_DIST);
 const JAR = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
 const canaryDir = mkdtempSync(path.join(tmpdir(), 'tuoyu-vnu-'));
 const CANARY = path.join(canaryDir, 'canary.html');
@@ -29,11 +32,14 @@ interface VnuMessage {
   extract?: string;
 }
 
-test('every page in dist/ is valid HTML (Nu Html Checker, zero errors)', () => {
+test(`every page in dist/ and ${EXAMPLE_DIST} is valid HTML (Nu Html Checker, zero errors)`, () => {
   expect(
     existsSync(path.join(DIST, 'index.html')),
     'dist/ is missing: run astro build first (npm run build)',
   ).toBe(true);
+  expect(existsSync(path.join(EXAMPLE, 'index.html')), `${EXAMPLE_DIST} is missing: npm test builds it`).toBe(
+    true,
+  );
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
   expect(
     java.error,
@@ -42,7 +48,7 @@ test('every page in dist/ is valid HTML (Nu Html Checker, zero errors)', () => {
 
   const r = spawnSync(
     'java',
-    ['-Xss16m', '-jar', JAR, '--errors-only', '--skip-non-html', '--format', 'json', DIST, CANARY],
+    ['-Xss16m', '-jar', JAR, '--errors-only', '--skip-non-html', '--format', 'json', DIST, EXAMPLE, CANARY],
     {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -61,6 +67,8 @@ test('every page in dist/ is valid HTML (Nu Html Checker, zero errors)', () => {
 
   const site = messages.filter((m) => !m.url.endsWith('/canary.html'));
   expect(
-    site.map((m) => `${path.relative(DIST, new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`),
+    site.map(
+      (m) => `${path.relative(process.cwd(), new URL(m.url).pathname)}:${m.lastLine ?? '?'}: ${m.message}`,
+    ),
   ).toEqual([]);
 }, 180_000);

@@ -133,6 +133,7 @@ describe('.ics file', () => {
     confirmed: true,
     reminder: '活动将在 2 小时后开始',
     codeLabel: '确认码',
+    producer: '池州市东至县卫生健康委员会',
     now: new Date('2026-05-20T08:00:00Z'),
   };
   const text = buildIcs(input);
@@ -165,6 +166,7 @@ describe('.ics file', () => {
     expect(vevent.getFirstPropertyValue('uid')).toBe(
       'lecture-00000000-0000-4000-8000-00000000a001-7KAC9X@tuoyu',
     );
+    expect(cal.getFirstPropertyValue('prodid')).toBe('-//池州市东至县卫生健康委员会//tuoyu lectures//ZH');
   });
 
   test('a waitlisted registration is TENTATIVE', () => {

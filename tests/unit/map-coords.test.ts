@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import boundaryText from '../../src/data/guichi-boundary.gcj02.geojson?raw';
+import boundaryText from '../../src/districts/guichi/boundary.gcj02.geojson?raw';
 import { outlineToWgs84 } from '../../src/lib/map/build-data.ts';
 import { baseSpec, MAP_BASES } from '../../src/lib/map/base-layers.ts';
 import { wgs84ToGcj02, type LngLat } from '../../src/lib/geo/coords.ts';

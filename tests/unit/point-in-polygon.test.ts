@@ -89,7 +89,7 @@ describe('pointInRing / pointInPolygon', () => {
 });
 
 describe('the district outline and the facility data', () => {
-  const dir = path.join(process.cwd(), 'src/data/facilities');
+  const dir = path.join(process.cwd(), 'src/districts/guichi/facilities');
   const facilities = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => ({

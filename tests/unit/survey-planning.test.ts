@@ -1,6 +1,6 @@
 /** Planning figures: demand per township and band from the cross-tab, places per 1,000 residents. */
 import { expect, test } from 'vitest';
-import { per1000, planningRows } from '../../src/islands/staff-survey/Planning.tsx';
+import { per1000, planningRows } from '../../src/islands/staff/survey/Planning.tsx';
 
 test('demand counts only children whose families want care, per band, summed per township', () => {
   const rows = planningRows(

@@ -69,7 +69,7 @@ describe('survey refusals', () => {
   });
 
   test('the survey islands read no message text', () => {
-    const dirs = ['src/islands/survey', 'src/islands/staff-survey', 'src/lib/survey'];
+    const dirs = ['src/islands/survey', 'src/islands/staff/survey', 'src/lib/survey'];
     for (const d of dirs)
       for (const f of readdirSync(d)) {
         const text = readFileSync(join(d, f), 'utf8');

@@ -12,7 +12,7 @@ import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 
 const DIST = 'dist';
-const DATA = 'src/data/facilities';
+const DATA = 'src/districts/guichi/facilities';
 
 interface Raw {
   id: string;

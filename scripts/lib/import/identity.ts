@@ -7,6 +7,7 @@
 import { pinyin } from 'pinyin-pro';
 import { townshipByCode } from '../../../src/data/district.ts';
 import { toHalfWidth } from './normalize.ts';
+import { DISTRICT } from '../../../src/districts/index.ts';
 
 /** Letters and digits of a text in pinyin, without tones or separators between syllables. */
 function pinyinSlug(text: string): string {
@@ -31,7 +32,7 @@ function pinyinSlug(text: string): string {
  */
 export function deriveId(townshipCode: string, taken: ReadonlySet<string>): string {
   const township = townshipByCode(townshipCode)?.name.replace(/(街道|镇)$/, '') ?? '';
-  const prefix = (township && pinyinSlug(township)) || 'guichi';
+  const prefix = (township && pinyinSlug(township)) || DISTRICT.id;
   const pattern = new RegExp(`^${prefix}-(\\d+)$`);
   let highest = 0;
   for (const id of taken) {

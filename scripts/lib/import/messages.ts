@@ -7,6 +7,32 @@ import { UNVERIFIED_CELL, type ColumnKey } from '../../../src/lib/facilities/col
 import { FACILITY_TYPES } from '../../../src/lib/schemas/facility-enums.ts';
 import { zhCN } from '../../../src/lib/i18n/zh-CN.ts';
 import type { NoteCode } from './normalize.ts';
+import { DISTRICT, outlinePath } from '../../../src/districts/index.ts';
+import { readFileSync } from 'node:fs';
+
+/** The district's names and its rough extent (from its outline, to 0.1°), for the hints below. */
+const D = DISTRICT;
+const T0 = D.townships[0]!.name;
+const T1 = D.townships.at(-1)!.name;
+const [LNG, LAT] = (() => {
+  const text = readFileSync(outlinePath(), 'utf8');
+  const nums = [...text.matchAll(/\[(-?\d+\.?\d*),\s*(-?\d+\.?\d*)\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+  const range = (k: 0 | 1) => {
+    const v = nums.map((n) => n[k]!);
+    return [Math.floor(Math.min(...v) * 10) / 10, Math.ceil(Math.max(...v) * 10) / 10] as const;
+  };
+  return [range(0), range(1)];
+})();
+const EX_LAT = D.center_gcj02[1].toFixed(3);
+const EX_LNG = D.center_gcj02[0].toFixed(3);
+const AREA = D.phone_area_code;
+/** Guichi (not Guichi District) where English says "Guichi is about …" */
+const SHORT_EN = D.name_en.replace(/ (District|County|City|Banner)$/, '');
+/** 街道、镇 (Guichi) or 镇、乡 (Dongzhi): the kinds of township the district has, in the order they appear */
+const KINDS = [...new Set(D.townships.map((t) => t.type))];
 
 export type Lang = 'zh' | 'en';
 type Params = Record<string, string | number>;
@@ -62,22 +88,22 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string
   demonstration_year: { zh: '命名年份，如 2024', en: 'the year it was named, e.g. 2024' },
   filing: { zh: '已备案、备案中 或 未备案', en: '已备案, 备案中 or 未备案' },
   township: {
-    zh: '贵池区20个街道、镇之一，如 池阳街道、棠溪镇（可以不写“街道”“镇”）',
-    en: 'one of the 20 townships, e.g. 池阳街道 or 棠溪镇',
+    zh: `${D.name}${D.townships.length}个${KINDS.join('、')}之一，如 ${T0}、${T1}（可以不写${KINDS.map((k) => `“${k}”`).join('')}）`,
+    en: `one of the ${D.townships.length} townships, e.g. ${T0} or ${T1}`,
   },
   address: { zh: '详细地址', en: 'the street address' },
   lat: {
-    zh: '纬度，小数，如 30.659（贵池区约 29.9–30.9）',
-    en: 'latitude as a decimal, e.g. 30.659 (Guichi is about 29.9–30.9)',
+    zh: `纬度，小数，如 ${EX_LAT}（${D.name}约 ${LAT[0]}–${LAT[1]}）`,
+    en: `latitude as a decimal, e.g. ${EX_LAT} (${SHORT_EN} is about ${LAT[0]}–${LAT[1]})`,
   },
   lng: {
-    zh: '经度，小数，如 117.483（贵池区约 117.1–117.9）',
-    en: 'longitude as a decimal, e.g. 117.483 (Guichi is about 117.1–117.9)',
+    zh: `经度，小数，如 ${EX_LNG}（${D.name}约 ${LNG[0]}–${LNG[1]}）`,
+    en: `longitude as a decimal, e.g. ${EX_LNG} (${SHORT_EN} is about ${LNG[0]}–${LNG[1]})`,
   },
   location_verified: { zh: '是 或 否（位置是否到现场核实过）', en: '是 (yes) or 否 (no)' },
   phone: {
-    zh: '一个电话号码，固定电话如 0566-1234567（有分机写 0566-1234567 转 8001），手机如 13812345678',
-    en: 'one phone number, e.g. 0566-1234567 (with an extension 0566-1234567 转 8001) or 13812345678',
+    zh: `一个电话号码，固定电话如 ${AREA}-1234567（有分机写 ${AREA}-1234567 转 8001），手机如 13812345678`,
+    en: `one phone number, e.g. ${AREA}-1234567 (with an extension ${AREA}-1234567 转 8001) or 13812345678`,
   },
   min_months: { zh: '月数（整数），如 6', en: 'a number of months, e.g. 6' },
   max_months: { zh: '月数（整数），如 36', en: 'a number of months, e.g. 36' },
@@ -100,8 +126,8 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string
   last_verified: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
   ages: { zh: '月龄范围，如 6-36 或 6～36个月 或 0-3岁', en: 'an age range, e.g. 6-36, 6～36个月 or 0-3岁' },
   coords: {
-    zh: '经度和纬度两个数，经度在前（如 117.483,30.659）或纬度在前（如 30.659,117.483）都可以，用逗号、空格或分号隔开',
-    en: 'longitude and latitude, either order (e.g. 117.483,30.659 or 30.659,117.483), separated by a comma, space or semicolon',
+    zh: `经度和纬度两个数，经度在前（如 ${EX_LNG},${EX_LAT}）或纬度在前（如 ${EX_LAT},${EX_LNG}）都可以，用逗号、空格或分号隔开`,
+    en: `longitude and latitude, either order (e.g. ${EX_LNG},${EX_LAT} or ${EX_LAT},${EX_LNG}), separated by a comma, space or semicolon`,
   },
   datum: {
     zh: 'WGS-84、GCJ-02（高德、腾讯地图）或 BD-09（百度地图）',
@@ -172,8 +198,8 @@ const ISSUES = {
       `row ${p.other} is very likely the same facility (same ${p.what}). Delete the repeated row; if they really are two facilities, make their names different`,
   },
   outside: {
-    zh: (p) => `位置（纬度 ${p.lat}，经度 ${p.lng}）不在贵池区内。${p.cause}`,
-    en: (p) => `the position (latitude ${p.lat}, longitude ${p.lng}) is outside Guichi District. ${p.cause}`,
+    zh: (p) => `位置（纬度 ${p.lat}，经度 ${p.lng}）不在${D.name}内。${p.cause}`,
+    en: (p) => `the position (latitude ${p.lat}, longitude ${p.lng}) is outside ${D.name_en}. ${p.cause}`,
   },
   phone_scientific: {
     zh: () =>
@@ -292,9 +318,10 @@ export type IssueCode = keyof typeof ISSUES;
 /** Likely causes of a position outside the outline. */
 export const CAUSES: Record<'swapped' | 'gcj02' | 'bd09' | 'far', Text> = {
   swapped: {
-    zh: () => '看起来纬度和经度填反了：贵池区的纬度约 30，经度约 117，请把这两格的数对调',
+    zh: () =>
+      `看起来纬度和经度填反了：${D.name}的纬度约 ${Math.trunc(Number(EX_LAT))}，经度约 ${Math.trunc(Number(EX_LNG))}，请把这两格的数对调`,
     en: () =>
-      'Latitude and longitude look swapped: Guichi is at about latitude 30, longitude 117. Swap the two cells',
+      `Latitude and longitude look swapped: ${SHORT_EN} is at about latitude ${Math.trunc(Number(EX_LAT))}, longitude ${Math.trunc(Number(EX_LNG))}. Swap the two cells`,
   },
   gcj02: {
     zh: () =>
@@ -335,7 +362,7 @@ const NOTES: Record<Note['code'], { zh: string; en: string }> = {
     zh: '补上了 Excel 去掉的区号开头的 0',
     en: 'the leading 0 Excel dropped is restored',
   },
-  phone_area_code: { zh: '补上了区号 0566', en: 'area code 0566 added' },
+  phone_area_code: { zh: `补上了区号 ${AREA}`, en: `area code ${AREA} added` },
   date_form: { zh: '日期统一写成 年-月-日', en: 'date written as year-month-day' },
   date_serial: {
     zh: 'Excel 把日期存成了数字，已换算成日期',

@@ -4,6 +4,4 @@ export function esc(text: string): string {
 }
 
 /** `fill('{n} km', { n: 3 })` → "3 km". */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+export { fill } from '../../lib/i18n/fill.ts';

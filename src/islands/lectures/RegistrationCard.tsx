@@ -42,6 +42,7 @@ export function RegistrationCard({
       confirmed: r.status === 'confirmed',
       reminder: s['lec.icsReminder'],
       codeLabel: s['lec.code'],
+      producer: s['lec.icsProducer'],
     });
     return `data:text/calendar;charset=utf-8,${encodeURIComponent(text)}`;
   }, [r, e, s]);

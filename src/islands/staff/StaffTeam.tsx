@@ -11,6 +11,7 @@ import { listTeam, saveMember, type StaffChange } from '../../lib/staff/team.ts'
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../lib/schemas/staff-member.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import type { StaffStrings } from './strings.ts';
+import { fill } from '../../lib/i18n/fill.ts';
 
 type Message = { kind: 'done' | 'error'; text: string } | null;
 
@@ -19,7 +20,6 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
   const [roles, setRoles] = useState<Record<string, StaffRole>>({});
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState(false);
-  const fill = (text: string, name: string) => text.replace('{name}', name);
 
   async function reload() {
     const result = await listTeam(getSupabase());
@@ -44,7 +44,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
     setMessage(
       error
         ? { kind: 'error', text: refusalText(error, pageLocale()) }
-        : { kind: 'done', text: fill(done, m.display_name) },
+        : { kind: 'done', text: fill(done, { name: m.display_name }) },
     );
     if (!error) await reload();
     return !error;
@@ -89,7 +89,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
                   e.preventDefault(), void change(m, { role: roles[m.user_id] }, s['staff.team.done.role'])
                 )}
               >
-                <label htmlFor={roleId}>{fill(s['staff.team.roleOf'], m.display_name)}</label>
+                <label htmlFor={roleId}>{fill(s['staff.team.roleOf'], { name: m.display_name })}</label>
                 <select
                   id={roleId}
                   value={roles[m.user_id]}
@@ -130,7 +130,7 @@ export function StaffTeam({ s, myId }: { s: StaffStrings; myId: string }) {
       <AddMemberForm
         s={s}
         onAdded={async (name) => (
-          setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], name) }), reload()
+          setMessage({ kind: 'done', text: fill(s['staff.team.done.added'], { name }) }), reload()
         )}
       />
     </div>

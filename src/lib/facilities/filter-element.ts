@@ -21,11 +21,10 @@ import {
   type Word,
 } from './filter.ts';
 import type { CareForm, DemonstrationLevel, FacilityType, Ownership } from '../schemas/facility-enums.ts';
+import { fill } from '../i18n/fill.ts';
 
 type Key = keyof FilterState;
 const CONDITIONS: Key[] = ['q', 'age', 'inclusive', 'form', 'township', 'type', 'own', 'level'];
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
 function itemFromCard(li: HTMLElement): FilterItem {
   const d = li.dataset;

@@ -7,12 +7,13 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { FacilitySchema, type Facility } from '../schemas/facility.ts';
 import { formatIssues } from '../schemas/format-issues.ts';
+import { facilitiesDir } from '../../districts/index.ts';
 
 /**
  * The facility files' folder, relative to the working directory: `TUOYU_FACILITIES_DIR` when set (tests build a
- * temporary copy with it), else `src/data/facilities`. Read here only.
+ * temporary copy with it), else the selected district's `src/districts/<id>/facilities`. Read here only.
  */
-export const FACILITY_DIR = process.env.TUOYU_FACILITIES_DIR || 'src/data/facilities';
+export const FACILITY_DIR = process.env.TUOYU_FACILITIES_DIR || facilitiesDir();
 
 export class FacilityDataError extends Error {
   override name = 'FacilityDataError';

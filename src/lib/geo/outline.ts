@@ -4,11 +4,12 @@
  * a GeoJSON FeatureCollection, Feature or bare geometry in GCJ-02, every feature read, Polygon and MultiPolygon
  * alike, converted once to WGS-84 (6 decimals, ~0.1 m). Pure: the caller reads the file.
  */
+import { outlinePath } from '../../districts/index.ts';
 import type { DistrictOutline } from '../map/types.ts';
 import { gcj02ToWgs84, round6, type LngLat } from './coords.ts';
 
-/** The boundary file, relative to the project root. */
-export const BOUNDARY_FILE = 'src/data/guichi-boundary.gcj02.geojson';
+/** The selected district's boundary file, relative to the project root (src/districts/<id>/). */
+export const BOUNDARY_FILE = outlinePath();
 
 type Geometry = { type: string; coordinates?: unknown; geometries?: Geometry[] };
 type GeoJson =

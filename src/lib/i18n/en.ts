@@ -2,9 +2,9 @@
 import type { UiKey } from './zh-CN.ts';
 
 export const en: Record<UiKey, string> = {
-  'site.name': 'Guichi Childcare',
-  'site.tagline': 'Care services for children under 3 in Guichi District',
-  'site.owner': 'Guichi District Health Commission, Chizhou',
+  'site.name': '{app}',
+  'site.tagline': 'Care services for children under 3 in {district}',
+  'site.owner': '{owner}',
   'skip.toContent': 'Skip to main content',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
@@ -96,7 +96,7 @@ export const en: Record<UiKey, string> = {
   'field.locationUnverified': 'Position is an estimate, not yet checked on site',
   'field.locationMissing': 'No position yet, so it is not shown on the map',
   'field.locationPending': 'Position to be verified, so it is not shown on the map',
-  'home.title': 'Childcare in Guichi District',
+  'home.title': 'Childcare in {district}',
   'home.intro':
     'For families with children under 3: find childcare, demonstration institutions and hospital staff childcare points, parent lectures, and the childcare demand survey.',
   'home.quick': 'Services',
@@ -125,7 +125,7 @@ export const en: Record<UiKey, string> = {
     'Another {demo} example facilities are shown only to demonstrate the site and are not counted here.',
   'home.contact': 'Contact',
   'home.contactText':
-    'Guichi District Health Commission, Chizhou. For questions call the commission on working days, or ask at your community health service centre.',
+    '{owner}. For questions call the commission on working days, or ask at your community health service centre.',
   'list.title': 'Find childcare',
   'list.intro':
     'The childcare centres, kindergarten nursery classes, community, employer and hospital staff childcare points listed on this site. Filter them, or sort by distance from you.',
@@ -226,10 +226,10 @@ export const en: Record<UiKey, string> = {
   'demonstration.none': 'None at this level yet.',
   'about.what': 'What this site is',
   'about.whatText':
-    'Built by the Guichi District Health Commission to help families understand childcare for children under 3: which facilities exist, where, what they cost, which ages they take, and the district’s support policies.',
+    'Built by the {commission} to help families understand childcare for children under 3: which facilities exist, where, what they cost, which ages they take, and the district’s support policies.',
   'about.contact': 'Contact',
   'about.contactText':
-    'Guichi District Health Commission, Chizhou (contact on working days). For a facility’s details, call the facility directly.',
+    '{owner} (contact on working days). For a facility’s details, call the facility directly.',
   'about.accessibility': 'Accessibility',
   'about.accessibilityText':
     'The site has a large-text mode, works with browser zoom and high-contrast settings, can be used with a keyboard, and shows every facility without JavaScript.',
@@ -250,7 +250,7 @@ export const en: Record<UiKey, string> = {
   'compare.field': 'Item',
   'notFound.title': 'Page not found',
   'notFound.text': 'The link may be old or mistyped. You can:',
-  'footer.owner': 'Run by the Guichi District Health Commission',
+  'footer.owner': 'Run by the {owner}',
   'footer.dataNote':
     'Facility details come from the commission’s filing list; the facility itself has the latest.',
   'footer.dataNoteDemo':
@@ -281,7 +281,7 @@ export const en: Record<UiKey, string> = {
   'map.legend.cluster': 'Number in a circle: facilities in that area; select it to zoom in',
   'map.legend.near': 'Yellow ring: within the chosen distance',
   'map.legend.me': 'My position',
-  'map.legend.outline': 'Blue line: Guichi District boundary',
+  'map.legend.outline': 'Blue line: {district} boundary',
   'map.symbol.childcare_center': 'C',
   'map.symbol.kindergarten_class': 'K',
   'map.symbol.hospital_site': 'H',

@@ -1,6 +1,7 @@
 /** Translation lookup and locale-aware paths. zh-CN is served at /, English under /en/. */
 import { en } from './en.ts';
 import { zhCN, type UiKey } from './zh-CN.ts';
+import { districtWords, fill } from './district-words.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -20,8 +21,9 @@ export function localeFromSegment(segment: string | undefined): Locale {
 /** `t('list.count', { shown: 3, total: 9 })` replaces `{shown}` and `{total}`. */
 export function useTranslations(locale: Locale) {
   const dict = dictionaries[locale];
+  const district = districtWords(locale);
   return function t(key: UiKey, vars: Record<string, string | number> = {}): string {
-    return dict[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+    return fill(dict[key], { ...district, ...vars });
   };
 }
 export type Translate = ReturnType<typeof useTranslations>;

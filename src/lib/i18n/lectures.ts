@@ -3,6 +3,8 @@
  * only what they show (a plain object prop).
  */
 import type { Locale } from './index.ts';
+import { districtWords } from './district-words.ts';
+import { fill } from './fill.ts';
 
 const zh = {
   'lec.title': '家长讲堂与健康讲座',
@@ -81,6 +83,7 @@ const zh = {
   'lec.qrLabel': '确认码 {code} 的二维码',
   'lec.ics': '加入日历（.ics）',
   'lec.icsReminder': '活动将在 2 小时后开始',
+  'lec.icsProducer': '{owner}',
   'lec.my': '查询或取消我的报名',
   'lec.myIntro': '填写报名时用的手机号码和确认码。',
   'lec.lookup': '查询',
@@ -173,6 +176,7 @@ const en: Record<keyof typeof zh, string> = {
   'lec.qrLabel': 'QR code of confirmation code {code}',
   'lec.ics': 'Add to calendar (.ics)',
   'lec.icsReminder': 'The event starts in 2 hours',
+  'lec.icsProducer': '{owner}',
   'lec.my': 'Look up or cancel my registration',
   'lec.myIntro': 'Enter the mobile number you signed up with and your confirmation code.',
   'lec.lookup': 'Look up',
@@ -188,11 +192,12 @@ const en: Record<keyof typeof zh, string> = {
 export type LectureKey = keyof typeof zh;
 export type LectureStrings = Record<LectureKey, string>;
 
+/** The locale's lecture strings, with the district's words filled in (on the server: islands get them as props). */
 export function lectureStrings(locale: Locale): LectureStrings {
-  return locale === 'en' ? en : zh;
+  const vars = districtWords(locale);
+  const dict = locale === 'en' ? en : zh;
+  return Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, fill(v, vars)])) as LectureStrings;
 }
 
 /** `fill(s['lec.seatsLeft'], { n: 3 })` */
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
-}
+export { fill };

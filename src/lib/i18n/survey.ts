@@ -5,10 +5,11 @@
  */
 import type { Locale } from './index.ts';
 import { CONSENT_VERSION, PHONE_RETENTION_DAYS } from '../schemas/survey.ts';
+import { districtWords, fill } from './district-words.ts';
 
 const zh = {
   'survey.title': '托育服务需求调查',
-  'survey.intro': '帮助贵池区按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
+  'survey.intro': '帮助{district}按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
   'survey.noJs':
     '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；也可以在工作日打电话给区卫健委，由工作人员代为登记。',
   'survey.loading': '正在加载问卷……',
@@ -38,7 +39,7 @@ const zh = {
   'survey.error.phoneConsent': '留电话需要勾选同意回访；不想留电话请清空号码',
   'survey.q.consent': '监护人同意',
   'survey.consent.text':
-    '本调查由贵池区卫生健康委员会开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
+    '本调查由{commission}开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
   'survey.consent.label': '我是孩子的监护人，同意按上述说明提供孩子的出生年月等信息',
   'survey.q.relation': '您和孩子是什么关系？',
   'survey.q.children': '家中 3 岁以下的孩子，各是哪年哪月出生？',
@@ -195,6 +196,8 @@ const zh = {
   'staff.survey.planningIntro': '托位来自本站机构数据，需求来自调查（家庭有送托需求的 3 岁以下孩子）。',
   'staff.survey.per1000':
     '全区每千人口托位数：{value}（国家目标 4.5；常住人口 {population}，第七次人口普查）',
+  'staff.survey.per1000Unknown':
+    '每千人口托位数：本区的常住人口尚未配置（src/districts/，须有公开来源），暂不计算。',
   'staff.survey.downloadCsv': '下载表格（CSV）',
   'staff.survey.paperIntro': '与家庭填写的问卷相同，提交后记为纸质问卷。请先选择问卷的来源（发放点）。',
   'staff.survey.paperSource': '问卷来源',
@@ -223,7 +226,7 @@ export type SurveyKey = keyof typeof zh;
 const en: Record<SurveyKey, string> = {
   'survey.title': 'Childcare demand survey',
   'survey.intro':
-    'Help Guichi District plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
+    'Help {district} plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
   'survey.noJs':
     'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; or call the district health commission on working days and staff will take your answers.',
   'survey.loading': 'Loading the questionnaire…',
@@ -254,7 +257,7 @@ const en: Record<SurveyKey, string> = {
     'To leave a phone number, tick the box to agree to a follow-up call; otherwise clear the number',
   'survey.q.consent': 'Guardian’s consent',
   'survey.consent.text':
-    'This survey is run by the Guichi District Health Commission to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
+    'This survey is run by the {commission} to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
   'survey.consent.label':
     'I am the child’s guardian and agree to give the child’s birth month and the other answers as described above',
   'survey.q.relation': 'What is your relation to the child?',
@@ -415,6 +418,8 @@ const en: Record<SurveyKey, string> = {
     'Places come from this site’s facility data; demand from the survey (children under 3 whose families want childcare).',
   'staff.survey.per1000':
     'District places per 1,000 residents: {value} (national target 4.5; resident population {population}, 2020 census)',
+  'staff.survey.per1000Unknown':
+    'Places per 1,000 residents: the district’s resident population is not configured yet (src/districts/, from a public source), so it is not computed.',
   'staff.survey.downloadCsv': 'Download the table (CSV)',
   'staff.survey.paperIntro':
     'The same questionnaire families fill in, recorded as a paper form. Choose where the form came from first.',
@@ -445,11 +450,9 @@ const en: Record<SurveyKey, string> = {
 
 export type SurveyStrings = Record<SurveyKey, string>;
 
-const fill = (text: string) =>
-  text.replace('{days}', String(PHONE_RETENTION_DAYS)).replace('{version}', CONSENT_VERSION);
-
-/** The locale's survey strings, with the retention period and consent version filled in. */
+/** The locale's survey strings, with the retention period, consent version and district's words filled in. */
 export function surveyStrings(locale: Locale): SurveyStrings {
   const dict = locale === 'en' ? en : zh;
-  return Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, fill(v)])) as SurveyStrings;
+  const vars = { days: PHONE_RETENTION_DAYS, version: CONSENT_VERSION, ...districtWords(locale) };
+  return Object.fromEntries(Object.entries(dict).map(([k, v]) => [k, fill(v, vars)])) as SurveyStrings;
 }

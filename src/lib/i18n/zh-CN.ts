@@ -1,8 +1,8 @@
 /** Simplified Chinese UI strings (the default locale). Flat dotted keys; en.ts must have the same keys. */
 export const zhCN = {
-  'site.name': '贵池托育服务',
-  'site.tagline': '贵池区 3 岁以下婴幼儿照护服务信息',
-  'site.owner': '池州市贵池区卫生健康委员会',
+  'site.name': '{app}',
+  'site.tagline': '{district} 3 岁以下婴幼儿照护服务信息',
+  'site.owner': '{owner}',
   'skip.toContent': '跳到主要内容',
   'nav.label': '主导航',
   'nav.home': '首页',
@@ -94,7 +94,7 @@ export const zhCN = {
   'field.locationUnverified': '位置为估计，尚待现场核实',
   'field.locationMissing': '暂无位置信息，因此未在地图上标注',
   'field.locationPending': '位置待核实，因此未在地图上标注',
-  'home.title': '贵池区托育服务',
+  'home.title': '{district}托育服务',
   'home.intro':
     '为 3 岁以下婴幼儿家庭提供托育机构查询、示范机构和医院职工托育点信息、家长讲堂，以及托育服务需求调查。',
   'home.quick': '常用服务',
@@ -118,8 +118,7 @@ export const zhCN = {
   'home.statsPlacesUnverified': '其中 {n} 家的托位数待核实。',
   'home.statsDemo': '另有 {demo} 家示例机构仅用于演示，不计入以上数字。',
   'home.contact': '联系我们',
-  'home.contactText':
-    '池州市贵池区卫生健康委员会。咨询请在工作日拨打区卫健委电话，或到所在街道/镇社区卫生服务中心询问。',
+  'home.contactText': '{owner}。咨询请在工作日拨打区卫健委电话，或到所在街道/镇社区卫生服务中心询问。',
   'list.title': '找托育机构',
   'list.intro':
     '下面列出本站收录的托育机构、幼儿园托班、社区托育点、单位托育点和医院职工托育点。可以按条件筛选，也可以按离您的距离排序。',
@@ -223,10 +222,9 @@ export const zhCN = {
   'about.csv': '下载 CSV（Excel）',
   'about.what': '本站是什么',
   'about.whatText':
-    '本站由贵池区卫生健康委员会建设，帮助家庭了解全区 3 岁以下婴幼儿托育服务：有哪些机构、在哪里、收多少钱、收多大的孩子，以及区里的支持政策。',
+    '本站由{commission}建设，帮助家庭了解全区 3 岁以下婴幼儿托育服务：有哪些机构、在哪里、收多少钱、收多大的孩子，以及区里的支持政策。',
   'about.contact': '联系方式',
-  'about.contactText':
-    '池州市贵池区卫生健康委员会（地址：池州市贵池区，咨询请在工作日联系）。机构的具体情况请直接致电机构。',
+  'about.contactText': '{owner}（咨询请在工作日联系）。机构的具体情况请直接致电机构。',
   'about.accessibility': '无障碍与适老化',
   'about.accessibilityText':
     '本站支持“大字模式”、浏览器缩放和系统高对比度设置，可全程使用键盘操作，在不开启 JavaScript 时也能浏览全部机构信息。',
@@ -241,7 +239,7 @@ export const zhCN = {
   'compare.field': '项目',
   'notFound.title': '找不到这个页面',
   'notFound.text': '链接可能已失效或输入有误。您可以：',
-  'footer.owner': '主办：池州市贵池区卫生健康委员会',
+  'footer.owner': '主办：{owner}',
   'footer.dataNote': '机构信息来自区卫健委备案名单，以机构实际情况为准。',
   'footer.dataNoteDemo':
     '本站目前的机构名单是示例数据，不是区卫健委的备案名单；医院职工托育点来自区卫健委 2024 年工作报道，详情待核实。',
@@ -271,7 +269,7 @@ export const zhCN = {
   'map.legend.cluster': '圆圈中的数字：该处的机构数量，点击放大',
   'map.legend.near': '黄色外框：在所选距离内',
   'map.legend.me': '我的位置',
-  'map.legend.outline': '蓝线：贵池区边界',
+  'map.legend.outline': '蓝线：{district}边界',
   'map.symbol.childcare_center': '托',
   'map.symbol.kindergarten_class': '园',
   'map.symbol.hospital_site': '医',

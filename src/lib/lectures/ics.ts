@@ -21,6 +21,8 @@ export interface IcsInput {
   reminder: string;
   /** the text before the code in the description, e.g. "确认码" */
   codeLabel: string;
+  /** Who publishes the calendar entry (the district's health commission), for PRODID */
+  producer: string;
   /** DTSTAMP; defaults to now */
   now?: Date;
 }
@@ -59,7 +61,7 @@ export function buildIcs(e: IcsInput): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Guichi District Health Commission//tuoyu lectures//ZH',
+    `PRODID:-//${e.producer.replace(/[/\r\n]/g, ' ')}//tuoyu lectures//ZH`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VTIMEZONE',

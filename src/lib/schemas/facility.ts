@@ -1,9 +1,9 @@
 /**
- * The facility schema: one record per childcare facility, written as YAML under `src/data/facilities/`.
+ * The facility schema: one record per childcare facility, written as YAML under `src/districts/<district>/facilities/`.
  * Build-time only (content collection, open data, import command); browsers never load it.
  */
 import { z } from 'zod';
-import { TOWNSHIP_CODES } from '../../data/district.ts';
+import { DISTRICT, TOWNSHIP_CODES } from '../../data/district.ts';
 
 import {
   CARE_FORMS,
@@ -100,7 +100,9 @@ export const FacilitySchema = z
     filing: z.enum(FILING_STATUSES).optional(),
     /** 9-digit statistical code of the township (街道/镇), see src/data/district.ts. */
     township: z
-      .enum(TOWNSHIP_CODES, { error: 'must be one of the 20 township codes in src/data/district.ts' })
+      .enum(TOWNSHIP_CODES, {
+        error: `must be one of the ${TOWNSHIP_CODES.length} township codes of ${DISTRICT.name} (src/districts/${DISTRICT.id}/district.ts)`,
+      })
       .optional(),
     address: Text.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */

@@ -39,31 +39,10 @@ export const PICKUPS = ['before_1630', '1630_1730', '1730_1830', 'after_1830'] a
 export const PRIORITIES = ['safety', 'health_care', 'caregivers', 'environment', 'meals', 'cost'] as const;
 export const AGE_BANDS = ['0_12', '13_24', '25_36'] as const;
 /**
- * The 20 townships' codes, written out so the browser bundle does not carry src/data/district.ts's names;
- * tests/unit/survey-parity.test.ts checks they are exactly district.ts's TOWNSHIPS, in order.
+ * A township is one of the district's statistical codes (9 digits). Which codes exist is the district's data
+ * (src/districts/, app.townships): the page offers only those, and the database refuses any other.
  */
-export const TOWNSHIP_CODES = [
-  '341702001',
-  '341702002',
-  '341702003',
-  '341702004',
-  '341702005',
-  '341702006',
-  '341702007',
-  '341702008',
-  '341702009',
-  '341702010',
-  '341702011',
-  '341702100',
-  '341702101',
-  '341702102',
-  '341702103',
-  '341702104',
-  '341702105',
-  '341702106',
-  '341702107',
-  '341702108',
-] as const;
+export const TOWNSHIP_CODE = /^\d{9}$/;
 
 /** Each answer list and the SQL enum type that must hold the same values, in the same order. */
 export const SQL_ENUMS = {
@@ -79,7 +58,6 @@ export const SQL_ENUMS = {
   'app.survey_dropoff': DROPOFFS,
   'app.survey_pickup': PICKUPS,
   'app.survey_priority': PRIORITIES,
-  'app.survey_township': TOWNSHIP_CODES,
 } as const;
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
@@ -139,7 +117,9 @@ export const SurveySteps = {
   times: z.object({ dropoff: choice(DROPOFFS), pickup: choice(PICKUPS) }),
   priorities: z.object({ priorities: several(PRIORITIES, MAX_PRIORITIES, 'survey.error.priorities') }),
   township: z.object({
-    township: z.enum(TOWNSHIP_CODES, { error: 'survey.error.township' }),
+    township: z
+      .string({ error: 'survey.error.township' })
+      .check(z.regex(TOWNSHIP_CODE, { error: 'survey.error.township' })),
     community: z.optional(z.string().check(z.trim(), z.maxLength(60, { error: 'survey.error.community' }))),
   }),
   phone: z

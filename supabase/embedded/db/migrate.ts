@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './adapter.ts';
+import { DISTRICT } from '../../../src/districts/index.ts';
 
 /** The `supabase/` folder, found from this file so it works from any working directory. */
 export const supabaseDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,7 +64,11 @@ async function execAsOwner(tx: Tx, sql: string): Promise<void> {
 }
 
 /** Applies what is missing; returns the versions applied now (empty when the database was up to date). */
-export async function prepareDatabase(db: Db, opts: { seed?: boolean } = {}): Promise<{ applied: string[] }> {
+export async function prepareDatabase(
+  db: Db,
+  /** `until`: apply only the migrations before this version (an upgrade test starts from an older database). */
+  opts: { seed?: boolean; until?: string } = {},
+): Promise<{ applied: string[] }> {
   for (const file of listBootstrap()) {
     const sql = readFileSync(file, 'utf8');
     await db.transaction(async (tx) => {
@@ -77,7 +82,7 @@ export async function prepareDatabase(db: Db, opts: { seed?: boolean } = {}): Pr
   });
 
   const applied: string[] = [];
-  for (const m of listMigrations()) {
+  for (const m of listMigrations().filter((m) => !opts.until || m.version < opts.until)) {
     const sql = readFileSync(m.path, 'utf8');
     const done = await db.transaction(async (tx) => {
       await lock(tx);
@@ -95,8 +100,28 @@ export async function prepareDatabase(db: Db, opts: { seed?: boolean } = {}): Pr
     if (done) applied.push(m.version);
   }
 
+  if (!opts.until) await syncTownships(db);
   if (opts.seed) await seed(db);
   return { applied };
+}
+
+/**
+ * Makes app.townships the selected district's townships (src/districts/, TUOYU_DISTRICT), every time: a changed
+ * configuration reaches the database at the next start or `npm run db:migrate`.
+ */
+async function syncTownships(db: Db): Promise<void> {
+  const townships = DISTRICT.townships.map(({ code, name, name_en, type }) => ({
+    code,
+    name,
+    name_en,
+    type,
+  }));
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.exec(`set local role ${OWNER_ROLE}`);
+    await tx.query('select app_private.sync_townships($1::jsonb)', [JSON.stringify(townships)]);
+    await tx.exec('reset role');
+  });
 }
 
 /** Runs `supabase/seed.sql` as the owner when it has not run yet or has changed since (so it must be idempotent). */

@@ -2,9 +2,9 @@
  * Planning: per township, the places in the facility data (all / inclusive) beside survey demand (children under
  * 3 whose families want care, by age band), and the district's places per 1,000 residents against 4.5.
  */
-import { AGE_BANDS } from '../../lib/schemas/survey.ts';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
-import { toCsv } from '../../lib/survey/export.ts';
+import { AGE_BANDS } from '../../../lib/schemas/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import { toCsv } from '../../../lib/survey/export.ts';
 import type { DashboardData } from './Dashboard.tsx';
 import { DataTable } from './DataTable.tsx';
 import { download } from './download.ts';
@@ -49,7 +49,8 @@ export function Planning({
 }: {
   s: SurveyStrings;
   townships: TownshipPlaces[];
-  population: number;
+  /** Resident population from the district's census figures; absent where no public source states it */
+  population: number | undefined;
   data: DashboardData;
 }) {
   const rows = planningRows(townships, data.crosstab);
@@ -68,9 +69,11 @@ export function Planning({
     <>
       <p>{s['staff.survey.planningIntro']}</p>
       <p data-figure="per1000">
-        {s['staff.survey.per1000']
-          .replace('{value}', per1000(places, population).toFixed(1))
-          .replace('{population}', population.toLocaleString())}
+        {population
+          ? s['staff.survey.per1000']
+              .replace('{value}', per1000(places, population).toFixed(1))
+              .replace('{population}', population.toLocaleString())
+          : s['staff.survey.per1000Unknown']}
       </p>
       <DataTable caption={s['staff.survey.tab.planning']} columns={columns} rows={rows} />
       <button

@@ -1,7 +1,14 @@
 /** Results: figures from public.survey_dashboard for the chosen dates and source, each chart beside its table. */
 import { useMemo } from 'react';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
-import { AGE_BANDS, CARE_FORMS, DISTANCES, FEES, PRIORITIES, PROVIDERS } from '../../lib/schemas/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import {
+  AGE_BANDS,
+  CARE_FORMS,
+  DISTANCES,
+  FEES,
+  PRIORITIES,
+  PROVIDERS,
+} from '../../../lib/schemas/survey.ts';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { DataTable } from './DataTable.tsx';
 

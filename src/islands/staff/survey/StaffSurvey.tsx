@@ -3,11 +3,11 @@
  * planning and export; paper entry uses the families' form in staff mode; distribution points print QR sheets.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { getSupabase } from '../../lib/supabase/client.ts';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
-import type { SendResult } from '../../lib/survey/send.ts';
-import SurveyForm from '../survey/SurveyForm.tsx';
-import { localeRefusals, refusalText } from '../../lib/refusals/index.ts';
+import { getSupabase } from '../../../lib/supabase/client.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SendResult } from '../../../lib/survey/send.ts';
+import SurveyForm from '../../survey/SurveyForm.tsx';
+import { localeRefusals, refusalText } from '../../../lib/refusals/index.ts';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
@@ -17,7 +17,7 @@ interface Props {
   s: SurveyStrings;
   locale: 'zh-CN' | 'en';
   townships: TownshipPlaces[];
-  population: number;
+  population: number | undefined;
   signInHref: string;
   surveyPath: string;
   resultsHref: string;
