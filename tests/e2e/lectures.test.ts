@@ -94,7 +94,7 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   expect(await decodeQr(qr), 'the QR code as the browser draws it, read back by jsQR').toBe(code1);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: '加入日历（.ics）' }).click(),
+    page.getByRole('link', { name: '加入手机日历' }).click(),
   ]);
   const ics = readFileSync((await download.path())!, 'utf8');
   expect(ics).toContain('DTSTART;TZID=Asia/Shanghai:' + tomorrow('09:30').replace(/[-:]/g, '') + '00');
@@ -210,9 +210,10 @@ test('the schedule says so and gives a phone number when the API cannot be reach
   await expect(page.getByRole('alert')).toContainText('The sign-up service cannot be reached right now.', {
     timeout: 20_000,
   });
-  await expect(page.getByRole('alert').getByRole('link', { name: '0566-0000000' })).toHaveAttribute(
+  // No consultation number is configured in the test build: the true fallback is the 12345 hotline.
+  await expect(page.getByRole('alert').getByRole('link', { name: '12345' })).toHaveAttribute(
     'href',
-    /^tel:/,
+    'tel:12345',
   );
   expect(await violations(page)).toEqual([]);
   guards.consoleErrors.length = 0; // the browser logs the refused request itself

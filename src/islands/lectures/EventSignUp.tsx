@@ -13,10 +13,13 @@ import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
+import type { AskPhone } from '../../lib/contact/numbers.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
 interface Props {
   s: LectureStrings;
+  /** the number to ask instead (src/lib/contact/), from the page */
+  phone: AskPhone;
   locale: Locale;
   schedulePath: string;
   myPath: string;
@@ -29,7 +32,7 @@ type State =
   | { kind: 'ready'; event: PublicEvent }
   | { kind: 'done'; reg: Registration };
 
-export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) {
+export default function EventSignUp({ s, phone, locale, schedulePath, myPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
@@ -49,7 +52,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
   if (state.kind === 'unreachable')
     return (
       <div role="alert">
-        <PhoneFallback s={s} lead={s['lec.unreachable']} />
+        <PhoneFallback s={s} phone={phone} lead={s['lec.unreachable']} />
       </div>
     );
   if (state.kind === 'missing')
@@ -102,7 +105,7 @@ export default function EventSignUp({ s, locale, schedulePath, myPath }: Props) 
         <>
           <h2>{e.registration === 'waitlist' ? s['lec.joinWaitlist'] : s['lec.signUp']}</h2>
           <SignUpForm s={s} waitlist={e.registration === 'waitlist'} onSubmit={submit} />
-          <PhoneFallback s={s} />
+          <PhoneFallback s={s} phone={phone} />
         </>
       ) : null}
       <p>

@@ -27,7 +27,7 @@ export const en: Record<UiKey, string> = {
   'textMode.label': 'Large text: bigger letters and stronger contrast',
   'demo.notice':
     'Note: most facilities shown here are example data (names start with "示例·" / "Example", cards marked "Example"), not real institutions, shown only to demonstrate the site. The list the district health commission publishes is the real one.',
-  'demo.noticeSummary': 'Note: most facilities are example data',
+  'demo.noticeSummary': 'Mostly example data',
   'demo.fold': 'Hide',
   'demo.unfold': 'Show',
   'common.listSeparator': ', ',
@@ -186,6 +186,18 @@ export const en: Record<UiKey, string> = {
   'list.compareNeedTwo': 'Choose 1 more to compare',
   'list.compareClear': 'Clear',
   'detail.call': 'Call',
+  'act.call': 'Call',
+  'act.navigate': 'Route',
+  'act.navigateApp': ' (AMap)',
+  'act.noRoute': 'Location not verified yet: no route',
+  'act.noPhoneDemo': 'Example facility: no phone number.',
+  'act.noPhonePending': 'Phone number to be verified.',
+  'act.noPhoneMissing': 'No published phone number.',
+  'act.ask': 'Ask',
+  'contact.consult': 'Health commission enquiries',
+  'contact.hotline': '12345 government service hotline',
+  'contact.hotlineNote': '12345 is the government service hotline, answered in every city.',
+  'contact.consultMissing': 'The health commission’s enquiry number is not published on this site yet.',
   'detail.summary': 'At a glance',
   'detail.viewOnMap': 'See on the map',
   'detail.navigate': 'Directions',
@@ -206,9 +218,11 @@ export const en: Record<UiKey, string> = {
   'hospital.detailNote':
     'According to the health commission’s 2024 report, this childcare point serves the hospital’s own staff in multiple modes. The report gives nothing more; what reads "To be verified" below is still to be checked.',
   'hospital.source': 'Source: Guichi District Health Commission report (2024)',
+  'hospital.sitesLead': 'Hospitals with a staff childcare point:',
+  'hospital.ask': 'To ask about these sites, call:',
   'hospital.empty': 'No hospital childcare points listed yet.',
   'hospital.positionsPending':
-    'The sites’ positions are being verified, so they are not on the map yet. Addresses and phone numbers are below.',
+    'The sites’ positions and phone numbers are being verified, so they are not on the map yet.',
   'demonstration.title': 'Demonstration childcare institutions',
   'demonstration.intro':
     'Demonstration institutions are named at provincial, city and district level. The health commission’s 2024 report counts {province} provincial, {city} city-level and {district} district-level demonstration institutions in the district; it does not name them.',
@@ -224,7 +238,7 @@ export const en: Record<UiKey, string> = {
     'Built by the Guichi District Health Commission to help families understand childcare for children under 3: which facilities exist, where, what they cost, which ages they take, and the district’s support policies.',
   'about.contact': 'Contact',
   'about.contactText':
-    'Guichi District Health Commission, Chizhou (contact on working days). For a facility’s details, call the facility directly.',
+    'Guichi District Health Commission, Guichi District, Chizhou. A facility’s phone number is on its page; for a facility without one, call the number below.',
   'about.accessibility': 'Accessibility',
   'about.accessibilityText':
     'The site has a large-text mode, works with browser zoom and high-contrast settings, can be used with a keyboard, and shows every facility without JavaScript.',

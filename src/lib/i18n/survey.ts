@@ -10,7 +10,7 @@ const zh = {
   'survey.title': '托育服务需求调查',
   'survey.intro': '帮助贵池区按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
   'survey.noJs':
-    '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；也可以在工作日打电话给区卫健委，由工作人员代为登记。',
+    '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；有问题可以拨打 {phone}。',
   'survey.loading': '正在加载问卷……',
   'survey.step': '第 {n} 步，共 {total} 步',
   'survey.next': '继续',
@@ -36,9 +36,11 @@ const zh = {
   'survey.error.community': '社区名称不超过 60 个字',
   'survey.error.phone': '请填写 11 位手机号码，例如 13800138000',
   'survey.error.phoneConsent': '留电话需要勾选同意回访；不想留电话请清空号码',
-  'survey.error.server': '提交没有成功：{message}。请检查答案后再试，或电话作答。',
+  'survey.error.server':
+    '提交没有成功：{message}。请检查答案后再试，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
   'survey.error.tooFast': '提交太快了。请检查一遍您的答案，再提交。',
-  'survey.error.rateLimited': '这个网络提交的问卷太多了。请一小时后再试，或电话作答。',
+  'survey.error.rateLimited':
+    '这个网络提交的问卷太多了。请一小时后再试，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
   'survey.q.consent': '监护人同意',
   'survey.consent.text':
     '本调查由贵池区卫生健康委员会开展，用于了解 3 岁以下婴幼儿家庭的托育需求、规划托位。我们不收集孩子的姓名、身份证号或完整生日，只记录出生年月。答案仅由区卫健委工作人员查看，公开结果只发布汇总数字（少于 5 份的不公布）。如您留电话，号码只用于回访，{days} 天后删除。参加完全自愿，不参加不影响任何服务。同意文本版本：{version}。',
@@ -225,7 +227,7 @@ const en: Record<SurveyKey, string> = {
   'survey.intro':
     'Help Guichi District plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
   'survey.noJs':
-    'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; or call the district health commission on working days and staff will take your answers.',
+    'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; with questions, call {phone}.',
   'survey.loading': 'Loading the questionnaire…',
   'survey.step': 'Step {n} of {total}',
   'survey.next': 'Continue',
@@ -253,10 +255,10 @@ const en: Record<SurveyKey, string> = {
   'survey.error.phoneConsent':
     'To leave a phone number, tick the box to agree to a follow-up call; otherwise clear the number',
   'survey.error.server':
-    'Your answers were not sent: {message}. Check them and try again, or answer by phone.',
+    'Your answers were not sent: {message}. Check them and try again, or answer on paper at your community health service centre.',
   'survey.error.tooFast': 'That was sent very quickly. Please check your answers, then send again.',
   'survey.error.rateLimited':
-    'Too many questionnaires came from this network. Try again in an hour, or answer by phone.',
+    'Too many questionnaires came from this network. Try again in an hour, or answer on paper at your community health service centre.',
   'survey.q.consent': 'Guardian’s consent',
   'survey.consent.text':
     'This survey is run by the Guichi District Health Commission to learn what childcare families with children under 3 need, and to plan places. We never collect a child’s name, ID number or full date of birth — only the year and month of birth. Only commission staff see the answers; published results show totals only (counts under 5 are not published). If you leave a phone number, it is used only for a follow-up call and deleted after {days} days. Taking part is voluntary and does not affect any service. Consent text version: {version}.',
