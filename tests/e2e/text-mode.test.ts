@@ -168,7 +168,9 @@ test.describe('at 320 px wide', () => {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-text', mode);
         if (path.includes('/compare/'))
-          await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+          await expect(
+            page.locator('.compare:visible, .compare-cards:visible, .compare-pair:visible'),
+          ).toHaveCount(1);
         const width = await page.evaluate(() => document.scrollingElement!.scrollWidth);
         if (width > 320) wide.push(`${path}: scrollWidth ${width}`);
       }
