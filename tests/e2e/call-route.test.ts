@@ -85,6 +85,11 @@ for (const mode of ['normal', 'large'] as const) {
     const box = (await ask.boundingBox())!;
     expect(box.y + box.height, '12345 on the first screen').toBeLessThanOrEqual(SCREEN);
     await expect(page.getByRole('main')).not.toContainText('见下方');
+    // every 待核实 line on a card says what is to be verified (issue 19 §7)
+    for (const f of sites) {
+      const place = page.locator(`li[data-id="${f.id}"] .card-place`);
+      await expect(place.locator('.card-label')).toHaveText(zh('field.address'));
+    }
   });
 }
 

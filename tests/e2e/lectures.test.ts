@@ -75,7 +75,15 @@ test('staff publish → sign-up with code, QR and .ics → full → waitlist →
   expect(await violations(page)).toEqual([]);
   await card.getByRole('link', { name: title, exact: true }).click();
   await hydrated(page);
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  // the page is headed by the lecture's own title (issue 19 §7), and its date and time range never break inside
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} - `));
+  const pieces = page.locator('.lec-facts .lec-nowrap');
+  await expect(pieces).toHaveCount(2);
+  for (const el of await pieces.all()) {
+    expect(await el.evaluate((e) => getComputedStyle(e).whiteSpace)).toBe('nowrap');
+    expect(await el.evaluate((e) => e.getClientRects().length), 'one line box').toBe(1);
+  }
   await page.getByRole('button', { name: '提交报名' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '请检查以下问题' })).toBeFocused();
   await expect(page.getByRole('link', { name: '请填写手机号码' })).toHaveAttribute('href', '#lec-mobile');

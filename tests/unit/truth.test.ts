@@ -145,7 +145,12 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
         for (const field of ['ages', 'care_forms', 'hours', 'fees', 'places'] as const) {
           expect(row[FACT_ROW[field]!.zh], `${h.id} ${field}`).toBe('待核实');
         }
-        expect(row['电话']).toBe('待核实');
+        // 电话: no number of its own, so the 12345 hotline and the reason
+        expect(data.items[h.id].call).toEqual({
+          text: '咨询 12345',
+          tel: 'tel:12345',
+          note: '机构电话待核实。',
+        });
       }
     });
 

@@ -32,6 +32,14 @@ type State =
   | { kind: 'ready'; event: PublicEvent }
   | { kind: 'done'; reg: Registration };
 
+/** The page's heading and title become the lecture's own title once it is known (the static h1 is generic). */
+function headThePage(title: string) {
+  const h1 = document.querySelector('main h1');
+  if (h1) h1.textContent = title;
+  const site = document.title.split(' - ').at(-1);
+  document.title = site ? `${title} - ${site}` : title;
+}
+
 export default function EventSignUp({ s, phone, locale, schedulePath, myPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
@@ -39,7 +47,9 @@ export default function EventSignUp({ s, phone, locale, schedulePath, myPath }: 
     if (!/^[0-9a-f-]{36}$/i.test(id)) return setState({ kind: 'missing' });
     callPublic<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
       if (!r.ok) return setState(r.network ? { kind: 'unreachable' } : { kind: 'missing' });
-      setState(looksLikeEvent(r.data) ? { kind: 'ready', event: r.data } : { kind: 'unreachable' });
+      if (!looksLikeEvent(r.data)) return setState({ kind: 'unreachable' });
+      headThePage(r.data.title);
+      setState({ kind: 'ready', event: r.data });
     });
   }, []);
 
@@ -97,7 +107,6 @@ export default function EventSignUp({ s, phone, locale, schedulePath, myPath }: 
   return (
     <article className="lec-detail">
       <p className="lec-kind">{s[`lec.kind.${e.kind}` as LectureKey]}</p>
-      <h2 className="lec-title">{e.title}</h2>
       <EventFacts e={e} s={s} locale={locale} />
       {e.cancel_reason && <p>{e.cancel_reason}</p>}
       {e.description && <p className="lec-description">{e.description}</p>}
