@@ -45,6 +45,8 @@ export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42)
       ownership: i % 3 === 0 ? 'public' : 'private', // not drawn from rnd(), so the other fields stay as recorded
       level: rnd() < 0.05 ? pick(DEMONSTRATION_LEVELS) : null,
       places: Math.floor(rnd() * 120),
+      phone: null,
+      demo: true,
       lngLat,
       text: `${name} example synthetic childcare ${i + 1} 池州市贵池区`.toLowerCase(),
       paths: { 'zh-CN': `/facilities/${id}/`, en: `/en/facilities/${id}/` },

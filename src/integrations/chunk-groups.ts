@@ -25,7 +25,7 @@ export const CHUNK_GROUPS: Group[] = [
   },
   {
     name: 'lecture-common',
-    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons|contact))\./,
+    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons))\./,
     priority: 1,
   },
 ];

@@ -75,7 +75,9 @@ for (const mode of ['normal', 'large'] as const) {
         .map((f) => `id=${f.id}`)
         .join('&');
       const found = await sweep(page, mode, `/compare/?${ids}`);
-      await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+      await expect(
+        page.locator('.compare:visible, .compare-cards:visible, .compare-pair:visible'),
+      ).toHaveCount(1);
       found.push(...(await sweep(page, mode, `/en/compare/?${ids}&id=${facilities[3]!.id}`)));
       await expect(page.getByRole('status')).toBeVisible();
       report(found);

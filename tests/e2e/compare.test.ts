@@ -9,11 +9,31 @@ const priced = facilities.filter((f) => f.fees && f.hours);
 const [a, b, c, d] = [priced[0]!, priced[3]!, priced[6]!, priced[9]!];
 const hospital = facilities.find((f) => f.type === 'hospital_site')!;
 
-/** What the comparison shows, from whichever form is on screen: the table (wide) or one card per facility (narrow, large text). */
+/**
+ * What the comparison shows, from whichever form is on screen: the table (wide), two aligned columns (two
+ * facilities on a phone or in large text) or one card per facility (three, narrow or large text).
+ */
 async function shownComparison(page: Page) {
-  await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+  await expect(page.locator('.compare:visible, .compare-cards:visible, .compare-pair:visible')).toHaveCount(
+    1,
+  );
   return page.evaluate(() => {
     const visible = (el: Element | null) => !!el && (el as HTMLElement).checkVisibility();
+    const pair = document.querySelector('.compare-pair');
+    if (visible(pair)) {
+      const heads = [...pair!.querySelectorAll('thead th')];
+      const rows: Record<string, string[]> = {};
+      for (const tr of pair!.querySelectorAll('tr.pair-label'))
+        rows[tr.textContent!] = [...tr.nextElementSibling!.querySelectorAll('td')].map(
+          (td) => (td as HTMLElement).innerText,
+        );
+      return {
+        form: 'pair',
+        names: heads.map((h) => h.textContent!),
+        hrefs: heads.map((h) => h.querySelector('a')!.getAttribute('href')!),
+        rows,
+      };
+    }
     const table = document.querySelector('.compare');
     if (visible(table)) {
       const heads = [...table!.querySelectorAll('thead th')].slice(1);
@@ -57,9 +77,27 @@ async function expectTable(page: Page, shown: Rec[]) {
   expect(got.rows[zh('field.ages')]).toEqual(values.map((v) => v.ages));
   expect(got.rows[zh('field.careForms')]).toEqual(values.map((v) => v.careForms));
   expect(got.rows[zh('field.places')]).toEqual(values.map((v) => v.places));
-  expect(got.rows[zh('field.phone')]).toEqual(values.map((v) => v.phone));
+  expect(got.rows[zh('field.phone')]).toEqual(shown.map(expectedCall));
+  // the route link's first line (a visually hidden part names the app)
+  expect(got.rows[zh('act.navigate')]!.map((v) => v.split('\n')[0])).toEqual(
+    shown.map((f) => (f.location ? zh('act.navigate') : zh('compare.noLocation'))),
+  );
+  expect(got.rows[zh('compare.distance')]).toEqual(
+    shown.map((f) => (f.location ? zh('compare.distanceHint') : zh('compare.noLocation'))),
+  );
   expect(got.rows[zh('field.type')]).toEqual(values.map((v) => v.type));
   return got;
+}
+
+/** The 电话 cell: the facility's own number, or 12345 (no consultation number in the test build) and why. */
+function expectedCall(f: Rec): string {
+  if (f.phone) return `${zh('act.call')} ${f.phone}`;
+  const why = f.demo
+    ? zh('act.noPhoneDemo')
+    : f.unverified?.includes('phone')
+      ? zh('act.noPhonePending')
+      : zh('act.noPhoneMissing');
+  return `${zh('act.ask')} 12345\n${why}`;
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,7 +123,7 @@ test('tick two facilities on the list and compare them', async ({ page }) => {
 
 test('picking on the compare page itself works, including a record without fees', async ({ page }) => {
   await page.goto('/compare/');
-  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards, .compare-pair')).toHaveCount(0);
   await page.getByRole('checkbox', { name: c.name, exact: true }).check();
   await page.getByRole('checkbox', { name: hospital.name, exact: true }).check();
   await page
@@ -104,14 +142,14 @@ test('picking on the compare page itself works, including a record without fees'
 test('one facility: "请至少选择 2 家机构" and no table', async ({ page }) => {
   await page.goto(`/compare/?id=${a.id}`);
   await expect(page.getByRole('status')).toHaveText(zh('compare.tooFew'));
-  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards, .compare-pair')).toHaveCount(0);
   await expect(page.getByRole('checkbox', { name: a.name, exact: true })).toBeChecked();
 });
 
 test('no facility, or unknown ids only: the too-few message', async ({ page }) => {
   await page.goto('/compare/?id=no-such-place&id=other');
   await expect(page.getByRole('status')).toHaveText(zh('compare.tooFew'));
-  await expect(page.locator('.compare, .compare-cards')).toHaveCount(0);
+  await expect(page.locator('.compare, .compare-cards, .compare-pair')).toHaveCount(0);
 });
 
 test('four facilities: only the first three columns and the too-many message', async ({ page }) => {
@@ -168,5 +206,53 @@ test.describe('in large text on a 360 px phone', () => {
     );
     expect(broken).toEqual([]);
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});
+
+test.describe('two facilities on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+  for (const mode of ['normal', 'large'] as const) {
+    test(`${mode} text: two aligned columns; the fee cells sit side by side; distance, 电话 and 导航 rows`, async ({
+      page,
+    }) => {
+      if (mode === 'large') await page.addInitScript(() => localStorage.setItem('tuoyu.text', 'large'));
+      await page.goto(`/compare/?id=${a.id}&id=${b.id}`);
+      await expect(page.locator('html')).toHaveAttribute('data-text', mode);
+      const got = await expectTable(page, [a, b]);
+      expect(got.form).toBe('pair');
+      const fees = page
+        .locator('.compare-pair tr.pair-label', { hasText: zh('field.fees') })
+        .locator('xpath=following-sibling::tr[1]/td');
+      const [f1, f2] = [(await fees.nth(0).boundingBox())!, (await fees.nth(1).boundingBox())!];
+      expect(Math.abs(f1.y - f2.y), 'the two fee cells start on the same line').toBeLessThan(1);
+      expect(f1.x + f1.width).toBeLessThanOrEqual(f2.x + 1); // side by side, not stacked
+      expect(f2.x + f2.width).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(360);
+      const calls = page.locator('.compare-pair a[href^="tel:"]');
+      await expect(calls).toHaveCount(2);
+      for (const box of [await calls.nth(0).boundingBox(), await calls.nth(1).boundingBox()])
+        expect(box!.height).toBeGreaterThanOrEqual(44);
+    });
+  }
+  test('"how far" fills the distance row from the visitor’s position', async ({ page, context }) => {
+    await context.grantPermissions(['geolocation']);
+    const here = { longitude: 117.48, latitude: 30.66 };
+    await context.setGeolocation(here);
+    await page.goto(`/compare/?id=${a.id}&id=${b.id}`);
+    await page.getByRole('button', { name: zh('compare.locate') }).click();
+    await expect(page.getByText(zh('compare.located'))).toBeVisible();
+    const got = await shownComparison(page);
+    // haversine in the test itself (independent of src/lib/geo/distance.ts)
+    const km = (f: Rec) => {
+      const r = (d: number) => (d * Math.PI) / 180;
+      const [lng, lat] = [f.location!.lng, f.location!.lat];
+      const h =
+        Math.sin(r(lat - here.latitude) / 2) ** 2 +
+        Math.cos(r(here.latitude)) * Math.cos(r(lat)) * Math.sin(r(lng - here.longitude) / 2) ** 2;
+      return zh('compare.km', { km: (2 * 6371.0088 * Math.asin(Math.sqrt(h))).toFixed(1) });
+    };
+    expect(got.rows[zh('compare.distance')]).toEqual(
+      [a, b].map((f) => (f.location ? km(f) : zh('compare.noLocation'))),
+    );
   });
 });

@@ -120,12 +120,14 @@ test('the summary comes first: fees, vacancies, ages, hours and the map, before 
   expect(nav).toBeLessThan(facts);
 });
 
-test('a full demo record shows every field and the source, but no call link, filing, inspection or verified date', async ({
+test('a full demo record shows every field and the source, no number of its own (12345 instead), no filing, inspection or verified date', async ({
   page,
 }) => {
   expect(full, 'the data should have a record with every optional field').toBeTruthy();
   await checkPage(page, full, 'zh-CN');
-  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(1);
+  await expect(page.locator('a[href^="tel:"]')).toHaveAttribute('href', 'tel:12345');
+  await expect(page.getByRole('main')).toContainText(tr('zh-CN', 'act.noPhoneDemo'));
   await expect(page.getByRole('main')).not.toContainText(tr('zh-CN', 'common.notProvided'));
   await expect(page.getByRole('main')).not.toContainText(tr('zh-CN', 'filing.filed'));
   await expect(page.getByRole('definition').filter({ hasText: tr('zh-CN', 'common.notOnDemo') })).toHaveCount(
@@ -144,7 +146,7 @@ test('the English page uses English labels and values', async ({ page }) => {
   ).not.toHaveCount(0);
 });
 
-test('a hospital site: every field the report does not state reads 待核实, no call link, no verified date', async ({
+test('a hospital site: every field the report does not state reads 待核实, its phone is to be verified (12345 instead), no verified date', async ({
   page,
 }) => {
   expect(sparse, 'the data should have a record with unverified fields').toBeTruthy();
@@ -158,7 +160,9 @@ test('a hospital site: every field the report does not state reads 待核实, no
     .getByRole('definition')
     .allInnerTexts();
   expect(summary.map((d) => d.trim())).toEqual(['待核实', '待核实', '待核实', '待核实']);
-  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0);
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(1);
+  await expect(page.locator('a[href^="tel:"]')).toHaveAttribute('href', 'tel:12345');
+  await expect(page.getByRole('main')).toContainText(tr('zh-CN', 'act.noPhonePending'));
 });
 
 test('map links carry GCJ-02 (AMap, Tencent) and BD-09 (Baidu) coordinates', async ({ page }) => {
@@ -172,7 +176,7 @@ test('map links carry GCJ-02 (AMap, Tencent) and BD-09 (Baidu) coordinates', asy
     await expect(page.getByRole('heading', { name: tr('zh-CN', 'detail.navigate') })).toBeVisible();
 
     const amap = new URL(
-      (await page.getByRole('link', { name: tr('zh-CN', 'detail.amap') }).getAttribute('href'))!,
+      (await page.getByRole('link', { name: tr('zh-CN', 'detail.amap'), exact: true }).getAttribute('href'))!,
     );
     expect(amap.hostname).toBe('uri.amap.com');
     expect(amap.pathname, 'AMap opens a route').toBe('/navigation');

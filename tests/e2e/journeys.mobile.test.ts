@@ -296,7 +296,9 @@ for (const mode of ['normal', 'large'] as const) {
     await j.tap(boxes.nth(1), 'second');
     await j.tap(page.getByRole('button', { name: zh('list.compareBar', { n: 2 }) }), 'compare');
     await expect(page).toHaveURL(/\/compare\/\?id=.*&id=/);
-    await expect(page.locator('.compare:visible, .compare-cards:visible')).toHaveCount(1);
+    await expect(page.locator('.compare:visible, .compare-cards:visible, .compare-pair:visible')).toHaveCount(
+      1,
+    );
     await axeClean(page, 'comparison');
     j.done();
   });

@@ -124,6 +124,16 @@ test('markers are focusable buttons with a label; Enter opens the popup, Escape 
   const popup = page.locator('.leaflet-popup, .fm-popup-sheet');
   await expect(popup.getByRole('link', { name: solo.nameEn ?? solo.name })).toBeFocused();
   expect(new URL(page.url()).pathname).toBe('/en/map/'); // Enter did not follow the link
+  // Right under the name: one tap to call (the facility has no number of its own: 12345) and one to route.
+  await page.keyboard.press('Tab');
+  const call = popup.locator('a[href^="tel:"]');
+  await expect(call).toBeFocused();
+  await expect(call).toHaveAttribute(
+    'href',
+    solo.phone ? `tel:${solo.phone.replace(/[^\d+]/g, '')}` : 'tel:12345',
+  );
+  await page.keyboard.press('Tab');
+  await expect(popup.getByRole('link', { name: t('act.navigate', {}, 'en'), exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(popup.getByRole('link', { name: t('detail.amap', {}, 'en') })).toBeFocused();
   await page.keyboard.press('Escape');

@@ -66,11 +66,14 @@ for (const p of pages) {
 test('without JavaScript the detail page lists its facts and map links', async ({ page }) => {
   await page.goto(`/facilities/${detail.id}/`);
   await expect(page.locator('dl.facts').getByRole('term')).toHaveCount(15);
-  await expect(page.getByRole('link', { name: zh('detail.amap') })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: zh('detail.amap'), exact: true })).toHaveAttribute(
     'href',
     /^https:\/\/uri\.amap\.com\//,
   );
-  await expect(page.locator('a[href^="tel:"]')).toHaveCount(0); // a demo record rings nobody
+  // a demo record rings nobody of its own: its one call link is the 12345 hotline, and it says why
+  await expect(page.locator('a[href^="tel:"]')).toHaveCount(1);
+  await expect(page.locator('a[href^="tel:"]')).toHaveAttribute('href', 'tel:12345');
+  await expect(page.getByRole('main')).toContainText(zh('act.noPhoneDemo'));
 });
 
 test("without JavaScript the demonstration page groups by level, with the report's count beside the sample", async ({

@@ -188,7 +188,10 @@ test.describe('without JavaScript', () => {
   }) => {
     await page.goto('/survey/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(S['survey.title']);
-    expect(await page.locator('main noscript > p').textContent()).toBe(S['survey.noJs']);
+    expect(await page.locator('main noscript > p').textContent()).toBe(
+      S['survey.noJs'].replace('{phone}', '12345'),
+    );
+    await expect(page.locator('main noscript a[href="tel:12345"]')).toHaveCount(1);
     await expect(page.locator('main form, main input, main button')).toHaveCount(0);
   });
   test('the results page says it needs JavaScript and shows no empty tables', async ({ page }) => {

@@ -12,6 +12,8 @@ import { bytesOf, findWebFonts, listPages, measurePage, staticImports } from '..
 const KB = 1024;
 const DIST = 'dist';
 const LIST_PAGES = ['/facilities/', '/en/facilities/'];
+/** Pages with the 育儿补贴 calculator: one small module (≤ 3 KB gzip, tests/unit/family-benefits.test.ts). */
+const CALCULATOR_PAGES = ['/policies/', '/en/policies/'];
 
 describe('the measuring functions (on a small made-up dist/)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'tuoyu-weight-'));
@@ -103,11 +105,13 @@ describe('budgets of the built site', () => {
     for (const p of contentPages) expect(existsSync(path.join(DIST, p, 'index.html')), p).toBe(true);
   });
 
-  test('content pages load no script from another host, and no module script except the list page', () => {
+  test('content pages load no script from another host, and no module script except the list page and the policies calculator', () => {
     const offending = [...weights.values()].flatMap((w) => [
       ...w.externalScripts.map((s) => `${w.page}: external script ${s}`),
       ...(LIST_PAGES.includes(w.page) ? [] : w.jsFiles.map((f) => `${w.page}: loads ${f}`)),
-      ...(LIST_PAGES.includes(w.page) || w.moduleScripts === 0
+      ...(LIST_PAGES.includes(w.page) ||
+      w.moduleScripts === 0 ||
+      (CALCULATOR_PAGES.includes(w.page) && w.moduleScripts === 1)
         ? []
         : [`${w.page}: ${w.moduleScripts} module script(s)`]),
     ]);
@@ -120,9 +124,9 @@ describe('budgets of the built site', () => {
     expect(w.js.gzip, `${w.jsFiles.join(', ')}: ${w.js.gzip} bytes gzip`).toBeLessThanOrEqual(5 * KB);
   });
 
-  test('inline JavaScript (the text-mode snippet) is under 1 KB on every content page', () => {
+  test('inline JavaScript (the text-mode snippet) is under 1 KB on every content page (the policies page: plus its calculator)', () => {
     const over = [...weights.values()]
-      .filter((w) => w.inlineJs.raw >= KB)
+      .filter((w) => w.inlineJs.raw >= (CALCULATOR_PAGES.includes(w.page) ? 4 * KB : KB))
       .map((w) => `${w.page}: ${w.inlineJs.raw} bytes`);
     expect(over).toEqual([]);
   });

@@ -36,7 +36,9 @@ describe('facility page', () => {
     const values = dds(html);
     expect(values).toHaveLength(15);
     expect(values.filter((v) => v === '待核实')).toHaveLength(13);
-    expect(html).not.toContain('tel:');
+    // no number of its own: the page says so and offers the 12345 hotline (no consultation number configured)
+    expect([...html.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1])).toEqual(['12345']);
+    expect(html).toContain('机构电话待核实');
     expect(html).not.toContain('<time');
     expect(html).toContain('最近核实：尚未核实');
     const en = await render(pending, 'en');

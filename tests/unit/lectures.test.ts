@@ -6,7 +6,12 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { buildIcs, foldLine } from '../../src/lib/lectures/ics.ts';
-import { formatEventTime, formatShanghai, maskMobile } from '../../src/lib/lectures/format.ts';
+import {
+  eventTimeParts,
+  formatEventTime,
+  formatShanghai,
+  maskMobile,
+} from '../../src/lib/lectures/format.ts';
 import {
   CODE_ALPHABET,
   isCode,
@@ -117,6 +122,22 @@ describe('Beijing time display', () => {
     );
     expect(formatShanghai('2026-06-01T23:00:00+00:00')).toBe('2026-06-02 07:00');
     expect(formatShanghai('2026-01-15T16:00:00Z')).toBe('2026-01-16 00:00');
+  });
+  test('the pieces that must not break (issue 19 §7): the date, and the time range, each whole', () => {
+    expect(eventTimeParts('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'zh-CN')).toEqual([
+      '2026年6月1日周一',
+      '09:30–11:00',
+    ]);
+    expect(eventTimeParts('2026-06-01T01:30:00Z', '2026-06-01T03:00:00Z', 'en')).toEqual([
+      'Mon, 1 Jun 2026,',
+      '09:30–11:00',
+    ]);
+    // across midnight in Beijing: the end carries its own date
+    expect(eventTimeParts('2026-06-01T13:00:00Z', '2026-06-01T17:00:00Z', 'zh-CN')).toEqual([
+      '2026年6月1日周一',
+      '21:00 –',
+      '2026年6月2日周二 01:00',
+    ]);
   });
 });
 

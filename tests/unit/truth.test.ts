@@ -102,7 +102,9 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
             const row = FACT_ROW[field];
             if (row) expect(rows.get(row[lang]), `${prefix}${h.id} ${field}`).toBe(word);
           }
-          expect(html).not.toContain('href="tel:');
+          // no number of its own: the one tel: link is the 12345 hotline (no consultation number in this build)
+          expect([...html.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1])).toEqual(['12345']);
+          expect(html).toContain(lang === 'zh' ? '机构电话待核实' : 'Phone number to be verified');
           expect(html).not.toContain('<time');
           expect(html).toContain(lang === 'zh' ? '位置待核实' : 'Position to be verified');
           // what the report does say: they serve the hospital's staff in multiple modes
@@ -143,7 +145,12 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
         for (const field of ['ages', 'care_forms', 'hours', 'fees', 'places'] as const) {
           expect(row[FACT_ROW[field]!.zh], `${h.id} ${field}`).toBe('待核实');
         }
-        expect(row.电话).toBe('待核实');
+        // 电话: no number of its own, so the 12345 hotline and the reason
+        expect(data.items[h.id].call).toEqual({
+          text: '咨询 12345',
+          tel: 'tel:12345',
+          note: '机构电话待核实。',
+        });
       }
     });
 
@@ -198,11 +205,17 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
           expect(r, `${r.id}`).not.toHaveProperty(key);
     });
 
-    test('no demo detail page (either language) has a tel: link, 已备案, an inspection result or a verified date', () => {
+    test('no demo detail page (either language) rings the facility (only 12345), 已备案, an inspection result or a verified date', () => {
       for (const r of demo) {
         for (const prefix of ['', 'en/']) {
           const html = main(page(`${prefix}facilities/${r.id}`));
-          expect(html, r.id).not.toContain('tel:');
+          expect(
+            [...html.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1]),
+            r.id,
+          ).toEqual(['12345']);
+          expect(text(html)).toContain(
+            prefix ? 'Example facility: no phone number.' : '示例机构，没有电话。',
+          );
           expect(html).not.toContain('<time');
           expect(text(html)).not.toMatch(/已备案|备案中|Filed|合格|限期整改|最近核实|Last verified/);
         }
@@ -220,9 +233,10 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
       }
     });
 
-    test("no built page anywhere links to a demo record's phone (there are none)", () => {
-      const all = [...page('facilities').matchAll(/href="tel:([^"]+)"/g)];
-      expect(all).toEqual([]);
+    test("no built page anywhere links to a demo record's phone (there are none): the list's calls are all 12345", () => {
+      const all = [...page('facilities').matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1]);
+      expect(all.length).toBeGreaterThan(0);
+      expect(new Set(all)).toEqual(new Set(['12345']));
     });
   });
 
@@ -326,8 +340,11 @@ describe.runIf(existsSync(path.join(DIST, 'index.html')))('the built site tells 
       expect(enText).toContain('not to families');
       expect(main(page('policies'))).toContain('<a href="/facilities/?inclusive=1">');
       expect(main(page('en/policies'))).toContain('<a href="/en/facilities/?inclusive=1">');
-      // the family section comes before the amounts, so nobody reads 600 元 first
-      expect(zh.indexOf('不发给家庭')).toBeLessThan(zh.indexOf('600 元'));
+      // "not to families" comes before the institutions' amounts, so nobody reads 600 元 first (3,600 元 is the
+      // family's own 育儿补贴, shown above them)
+      const institutions600 = zh.search(/(?<![\d,])600 元/);
+      expect(institutions600).toBeGreaterThan(0);
+      expect(zh.indexOf('不发给家庭')).toBeLessThan(institutions600);
     });
   });
 

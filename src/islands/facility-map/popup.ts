@@ -37,8 +37,19 @@ export function popupHtml(item: MapFacility, ctx: PopupContext, nav: NavigationL
   const places = item.places === null ? w.notProvided : String(item.places);
   const km = ctx.distanceKm(item);
   const apps = ['amap', 'baidu', 'tencent'] as const;
+  // One tap to call (the facility, or a true number to ask) and one tap to route (AMap), right under the name.
+  const tel = item.phone ?? w.askNumber.display;
+  const telHref = item.phone ? item.phone.replace(/[^\d+]/g, '') : w.askNumber.tel;
+  const call =
+    `<a class="button call" href="tel:${esc(telHref)}" data-call="${item.phone ? 'facility' : 'ask'}">` +
+    `${esc(item.phone ? w.call : w.ask)} <span class="fm-nowrap">${esc(tel)}</span></a>`;
+  const route = nav
+    ? `<a class="button secondary" href="${esc(nav.amap)}" rel="noopener" data-nav="amap">${esc(w.route)}</a>`
+    : '';
   return (
     `<p class="fm-title"><a href="${esc(item.paths[locale])}">${esc(displayName(item, locale))}</a></p>` +
+    `<p class="fm-actions">${call}${route}</p>` +
+    (item.phone ? '' : `<p class="fm-no-phone">${esc(item.demo ? w.noPhoneDemo : w.noPhone)}</p>`) +
     `<p>${esc(facts.join(w.separator))}</p>` +
     `<p>${esc(fill(w.ages, { value: ages }))}</p>` +
     `<p>${esc(fill(w.places, { value: places }))}</p>` +

@@ -1,7 +1,7 @@
 /** An event's facts (kind, time in Beijing time, place, speaker, audience) and its seat/registration state. */
 import type { Locale } from '../../lib/i18n/index.ts';
 import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
-import { formatEventTime, formatShanghai } from '../../lib/lectures/format.ts';
+import { eventTimeParts, formatShanghai } from '../../lib/lectures/format.ts';
 import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
 
 export function seatsText(e: PublicEvent, s: LectureStrings): string {
@@ -22,7 +22,14 @@ export function EventFacts({ e, s, locale }: { e: PublicEvent; s: LectureStrings
     <>
       <dl className="lec-facts">
         <dt>{s['lec.when']}</dt>
-        <dd>{formatEventTime(e.starts_at, e.ends_at, locale)}</dd>
+        <dd>
+          {eventTimeParts(e.starts_at, e.ends_at, locale).map((part, i) => (
+            <span key={part}>
+              {i > 0 && ' '}
+              <span className="lec-nowrap">{part}</span>
+            </span>
+          ))}
+        </dd>
         <dt>{s['lec.where']}</dt>
         <dd>
           {e.venue}（{e.township}）

@@ -13,10 +13,13 @@ import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { RegistrationCard } from './RegistrationCard.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
+import type { AskPhone } from '../../lib/contact/numbers.ts';
 import { SignUpForm } from './SignUpForm.tsx';
 
 interface Props {
   s: LectureStrings;
+  /** the number to ask instead (src/lib/contact/), from the page */
+  phone: AskPhone;
   locale: Locale;
   /** The lecture refusal texts in this page's language (src/lib/refusals/lecture.ts, via refusalTexts). */
   refusals: Record<string, string>;
@@ -31,14 +34,24 @@ type State =
   | { kind: 'ready'; event: PublicEvent }
   | { kind: 'done'; reg: Registration };
 
-export default function EventSignUp({ s, locale, refusals, schedulePath, myPath }: Props) {
+/** The page's heading and title become the lecture's own title once it is known (the static h1 is generic). */
+function headThePage(title: string) {
+  const h1 = document.querySelector('main h1');
+  if (h1) h1.textContent = title;
+  const site = document.title.split(' - ').at(-1);
+  document.title = site ? `${title} - ${site}` : title;
+}
+
+export default function EventSignUp({ s, phone, locale, refusals, schedulePath, myPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
     if (!/^[0-9a-f-]{36}$/i.test(id)) return setState({ kind: 'missing' });
     callPublic<unknown>('get_lecture_event', { p_id: id }, { get: true }).then((r) => {
       if (!r.ok) return setState(r.network ? { kind: 'unreachable' } : { kind: 'missing' });
-      setState(looksLikeEvent(r.data) ? { kind: 'ready', event: r.data } : { kind: 'unreachable' });
+      if (!looksLikeEvent(r.data)) return setState({ kind: 'unreachable' });
+      headThePage(r.data.title);
+      setState({ kind: 'ready', event: r.data });
     });
   }, []);
 
@@ -51,7 +64,7 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
   if (state.kind === 'unreachable')
     return (
       <div role="alert">
-        <PhoneFallback s={s} lead={s['lec.unreachable']} />
+        <PhoneFallback s={s} phone={phone} lead={s['lec.unreachable']} />
       </div>
     );
   if (state.kind === 'missing')
@@ -98,7 +111,6 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
   return (
     <article className="lec-detail">
       <p className="lec-kind">{s[`lec.kind.${e.kind}` as LectureKey]}</p>
-      <h2 className="lec-title">{e.title}</h2>
       <EventFacts e={e} s={s} locale={locale} />
       {e.cancel_reason && <p>{e.cancel_reason}</p>}
       {e.description && <p className="lec-description">{e.description}</p>}
@@ -106,7 +118,7 @@ export default function EventSignUp({ s, locale, refusals, schedulePath, myPath 
         <>
           <h2>{e.registration === 'waitlist' ? s['lec.joinWaitlist'] : s['lec.signUp']}</h2>
           <SignUpForm s={s} waitlist={e.registration === 'waitlist'} onSubmit={submit} />
-          <PhoneFallback s={s} />
+          <PhoneFallback s={s} phone={phone} />
         </>
       ) : null}
       <p>

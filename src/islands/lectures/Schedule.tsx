@@ -10,9 +10,12 @@ import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';
 import { PhoneFallback } from './PhoneFallback.tsx';
+import type { AskPhone } from '../../lib/contact/numbers.ts';
 
 interface Props {
   s: LectureStrings;
+  /** the number to ask instead (src/lib/contact/), from the page */
+  phone: AskPhone;
   locale: Locale;
   /** the detail page's path, e.g. /lectures/event/ */
   detailPath: string;
@@ -20,7 +23,7 @@ interface Props {
 
 type State = { kind: 'loading' } | { kind: 'unreachable' } | { kind: 'ready'; events: PublicEvent[] };
 
-export default function Schedule({ s, locale, detailPath }: Props) {
+export default function Schedule({ s, phone, locale, detailPath }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [kind, setKind] = useState('');
   const [township, setTownship] = useState('');
@@ -44,7 +47,7 @@ export default function Schedule({ s, locale, detailPath }: Props) {
   if (state.kind === 'unreachable')
     return (
       <div role="alert">
-        <PhoneFallback s={s} lead={s['lec.unreachable']} />
+        <PhoneFallback s={s} phone={phone} lead={s['lec.unreachable']} />
       </div>
     );
 

@@ -11,7 +11,7 @@ const zh = {
   'survey.title': '托育服务需求调查',
   'survey.intro': '帮助{district}按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
   'survey.noJs':
-    '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；也可以在工作日打电话给区卫健委，由工作人员代为登记。',
+    '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；有问题可以拨打 {phone}。',
   'survey.loading': '正在加载问卷……',
   'survey.step': '第 {n} 步，共 {total} 步',
   'survey.next': '继续',
@@ -228,7 +228,7 @@ const en: Record<SurveyKey, string> = {
   'survey.intro':
     'Help {district} plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
   'survey.noJs':
-    'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; or call the district health commission on working days and staff will take your answers.',
+    'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; with questions, call {phone}.',
   'survey.loading': 'Loading the questionnaire…',
   'survey.step': 'Step {n} of {total}',
   'survey.next': 'Continue',

@@ -16,14 +16,24 @@ const timeFormat: Intl.DateTimeFormatOptions = {
 
 /** "2026年6月1日 周一 09:30–11:00" / "Mon, 1 Jun 2026, 09:30–11:00" in Beijing time. */
 export function formatEventTime(startIso: string, endIso: string, locale: Locale): string {
+  return eventTimeParts(startIso, endIso, locale).join(' ');
+}
+
+/**
+ * The same text in the pieces that must never break inside (a date, a time range): the page sets each in a
+ * `white-space: nowrap` span and lets the line break only between them.
+ */
+export function eventTimeParts(startIso: string, endIso: string, locale: Locale): string[] {
   const start = new Date(startIso);
   const end = new Date(endIso);
   const tag = locale === 'en' ? 'en-GB' : 'zh-CN';
   const day = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(start);
   const time = (d: Date) => new Intl.DateTimeFormat(tag, timeFormat).format(d);
   const endDay = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(end);
-  const range = endDay === day ? `${time(start)}–${time(end)}` : `${time(start)} – ${endDay} ${time(end)}`;
-  return locale === 'en' ? `${day}, ${range}` : `${day} ${range}`;
+  const first = locale === 'en' ? `${day},` : day;
+  return endDay === day
+    ? [first, `${time(start)}–${time(end)}`]
+    : [first, `${time(start)} –`, `${endDay} ${time(end)}`];
 }
 
 /** "2026-06-01 09:30" in Beijing time (short, for deadlines). */

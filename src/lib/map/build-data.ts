@@ -28,6 +28,8 @@ export function toMapFacility(f: Facility): MapFacility {
     ownership: f.ownership ?? null,
     level: f.demonstration?.level ?? null,
     places: f.places ?? null,
+    phone: f.phone ?? null,
+    demo: f.demo,
     lngLat,
     text: searchText(f),
     paths: { 'zh-CN': localePath('zh-CN', path), en: localePath('en', path) },

@@ -10,6 +10,7 @@ import {
 } from '../schemas/facility-enums.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { MapBase } from './base-layers.ts';
+import type { PhoneNumber } from '../contact/numbers.ts';
 
 export interface MapLabels {
   types: Record<FacilityType, string>;
@@ -27,6 +28,14 @@ export interface MapLabels {
   notProvided: string;
   unverified: string;
   navigate: string;
+  /** the popup's one-tap buttons: 电话 (the facility's number), 导航 (AMap) */
+  call: string;
+  route: string;
+  /** for a facility without a number: the button's word, the true number to offer, and why */
+  ask: string;
+  askNumber: PhoneNumber;
+  noPhoneDemo: string;
+  noPhone: string;
   apps: { amap: string; baidu: string; tencent: string };
   distance: string;
   zoomIn: string;
@@ -48,7 +57,8 @@ export interface MapLabels {
   foundAll: string;
 }
 
-export function mapLabels(t: Translate): MapLabels {
+/** `ask`: the number offered where a facility has none (src/lib/contact/: consultation number or 12345). */
+export function mapLabels(t: Translate, ask: PhoneNumber): MapLabels {
   const byType = (prefix: 'type' | 'map.symbol') =>
     Object.fromEntries(FACILITY_TYPES.map((v) => [v, t(`${prefix}.${v}`)])) as Record<FacilityType, string>;
   const byLevel = (prefix: 'demo.level' | 'map.badge') =>
@@ -72,6 +82,12 @@ export function mapLabels(t: Translate): MapLabels {
     notProvided: t('common.notProvided'),
     unverified: t('common.unverified'),
     navigate: t('map.popup.navigate'),
+    call: t('act.call'),
+    route: t('act.navigate'),
+    ask: t('act.ask'),
+    askNumber: ask,
+    noPhoneDemo: t('act.noPhoneDemo'),
+    noPhone: t('act.noPhoneMissing'),
     apps: { amap: t('detail.amap'), baidu: t('detail.baidu'), tencent: t('detail.tencent') },
     distance: t('map.near.distance'),
     zoomIn: t('map.zoomIn'),

@@ -21,6 +21,9 @@ export interface MapFacility {
   ownership: Ownership | null;
   level: DemonstrationLevel | null;
   places: number | null;
+  /** the facility's own phone number as printed; null when it has none (demo records never do) */
+  phone: string | null;
+  demo: boolean;
   /** WGS-84 [lng, lat], rounded to 6 decimals; null when the facility has no position yet */
   lngLat: [number, number] | null;
   /** lower-cased name(s) and address, exactly what the list cards carry for the text search */
