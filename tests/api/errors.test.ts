@@ -1,5 +1,10 @@
 import { describe, expect, test, vi } from 'vitest';
-import { fromDatabaseError, logError, statusForSqlState } from '../../supabase/embedded/api/errors.ts';
+import {
+  fromDatabaseError,
+  isDatabaseUnavailable,
+  logError,
+  statusForSqlState,
+} from '../../supabase/embedded/api/errors.ts';
 
 describe('statusForSqlState', () => {
   test.each([
@@ -125,5 +130,24 @@ describe('logError', () => {
     });
     logError('sign-in', error, (line) => lines.push(line));
     expect(lines).toEqual(['embedded API: sign-in: database error 42703: column "x" does not exist']);
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  const system = (code: string) =>
+    Object.assign(new Error(`write ${code}`), { code, errno: -32, syscall: 'write' });
+  test('a broken pipe to the database is "unavailable" (503), not a SQLSTATE (EPIPE has five capitals too)', () => {
+    expect(isDatabaseUnavailable(system('EPIPE'))).toBe(true);
+    expect(fromDatabaseError(system('EPIPE'), false).status).toBe(503);
+    expect(isDatabaseUnavailable(system('ECONNRESET'))).toBe(true);
+  });
+  test('database errors keep their SQLSTATE: a shutdown is unavailable, a refusal is not', () => {
+    expect(isDatabaseUnavailable({ code: '57P01', message: 'terminating connection' })).toBe(true);
+    expect(isDatabaseUnavailable({ code: 'PT409', message: 'full', detail: 'lecture:waitlist_full' })).toBe(
+      false,
+    );
+    expect(
+      fromDatabaseError({ code: 'PT409', message: 'full', detail: 'lecture:waitlist_full' }, false).status,
+    ).toBe(409);
   });
 });

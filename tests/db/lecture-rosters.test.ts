@@ -127,7 +127,7 @@ describeEachDatabase('lecture rosters', (ctx) => {
     expect(exportMs).toBeLessThan(1000);
   });
 
-  test('paging: limits out of range are PT400, an unknown event PT404, a visitor 42501', async () => {
+  test('paging: limits out of range are PT400, an unknown event PT404, a visitor PT403', async () => {
     const { id } = await eventWith(ctx.db, 3);
     const roster = (a: User, ...args: unknown[]) =>
       asRole(ctx.db, a.actor, 'select public.lecture_roster($1, $2, $3) as r', args);
@@ -144,7 +144,7 @@ describeEachDatabase('lecture rosters', (ctx) => {
     const unknown = await roster(outreach, randomUUID(), 10, 0);
     expect(unknown.ok ? 'ok' : unknown.code).toBe('PT404');
     const denied = await roster(visitor, id, 10, 0);
-    expect(denied.ok ? 'ok' : denied.code).toBe('42501');
+    expect(denied.ok ? 'ok' : denied.code).toBe('PT403');
     const past = (
       await rowsAs<{ r: RosterPage }>(
         ctx.db,
@@ -170,7 +170,7 @@ describeEachDatabase('lecture rosters', (ctx) => {
     const unknown = await setLimit(outreach, 5, randomUUID());
     expect(unknown.ok ? 'ok' : unknown.code).toBe('PT404');
     const denied = await setLimit(visitor, 5);
-    expect(denied.ok ? 'ok' : denied.code).toBe('42501');
+    expect(denied.ok ? 'ok' : denied.code).toBe('PT403');
     const ok = await setLimit(outreach, 2);
     expect(ok.ok && ok.rows[0].r.waitlist_limit).toBe(2);
     const check = () =>

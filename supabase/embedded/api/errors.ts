@@ -105,7 +105,9 @@ export function isPgError(error: unknown): error is PgErrorLike & { code: string
     typeof error === 'object' &&
     error !== null &&
     typeof (error as PgErrorLike).code === 'string' &&
-    /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code as string)
+    /^[0-9A-Z]{5}$/.test((error as PgErrorLike).code as string) &&
+    // A Node system error (EPIPE, EBADF: five capitals, like a SQLSTATE) names its syscall; a database error never does.
+    !('syscall' in error)
   );
 }
 
