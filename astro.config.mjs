@@ -39,9 +39,6 @@ export default defineConfig({
       PUBLIC_TIANDITU_KEY: envField.string({ context: 'client', access: 'public', optional: true }),
       // 审图号 of the base map, shown in the map's attribution.
       PUBLIC_MAP_APPROVAL_NO: envField.string({ context: 'client', access: 'public', optional: true }),
-      // The district health commission's consultation number (e.g. 0566-1234567), shown beside 12345 wherever
-      // a parent may want to ask. Empty by default: then only the 12345 hotline is offered (src/lib/contact/).
-      PUBLIC_CONSULT_PHONE: envField.string({ context: 'client', access: 'public', optional: true }),
       // Where the browser's supabase-js client talks to: the embedded API (npm start sets both) or a Supabase
       // project. The anon key is public by design; never put the service key here.
       PUBLIC_SUPABASE_URL: envField.string({

@@ -7,22 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { askNumber, HOTLINE_12345, parseConsultPhone } from '../../src/lib/contact/numbers.ts';
+import { askNumber, consultationFrom, HOTLINE_12345 } from '../../src/lib/contact/numbers.ts';
+import { DISTRICT, facilitiesDir } from '../../src/districts/index.ts';
+import { DistrictSchema } from '../../src/districts/schema.ts';
 
 describe('contact numbers', () => {
-  it('an empty setting shows no consultation number and offers 12345', () => {
-    expect(parseConsultPhone(undefined)).toBeNull();
-    expect(parseConsultPhone('  ')).toBeNull();
+  it('a district that lists no consultation number shows none and offers 12345', () => {
+    expect(consultationFrom([])).toBeNull();
     expect(askNumber(null)).toEqual({ display: '12345', tel: '12345', consultation: false });
   });
-  it('a configured number is offered as printed, dialled as digits', () => {
-    const n = parseConsultPhone('0566-2345678');
-    expect(n).toEqual({ display: '0566-2345678', tel: '05662345678' });
-    expect(askNumber(n)).toEqual({ display: '0566-2345678', tel: '05662345678', consultation: true });
+  it('a configured number is offered as printed, dialled as configured', () => {
+    const n = consultationFrom([{ display: '0566-2345678', tel: '+8605662345678'.replace('+860', '+86') }]);
+    expect(n).toEqual({ display: '0566-2345678', tel: '+865662345678' });
+    expect(askNumber(n)).toEqual({ display: '0566-2345678', tel: '+865662345678', consultation: true });
   });
-  it('a malformed setting stops the build, naming the variable', () => {
-    expect(() => parseConsultPhone('call us')).toThrow(/PUBLIC_CONSULT_PHONE/);
-    expect(() => parseConsultPhone('2345678')).toThrow(/PUBLIC_CONSULT_PHONE/);
+  it('a malformed number in a district configuration is refused by its schema (the build validates it)', () => {
+    const phone = (display: string, tel: string) => ({
+      ...DISTRICT,
+      consultation_phones: [{ label: { 'zh-CN': '咨询', en: 'Questions' }, display, tel }],
+    });
+    expect(DistrictSchema.safeParse(phone('0566-2345678', '+865662345678')).success).toBe(true);
+    expect(DistrictSchema.safeParse(phone('call us', '+865662345678')).success).toBe(false);
+    expect(DistrictSchema.safeParse(phone('0566-2345678', '2345678')).success).toBe(false);
   });
   it('12345 is the hotline', () => expect(HOTLINE_12345.tel).toBe('12345'));
 });
@@ -41,7 +47,7 @@ it('dist/ has been built (run `npm run build` first)', () =>
   expect(existsSync(join(DIST, 'index.html'))).toBe(true));
 
 describe.runIf(existsSync(join(DIST, 'index.html')))('tel: links in the built pages', () => {
-  const dir = 'src/data/facilities';
+  const dir = facilitiesDir();
   const yamlPhones = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .flatMap((f) => {
@@ -50,7 +56,7 @@ describe.runIf(existsSync(join(DIST, 'index.html')))('tel: links in the built pa
       return records.map((r: { phone?: string }) => r.phone).filter((p): p is string => !!p);
     })
     .map(digits);
-  const consult = process.env.PUBLIC_CONSULT_PHONE ? [digits(process.env.PUBLIC_CONSULT_PHONE)] : [];
+  const consult = DISTRICT.consultation_phones.map((p) => digits(p.tel));
   const allowed = new Set(['12345', ...yamlPhones, ...consult]);
   const pages = htmlFiles(DIST);
 

@@ -1,9 +1,9 @@
-/** The site's contact numbers from the build's settings (astro:env); see ./numbers.ts. */
-import { PUBLIC_CONSULT_PHONE } from 'astro:env/client';
-import { HOTLINE_12345, parseConsultPhone } from './numbers.ts';
+/** The site's contact numbers: the selected district's configuration (src/districts/<id>/district.ts); see ./numbers.ts. */
+import { DISTRICT } from '../../districts/index.ts';
+import { consultationFrom, HOTLINE_12345 } from './numbers.ts';
 
 export const CONTACT = {
-  /** the district health commission's consultation number; null until the district sets PUBLIC_CONSULT_PHONE */
-  consultation: parseConsultPhone(PUBLIC_CONSULT_PHONE),
+  /** the district health commission's consultation number; null until the district's configuration lists one */
+  consultation: consultationFrom(DISTRICT.consultation_phones),
   hotline: HOTLINE_12345,
 } as const;
