@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import { loadFacilities } from './lib/facilities/load.ts';
 import { FacilitySchema } from './lib/schemas/facility.ts';
 import { TextSchema } from './lib/schemas/text.ts';
+import { DISTRICT } from './districts/index.ts';
 
 const facilities = defineCollection({
   // Our own loader so that an invalid record fails the build naming its file, record and field.
@@ -16,11 +17,16 @@ const facilities = defineCollection({
 });
 
 const texts = defineCollection({
-  // ids keep the path as written ("zh-CN/policies"), not lower-cased.
+  // The site's texts (src/content/texts/<locale>/<name>.md) and the selected district's own
+  // (src/districts/<id>/texts/<locale>/<name>.md: its policies); ids "site/zh-CN/privacy", "district/zh-CN/policies".
   loader: glob({
-    pattern: '*/*.md',
-    base: 'src/content/texts',
-    generateId: ({ entry }) => entry.replace(/\.md$/, ''),
+    pattern: ['content/texts/*/*.md', `districts/${DISTRICT.id}/texts/*/*.md`],
+    base: 'src',
+    generateId: ({ entry }) =>
+      entry
+        .replace(/^content\/texts\//, 'site/')
+        .replace(/^districts\/[^/]+\/texts\//, 'district/')
+        .replace(/\.md$/, ''),
   }),
   schema: TextSchema,
 });

@@ -73,6 +73,20 @@ export const DistrictSchema = z
       })
       .optional(),
     townships: z.array(TownshipSchema).min(1),
+    /**
+     * What the district health commission's own report states, where the site quotes it: the report's name (shown
+     * as the source) and the demonstration institutions it counts by level. Absent: those sentences are left out.
+     */
+    report: z
+      .object({
+        source: Bilingual,
+        demonstration: z.object({
+          province: z.number().int().nonnegative(),
+          city: z.number().int().nonnegative(),
+          district: z.number().int().nonnegative(),
+        }),
+      })
+      .optional(),
     /** Source names for the figures above, by key */
     sources: z.record(z.string(), z.string()),
   })

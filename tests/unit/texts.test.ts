@@ -5,21 +5,38 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { TEXT_NAMES, TextSchema } from '../../src/lib/schemas/text.ts';
+import { DISTRICT_TEXT_NAMES, TEXT_NAMES, TextSchema } from '../../src/lib/schemas/text.ts';
+import { DISTRICTS } from '../../src/districts/index.ts';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 
 const LOCALES = ['zh-CN', 'en'] as const;
-function read(locale: string, name: string) {
-  const file = `src/content/texts/${locale}/${name}.md`;
+/** The site's texts, and each district's own where it has them (Guichi: its policies). */
+const FILES: [string, (locale: string) => string][] = [
+  ...TEXT_NAMES.map(
+    (n) => [n, (l: string) => `src/content/texts/${l}/${n}.md`] as [string, (l: string) => string],
+  ),
+  ...Object.keys(DISTRICTS).flatMap((id) =>
+    DISTRICT_TEXT_NAMES.filter((n) => existsSync(`src/districts/${id}/texts/zh-CN/${n}.md`)).map(
+      (n) =>
+        [`${id}/${n}`, (l: string) => `src/districts/${id}/texts/${l}/${n}.md`] as [
+          string,
+          (l: string) => string,
+        ],
+    ),
+  ),
+];
+
+function read(locale: string, file: string) {
   expect(existsSync(file), file).toBe(true);
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'));
   expect(m, `${file} starts with front matter`).not.toBeNull();
   return { data: YAML.parse(m![1]!), body: m![2]! };
 }
 
-describe.each(TEXT_NAMES)('text "%s"', (name) => {
-  const texts = Object.fromEntries(LOCALES.map((l) => [l, read(l, name)]));
+describe.each(FILES)('text "%s"', (label, path) => {
+  const name = label.split('/').at(-1)!;
+  const texts = Object.fromEntries(LOCALES.map((l) => [l, read(l, path(l))]));
 
   test('front matter is valid in every locale', () => {
     for (const l of LOCALES) expect(TextSchema.safeParse(texts[l]!.data).success, l).toBe(true);

@@ -57,6 +57,15 @@ export default {
     { code: '341702107', name: '乌沙镇', name_en: 'Wusha Town', type: '镇' },
     { code: '341702108', name: '棠溪镇', name_en: 'Tangxi Town', type: '镇' },
   ],
+  /** The 2024 report (shared/data/README.md): quoted, never widened */
+  report: {
+    source: {
+      'zh-CN': '贵池区卫生健康委员会工作报道（2024 年）',
+      en: 'Guichi District Health Commission report (2024)',
+    },
+    /** 1 provincial, 4 city-level, 4 district-level demonstration institutions */
+    demonstration: { province: 1, city: 4, district: 4 },
+  },
   sources: {
     census: '贵池区第七次全国人口普查公报, 贵池区统计局, 2021-06-09',
     codes:

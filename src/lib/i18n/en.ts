@@ -222,7 +222,7 @@ export const en: Record<UiKey, string> = {
     'So that medical staff can look after their children under 3, three hospitals in the district run staff childcare points that serve their own staff in multiple modes. The health commission’s 2024 report gives only the hospitals’ names and “multiple modes”; ages, places, care forms, addresses, hours and filing status are all to be verified.',
   'hospital.detailNote':
     'According to the health commission’s 2024 report, this childcare point serves the hospital’s own staff in multiple modes. The report gives nothing more; what reads "To be verified" below is still to be checked.',
-  'hospital.source': 'Source: Guichi District Health Commission report (2024)',
+  'hospital.source': 'Source: {source}',
   'hospital.sitesLead': 'Hospitals with a staff childcare point:',
   'hospital.ask': 'To ask about these sites, call:',
   'hospital.empty': 'No hospital childcare points listed yet.',
@@ -232,6 +232,8 @@ export const en: Record<UiKey, string> = {
   'demonstration.intro':
     'Demonstration institutions are named at provincial, city and district level. The health commission’s 2024 report counts {province} provincial, {city} city-level and {district} district-level demonstration institutions in the district; it does not name them.',
   'demonstration.reported': 'Number in the health commission’s report: {n}.',
+  'demonstration.introGeneric':
+    'Demonstration institutions are named at provincial, city and district level. Below are those this site lists.',
   'demonstration.sample': 'The {n} below are example data, not the real list of demonstration institutions.',
   'demonstration.listed': '{n} listed on this site.',
   'demonstration.level.province': 'Provincial demonstration institutions',
@@ -265,6 +267,8 @@ export const en: Record<UiKey, string> = {
   'compare.field': 'Item',
   'benefit.heading': 'What your family can get',
   'benefit.district': 'The district’s childcare subsidies: paid to institutions, not to families',
+  'benefit.districtNone':
+    'The district’s childcare subsidies are not on this site yet. The district health commission’s official documents apply.',
   'benefit.amount': 'Amount',
   'benefit.since': 'Since',
   'benefit.who': 'Who gets it, who applies',

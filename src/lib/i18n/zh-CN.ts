@@ -213,7 +213,7 @@ export const zhCN = {
     '为方便医务人员照顾 3 岁以下子女，区内三家医院开设了职工托育点，以多种模式为本院职工提供托育服务。区卫健委 2024 年工作报道只写明了医院名称和“多种模式”；招收月龄、托位、托育形式、地址、开放时间和备案情况都待核实。',
   'hospital.detailNote':
     '据区卫健委 2024 年工作报道，这个托育点以多种模式为本院职工提供托育服务。报道没有写明其他信息，下面标为“待核实”的内容尚待核实。',
-  'hospital.source': '来源：贵池区卫生健康委员会工作报道（2024 年）',
+  'hospital.source': '来源：{source}',
   'hospital.sitesLead': '开设职工托育点的医院：',
   'hospital.ask': '想了解托育点的情况，可以拨打：',
   'hospital.empty': '暂无医院职工托育点信息。',
@@ -222,6 +222,7 @@ export const zhCN = {
   'demonstration.intro':
     '示范性托育机构分省级、市级、区级评定。据区卫健委 2024 年工作报道，全区共有省级示范 {province} 家、市级示范 {city} 家、区级示范 {district} 家；报道没有列出这些机构的名称。',
   'demonstration.reported': '区卫健委报道的数量：{n} 家。',
+  'demonstration.introGeneric': '示范性托育机构分省级、市级、区级评定。下面是本站收录的示范机构。',
   'demonstration.sample': '下面 {n} 家是示例数据，不是真实的示范机构名单。',
   'demonstration.listed': '本站收录 {n} 家。',
   'demonstration.level.province': '省级示范性托育机构',
@@ -254,6 +255,7 @@ export const zhCN = {
   'compare.field': '项目',
   'benefit.heading': '我家能领到什么',
   'benefit.district': '区里的托育补贴：发给机构，不发给家庭',
+  'benefit.districtNone': '本区的托育补贴政策尚未整理到本站。请以区卫生健康委员会发布的正式文件为准。',
   'benefit.amount': '金额',
   'benefit.since': '起始日期',
   'benefit.who': '谁能领、谁来申请',

@@ -11,6 +11,8 @@ export const TextSchema = z.strictObject({
 });
 export type Text = z.output<typeof TextSchema>;
 
-/** The prose pages; each exists once per locale. */
-export const TEXT_NAMES = ['policies', 'privacy'] as const;
-export type TextName = (typeof TEXT_NAMES)[number];
+/** The site's prose pages (src/content/texts/), each once per locale. */
+export const TEXT_NAMES = ['privacy'] as const;
+/** A district's own prose (src/districts/<id>/texts/), each once per locale when the district has it. */
+export const DISTRICT_TEXT_NAMES = ['policies'] as const;
+export type TextName = (typeof TEXT_NAMES)[number] | (typeof DISTRICT_TEXT_NAMES)[number];
