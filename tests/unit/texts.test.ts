@@ -27,7 +27,7 @@ const FILES: [string, (locale: string) => string][] = [
   ),
 ];
 
-function read(locale: string, file: string) {
+function read(file: string) {
   expect(existsSync(file), file).toBe(true);
   const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file, 'utf8'));
   expect(m, `${file} starts with front matter`).not.toBeNull();
@@ -36,7 +36,7 @@ function read(locale: string, file: string) {
 
 describe.each(FILES)('text "%s"', (label, path) => {
   const name = label.split('/').at(-1)!;
-  const texts = Object.fromEntries(LOCALES.map((l) => [l, read(l, path(l))]));
+  const texts = Object.fromEntries(LOCALES.map((l) => [l, read(path(l))]));
 
   test('front matter is valid in every locale', () => {
     for (const l of LOCALES) expect(TextSchema.safeParse(texts[l]!.data).success, l).toBe(true);
