@@ -43,6 +43,9 @@ export function selectedDistrictId(
 /** The district this build or process runs for. */
 export const DISTRICT: District = DISTRICTS[selectedDistrictId()];
 
+/** What the map apps are told: the district's app slug (`src=`) and its city (Baidu's search region). */
+export const NAV_ORIGIN = { app: DISTRICT.app.slug, city: DISTRICT.parent.name } as const;
+
 /** A district's facility files (one YAML per facility), relative to the repository root. */
 export const facilitiesDir = (d: District = DISTRICT) => `src/districts/${d.id}/facilities`;
 

@@ -80,7 +80,7 @@ describe('outside China', () => {
 
 describe('navigationLinks: a route to the facility, in each documented URI format', () => {
   const name = '示例·池阳 A&B 托育园';
-  const links = navigationLinks(TIANANMEN_WGS, name, 'tuoyu-test');
+  const links = navigationLinks(TIANANMEN_WGS, name, { app: 'tuoyu-test', city: '池州市' });
   const gcj = `${round6(TIANANMEN_GCJ[0])},${round6(TIANANMEN_GCJ[1])}`; // 116.410244,39.916404
   const params = (link: string) => Object.fromEntries(new URL(link).searchParams);
 

@@ -9,11 +9,11 @@ import type * as Leaflet from 'leaflet';
 import type { LeafletNS } from './leaflet.ts';
 import type { MapLabels } from '../../lib/map/labels.ts';
 import type { MapFacility } from '../../lib/map/types.ts';
-import type { NavigationLinks } from '../../lib/geo/navigation.ts';
+import type { NavigationLinks, NavigationOrigin } from '../../lib/geo/navigation.ts';
 import { displayName } from './markers.ts';
 import { esc, fill } from './html.ts';
 
-type MakeLinks = (wgs: [number, number], name: string) => NavigationLinks;
+type MakeLinks = (wgs: [number, number], name: string, origin: NavigationOrigin) => NavigationLinks;
 let navigation: Promise<MakeLinks> | null = null;
 /** Loads the navigation-link maker once; the map calls it early so the first popup does not wait. */
 export function loadNavigation(): Promise<MakeLinks> {
@@ -98,7 +98,7 @@ export class FacilityPopup {
     content.innerHTML = popupHtml(
       item,
       this.ctx,
-      makeLinks && item.lngLat ? makeLinks(item.lngLat, item.name) : null,
+      makeLinks && item.lngLat ? makeLinks(item.lngLat, item.name, this.ctx.labels.navOrigin) : null,
     );
     content.querySelector('[data-close]')!.addEventListener('click', () => this.close());
     content.addEventListener('keydown', (e) => {

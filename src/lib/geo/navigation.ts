@@ -21,13 +21,15 @@ export interface NavigationLinks {
   tencent: string;
 }
 
-/** `wgs` is the facility's WGS-84 [lng, lat]; `city` names the city for Baidu's search region. */
-export function navigationLinks(
-  wgs: LngLat,
-  name: string,
-  appName = 'guichi-tuoyu',
-  city = '池州市',
-): NavigationLinks {
+/** Who asks (the map apps' `src=`, the district's app slug) and the city Baidu searches in. */
+export interface NavigationOrigin {
+  app: string;
+  city: string;
+}
+
+/** `wgs` is the facility's WGS-84 [lng, lat]; `origin` comes from the district (NAV_ORIGIN in src/districts/). */
+export function navigationLinks(wgs: LngLat, name: string, origin: NavigationOrigin): NavigationLinks {
+  const { app: appName, city } = origin;
   const [gLng, gLat] = wgs84ToGcj02(wgs).map(round6);
   const [bLng, bLat] = wgs84ToBd09(wgs).map(round6);
   const n = encodeURIComponent(name);

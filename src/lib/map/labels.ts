@@ -11,6 +11,7 @@ import {
 import type { Translate } from '../i18n/index.ts';
 import type { MapBase } from './base-layers.ts';
 import type { PhoneNumber } from '../contact/numbers.ts';
+import type { NavigationOrigin } from '../geo/navigation.ts';
 
 export interface MapLabels {
   types: Record<FacilityType, string>;
@@ -33,6 +34,8 @@ export interface MapLabels {
   route: string;
   /** for a facility without a number: the button's word, the true number to offer, and why */
   ask: string;
+  /** for the popups' navigation links (NAV_ORIGIN) */
+  navOrigin: NavigationOrigin;
   askNumber: PhoneNumber;
   noPhoneDemo: string;
   noPhone: string;
@@ -58,7 +61,7 @@ export interface MapLabels {
 }
 
 /** `ask`: the number offered where a facility has none (src/lib/contact/: consultation number or 12345). */
-export function mapLabels(t: Translate, ask: PhoneNumber): MapLabels {
+export function mapLabels(t: Translate, ask: PhoneNumber, navOrigin: NavigationOrigin): MapLabels {
   const byType = (prefix: 'type' | 'map.symbol') =>
     Object.fromEntries(FACILITY_TYPES.map((v) => [v, t(`${prefix}.${v}`)])) as Record<FacilityType, string>;
   const byLevel = (prefix: 'demo.level' | 'map.badge') =>
@@ -67,6 +70,7 @@ export function mapLabels(t: Translate, ask: PhoneNumber): MapLabels {
       string
     >;
   return {
+    navOrigin,
     types: byType('type'),
     symbols: byType('map.symbol'),
     levels: byLevel('demo.level'),
