@@ -9,6 +9,7 @@ import DetailPage from '../../src/pages/[...lang]/facilities/[slug].astro';
 import FacilityCard from '../../src/components/FacilityCard.astro';
 import { FacilitySchema, VERIFIABLE_FIELDS } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
+import { redirects } from '../../src/lib/facilities/index.ts';
 
 const real = FacilitySchema.parse(validFacility());
 const pending = (() => {
@@ -63,5 +64,34 @@ describe('facility page', () => {
     const card = await c.renderToString(FacilityCard, { props: { facility: pending, locale: 'en' } });
     expect(card).toContain('<li class="badge unverified">Details to be verified</li>');
     expect(card).not.toContain('badge demo');
+  });
+});
+
+describe('a former web id', () => {
+  test('redirects lists each former id of a record once, to its page', () => {
+    const moved = FacilitySchema.parse({
+      ...validFacility(),
+      id: 'chiyang-3',
+      former_ids: ['chiyang-chizhoushiguichiqu-oak'],
+    });
+    expect(redirects([real, moved])).toEqual([
+      { from: 'chiyang-chizhoushiguichiqu-oak', to: '/facilities/chiyang-3/' },
+    ]);
+  });
+
+  test('its page forwards at once to the new address, in the page language, and is not indexed', async () => {
+    const moved = FacilitySchema.parse({
+      ...validFacility(),
+      id: 'chiyang-3',
+      former_ids: ['chiyang-chizhoushiguichiqu-oak'],
+    });
+    const html = await (await AstroContainer.create()).renderToString(DetailPage, {
+      props: { locale: 'en', facility: moved, redirectTo: '/en/facilities/chiyang-3/' },
+      params: { slug: 'chiyang-chizhoushiguichiqu-oak' },
+    });
+    expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=\/en\/facilities\/chiyang-3\/">/);
+    expect(html).toContain('<link rel="canonical" href="/en/facilities/chiyang-3/">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<a href="/en/facilities/chiyang-3/">');
   });
 });
