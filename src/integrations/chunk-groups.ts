@@ -8,11 +8,14 @@
  * - `public-rpc`: postgrest-js and the anonymous RPC module built on it (survey and lecture islands);
  * - `lecture-common`: what the schedule, sign-up, look-up and staff lecture islands all use (event facts, the
  *   phone fallback, Beijing-time display, codes and phones, refusal reasons).
+ * - `fill`: the one template helper (src/lib/i18n/fill.ts), which the list page's filter element shares with the
+ *   lecture islands; on its own so the list page does not load `lecture-common` (and React) for it.
  * Dependencies of a group's modules join it unless a group of higher priority claims them.
  */
 type Group = { name: string; test: RegExp; priority: number };
 
 export const CHUNK_GROUPS: Group[] = [
+  { name: 'fill', test: /src[\\/]lib[\\/]i18n[\\/]fill\./, priority: 3 },
   {
     name: 'react',
     test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/,

@@ -42,7 +42,8 @@ declare
   v_active integer;
 begin
   if jsonb_typeof(p_townships) is distinct from 'array' or jsonb_array_length(p_townships) = 0 then
-    raise exception 'sync_townships needs a non-empty JSON array of townships' using errcode = '22023';
+    raise exception using errcode = 'PT400', message = 'sync_townships needs a non-empty JSON array of townships',
+      detail = 'district:bad_townships';
   end if;
   insert into app.townships as t (code, name, name_en, kind, active, sort_order)
   select e ->> 'code', e ->> 'name', e ->> 'name_en', e ->> 'type', true, n::integer

@@ -121,6 +121,6 @@ describeEachDatabase('townships', (ctx) => {
   });
 
   test('sync refuses anything but a non-empty list', async () => {
-    await expect(sync(ctx.db, [])).rejects.toMatchObject({ code: '22023' });
+    await expect(sync(ctx.db, [])).rejects.toMatchObject({ code: 'PT400', detail: 'district:bad_townships' });
   });
 });

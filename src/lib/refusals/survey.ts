@@ -5,12 +5,12 @@
  */
 export const surveyRefusals = {
   survey_not_an_object: {
-    'zh-CN': '答案没有发送成功（格式不对）。请刷新页面后重新提交，或电话作答。',
-    en: 'Your answers could not be sent (wrong format). Please reload the page and send again, or answer by phone.',
+    'zh-CN': '答案没有发送成功（格式不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'Your answers could not be sent (wrong format). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
   survey_bad_id: {
-    'zh-CN': '答案没有发送成功（编号不对）。请刷新页面后重新提交，或电话作答。',
-    en: 'Your answers could not be sent (bad id). Please reload the page and send again, or answer by phone.',
+    'zh-CN': '答案没有发送成功（编号不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'Your answers could not be sent (bad id). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
   survey_consent_required: {
     'zh-CN': '需要您勾选同意才能提交。请回到第一页勾选同意，再提交。',
@@ -25,8 +25,8 @@ export const surveyRefusals = {
     en: 'A child’s birth month is not in the right form. Enter it as year-month (for example 2025-03), then send again.',
   },
   survey_invalid_answer: {
-    'zh-CN': '有一项答案不符合问卷的要求。请点“修改”核对每一项答案，再提交；仍不成功请电话作答。',
-    en: 'One of the answers does not fit the questionnaire. Please check each answer with “Change”, then send again; if it still fails, answer by phone.',
+    'zh-CN': '有一项答案不符合问卷的要求。请点“修改”核对每一项答案，再提交；仍不成功，请到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'One of the answers does not fit the questionnaire. Please check each answer with “Change”, then send again; if it still fails, answer on paper at your community health service centre.',
   },
   survey_honeypot: {
     'zh-CN': '浏览器自动填写了一个应当留空的隐藏栏目，我们已把它清空。请再点一次“提交”。',
@@ -50,12 +50,12 @@ export const surveyRefusals = {
   },
   survey_rate_limited: {
     'zh-CN':
-      '这个网络（例如同一个 Wi-Fi）刚刚提交了很多份问卷。请过几分钟再提交，或换用手机流量，或电话作答。',
-    en: 'Many answers were just sent from this network (for example one Wi-Fi). Please send again in a few minutes, use mobile data, or answer by phone.',
+      '这个网络（例如同一个 Wi-Fi）刚刚提交了很多份问卷。请过几分钟再提交，或换用手机流量，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'Many answers were just sent from this network (for example one Wi-Fi). Please send again in a few minutes, use mobile data, or answer on paper at your community health service centre.',
   },
   survey_start_rate_limited: {
-    'zh-CN': '这个网络打开问卷的次数太多了。请一小时后再试，或换用手机流量，或电话作答。',
-    en: 'This network has opened the questionnaire too many times. Please try again in an hour, use mobile data, or answer by phone.',
+    'zh-CN': '这个网络打开问卷的次数太多了。请一小时后再试，或换用手机流量，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'This network has opened the questionnaire too many times. Please try again in an hour, use mobile data, or answer on paper at your community health service centre.',
   },
   survey_unknown_source: {
     'zh-CN': '没有这个发放点。请从列表中选择发放点，或选“纸质问卷”。',
