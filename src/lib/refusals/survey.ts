@@ -5,11 +5,13 @@
  */
 export const surveyRefusals = {
   survey_not_an_object: {
-    'zh-CN': '答案没有发送成功（格式不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    'zh-CN':
+      '答案没有发送成功（格式不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'Your answers could not be sent (wrong format). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
   survey_bad_id: {
-    'zh-CN': '答案没有发送成功（编号不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    'zh-CN':
+      '答案没有发送成功（编号不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'Your answers could not be sent (bad id). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
   survey_consent_required: {
@@ -25,7 +27,8 @@ export const surveyRefusals = {
     en: 'A child’s birth month is not in the right form. Enter it as year-month (for example 2025-03), then send again.',
   },
   survey_invalid_answer: {
-    'zh-CN': '有一项答案不符合问卷的要求。请点“修改”核对每一项答案，再提交；仍不成功，请到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    'zh-CN':
+      '有一项答案不符合问卷的要求。请点“修改”核对每一项答案，再提交；仍不成功，请到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'One of the answers does not fit the questionnaire. Please check each answer with “Change”, then send again; if it still fails, answer on paper at your community health service centre.',
   },
   survey_honeypot: {
@@ -54,7 +57,8 @@ export const surveyRefusals = {
     en: 'Many answers were just sent from this network (for example one Wi-Fi). Please send again in a few minutes, use mobile data, or answer on paper at your community health service centre.',
   },
   survey_start_rate_limited: {
-    'zh-CN': '这个网络打开问卷的次数太多了。请一小时后再试，或换用手机流量，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    'zh-CN':
+      '这个网络打开问卷的次数太多了。请一小时后再试，或换用手机流量，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'This network has opened the questionnaire too many times. Please try again in an hour, use mobile data, or answer on paper at your community health service centre.',
   },
   survey_unknown_source: {
