@@ -40,8 +40,13 @@ export function selectedDistrictId(
   return id as DistrictId;
 }
 
+function pickDistrict(): District {
+  return DISTRICTS[selectedDistrictId()];
+}
+
 /** The district this build or process runs for. */
-export const DISTRICT: District = DISTRICTS[selectedDistrictId()];
+// Pure: a browser bundle that imports this module for something else drops the configurations it never reads.
+export const DISTRICT: District = /* @__PURE__ */ pickDistrict();
 
 /** What the map apps are told: the district's app slug (`src=`) and its city (Baidu's search region). */
 export const NAV_ORIGIN = { app: DISTRICT.app.slug, city: DISTRICT.parent.name } as const;

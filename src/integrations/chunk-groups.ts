@@ -7,7 +7,7 @@
  * - `react`: React, react-dom, its scheduler and Astro's React renderer (every island page loads all four);
  * - `public-rpc`: postgrest-js and the anonymous RPC module built on it (survey and lecture islands);
  * - `lecture-common`: what the schedule, sign-up, look-up and staff lecture islands all use (event facts, the
- *   phone fallback, Beijing-time display, codes and phones, refusal reasons).
+ *   phone fallback, Beijing-time display, codes and phones, the forms' small resolver).
  * - `fill`: the one template helper (src/lib/i18n/fill.ts), which the list page's filter element shares with the
  *   lecture islands; on its own so the list page does not load `lecture-common` (and React) for it.
  * Dependencies of a group's modules join it unless a group of higher priority claims them.
@@ -28,7 +28,7 @@ export const CHUNK_GROUPS: Group[] = [
   },
   {
     name: 'lecture-common',
-    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|reasons))\./,
+    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model)|lib[\\/]schemas[\\/]mini-resolver)\./,
     priority: 1,
   },
 ];

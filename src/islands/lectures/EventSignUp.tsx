@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
-import { fill, type LectureKey, type LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import { fill } from '../../lib/i18n/fill.ts';
 import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
@@ -106,7 +107,7 @@ export default function EventSignUp({ s, phone, locale, refusals, schedulePath, 
       return s['lec.error.network'];
     }
     if (r.network) return s['lec.error.network'];
-    return refusalTextIn(refusals, r, locale);
+    return refusalTextIn(refusals, r);
   };
   return (
     <article className="lec-detail">

@@ -41,7 +41,7 @@ export default function MyRegistration({
     const r = await callPublic<unknown>(fn, args);
     if (!r.ok) {
       if (r.network) return setFormError(s['lec.error.network']);
-      return setFormError(refusalTextIn(refusals, r, locale));
+      return setFormError(refusalTextIn(refusals, r));
     }
     if (!looksLikeRegistration(r.data)) return setFormError(s['lec.error.network']);
     setFormError(null);

@@ -10,7 +10,7 @@ import { lectureRefusals } from './lecture.ts';
 import { limitsRefusals } from './limits.ts';
 import { staffRefusals } from './staff.ts';
 import { surveyRefusals } from './survey.ts';
-import { type LocaleRefusals, type RefusalLike, refusalTextIn } from './text.ts';
+import { GENERIC_KEY, type LocaleRefusals, type RefusalLike, refusalTextIn } from './text.ts';
 import type { RefusalLocale, RefusalTable } from './types.ts';
 
 export type { RefusalLike } from './text.ts';
@@ -26,12 +26,21 @@ export const REFUSAL_TABLES = {
 
 const ALL: RefusalTable = Object.assign({}, ...Object.values(REFUSAL_TABLES));
 
-/** One feature's texts in one language: what a page passes to its islands as a prop. */
+/** For a code without text: a generic sentence in the page's language, with the code for staff. */
+const GENERIC: Record<RefusalLocale, string> = {
+  'zh-CN': '操作没有成功，请稍后再试。如果一直不成功，请把代码告诉工作人员：{code}',
+  en: 'That did not work. Please try again later. If it keeps happening, tell staff this code: {code}',
+};
+
+/** One feature's texts in one language, with the generic sentence: what a page passes to its islands as a prop. */
 export function refusalTexts(
   feature: keyof typeof REFUSAL_TABLES,
   locale: RefusalLocale,
 ): Record<string, string> {
-  return Object.fromEntries(Object.entries(REFUSAL_TABLES[feature]).map(([code, t]) => [code, t[locale]]));
+  return {
+    ...Object.fromEntries(Object.entries(REFUSAL_TABLES[feature]).map(([code, t]) => [code, t[locale]])),
+    [GENERIC_KEY]: GENERIC[locale],
+  };
 }
 
 /**
@@ -51,7 +60,7 @@ export function refusalCode(error: RefusalLike | null | undefined): string | nul
 /** The sentence to show for a refusal, in the page's language; never the database's own words. */
 export function refusalText(error: RefusalLike | null | undefined, locale: RefusalLocale): string {
   const known = refusalCode(error);
-  return known ? ALL[known]![locale] : refusalTextIn({}, error, locale);
+  return known ? ALL[known]![locale] : refusalTextIn({ [GENERIC_KEY]: GENERIC[locale] }, error);
 }
 
 /** The page's language, from <html lang> (islands that are not given a locale). */

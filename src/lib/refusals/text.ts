@@ -12,22 +12,22 @@ export interface RefusalLike {
 }
 
 const MACHINE_CODE = /^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$/;
-const GENERIC: Record<RefusalLocale, string> = {
-  'zh-CN': '操作没有成功，请稍后再试。如果一直不成功，请把代码告诉工作人员：{code}',
-  en: 'That did not work. Please try again later. If it keeps happening, tell staff this code: {code}',
-};
+/** The key under which a table carries its generic sentence (with `{code}`), in the table's language. */
+export const GENERIC_KEY = '*';
 
-/** The text `texts` has for the refusal's code; else a generic sentence with the code, in `locale`. */
+/**
+ * The text `texts` has for the refusal's code; else its generic sentence (`texts['*']`) with the code. The
+ * sentences come with the table, in one language, so no text ships as code.
+ */
 export function refusalTextIn(
   texts: Readonly<Record<string, string>>,
   error: RefusalLike | null | undefined,
-  locale: RefusalLocale,
 ): string {
   const details = error?.details ?? '';
-  if (details && Object.hasOwn(texts, details)) return texts[details]!;
+  if (details && details !== GENERIC_KEY && Object.hasOwn(texts, details)) return texts[details]!;
   // An unknown machine code is shown as is; anything else (constraint text, a row) is not: the SQLSTATE instead.
   const code = MACHINE_CODE.test(details) ? details : error?.code || 'unknown';
-  return GENERIC[locale].replace('{code}', code);
+  return (texts[GENERIC_KEY] ?? '{code}').replace('{code}', code);
 }
 
 /** One language's texts and that language, as a page hands them to an island (localeRefusals in index.ts). */
@@ -38,4 +38,4 @@ export interface LocaleRefusals {
 
 /** refusalTextIn for a LocaleRefusals prop. */
 export const refusalFrom = (table: LocaleRefusals, error: RefusalLike | null | undefined): string =>
-  refusalTextIn(table.texts, error, table.locale);
+  refusalTextIn(table.texts, error);

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/schemas/lecture-event.ts';
 import { KINDS } from '../../../lib/lectures/model.ts';
 import { miniResolver } from '../../../lib/schemas/mini-resolver.ts';
-import { fill } from '../../../lib/i18n/lectures.ts';
+import { fill } from '../../../lib/i18n/fill.ts';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
-import { fill, type LectureKey, type LectureStrings } from '../../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
+import { fill } from '../../../lib/i18n/fill.ts';
 import { neutralise, toCsv } from '../../../lib/lectures/export.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
 import { normalizeCode } from '../../../lib/lectures/model.ts';
