@@ -11,6 +11,8 @@ import type { Locator, Page } from '@playwright/test';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
+import { districtWords } from '../../src/lib/i18n/district-words.ts';
+import { fill } from '../../src/lib/i18n/fill.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type UiKey = keyof typeof zhCN;
@@ -71,8 +73,9 @@ export const facilities: Rec[] = load();
 export const byId = (id: string) => facilities.find((f) => f.id === id)!;
 
 export const ui: Record<Locale, Record<UiKey, string>> = { 'zh-CN': zhCN, en };
+/** A dictionary string as the page shows it: the district's words ({district}, {owner}, …) and `vars` filled in. */
 export function tr(locale: Locale, key: UiKey, vars: Record<string, string | number> = {}): string {
-  return ui[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return fill(ui[locale][key], { ...districtWords(locale), ...vars });
 }
 export const zh = (key: UiKey, vars?: Record<string, string | number>) => tr('zh-CN', key, vars);
 /** "label: value" as the locale writes it (common.labelValue, "{label}：{value}" in Chinese). */
