@@ -120,9 +120,10 @@ test('the whole card is the link to its detail page', async ({ page }) => {
   await page.goto('/facilities/');
   const first = facilities[0]!;
   const card = page.locator(`#facility-list > li[data-id="${first.id}"]`);
-  const box = (await card.boundingBox())!;
-  // A tap on the card's lower part, away from the name and the compare box.
-  await page.mouse.click(box.x + box.width - 20, box.y + box.height * 0.55);
+  // A tap on the card's body text (the ages line, right end), away from the name, the compare box and the call and
+  // route buttons at the card's foot.
+  const line = (await card.locator('p').filter({ hasText: zh('field.ages') }).boundingBox())!;
+  await page.mouse.click(line.x + line.width - 10, line.y + line.height / 2);
   await expect(page).toHaveURL(new RegExp(`/facilities/${first.id}/$`));
 });
 
