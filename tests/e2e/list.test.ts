@@ -122,7 +122,10 @@ test('the whole card is the link to its detail page', async ({ page }) => {
   const card = page.locator(`#facility-list > li[data-id="${first.id}"]`);
   // A tap on the card's body text (the ages line, right end), away from the name, the compare box and the call and
   // route buttons at the card's foot.
-  const line = (await card.locator('p').filter({ hasText: zh('field.ages') }).boundingBox())!;
+  const line = (await card
+    .locator('p')
+    .filter({ hasText: zh('field.ages') })
+    .boundingBox())!;
   await page.mouse.click(line.x + line.width - 10, line.y + line.height / 2);
   await expect(page).toHaveURL(new RegExp(`/facilities/${first.id}/$`));
 });
