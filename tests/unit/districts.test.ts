@@ -55,8 +55,8 @@ describe('the shipped districts', () => {
     expect(() => selectedDistrictId('nowhere')).toThrow(/TUOYU_DISTRICT=nowhere: no such district/);
   });
 
-  test("Guichi's townships and facts are those of shared/data/district.yaml", () => {
-    const yaml = parse(readFileSync('../shared/data/district.yaml', 'utf8'));
+  test("Guichi's townships and facts are those of shared/data/district.yaml (tests/fixtures/guichi-district.yaml)", () => {
+    const yaml = parse(readFileSync('tests/fixtures/guichi-district.yaml', 'utf8'));
     const g = DISTRICTS.guichi;
     expect(g.townships.map((t) => [t.code, t.name, t.type])).toEqual(
       yaml.townships.map((t: { code: string; name: string; type: string }) => [t.code, t.name, t.type]),
