@@ -414,14 +414,22 @@ describeEachDatabase('lectures', (ctx) => {
     );
     expect(await errorOf(checkIn(b.code))).toBe('PT409: this person is on the waitlist (position 1)');
     expect(await errorOf(checkIn('CCCCCC'))).toBe('PT404: no registration with this code for this event');
-    const exported = (
-      await rowsAs<{ r: { mobile: string; status: string; checked_in_at: string | null }[] }>(
+    const table = (
+      await rowsAs<{ r: { columns: string[]; rows: unknown[][] } }>(
         ctx.db,
         outreach.actor,
         'select public.export_lecture_roster($1) as r',
         [ev],
       )
     )[0].r;
+    const exported = table.rows.map(
+      (row) =>
+        Object.fromEntries(table.columns.map((c, i) => [c, row[i]])) as {
+          mobile: string;
+          status: string;
+          checked_in_at: string | null;
+        },
+    );
     // Outreach exports are masked (full numbers: admin with a reason, tests/db/lecture-rosters.test.ts).
     expect(exported.map((r) => [r.mobile, r.status, r.checked_in_at !== null])).toEqual([
       ['138****1234', 'confirmed', true],

@@ -7,11 +7,12 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
 import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
-import { neutralise, toCsv } from '../../../lib/lectures/export.ts';
+import { type ExportTable, exportRecords } from '../../../lib/lectures/export.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
 import { normalizeCode } from '../../../lib/lectures/model.ts';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
+import { toCsv, wallClock } from '../../../lib/tables/csv.ts';
 import type { ExportRow, RosterRow, StaffEvent } from './types.ts';
 
 declare global {
@@ -134,7 +135,7 @@ export function Roster({
       t['lecs.r.status'],
       t['lecs.r.checkedIn'],
     ];
-    const body = (data as ExportRow[]).map((r) => [
+    const body = exportRecords<ExportRow>(data as ExportTable).map((r) => [
       r.signup_no,
       r.code,
       r.name ?? '',
@@ -144,16 +145,20 @@ export function Roster({
       r.status === 'waitlisted'
         ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' })
         : t[`lecs.st.${r.status}` as keyof LectureStaffStrings],
-      r.checked_in_at ? formatShanghai(r.checked_in_at) : '',
+      // Beijing wall-clock time (UTC+8, no daylight saving): a date cell in Excel, 2026-06-01 09:30 in CSV.
+      r.checked_in_at ? wallClock(r.checked_in_at, 480) : null,
     ]);
     const name = `roster-${event.starts_at.slice(0, 10)}-${event.id.slice(0, 8)}${full ? '-full' : ''}`;
     if (kind === 'csv')
       return download(`${name}.csv`, new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' }));
-    const { default: ExcelJS } = await import('exceljs');
+    const [{ default: ExcelJS }, { addRows }] = await Promise.all([
+      import('exceljs'),
+      import('../../../lib/tables/xlsx.ts'),
+    ]);
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(t['lecs.roster']);
-    // Every cell is written as a string value (never a formula), neutralised like the CSV for spreadsheet exports.
-    sheet.addRows([header, ...body].map((r) => r.map((c) => neutralise(String(c)))));
+    // Typed cells (numbers, dates), text neutralised like the CSV: one rule (src/lib/tables/).
+    addRows(sheet, [header, ...body]);
     download(
       `${name}.xlsx`,
       new Blob([await book.xlsx.writeBuffer()], {

@@ -38,6 +38,7 @@ export interface RosterRow {
   checked_in_at: string | null;
   redacted: boolean;
 }
+/** One registration of export_lecture_roster's answer (its `columns`, read by exportRecords). */
 export interface ExportRow {
   id: number;
   signup_no: number;
@@ -49,6 +50,5 @@ export interface ExportRow {
   child_age_band: AgeBand;
   status: string;
   waitlist_position: number | null;
-  created_at: string;
   checked_in_at: string | null;
 }
