@@ -44,7 +44,8 @@ begin
            'rows', coalesce(json_agg(json_build_array(w.id, w.signup_no, w.code, w.name, w.mobile, w.adults,
                                        w.child_age_band, w.status, w.waitlist_position, w.checked_in_at)
                                      order by w.signup_no), '[]'::json)),
-         coalesce(jsonb_agg(w.id order by w.signup_no) filter (where w.mobile is not null), '[]'::jsonb),
+         -- The ids revealed, for the audit: an int8 array made jsonb once (cheaper than jsonb_agg element by element).
+         coalesce(to_jsonb(array_agg(w.id order by w.signup_no) filter (where w.mobile is not null)), '[]'::jsonb),
          count(*)::integer
     into v_body, v_revealed, v_count
   from (
