@@ -7,7 +7,7 @@
 import { type Cell, cellText, csvField as tableCsvField, toCsv as tableCsv } from '../tables/csv.ts';
 
 /** A survey value as a table cell: booleans read yes/no, numbers stay numbers, anything else is text. */
-function asCell(value: unknown): Cell {
+export function surveyCell(value: unknown): Cell {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === null || value === undefined || typeof value === 'number' || value instanceof Date)
     return value;
@@ -16,19 +16,19 @@ function asCell(value: unknown): Cell {
 
 /** A cell value as text, with formula injection neutralised (src/lib/tables/csv.ts: numbers are not text). */
 export function safeCell(value: unknown): string {
-  return cellText(asCell(value));
+  return cellText(surveyCell(value));
 }
 
 /** One CSV field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: unknown): string {
-  return tableCsvField(asCell(value));
+  return tableCsvField(surveyCell(value));
 }
 
 /** A whole CSV file (BOM + header + rows, CRLF). */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   return tableCsv(
     columns,
-    rows.map((r) => columns.map((c) => asCell(r[c]))),
+    rows.map((r) => columns.map((c) => surveyCell(r[c]))),
   );
 }
 
