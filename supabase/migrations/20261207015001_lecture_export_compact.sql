@@ -1,6 +1,6 @@
 -- The roster export at 10,000 registrations within 200 ms on PostgreSQL 15 (issue 15, item 4). Measured on a PG15
--- cluster with 10,000 registrations (bench/lectures.ts's event), the export's SQL alone took ~80 ms and the call
--- through the API ~165 ms; the time went to:
+-- cluster with 10,000 registrations (bench/lectures.ts's event) at load average ≈ 1, the export's SQL alone took
+-- ~80 ms and the call through the API ~165 ms (at load ≈ 13.5: 420 ms and 527 ms); the time went to:
 --   * app_private.mask_mobile once per row: a SQL function with `set search_path` is never inlined, so each row paid
 --     a function call (~20 ms of the 80) — the same expression is now written inline;
 --   * json_agg of whole records: every row repeated its eleven key names (~240 bytes a row, 2.4 MB in all), which
@@ -8,13 +8,14 @@
 --     most of the rest after it) — rows are now arrays under one list of column names (~90 bytes a row, 0.9 MB);
 --   * a window partitioned by status and then an aggregate ordered by sign-up number: two sorts; the waitlist
 --     position is now a running count over sign-up order.
+-- After: ~40 ms of SQL and ~70 ms through the API at load ≈ 1 (at load ≈ 13.5: 55 ms and 125 ms).
 -- created_at, which no export file carried, is no longer sent. Every guarantee stays: outreach gets masked numbers;
 -- full numbers only for an admin with a reason of 4–200 characters, audited with the id of every registration whose
 -- number was revealed; unknown events PT404.
 --
 -- Answer: {"columns": ["id", "signup_no", "code", "name", "mobile", "adults", "child_age_band", "status",
 --          "waitlist_position", "checked_in_at"], "rows": [[…], …]} — rows in sign-up order, one array per
--- registration with its values in the order of "columns" (src/lib/lectures/export.ts `exportRows` reads it).
+-- registration with its values in the order of "columns" (src/lib/lectures/export.ts `exportRecords` reads it).
 
 create or replace function app_private.export_lecture_roster(p_event_id uuid, p_full boolean, p_reason text) returns json
 language plpgsql volatile security definer set search_path = '' set jit = off as $$
