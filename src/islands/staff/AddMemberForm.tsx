@@ -1,7 +1,7 @@
 /** Make an existing account staff (public.upsert_staff): email, name, role; errors summarised at the top. */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import { pageLocale, refusalText } from '../../lib/refusals/index.ts';
 import { getSupabase } from '../../lib/supabase/client.ts';
 import { saveMember } from '../../lib/staff/team.ts';
@@ -13,7 +13,7 @@ import type { StaffStrings } from './strings.ts';
 export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name: string) => Promise<void> }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<StaffMemberInput>({
-    resolver: zodResolver(StaffMemberSchema),
+    resolver: formResolver(StaffMemberSchema),
     shouldFocusError: false,
     defaultValues: { email: '', display_name: '', role: 'outreach' },
   });

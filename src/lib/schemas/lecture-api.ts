@@ -4,7 +4,7 @@
  * model.ts); tests parse real answers with these schemas.
  */
 import { z } from 'zod/mini';
-import { AGE_BANDS, KINDS } from '../lectures/model.ts';
+import { LECTURE_CHILD_AGES, KINDS } from '../lectures/model.ts';
 
 export const RegistrationStates = ['open', 'waitlist', 'not_open', 'closed', 'over', 'cancelled'] as const;
 
@@ -37,7 +37,7 @@ export const RegistrationSchema = z.object({
   status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
   waitlist_position: z.nullable(z.number()),
   adults: z.number(),
-  child_age_band: z.enum(AGE_BANDS),
+  child_age_band: z.enum(LECTURE_CHILD_AGES),
   checked_in: z.boolean(),
   event: PublicEventSchema,
 });
