@@ -15,7 +15,7 @@ import { loadEnv } from 'vite';
 import { baseSpec } from '../lib/map/base-layers.ts';
 import { cspHash, pageCspDirectives, tileOrigins } from '../lib/security/csp.ts';
 import { headersFile } from '../lib/security/headers.ts';
-import { TEXT_MODE_SNIPPET } from '../lib/text-mode-snippet.ts';
+import { HEAD_SCRIPT } from '../lib/head-script.ts';
 import { ProductionEnvError, productionEnvProblems, supabaseUrl } from './build-env.ts';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -65,7 +65,7 @@ export function siteSecurity(): AstroIntegration {
                 supabaseUrl: supabaseUrl(env),
                 tileOrigins: tiles,
               }) as CspDirectives,
-              scriptDirective: { hashes: [cspHash(TEXT_MODE_SNIPPET)] },
+              scriptDirective: { hashes: [cspHash(HEAD_SCRIPT)] },
             },
           },
         });
