@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { refusalTextIn } from '../../lib/refusals/text.ts';
 import { looksLikeRegistration } from '../../lib/lectures/answer-checks.ts';
 import { normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import { LECTURE_CHILD_AGES, SignUpSchema, type SignUp } from '../../lib/schemas/lecture.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
 

@@ -8,7 +8,7 @@ import { saveMember } from '../../lib/staff/team.ts';
 import { STAFF_ROLES, StaffMemberSchema, type StaffMemberInput } from '../../lib/schemas/staff-member.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name: string) => Promise<void> }) {
   const [formError, setFormError] = useState<string | null>(null);

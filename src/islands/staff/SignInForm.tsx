@@ -5,7 +5,7 @@ import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import { SignInSchema, type SignIn } from '../../lib/schemas/sign-in.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 interface Props {
   s: StaffStrings;

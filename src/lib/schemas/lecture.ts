@@ -1,5 +1,5 @@
 /**
- * Lectures: the sign-up and look-up forms (zod/mini, messages are i18n keys of src/lib/i18n/lectures.ts) and the
+ * Lectures: the sign-up and look-up forms (zod/mini, messages are keys of src/lib/i18n/lectures/zh-CN.ts) and the
  * shapes the public functions return. The same rules as the SQL (20261130000200_lectures.sql): a mainland mobile
  * number, 1–2 adults, 0–3 children coming along (migration 20261206001300_capacity_in_people.sql), one of five
  * child age bands, consent; codes of 6 characters without look-alikes.
