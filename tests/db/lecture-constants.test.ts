@@ -5,7 +5,7 @@
  */
 import { expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
-import { CODE_ALPHABET } from '../../src/lib/lectures/model.ts';
+import { CODE_ALPHABET, REGISTRATION_STATUSES } from '../../src/lib/lectures/model.ts';
 import { LECTURE_CHILD_AGES, KINDS } from '../../src/lib/schemas/lecture.ts';
 import { describeEachDatabase } from './harness.ts';
 
@@ -24,13 +24,16 @@ async function constraint(db: Db, table: string, name: string): Promise<string> 
 const quoted = (def: string) => [...def.matchAll(/'([^']+)'/g)].map((m) => m[1]);
 
 describeEachDatabase('lecture constants in the live catalogue', (ctx) => {
-  test('kinds and age bands are exactly the values the check constraints accept', async () => {
+  test('kinds, age groups and registration statuses are exactly the values the check constraints accept', async () => {
     expect(quoted(await constraint(ctx.db, 'lecture_events', 'lecture_events_kind_check'))).toEqual([
       ...KINDS,
     ]);
     expect(
       quoted(await constraint(ctx.db, 'lecture_registrations', 'lecture_registrations_child_age_band_check')),
     ).toEqual([...LECTURE_CHILD_AGES]);
+    expect(
+      quoted(await constraint(ctx.db, 'lecture_registrations', 'lecture_registrations_status_check')),
+    ).toEqual([...REGISTRATION_STATUSES]);
   });
 
   test('sign_up_for_lecture refuses exactly the age groups outside the ones the table accepts', async () => {

@@ -3,7 +3,7 @@
  * (src/lib/schemas/lecture-api.ts, which the tests use) to stay within their budget.
  */
 import type { PublicEvent, Registration } from '../schemas/lecture-api.ts';
-import { KINDS } from './model.ts';
+import { KINDS, REGISTRATION_STATUSES } from './model.ts';
 
 export function looksLikeEvent(x: unknown): x is PublicEvent {
   const e = x as PublicEvent | null;
@@ -20,7 +20,7 @@ export function looksLikeRegistration(x: unknown): x is Registration {
   return (
     !!r &&
     typeof r.code === 'string' &&
-    ['confirmed', 'waitlisted', 'cancelled'].includes(r.status) &&
+    (REGISTRATION_STATUSES as readonly string[]).includes(r.status) &&
     looksLikeEvent(r.event)
   );
 }

@@ -12,6 +12,8 @@ export type Kind = (typeof KINDS)[number];
  */
 export const LECTURE_CHILD_AGES = ['expecting', 'under_1', '1_to_2', '2_to_3', 'over_3'] as const;
 export type LectureChildAge = (typeof LECTURE_CHILD_AGES)[number];
+/** A registration's status (app.lecture_registrations.status). */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 /** Confirmation-code characters: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 export const CODE_LENGTH = 6;
