@@ -110,4 +110,3 @@ export const DistrictSchema = z
 export type District = z.output<typeof DistrictSchema>;
 export type DistrictInput = z.input<typeof DistrictSchema>;
 export type Township = z.output<typeof TownshipSchema>;
-export type PublicPhone = z.output<typeof PublicPhoneSchema>;

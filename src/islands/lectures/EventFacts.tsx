@@ -5,7 +5,7 @@ import { fill } from '../../lib/i18n/fill.ts';
 import { eventTimeParts, formatShanghai } from '../../lib/lectures/format.ts';
 import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
 
-export function seatsText(e: PublicEvent, s: LectureStrings): string {
+function seatsText(e: PublicEvent, s: LectureStrings): string {
   switch (e.registration) {
     case 'open':
       return fill(s['lec.seatsLeft'], { n: e.seats_left });

@@ -1,7 +1,7 @@
 /** Display helpers for lectures: Asia/Shanghai times whatever the device's zone, masked phone numbers. */
 import type { Locale } from '../i18n/index.ts';
 
-export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+const EVENT_TIME_ZONE = 'Asia/Shanghai';
 
 const timeFormat: Intl.DateTimeFormatOptions = {
   timeZone: EVENT_TIME_ZONE,

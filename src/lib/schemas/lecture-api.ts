@@ -6,7 +6,7 @@
 import { z } from 'zod/mini';
 import { KINDS, LECTURE_CHILD_AGES, REGISTRATION_STATUSES } from '../lectures/model.ts';
 
-export const RegistrationStates = ['open', 'waitlist', 'not_open', 'closed', 'over', 'cancelled'] as const;
+const RegistrationStates = ['open', 'waitlist', 'not_open', 'closed', 'over', 'cancelled'] as const;
 
 /** An event as public.list_lecture_events / get_lecture_event return it. */
 export const PublicEventSchema = z.object({

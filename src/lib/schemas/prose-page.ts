@@ -9,10 +9,8 @@ export const ProsePageSchema = z.strictObject({
   /** Where the facts come from, shown after the text. */
   source: z.string().trim().min(1).optional(),
 });
-export type ProsePage = z.output<typeof ProsePageSchema>;
 
 /** The site's prose pages (src/content/texts/), each once per locale. */
 export const SITE_PROSE_PAGES = ['privacy'] as const;
 /** A district's own prose (src/districts/<id>/texts/), each once per locale when the district has it. */
 export const DISTRICT_PROSE_PAGES = ['policies'] as const;
-export type ProsePageName = (typeof SITE_PROSE_PAGES)[number] | (typeof DISTRICT_PROSE_PAGES)[number];
