@@ -25,7 +25,7 @@ export function resolveWith<T extends FieldValues>(
 ): ResolverResult<T> {
   const r = schema.safeParse(values);
   const errors: Record<string, unknown> = {};
-  if (r.success) return { values: { ...values, ...(r.data as T) }, errors };
+  if (r.success) return { values: { ...values, ...(r.data as T) }, errors: {} };
   for (const { path, code, message } of r.error.issues) {
     const keys = path.slice() as string[];
     const last = keys.pop() as string;
