@@ -87,6 +87,50 @@ describe('dictionaries', () => {
   );
 });
 
+/** Every source file under src/ but the dictionaries themselves, as one text. */
+function sourceText(): string {
+  return readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx|astro)$/.test(f) && !/i18n[\\/](.+[\\/])?(zh-CN|en)\.ts$/.test(f))
+    .map((f) => readFileSync(path.join('src', f), 'utf8'))
+    .join('\n');
+}
+
+/** A key is used when src/ names it, or builds it from a named prefix (`type.${t}`, 'type.' + t). */
+function isUsed(key: string, source: string): boolean {
+  const quoted = (s: string) => [`'${s}`, `"${s}`, `\`${s}`];
+  if (quoted(key).some((q) => source.includes(`${q}${q[0] === '`' ? '`' : q[0]}`))) return true;
+  const parts = key.split('.');
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = `${parts.slice(0, i).join('.')}.`;
+    if (
+      source.includes(`\`${prefix}\${`) ||
+      source.includes(`'${prefix}' +`) ||
+      source.includes(`"${prefix}" +`)
+    )
+      return true;
+  }
+  return false;
+}
+
+describe('no dead strings', () => {
+  const source = sourceText();
+  test('the check sees literal and built keys', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is source text with a template literal in it
+    const sample = "t('a.b'); s[`c.d.${x}`]; 'e.' + y;";
+    expect(['a.b', 'c.d.e', 'e.f', 'a.c', 'c.e'].map((k) => isUsed(k, sample))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  test.each(DICTIONARIES)('%s: every key is used somewhere in src/', (_, zh) => {
+    expect(Object.keys(zh).filter((k) => !isUsed(k, source))).toEqual([]);
+  });
+});
+
 describe('useTranslations', () => {
   test('looks up the locale and replaces variables', () => {
     expect(useTranslations('en')('list.count', { shown: 3, total: 9 })).toBe(

@@ -28,7 +28,6 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   'staff.area.soon': 'coming soon',
   'staff.team': 'Staff',
   'staff.team.name': 'Name',
-  'staff.team.email': 'Email',
   'staff.team.role': 'Role',
   'staff.team.manage': 'Manage staff',
   'staff.team.members': 'All staff',

@@ -26,7 +26,6 @@ export const staffZhCN = {
   'staff.area.soon': '即将上线',
   'staff.team': '工作人员',
   'staff.team.name': '姓名',
-  'staff.team.email': '邮箱',
   'staff.team.role': '角色',
   'staff.team.manage': '管理工作人员',
   'staff.team.members': '全部工作人员',
