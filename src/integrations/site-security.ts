@@ -28,7 +28,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * end of `<head>`. Only that one: any other `<style>` in the body (e.g. inside an inline SVG) stays where it is,
  * and the HTML validity test reports it if it is misplaced.
  */
-export function hoistIslandStyle(html: string): string {
+function hoistIslandStyle(html: string): string {
   const bodyStart = html.search(/<body[\s>]/);
   const headEnd = html.indexOf('</head>');
   if (bodyStart < 0 || headEnd < 0 || headEnd > bodyStart) return html;
