@@ -62,10 +62,7 @@ interface EncodedFeature {
 }
 
 /** The feature of `adcode` from the map object, as a plain GCJ-02 MultiPolygon feature. */
-function decodeFeature(
-  map: { features: unknown[]; UTF8Encoding?: boolean },
-  adcode: string,
-): OutlineFeature {
+function decodeFeature(map: { features: unknown[]; UTF8Encoding?: boolean }, adcode: string): OutlineFeature {
   const feature = (map.features as EncodedFeature[]).find((f) => String(f.id) === adcode);
   if (!feature) throw new Error(`${adcode}: no outline in this city's map file`);
   const g = feature.geometry;
