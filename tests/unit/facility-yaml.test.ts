@@ -6,10 +6,14 @@
 import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
 import { facilityToYaml } from '../../scripts/lib/write-facility-yaml.ts';
-import { FacilitySchema } from '../../src/lib/schemas/facility.ts';
+import { FacilitySchema, type FacilityInput } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 
-const record = { ...validFacility(), former_ids: ['chiyang-oak'], filing_number: '皖池托备 2026-001' };
+const record = {
+  ...validFacility(),
+  former_ids: ['chiyang-oak'],
+  filing_number: '皖池托备 2026-001',
+} as FacilityInput;
 
 describe('facilityToYaml', () => {
   test('the record fills every field of the schema', () => {
