@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { lectureStrings } from '../../src/lib/i18n/lectures.ts';
-import { lectureStaffStrings } from '../../src/lib/i18n/lectures-staff.ts';
+import { lectureStrings } from '../../src/lib/i18n/lectures/index.ts';
+import { lectureStaffStrings } from '../../src/lib/i18n/lectures-staff/index.ts';
 import { exportFile } from '../../src/islands/staff/lectures/export-file.ts';
 
 const COLUMNS = [

@@ -21,7 +21,7 @@ import {
   SignUpSchema,
   signUpArgs,
 } from '../../src/lib/schemas/lecture.ts';
-import { miniResolver } from '../../src/lib/schemas/mini-resolver.ts';
+import { formResolver } from '../../src/lib/schemas/form-resolver.ts';
 
 describe('confirmation codes', () => {
   // That the database draws from and checks this same alphabet, and accepts these kinds and age bands, is read
@@ -87,7 +87,7 @@ describe('sign-up form schema', () => {
     });
   });
   test('each rule gives its own message key, through the form resolver', async () => {
-    const resolve = miniResolver(SignUpSchema);
+    const resolve = formResolver(SignUpSchema);
     const r = await resolve(
       { name: '', mobile: '1234', adults: '3', children: '9', childAgeBand: 'teen', consent: false } as never,
       undefined,

@@ -9,7 +9,7 @@ import type { SignIn } from '../../lib/schemas/sign-in.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { StaffHome, type Me } from './StaffHome.tsx';
 import { StaffTeam } from './StaffTeam.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 type State =
   | { kind: 'loading' }

@@ -1,5 +1,5 @@
 /** What a signed-in staff member sees: who they are, the staff areas, and (admins) the way to the team page. */
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 export interface Me {
   user_id: string;

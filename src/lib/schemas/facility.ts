@@ -36,7 +36,8 @@ export const IsoDateSchema = z
       }),
   );
 
-const Text = z.string().trim().min(1, { error: 'must not be empty' });
+/** A trimmed string with at least one character. */
+const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
 const Count = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
 
 /** WGS-84 position. `verified: false` means the point is an estimate still to be checked on site. */
@@ -82,11 +83,11 @@ export const FacilitySchema = z
       .optional(),
     /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
      *  The import command matches records by it (docs/data.md). Absent when the list has none. */
-    filing_number: Text.optional(),
+    filing_number: NonEmptyText.optional(),
     /** Chinese name as filed. Demo records must start with "示例·". */
-    name: Text,
+    name: NonEmptyText,
     /** English name, optional; the Chinese name is shown when absent. */
-    name_en: Text.optional(),
+    name_en: NonEmptyText.optional(),
     type: z.enum(FACILITY_TYPES),
     /** Required unless listed in `unverified`. */
     ownership: z.enum(OWNERSHIPS).optional(),
@@ -104,7 +105,7 @@ export const FacilitySchema = z
         error: `must be one of the ${TOWNSHIP_CODES.length} township codes of ${DISTRICT.name} (src/districts/${DISTRICT.id}/district.ts)`,
       })
       .optional(),
-    address: Text.optional(),
+    address: NonEmptyText.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
     /**
@@ -128,14 +129,14 @@ export const FacilitySchema = z
     vacancies: z.strictObject({ count: Count, as_of: IsoDateSchema }).optional(),
     care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }).optional(),
     /** Opening hours as written by the facility, e.g. "周一至周五 7:30–17:30". */
-    hours: Text.optional(),
+    hours: NonEmptyText.optional(),
     fees: FeesSchema.optional(),
     /** 签约社区卫生服务中心: the community health centre that supports it. */
-    health_partner: Text.optional(),
+    health_partner: NonEmptyText.optional(),
     /** Latest inspection. Real records only: a demo record carries none. */
     inspection: z.strictObject({ date: IsoDateSchema, result: z.enum(INSPECTION_RESULTS) }).optional(),
     /** Where the record comes from (filing list, article, "示例数据"). */
-    source: Text,
+    source: NonEmptyText,
     /**
      * When someone last checked the whole record. Required for a real record with nothing left in `unverified`;
      * absent on demo records (nobody checked a made-up record) and on records still waiting for their check.

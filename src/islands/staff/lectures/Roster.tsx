@@ -4,8 +4,8 @@
  * sheet; CSV and Excel export (audited, formula injection neutralised).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
-import type { LectureStrings } from '../../../lib/i18n/lectures.ts';
+import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff/index.ts';
+import type { LectureStrings } from '../../../lib/i18n/lectures/index.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
 import type { ExportTable } from '../../../lib/lectures/export.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';

@@ -4,8 +4,8 @@
  * export, so the roster screen never loads it (nor exceljs, which this imports lazily in turn).
  */
 import { fill } from '../../../lib/i18n/fill.ts';
-import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
-import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
+import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures/index.ts';
+import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff/index.ts';
 import { type ExportTable, exportRecords } from '../../../lib/lectures/export.ts';
 import { toCsv, wallClock } from '../../../lib/tables/csv.ts';
 import type { ExportRow } from './types.ts';
