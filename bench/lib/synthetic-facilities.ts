@@ -42,6 +42,8 @@ export function syntheticMapData(n: number, outline: DistrictOutline, seed = 42)
         .concat('full_day')
         .filter((v, j, all) => all.indexOf(v) === j),
       inclusive: rnd() < 0.4,
+      vacant: false, // not drawn from rnd() (see ownership); the bench's records carry no vacancy figure
+      vac: null,
       ownership: i % 3 === 0 ? 'public' : 'private', // not drawn from rnd(), so the other fields stay as recorded
       level: rnd() < 0.05 ? pick(DEMONSTRATION_LEVELS) : null,
       places: Math.floor(rnd() * 120),

@@ -11,6 +11,7 @@ import {
   searchText,
   townshipName,
   tr,
+  vacancyText,
   visibleIds,
   zh,
   type Rec,
@@ -414,9 +415,7 @@ test('cards answer first questions: fee for the chosen care form, vacancies with
       f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c),
     ),
   );
-  await expect(card).toContainText(
-    zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }),
-  );
+  await expect(card).toContainText(vacancyText(f.vacancies!.count, f.vacancies!.as_of, 'zh-CN'));
   await page.goto('/facilities/?form=half_day');
   await expect(card.locator('.fee:visible')).toHaveText([fee('half_day')]);
 });
