@@ -11,11 +11,13 @@ import {
   searchText,
   townshipName,
   tr,
+  hasPlaceOn,
   vacancyText,
   visibleIds,
   zh,
   type Rec,
 } from './data.ts';
+import { facilitiesLiveZhCN as live } from '../../src/lib/i18n/facilities-live/zh-CN.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -74,6 +76,12 @@ const cases: Case[] = [
     apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(),
     params: { inclusive: '1' },
     pred: (f) => f.inclusive === true,
+  },
+  {
+    name: '有空位 only (places reported within the district\'s limit)',
+    apply: (page) => page.getByLabel(live['filter.vacantLabel']).check(),
+    params: { vacant: '1' },
+    pred: (f) => hasPlaceOn(f),
   },
   {
     name: 'demonstration level',
@@ -170,6 +178,7 @@ test('a shared link restores the form and the filtered list; clear filters shows
   await expect(chips).toHaveText([
     zh('list.chip.ageValue', { n: 24 }),
     zh('search.inclusive'),
+    live['filter.vacant'],
     zh('careForm.half_day'),
     zh('list.chip.place'),
     zh('type.childcare_center'),
