@@ -78,7 +78,7 @@ const cases: Case[] = [
     pred: (f) => f.inclusive === true,
   },
   {
-    name: '有空位 only (places reported within the district\'s limit)',
+    name: "有空位 only (places reported within the district's limit)",
     apply: (page) => page.getByLabel(live['filter.vacantLabel']).check(),
     params: { vacant: '1' },
     pred: (f) => hasPlaceOn(f),
