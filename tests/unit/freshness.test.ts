@@ -95,3 +95,44 @@ describe('the setting and the build date', () => {
     expect(buildToday('')).toBe(beijing);
   });
 });
+
+describe('map popups', () => {
+  test('say the figure with its date, or ask to call when it is stale', async () => {
+    const { popupHtml } = await import('../../src/islands/facility-map/popup.ts');
+    const { mapLabels } = await import('../../src/lib/map/labels.ts');
+    const { useTranslations } = await import('../../src/lib/i18n/index.ts');
+    const labels = mapLabels(
+      useTranslations('zh-CN'),
+      { display: '12345', tel: '12345' } as never,
+      { app: 'x', city: 'y' },
+      { words: zh, now },
+    );
+    const item = {
+      id: 'x',
+      name: '示例·甲',
+      nameEn: null,
+      type: 'childcare_center',
+      township: '',
+      ages: null,
+      forms: [],
+      inclusive: false,
+      vacant: true,
+      vac: [3, '2026-12-02'],
+      ownership: null,
+      level: null,
+      places: 20,
+      phone: null,
+      demo: true,
+      lngLat: null,
+      text: '',
+      paths: { 'zh-CN': '/facilities/x/', en: '/en/facilities/x/' },
+    } as const;
+    const ctx = { labels, locale: 'zh-CN' as const, distanceKm: () => null };
+    expect(popupHtml({ ...item, vac: [3, '2026-12-02'] }, ctx, null)).toContain(
+      '<p class="fm-vac">空余托位：3 个 · 12 月 2 日更新</p>',
+    );
+    expect(popupHtml({ ...item, vac: [3, '2026-11-01'] }, ctx, null)).toContain(
+      '<p class="fm-vac" data-stale>空余托位：可能已变化，请致电确认（11 月 1 日登记 3 个）</p>',
+    );
+  });
+});

@@ -30,9 +30,12 @@ function itemFromCard(li: HTMLElement): FilterItem {
   const d = li.dataset;
   const lng = Number(d.lng);
   const lat = Number(d.lat);
+  // A compact row (FacilityRow.astro) carries no id or search text: its anchor and the name and place it shows.
+  const shown = () =>
+    `${li.querySelector('a')?.textContent} ${li.querySelector('[data-place]')?.textContent}`;
   return {
-    id: d.id ?? '',
-    text: d.text ?? '',
+    id: d.id ?? li.id.slice(5),
+    text: d.text ?? shown().toLowerCase(),
     type: d.type as FacilityType,
     township: d.township ?? '',
     minMonths: d.min ? Number(d.min) : null,
