@@ -19,7 +19,9 @@ const ROLLBACK = new Error('rollback');
 
 describeEachDatabase('facilities', (ctx) => {
   /** What SQL makes of a record: the stored record, or the refusal. Always undone. */
-  async function sqlAccepts(record: unknown): Promise<{ ok: true; json: unknown } | { ok: false; error: string }> {
+  async function sqlAccepts(
+    record: unknown,
+  ): Promise<{ ok: true; json: unknown } | { ok: false; error: string }> {
     let out: { ok: true; json: unknown } | { ok: false; error: string } = { ok: false, error: '' };
     try {
       await ctx.db.transaction(async (tx) => {
@@ -60,9 +62,9 @@ describeEachDatabase('facilities', (ctx) => {
   });
 
   test('facility_vacancies(): today in Beijing, the setting, [count, as_of] per facility', async () => {
-    const { rows } = await ctx.db.query<{ v: { today: string; stale_after_days: number; v: Record<string, unknown> } }>(
-      'select public.facility_vacancies() as v',
-    );
+    const { rows } = await ctx.db.query<{
+      v: { today: string; stale_after_days: number; v: Record<string, unknown> };
+    }>('select public.facility_vacancies() as v');
     const v = rows[0]!.v;
     const beijing = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     expect(v.today).toBe(beijing);
@@ -86,10 +88,12 @@ describeEachDatabase('facilities', (ctx) => {
       outreach = await createStaff(ctx.db, 'foutreach', 'outreach');
       provider = await createUser(ctx.db, 'provider');
       other = await createUser(ctx.db, 'other');
-      await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '测试园 王老师', '13900000001', $2)`, [
-        provider.email,
-        [mine],
-      ]);
+      await rowsAs(
+        ctx.db,
+        admin.actor,
+        `select public.upsert_provider($1, '测试园 王老师', '13900000001', $2)`,
+        [provider.email, [mine]],
+      );
       await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '示例点', null, $2)`, [
         other.email,
         [theirs],
@@ -97,9 +101,17 @@ describeEachDatabase('facilities', (ctx) => {
     });
 
     test('whoami says provider; my_facilities lists only its own', async () => {
-      const [me] = await rowsAs<{ w: { role: string; facilities: number } }>(ctx.db, provider.actor, 'select public.whoami() as w');
+      const [me] = await rowsAs<{ w: { role: string; facilities: number } }>(
+        ctx.db,
+        provider.actor,
+        'select public.whoami() as w',
+      );
       expect(me!.w).toMatchObject({ role: 'provider', facilities: 1 });
-      const [mf] = await rowsAs<{ m: { id: string }[] }>(ctx.db, provider.actor, 'select public.my_facilities() as m');
+      const [mf] = await rowsAs<{ m: { id: string }[] }>(
+        ctx.db,
+        provider.actor,
+        'select public.my_facilities() as m',
+      );
       expect(mf!.m.map((f) => f.id)).toEqual([mine]);
     });
 
@@ -112,28 +124,50 @@ describeEachDatabase('facilities', (ctx) => {
       );
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
       expect(r!.f.vacancies).toEqual({ count: 7, as_of: today, by_age: { m12_24: 1, m24_36: 6 } });
-      const live = await rowsAs<{ v: { v: Record<string, unknown> } }>(ctx.db, anon, 'select public.facility_vacancies() as v');
+      const live = await rowsAs<{ v: { v: Record<string, unknown> } }>(
+        ctx.db,
+        anon,
+        'select public.facility_vacancies() as v',
+      );
       expect(live[0]!.v.v[mine]).toEqual([7, today]);
-      const history = await ctx.db.query<{ field: string; old_value: unknown; new_value: unknown; via: string; actor: string }>(
+      const history = await ctx.db.query<{
+        field: string;
+        old_value: unknown;
+        new_value: unknown;
+        via: string;
+        actor: string;
+      }>(
         `select field, old_value, new_value, via, actor::text from app.facility_history where facility_id = $1 and via = 'provider' order by id`,
         [mine],
       );
-      expect(history.rows).toContainEqual({ field: 'vacancy_count', old_value: 5, new_value: 7, via: 'provider', actor: provider.id });
-      const audit = await ctx.db.query(`select 1 from app.audit_log where action = 'facility.vacancies' and target_id = $1 and actor = $2`, [
-        mine,
-        provider.id,
-      ]);
+      expect(history.rows).toContainEqual({
+        field: 'vacancy_count',
+        old_value: 5,
+        new_value: 7,
+        via: 'provider',
+        actor: provider.id,
+      });
+      const audit = await ctx.db.query(
+        `select 1 from app.audit_log where action = 'facility.vacancies' and target_id = $1 and actor = $2`,
+        [mine, provider.id],
+      );
       expect(audit.rows.length).toBe(1);
     });
 
     test('more free places than places is refused', async () => {
-      const got = await asRole(ctx.db, provider.actor, `select public.update_vacancies($1, '{"m24_36": 61}'::jsonb)`, [mine], {
-        rollback: true,
-      });
+      const got = await asRole(
+        ctx.db,
+        provider.actor,
+        `select public.update_vacancies($1, '{"m24_36": 61}'::jsonb)`,
+        [mine],
+        {
+          rollback: true,
+        },
+      );
       expect(got).toMatchObject({ ok: false, code: 'PT400' });
     });
 
-    test("a provider cannot touch another facility, nor a regulated field", async () => {
+    test('a provider cannot touch another facility, nor a regulated field', async () => {
       for (const sql of [
         `select public.update_vacancies($1, '{"m24_36": 1}'::jsonb)`,
         `select public.update_facility_hours($1, '全天')`,
@@ -141,26 +175,55 @@ describeEachDatabase('facilities', (ctx) => {
         `select public.propose_facility_change($1, 'fees', '{"hourly": 20}'::jsonb, null)`,
       ]) {
         const got = await asRole(ctx.db, provider.actor, sql, [theirs], { rollback: true });
-        expect(got, sql).toEqual({ ok: false, code: 'PT403', message: 'this account does not keep this facility' });
-      }
-      for (const field of ['filing_number', 'inspection', 'inclusive', 'location', 'demonstration', 'places']) {
-        const got = await asRole(ctx.db, provider.actor, `select public.propose_facility_change($1, $2, '"x"'::jsonb, null)`, [mine, field], {
-          rollback: true,
+        expect(got, sql).toEqual({
+          ok: false,
+          code: 'PT403',
+          message: 'this account does not keep this facility',
         });
+      }
+      for (const field of [
+        'filing_number',
+        'inspection',
+        'inclusive',
+        'location',
+        'demonstration',
+        'places',
+      ]) {
+        const got = await asRole(
+          ctx.db,
+          provider.actor,
+          `select public.propose_facility_change($1, $2, '"x"'::jsonb, null)`,
+          [mine, field],
+          {
+            rollback: true,
+          },
+        );
         expect(got, field).toMatchObject({ ok: false, code: 'PT403' });
       }
-      const staffOnly = await asRole(ctx.db, provider.actor, `select public.staff_update_facility($1, '{"inclusive": false}', 'x')`, [mine], {
-        rollback: true,
-      });
+      const staffOnly = await asRole(
+        ctx.db,
+        provider.actor,
+        `select public.staff_update_facility($1, '{"inclusive": false}', 'x')`,
+        [mine],
+        {
+          rollback: true,
+        },
+      );
       expect(staffOnly).toEqual({ ok: false, code: 'PT403', message: 'outreach role required' });
-      const [f] = await ctx.db.query<{ inclusive: boolean }>('select inclusive from app.facilities where id = $1', [mine]).then((r) => r.rows);
+      const [f] = await ctx.db
+        .query<{ inclusive: boolean }>('select inclusive from app.facilities where id = $1', [mine])
+        .then((r) => r.rows);
       expect(f!.inclusive).toBe(true);
     });
 
     test('a fee change waits for review: the catalogue keeps the old fee until an outreach worker approves', async () => {
       const fee = async () =>
-        (await ctx.db.query<{ f: unknown }>(`select app_private.facility_json(f) -> 'fees' as f from app.facilities f where id = $1`, [mine]))
-          .rows[0]!.f;
+        (
+          await ctx.db.query<{ f: unknown }>(
+            `select app_private.facility_json(f) -> 'fees' as f from app.facilities f where id = $1`,
+            [mine],
+          )
+        ).rows[0]!.f;
       const [p] = await rowsAs<{ p: { id: number; status: string } }>(
         ctx.db,
         provider.actor,
@@ -175,16 +238,30 @@ describeEachDatabase('facilities', (ctx) => {
         'select public.facility_review_queue() as q',
       );
       expect(q!.q).toContainEqual(
-        expect.objectContaining({ id: p!.p.id, current: { full_day: 1800, half_day: 1100 }, value: { full_day: 1900, half_day: 1100 } }),
+        expect.objectContaining({
+          id: p!.p.id,
+          current: { full_day: 1800, half_day: 1100 },
+          value: { full_day: 1900, half_day: 1100 },
+        }),
       );
       // A rejection needs a reason; an approval applies the value.
-      expect(await asRole(ctx.db, outreach.actor, 'select public.review_facility_change($1, false, null)', [p!.p.id])).toMatchObject({
+      expect(
+        await asRole(ctx.db, outreach.actor, 'select public.review_facility_change($1, false, null)', [
+          p!.p.id,
+        ]),
+      ).toMatchObject({
         ok: false,
         code: 'PT400',
       });
-      await rowsAs(ctx.db, outreach.actor, `select public.review_facility_change($1, true, '已电话核实')`, [p!.p.id]);
+      await rowsAs(ctx.db, outreach.actor, `select public.review_facility_change($1, true, '已电话核实')`, [
+        p!.p.id,
+      ]);
       expect(await fee()).toEqual({ full_day: 1900, half_day: 1100 });
-      expect(await asRole(ctx.db, outreach.actor, `select public.review_facility_change($1, true, 'x')`, [p!.p.id])).toMatchObject({
+      expect(
+        await asRole(ctx.db, outreach.actor, `select public.review_facility_change($1, true, 'x')`, [
+          p!.p.id,
+        ]),
+      ).toMatchObject({
         ok: false,
         code: 'PT409',
       });
@@ -197,40 +274,75 @@ describeEachDatabase('facilities', (ctx) => {
 
     test('a proposal that breaks a rule is refused at once (a fee for a care form not offered; a phone on a demo record)', async () => {
       expect(
-        await asRole(ctx.db, provider.actor, `select public.propose_facility_change($1, 'fees', '{"hourly": 20}'::jsonb, null)`, [mine], {
-          rollback: true,
-        }),
+        await asRole(
+          ctx.db,
+          provider.actor,
+          `select public.propose_facility_change($1, 'fees', '{"hourly": 20}'::jsonb, null)`,
+          [mine],
+          {
+            rollback: true,
+          },
+        ),
       ).toMatchObject({ ok: false, code: 'PT400' });
       expect(
-        await asRole(ctx.db, other.actor, `select public.propose_facility_change($1, 'phone', '"13800000000"'::jsonb, null)`, [theirs], {
-          rollback: true,
-        }),
+        await asRole(
+          ctx.db,
+          other.actor,
+          `select public.propose_facility_change($1, 'phone', '"13800000000"'::jsonb, null)`,
+          [theirs],
+          {
+            rollback: true,
+          },
+        ),
       ).toMatchObject({ ok: false, code: 'PT400' });
     });
 
     test('staff change regulated fields with a reason; the schema rules still apply', async () => {
-      await rowsAs(ctx.db, outreach.actor, `select public.staff_update_facility($1, '{"inspection": {"date": "2026-11-20", "result": "rectify"}}', '11 月抽查')`, [
-        mine,
-      ]);
-      const [f] = (await ctx.db.query<{ r: string }>('select inspection_result as r from app.facilities where id = $1', [mine])).rows;
+      await rowsAs(
+        ctx.db,
+        outreach.actor,
+        `select public.staff_update_facility($1, '{"inspection": {"date": "2026-11-20", "result": "rectify"}}', '11 月抽查')`,
+        [mine],
+      );
+      const [f] = (
+        await ctx.db.query<{ r: string }>('select inspection_result as r from app.facilities where id = $1', [
+          mine,
+        ])
+      ).rows;
       expect(f!.r).toBe('rectify');
-      expect(await asRole(ctx.db, outreach.actor, `select public.staff_update_facility($1, '{"places": 2}', '核减')`, [mine], { rollback: true })).toMatchObject({
+      expect(
+        await asRole(
+          ctx.db,
+          outreach.actor,
+          `select public.staff_update_facility($1, '{"places": 2}', '核减')`,
+          [mine],
+          { rollback: true },
+        ),
+      ).toMatchObject({
         ok: false,
         code: 'PT400',
       });
-      expect(await asRole(ctx.db, outreach.actor, `select public.staff_update_facility($1, '{"places": 80}', '')`, [mine], { rollback: true })).toMatchObject({
+      expect(
+        await asRole(
+          ctx.db,
+          outreach.actor,
+          `select public.staff_update_facility($1, '{"places": 80}', '')`,
+          [mine],
+          { rollback: true },
+        ),
+      ).toMatchObject({
         ok: false,
         code: 'PT400',
       });
     });
 
     test('stale_facilities: missing or older than 14 days, with the reminder and whom to call', async () => {
-      await ctx.db.query(`update app.facilities set vacancy_as_of = current_date - 20 where id = $1`, [theirs]);
-      const [s] = await rowsAs<{ s: { id: string; age_days: number; reminder: string; providers: { name: string }[] }[] }>(
-        ctx.db,
-        outreach.actor,
-        'select public.stale_facilities() as s',
-      );
+      await ctx.db.query(`update app.facilities set vacancy_as_of = current_date - 20 where id = $1`, [
+        theirs,
+      ]);
+      const [s] = await rowsAs<{
+        s: { id: string; age_days: number; reminder: string; providers: { name: string }[] }[];
+      }>(ctx.db, outreach.actor, 'select public.stale_facilities() as s');
       const row = s!.s.find((x) => x.id === theirs)!;
       expect(row.age_days).toBeGreaterThanOrEqual(20);
       expect(row.reminder).toContain('示例·测试托育园');
@@ -241,16 +353,34 @@ describeEachDatabase('facilities', (ctx) => {
     });
 
     test('a deactivated provider can change nothing', async () => {
-      await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '示例点', null, $2, false)`, [other.email, [theirs]]);
-      const got = await asRole(ctx.db, other.actor, `select public.update_facility_hours($1, '全天')`, [theirs], { rollback: true });
+      await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '示例点', null, $2, false)`, [
+        other.email,
+        [theirs],
+      ]);
+      const got = await asRole(
+        ctx.db,
+        other.actor,
+        `select public.update_facility_hours($1, '全天')`,
+        [theirs],
+        { rollback: true },
+      );
       expect(got).toMatchObject({ ok: false, code: 'PT403' });
-      await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '示例点', null, $2, true)`, [other.email, [theirs]]);
+      await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '示例点', null, $2, true)`, [
+        other.email,
+        [theirs],
+      ]);
     });
   });
 
   test('the seed inserts new files, updates changed ones and keeps a provider edit newer than the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuoyu-seed-'));
-    const record = { ...DEMO, id: 'seed-demo', name: '示例·种子托育点', vacancies: { count: 3, as_of: '2026-11-01' }, hours: '全天' };
+    const record = {
+      ...DEMO,
+      id: 'seed-demo',
+      name: '示例·种子托育点',
+      vacancies: { count: 3, as_of: '2026-11-01' },
+      hours: '全天',
+    };
     const file = join(dir, 'seed-demo.yaml');
     const write = (r: unknown, at: Date) => {
       writeFileSync(file, stringify(r));
@@ -262,18 +392,24 @@ describeEachDatabase('facilities', (ctx) => {
     // A provider edit after the file was written…
     const admin = await createStaff(ctx.db, 'seedadmin', 'admin');
     const p = await createUser(ctx.db, 'seedprovider');
-    await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '种子', null, array['seed-demo'])`, [p.email]);
+    await rowsAs(ctx.db, admin.actor, `select public.upsert_provider($1, '种子', null, array['seed-demo'])`, [
+      p.email,
+    ]);
     await rowsAs(ctx.db, p.actor, `select public.update_vacancies('seed-demo', '{"m24_36": 8}'::jsonb)`);
     // …survives a restart with the same file, while the file's other change (hours) comes in.
     write({ ...record, hours: '周一至周五' }, new Date(Date.now() - 1800_000));
     const result = await seedFacilities(ctx.db, dir);
     expect(result).toMatchObject({ updated: 1, kept: { 'seed-demo': ['vacancies'] } });
-    const { rows } = await ctx.db.query<{ c: number; h: string }>(`select vacancy_count as c, hours as h from app.facilities where id = 'seed-demo'`);
+    const { rows } = await ctx.db.query<{ c: number; h: string }>(
+      `select vacancy_count as c, hours as h from app.facilities where id = 'seed-demo'`,
+    );
     expect(rows[0]).toEqual({ c: 8, h: '周一至周五' });
     // A file written after the edit wins.
     write({ ...record, vacancies: { count: 2, as_of: '2026-12-01' } }, new Date(Date.now() + 60_000));
     await seedFacilities(ctx.db, dir);
-    const after = await ctx.db.query<{ c: number }>(`select vacancy_count as c from app.facilities where id = 'seed-demo'`);
+    const after = await ctx.db.query<{ c: number }>(
+      `select vacancy_count as c from app.facilities where id = 'seed-demo'`,
+    );
     expect(after.rows[0]!.c).toBe(2);
   });
 });

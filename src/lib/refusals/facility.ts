@@ -29,7 +29,8 @@ export const facilityRefusals = {
     en: 'Only the district’s staff change this. A facility can propose changes to fees, phone and prepayment terms.',
   },
   'facility:bad_value': {
-    'zh-CN': '填写的内容不符合要求，请检查后再提交（收费为整数元，电话如 0566-1234567 或 11 位手机号，预收费最多 12 个月）。',
+    'zh-CN':
+      '填写的内容不符合要求，请检查后再提交（收费为整数元，电话如 0566-1234567 或 11 位手机号，预收费最多 12 个月）。',
     en: 'That value is not accepted. Check it (fees in whole yuan, a phone like 0566-1234567 or 11 digits, at most 12 months prepaid).',
   },
   'facility:checked': {
