@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import { FacilitySchema } from '../../src/lib/schemas/facility.ts';
 import { loadFacilities } from '../../src/lib/facilities/load.ts';
 import { seedFacilities } from '../../supabase/embedded/db/migrate.ts';
+import { addProvider, disableStaff, generatePassword } from '../../scripts/lib/staff-accounts.ts';
 import { CASES, DEMO, REAL } from '../fixtures/facility-records.ts';
 import { anon, asRole, createStaff, createUser, rowsAs, type User } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
@@ -370,6 +371,32 @@ describeEachDatabase('facilities', (ctx) => {
         [theirs],
       ]);
     });
+  });
+
+  test('npm run staff -- add-provider: an account with a one-time password, bound to its facilities; disable ends it', async () => {
+    const password = generatePassword();
+    const email = `cli-provider-${Date.now()}@example.test`;
+    const { created, userId } = await addProvider(ctx.db, {
+      email,
+      password,
+      facilities: ['demo-chiyang-sprout'],
+      phone: '13900000009',
+    });
+    expect(created).toBe(true);
+    const { rows } = await ctx.db.query<{ ok: boolean }>(
+      'select encrypted_password = extensions.crypt($2, encrypted_password) as ok from auth.users where id = $1',
+      [userId, password],
+    );
+    expect(rows[0]!.ok).toBe(true);
+    const actor = { role: 'authenticated' as const, sub: userId, email };
+    const [mine] = await rowsAs<{ m: { id: string }[] }>(ctx.db, actor, 'select public.my_facilities() as m');
+    expect(mine!.m.map((f) => f.id)).toEqual(['demo-chiyang-sprout']);
+    await expect(addProvider(ctx.db, { email, password, facilities: ['no-such-facility'] })).rejects.toThrow(
+      'No facility',
+    );
+    await disableStaff(ctx.db, email);
+    const [after] = await rowsAs<{ m: unknown[] }>(ctx.db, actor, 'select public.my_facilities() as m');
+    expect(after!.m).toEqual([]);
   });
 
   test('the seed inserts new files, updates changed ones and keeps a provider edit newer than the file', async () => {
