@@ -59,7 +59,7 @@ export function ProposalForms({
     await onSent();
   }
   const id = (k: string) => `propose-${f.id}-${k}`;
-  const Pending = ({ field }: { field: Field }) => {
+  const shownPending = (field: Field) => {
     const x = pending(field);
     return x ? (
       <p className="pending">
@@ -96,7 +96,7 @@ export function ProposalForms({
       >
         <fieldset>
           <legend>{p['provider.fees']}</legend>
-          <Pending field="fees" />
+          {shownPending('fees')}
           {forms.map((c) => (
             <div className="field" key={c}>
               <label htmlFor={id(`fee-${c}`)}>{p[`provider.fee.${c}`]}</label>
@@ -125,7 +125,7 @@ export function ProposalForms({
       >
         <div className="field">
           <label htmlFor={id('phone')}>{p['provider.phone']}</label>
-          <Pending field="phone" />
+          {shownPending('phone')}
           <input type="tel" id={id('phone')} value={phone} onChange={(e) => setPhone(e.target.value)} />
         </div>
         <button type="submit" className="secondary">
@@ -145,7 +145,7 @@ export function ProposalForms({
       >
         <fieldset>
           <legend>{p['provider.field.prepayment']}</legend>
-          <Pending field="prepayment" />
+          {shownPending('prepayment')}
           <div className="field">
             <label htmlFor={id('months')}>{p['provider.prepay.months']}</label>
             <input
