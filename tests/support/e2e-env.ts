@@ -44,3 +44,19 @@ export const E2E_STAFF = {
     displayName: '测试同事',
   },
 };
+
+/** Provider accounts the test API creates, each bound to one seeded demo facility (tests/e2e/provider.test.ts). */
+export const E2E_PROVIDERS = {
+  dawn: {
+    email: 'provider-dawn@e2e.test',
+    password: 'e2e-provider-Passw0rd',
+    facilities: ['demo-chiyang-dawn'],
+    displayName: '晨曦托育园 王老师',
+  },
+  sprout: {
+    email: 'provider-sprout@e2e.test',
+    password: 'e2e-provider2-Passw0rd',
+    facilities: ['demo-chiyang-sprout'],
+    displayName: '萌芽托育园 李老师',
+  },
+};
