@@ -12,7 +12,9 @@ import { E2E_API_URL, E2E_PROVIDERS, E2E_STAFF, e2eBuildEnv } from '../support/e
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 360, height: 740 } });
 
-const { dawn, sprout } = E2E_PROVIDERS;
+const { single, pair } = E2E_PROVIDERS;
+const MINE = single.facilities[0]!;
+const MINE_NAME = '示例·棠溪小太阳托育园';
 const ANON = e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY!;
 const SIGN_OUT = '退出登录';
 const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -45,10 +47,10 @@ async function tokenOf(page: Page, email: string, password: string): Promise<str
 test('a provider updates its free places from the staff home in ≤ 3 taps; the live figure changes at once', async ({
   page,
 }) => {
-  await signIn(page, dawn.email, dawn.password);
+  await signIn(page, single.email, single.password);
   const home = page.getByRole('region', { name: '我的机构' });
-  await expect(home.getByRole('button', { name: /示例·池阳晨曦托育园/ })).toBeVisible();
-  const before = (await rpc(page, 'facility_vacancies')).body.v['demo-chiyang-dawn'][0] as number;
+  await expect(home.getByRole('button', { name: MINE_NAME })).toBeVisible();
+  const before = (await rpc(page, 'facility_vacancies')).body.v[MINE][0] as number;
 
   let taps = 0;
   const tap = async (name: string | RegExp) => {
@@ -56,10 +58,8 @@ test('a provider updates its free places from the staff home in ≤ 3 taps; the 
     await page.getByRole('button', { name, exact: typeof name === 'string' }).click();
   };
   // One facility: it opens by itself; otherwise the first tap opens it.
-  if (
-    (await home.getByRole('button', { name: /示例·池阳晨曦托育园/ }).getAttribute('aria-expanded')) !== 'true'
-  )
-    await tap(/示例·池阳晨曦托育园/);
+  if ((await home.getByRole('button', { name: MINE_NAME }).getAttribute('aria-expanded')) !== 'true')
+    await tap(new RegExp(MINE_NAME));
   const field = page.getByLabel('24–36 个月', { exact: true });
   await expect(field).toHaveValue(String(before));
   await tap('加 1：24–36 个月');
@@ -69,38 +69,66 @@ test('a provider updates its free places from the staff home in ≤ 3 taps; the 
   );
   expect(taps).toBeLessThanOrEqual(3);
   const live = (await rpc(page, 'facility_vacancies')).body;
-  expect(live.v['demo-chiyang-dawn']).toEqual([before + 1, beijingToday()]);
+  expect(live.v[MINE]).toEqual([before + 1, beijingToday()]);
   // The whole page fits a 360 px phone: nothing scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a provider with two facilities: tap the facility, tap +, tap 保存 (3 taps from the staff home)', async ({
+  page,
+}) => {
+  await signIn(page, pair.email, pair.password);
+  const home = page.getByRole('region', { name: '我的机构' });
+  const facility = home.getByRole('button', { name: /示例·棠溪童心托育园/ });
+  await expect(facility).toHaveAttribute('aria-expanded', 'false');
+  await expect(home.getByRole('button', { name: /示例·乌沙童心社区托育点/ })).toBeVisible();
+  let taps = 0;
+  taps++;
+  await facility.click();
+  // Ages 12–36 months: two bands; the figure had no breakdown, so both start at 0.
+  await expect(page.getByLabel('12–24 个月', { exact: true })).toHaveValue('0');
+  taps++;
+  await page.getByRole('button', { name: '加 1：24–36 个月' }).click();
+  taps++;
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toContainText('空余托位 1 个');
+  expect(taps).toBe(3);
+  const token = await tokenOf(page, pair.email, pair.password);
+  const mine = (await rpc(page, 'my_facilities', {}, token)).body as { id: string; vacancies: unknown }[];
+  expect(mine.find((f) => f.id === pair.facilities[0])?.vacancies).toEqual({
+    count: 1,
+    as_of: beijingToday(),
+    by_age: { m12_24: 0, m24_36: 1 },
+  });
 });
 
 test('a provider has no control for regulated fields, and the API refuses another facility and regulated fields', async ({
   page,
 }) => {
-  await signIn(page, dawn.email, dawn.password);
+  await signIn(page, single.email, single.password);
   await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
   for (const label of [/备案/, /检查/, /普惠/, /示范/, /位置|经纬度/, /托位数|核定/])
     await expect(page.getByLabel(label)).toHaveCount(0);
 
-  const token = await tokenOf(page, dawn.email, dawn.password);
+  const token = await tokenOf(page, single.email, single.password);
   const other = await rpc(
     page,
     'update_vacancies',
-    { p_facility: sprout.facilities[0], p_by_age: { m24_36: 1 } },
+    { p_facility: pair.facilities[0], p_by_age: { m24_36: 1 } },
     token,
   );
   expect(other).toMatchObject({ status: 403, body: { details: 'facility:not_yours' } });
   const regulated = await rpc(
     page,
     'propose_facility_change',
-    { p_facility: 'demo-chiyang-dawn', p_field: 'inclusive', p_value: true, p_reason: null },
+    { p_facility: MINE, p_field: 'inclusive', p_value: true, p_reason: null },
     token,
   );
   expect(regulated).toMatchObject({ status: 403, body: { details: 'facility:regulated_field' } });
   const staffOnly = await rpc(
     page,
     'staff_update_facility',
-    { p_facility: 'demo-chiyang-dawn', p_changes: { inclusive: true }, p_reason: 'x' },
+    { p_facility: MINE, p_changes: { inclusive: true }, p_reason: 'x' },
     token,
   );
   expect(staffOnly).toMatchObject({ status: 403, body: { details: 'staff:role_required' } });
@@ -111,11 +139,11 @@ test('a fee change waits for review: 待审核 for the provider, the old fee in 
 }) => {
   const fee = async () =>
     ((await rpc(page, 'facility_catalogue')).body as { id: string; fees?: Record<string, number> }[]).find(
-      (f) => f.id === 'demo-chiyang-dawn',
+      (f) => f.id === MINE,
     )!.fees;
   const old = await fee();
   expect(old?.full_day).toBeDefined();
-  await signIn(page, dawn.email, dawn.password);
+  await signIn(page, single.email, single.password);
   const newFee = old!.full_day! + 100;
   await page.getByLabel('全日托').fill(String(newFee));
   await page.getByRole('button', { name: '提交审核 收费' }).click();
@@ -125,7 +153,7 @@ test('a fee change waits for review: 待审核 for the provider, the old fee in 
 
   await page.getByRole('button', { name: SIGN_OUT }).click();
   await signIn(page, E2E_STAFF.outreach.email, E2E_STAFF.outreach.password, '/staff/facilities/');
-  const item = page.getByRole('listitem').filter({ hasText: '示例·池阳晨曦托育园：收费' });
+  const item = page.getByRole('listitem').filter({ hasText: `${MINE_NAME}：收费` });
   await expect(item).toContainText(`全日托 ${newFee}`);
   await item.getByRole('button', { name: /^通过/ }).click();
   await expect(page.getByRole('status').filter({ hasText: '已通过' })).toBeVisible();
@@ -135,7 +163,8 @@ test('a fee change waits for review: 待审核 for the provider, the old fee in 
 for (const mode of ['normal', 'large'] as const) {
   test(`axe: the provider's staff home and the review page (${mode} text)`, async ({ page }) => {
     if (mode === 'large') await page.addInitScript(() => localStorage.setItem('tuoyu.text', 'large'));
-    await signIn(page, sprout.email, sprout.password);
+    await signIn(page, pair.email, pair.password);
+    await page.getByRole('button', { name: /示例·棠溪童心托育园/ }).click();
     await expect(page.getByRole('button', { name: '保存', exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('data-text', mode);
     report(await violations(page));

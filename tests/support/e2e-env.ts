@@ -45,18 +45,21 @@ export const E2E_STAFF = {
   },
 };
 
-/** Provider accounts the test API creates, each bound to one seeded demo facility (tests/e2e/provider.test.ts). */
+/**
+ * Provider accounts the test API creates (tests/e2e/provider.mobile.test.ts changes their facilities' vacancies and
+ * fees, so they keep facilities no other browser test reads): one with one facility, one with two.
+ */
 export const E2E_PROVIDERS = {
-  dawn: {
-    email: 'provider-dawn@e2e.test',
+  single: {
+    email: 'provider-single@e2e.test',
     password: 'e2e-provider-Passw0rd',
-    facilities: ['demo-chiyang-dawn'],
-    displayName: '晨曦托育园 王老师',
+    facilities: ['demo-tangxi-little-sun'],
+    displayName: '小太阳托育园 王老师',
   },
-  sprout: {
-    email: 'provider-sprout@e2e.test',
+  pair: {
+    email: 'provider-pair@e2e.test',
     password: 'e2e-provider2-Passw0rd',
-    facilities: ['demo-chiyang-sprout'],
-    displayName: '萌芽托育园 李老师',
+    facilities: ['demo-tangxi-young-hearts', 'demo-wusha-young-hearts-community'],
+    displayName: '童心托育 李老师',
   },
 };
