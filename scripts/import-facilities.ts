@@ -54,7 +54,7 @@ import { townshipByCode } from '../src/data/district.ts';
 import { facilitiesDir } from '../src/districts/index.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
-import { OWNER_ROLE, prepareDatabase, syncFacilityRecords } from '../supabase/embedded/db/migrate.ts';
+import { actAsOwner, prepareDatabase, syncFacilityRecords } from '../supabase/embedded/db/migrate.ts';
 import { openDb } from '../supabase/embedded/db/open.ts';
 
 const USAGE = {
@@ -517,7 +517,7 @@ async function writeToDatabase(
 ): Promise<NonNullable<ImportResult['database']>> {
   if (renames.length || removedIds.length)
     await db.transaction(async (tx) => {
-      await tx.exec(`set local role ${OWNER_ROLE}`);
+      await actAsOwner(tx);
       await tx.query(`select app_private.facility_begin('import', 'import')`);
       for (const [from, to] of renames)
         await tx.query('update app.facilities set id = $2 where id = $1', [from, to]);
@@ -605,7 +605,9 @@ export async function main(argv: string[], log: (line: string) => void = console
           : { dataDir: args.values.database, databaseUrl: '' },
       )
     : undefined;
-  if (db) await prepareDatabase(db, { facilities: false });
+  // The embedded database gets its migrations here; a PostgreSQL URL (a Supabase project) is migrated already.
+  if (db && !/^postgres(ql)?:/.test(args.values.database ?? ''))
+    await prepareDatabase(db, { facilities: false });
   try {
     const result = await importFacilities(
       file,
