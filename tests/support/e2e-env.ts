@@ -63,3 +63,6 @@ export const E2E_PROVIDERS = {
     displayName: '童心托育 李老师',
   },
 };
+
+/** An account that is neither staff nor provider yet: the team page's test binds it to facilities. */
+export const E2E_UNBOUND = { email: 'unbound@e2e.test', password: 'e2e-unbound-Passw0rd' };
