@@ -607,6 +607,34 @@ $$;
 comment on function app_private.sync_facility_settings(jsonb) is 'Makes app.facility_settings the district module''s settings (vacancy_stale_after_days, default 14). Owner only; run by the migration runner.';
 revoke all on function app_private.sync_facility_settings(jsonb) from public, anon, authenticated, service_role;
 
+-- The township sync, as before, also keeping a township a facility still names (facilities reference townships).
+create or replace function app_private.sync_townships(p_townships jsonb) returns integer
+language plpgsql volatile set search_path = '' as $$
+declare
+  v_active integer;
+begin
+  if jsonb_typeof(p_townships) is distinct from 'array' or jsonb_array_length(p_townships) = 0 then
+    raise exception using errcode = 'PT400', message = 'sync_townships needs a non-empty JSON array of townships',
+      detail = 'district:bad_townships';
+  end if;
+  insert into app.townships as t (code, name, name_en, kind, active, sort_order)
+  select e ->> 'code', e ->> 'name', e ->> 'name_en', e ->> 'type', true, n::integer
+  from jsonb_array_elements(p_townships) with ordinality as x (e, n)
+  on conflict (code) do update
+    set name = excluded.name, name_en = excluded.name_en, kind = excluded.kind, active = true,
+        sort_order = excluded.sort_order;
+  update app.townships t set active = false
+  where not exists (select 1 from jsonb_array_elements(p_townships) e where e ->> 'code' = t.code);
+  delete from app.townships t
+  where not t.active
+    and not exists (select 1 from app.survey_responses r where r.township = t.code)
+    and not exists (select 1 from app.survey_distribution_points d where d.township = t.code)
+    and not exists (select 1 from app.facilities f where f.township = t.code);
+  select count(*) into v_active from app.townships where active;
+  return v_active;
+end
+$$;
+
 -- Public functions --------------------------------------------------------------------------------------------------
 
 -- Every facility's vacancy figure and its date, compact (the list and detail pages fetch it between builds):

@@ -51,3 +51,25 @@ export const E2E_STAFF = {
     displayName: '测试同事',
   },
 };
+
+/**
+ * Provider accounts the test API creates (tests/e2e/provider.mobile.test.ts changes their facilities' vacancies and
+ * fees, so they keep facilities no other browser test reads): one with one facility, one with two.
+ */
+export const E2E_PROVIDERS = {
+  single: {
+    email: 'provider-single@e2e.test',
+    password: 'e2e-provider-Passw0rd',
+    facilities: ['demo-tangxi-little-sun'],
+    displayName: '小太阳托育园 王老师',
+  },
+  pair: {
+    email: 'provider-pair@e2e.test',
+    password: 'e2e-provider2-Passw0rd',
+    facilities: ['demo-tangxi-young-hearts', 'demo-wusha-young-hearts-community'],
+    displayName: '童心托育 李老师',
+  },
+};
+
+/** An account that is neither staff nor provider yet: the team page's test binds it to facilities. */
+export const E2E_UNBOUND = { email: 'unbound@e2e.test', password: 'e2e-unbound-Passw0rd' };

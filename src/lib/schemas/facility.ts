@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DISTRICT, TOWNSHIP_CODES } from '../../data/district.ts';
 
 import {
+  AGE_BANDS,
   CARE_FORMS,
   DEMONSTRATION_LEVELS,
   FACILITY_TYPES,
@@ -46,10 +47,6 @@ export const LocationSchema = z.strictObject({
   /** true once someone has checked the point on site or against the filing record */
   verified: z.boolean(),
 });
-
-/** The age bands vacancies are counted in (months: under 12, 12–24, 24–36). */
-export const AGE_BANDS = ['under_12m', 'm12_24', 'm24_36'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
 
 /**
  * Free places and the date the count was given. `by_age` (optional) splits the count by age band; when given it

@@ -178,7 +178,7 @@ export async function syncFacilityRecords(
 ): Promise<FacilitySyncResult> {
   return db.transaction(async (tx) => {
     await lock(tx);
-    await tx.exec(`set local role ${OWNER_ROLE}`);
+    await actAsOwner(tx);
     const { rows } = await tx.query<{ r: FacilitySyncResult }>(
       'select app_private.sync_facilities($1::jsonb, $2) as r',
       [JSON.stringify(records), via],
@@ -186,6 +186,15 @@ export async function syncFacilityRecords(
     await tx.exec('reset role');
     return rows[0]!.r;
   });
+}
+
+/**
+ * Switches `tx` to the owner role where the bootstrap made one (PGlite, a PostgreSQL we own). On a Supabase
+ * project there is none: the connection is already its `postgres`, which owns what the migrations created.
+ */
+export async function actAsOwner(tx: Tx): Promise<void> {
+  const { rows } = await tx.query('select 1 from pg_catalog.pg_roles where rolname = $1', [OWNER_ROLE]);
+  if (rows.length) await tx.exec(`set local role ${OWNER_ROLE}`);
 }
 
 /** Runs `supabase/seed.sql` as the owner when it has not run yet or has changed since (so it must be idempotent). */
