@@ -11,7 +11,6 @@ import {
   searchText,
   townshipName,
   tr,
-  hasPlaceOn,
   vacancyText,
   visibleIds,
   zh,
@@ -76,12 +75,6 @@ const cases: Case[] = [
     apply: (page) => page.getByLabel(zh('list.filter.inclusive')).check(),
     params: { inclusive: '1' },
     pred: (f) => f.inclusive === true,
-  },
-  {
-    name: "有空位 only (places reported within the district's limit)",
-    apply: (page) => page.getByLabel(live['filter.vacantLabel']).check(),
-    params: { vacant: '1' },
-    pred: (f) => hasPlaceOn(f),
   },
   {
     name: 'demonstration level',
