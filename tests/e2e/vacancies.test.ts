@@ -113,7 +113,8 @@ test('the real API: the page shows what facility_vacancies() answers, judged by 
   // The test API holds the facility files: every figure is the file's, except where the provider tests
   // (provider.mobile.test.ts) may have changed their own facilities' figures already.
   const theirs = new Set(Object.values(E2E_PROVIDERS).flatMap((p) => p.facilities));
-  const untouched = (v: Record<string, unknown>) => Object.entries(v).filter(([id]) => !theirs.has(id));
+  const untouched = (v: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(v).filter(([id]) => !theirs.has(id)));
   expect(untouched(body.v)).toEqual(untouched(answer().v));
   expect(theirs.has(f.id)).toBe(false);
   const [n, asOf] = body.v[f.id]!;
