@@ -15,6 +15,7 @@ import { matchesFilter, parseFilter, type FilterItem } from '../../src/lib/facil
 import { vacancyWordsOf } from '../../src/lib/i18n/facilities-live/index.ts';
 import { DISTRICTS } from '../../src/districts/index.ts';
 import { DistrictSchema } from '../../src/districts/schema.ts';
+import type { MapFacility } from '../../src/lib/map/types.ts';
 
 const now = { today: '2026-12-06', staleAfterDays: 14 };
 const zh = vacancyWordsOf('zh-CN');
@@ -107,7 +108,7 @@ describe('map popups', () => {
       { app: 'x', city: 'y' },
       { words: zh, now },
     );
-    const item = {
+    const item: MapFacility = {
       id: 'x',
       name: '示例·甲',
       nameEn: null,
@@ -126,7 +127,7 @@ describe('map popups', () => {
       lngLat: null,
       text: '',
       paths: { 'zh-CN': '/facilities/x/', en: '/en/facilities/x/' },
-    } as const;
+    };
     const ctx = { labels, locale: 'zh-CN' as const, distanceKm: () => null };
     expect(popupHtml({ ...item, vac: [3, '2026-12-02'] }, ctx, null)).toContain(
       '<p class="fm-vac">空余托位：3 个 · 12 月 2 日更新</p>',
