@@ -53,6 +53,9 @@ import { BOUNDARY_FILE, outlineToWgs84 } from '../src/lib/geo/outline.ts';
 import { townshipByCode } from '../src/data/district.ts';
 import { facilitiesDir } from '../src/districts/index.ts';
 import { UNVERIFIED_CELL } from '../src/lib/facilities/columns.ts';
+import type { Db } from '../supabase/embedded/db/adapter.ts';
+import { actAsOwner, prepareDatabase, syncFacilityRecords } from '../supabase/embedded/db/migrate.ts';
+import { openDb } from '../supabase/embedded/db/open.ts';
 
 const USAGE = {
   zh: '用法：npm run import:facilities -- 文件.xlsx [--apply] [--partial] [--older-ok] [--short-ids] [--remove-missing] [--allow-outside] [--datum gcj02|bd09] [--verified-on 日期] [--vacancy-date 日期] [--sheet 工作表] [--lang en] [--out 文件夹]',
@@ -77,6 +80,11 @@ export interface ImportOptions {
   vacancyDate?: string;
   /** --sheet: the worksheet to read when several have a header row */
   sheet?: string;
+  /**
+   * --database: also write what --apply writes into this database's app.facilities (the files stay: open data,
+   * backups, the demo seed). Only the fields the list changes replace a provider's or staff member's edits.
+   */
+  db?: Db;
 }
 
 /** The list's own date in a title or note row above the header: 填报日期：2026年11月10日, 截至2026年11月. */
@@ -108,6 +116,14 @@ export interface ImportResult {
   headerRow?: number;
   written: string[];
   removed: string[];
+  /** with a database: what app_private.sync_facilities did */
+  database?: {
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    removed: number;
+    refused: { id: string; message: string }[];
+  };
   reports: string[];
   exitCode: number;
 }
@@ -434,9 +450,17 @@ export async function importFacilities(
   }
   const comment = `Imported from ${base} by scripts/import-facilities.ts`;
   await mkdir(options.out, { recursive: true });
+  const toDatabase: { record: Facility; file_time: string; force: string[] }[] = [];
+  const renames: [string, string][] = [];
   for (const r of plan.rows) {
     if ((r.outcome !== 'new' && r.outcome !== 'changed') || !r.record) continue;
     const renamed = r.existing && r.existing.facility.id !== r.record.id;
+    toDatabase.push({
+      record: r.record,
+      file_time: '-infinity',
+      force: changedFields(r.existing?.facility, r.record),
+    });
+    if (renamed) renames.push([r.existing!.facility.id, r.record.id]);
     const target = r.existing && !renamed ? r.existing.file : path.join(options.out, `${r.record.id}.yaml`);
     await writeFile(target, facilityToYaml(r.record, comment), 'utf8');
     result.written.push(target);
@@ -451,6 +475,15 @@ export async function importFacilities(
         result.removed.push(m.file);
       }
   }
+  if (options.db) {
+    const removedIds = options.removeMissing && !errors.length ? removing.map((m) => m.facility.id) : [];
+    result.database = await writeToDatabase(options.db, toDatabase, renames, removedIds);
+    log(
+      zh
+        ? `数据库：新增 ${result.database.inserted}，更新 ${result.database.updated}，无变化 ${result.database.unchanged}${result.database.removed ? `，删除 ${result.database.removed}` : ''}${result.database.refused.length ? `，未写入 ${result.database.refused.length}：${result.database.refused.map((x) => `${x.id}（${x.message}）`).join('、')}` : ''}。`
+        : `Database: ${result.database.inserted} new, ${result.database.updated} updated, ${result.database.unchanged} unchanged${result.database.removed ? `, ${result.database.removed} deleted` : ''}${result.database.refused.length ? `, ${result.database.refused.length} not written: ${result.database.refused.map((x) => `${x.id} (${x.message})`).join(', ')}` : ''}.`,
+    );
+  }
   log(
     zh
       ? `已写入 ${result.written.length} 个文件${result.removed.length ? `，删除 ${result.removed.length} 家` : ''}（${options.out}）。`
@@ -460,9 +493,51 @@ export async function importFacilities(
   return result;
 }
 
+/** The schema fields whose value the import changes (every field of a new record). */
+function changedFields(before: Facility | undefined, after: Facility): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
+  return [...keys].filter(
+    (k) =>
+      !before ||
+      JSON.stringify((before as Record<string, unknown>)[k]) !==
+        JSON.stringify((after as Record<string, unknown>)[k]),
+  );
+}
+
+/**
+ * Writes the applied records into app.facilities through app_private.sync_facilities (via 'import'): new records
+ * are inserted; of an existing one only the fields the list changed replace the database's (a provider's newer
+ * vacancies stay when the list does not touch them). Renamed ids follow (--short-ids), removed ones are deleted.
+ */
+async function writeToDatabase(
+  db: Db,
+  records: { record: Facility; file_time: string; force: string[] }[],
+  renames: [string, string][],
+  removedIds: string[],
+): Promise<NonNullable<ImportResult['database']>> {
+  if (renames.length || removedIds.length)
+    await db.transaction(async (tx) => {
+      await actAsOwner(tx);
+      await tx.query(`select app_private.facility_begin('import', 'import')`);
+      for (const [from, to] of renames)
+        await tx.query('update app.facilities set id = $2 where id = $1', [from, to]);
+      if (removedIds.length) await tx.query('delete from app.facilities where id = any ($1)', [removedIds]);
+      await tx.exec('reset role');
+    });
+  const r = await syncFacilityRecords(db, records, 'import');
+  return {
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    removed: removedIds.length,
+    refused: r.refused,
+  };
+}
+
 const OPTIONS = {
   out: { type: 'string', default: facilitiesDir() },
   apply: { type: 'boolean', default: false },
+  database: { type: 'string' },
   partial: { type: 'boolean', default: false },
   'older-ok': { type: 'boolean', default: false },
   'short-ids': { type: 'boolean', default: false },
@@ -522,10 +597,22 @@ export async function main(argv: string[], log: (line: string) => void = console
     log(USAGE[lang]);
     return 1;
   }
+  // --database <PostgreSQL URL or PGlite folder such as .data/pglite>: --apply writes there too.
+  const db = args.values.database
+    ? await openDb(
+        /^postgres(ql)?:/.test(args.values.database)
+          ? { databaseUrl: args.values.database }
+          : { dataDir: args.values.database, databaseUrl: '' },
+      )
+    : undefined;
+  // The embedded database gets its migrations here; a PostgreSQL URL (a Supabase project) is migrated already.
+  if (db && !/^postgres(ql)?:/.test(args.values.database ?? ''))
+    await prepareDatabase(db, { facilities: false });
   try {
     const result = await importFacilities(
       file,
       {
+        db,
         out: args.values.out,
         apply: args.values.apply,
         partial: args.values.partial,
@@ -550,6 +637,8 @@ export async function main(argv: string[], log: (line: string) => void = console
       return 1;
     }
     throw error;
+  } finally {
+    await db?.close();
   }
 }
 

@@ -6,6 +6,10 @@
  *   add <email> --role admin|outreach [--name <display name>] [--password-stdin]
  *       creates the account (or resets its password and re-activates it); prints a generated password once,
  *       or reads the password from stdin with --password-stdin
+ *   add-provider <email> --facility <id> [--facility <id> …] [--name <name>] [--phone <mobile>] [--password-stdin]
+ *       a facility's own account: keeps those facilities' vacancies, hours and closure current at /staff/;
+ *       prints a one-time password (give it to the provider in person; they sign in at /staff/)
+ *   facilities           every facility's id and name (for --facility)
  *   disable <email>      deactivates the staff member, blocks sign-in and ends their sessions
  *   list                 every staff member
  *
@@ -19,10 +23,19 @@ import { openDb } from '../supabase/embedded/db/open.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { DataDirLocked, lockDataDir } from '../supabase/embedded/api/lock.ts';
 import { secureDataDir, tightenDataDir } from '../supabase/embedded/api/data-dir.ts';
-import { addStaff, disableStaff, generatePassword, listStaff, type StaffRole } from './lib/staff-accounts.ts';
+import {
+  addProvider,
+  addStaff,
+  disableStaff,
+  generatePassword,
+  listStaff,
+  type StaffRole,
+} from './lib/staff-accounts.ts';
 
 const USAGE = `usage:
   npm run staff -- add <email> --role admin|outreach [--name <display name>] [--password-stdin]
+  npm run staff -- add-provider <email> --facility <id> [--facility <id> …] [--name <name>] [--phone <mobile>] [--password-stdin]
+  npm run staff -- facilities
   npm run staff -- disable <email>
   npm run staff -- list`;
 
@@ -69,6 +82,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       role: { type: 'string' },
       name: { type: 'string' },
+      facility: { type: 'string', multiple: true },
+      phone: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -91,6 +106,28 @@ async function main(argv: string[]): Promise<number> {
       `${created ? 'Created' : 'Updated'} ${email.trim().toLowerCase()} as ${role}${created ? '' : ' (re-activated; password replaced; signed out everywhere)'}.`,
     );
     if (!given) console.log(`Password (shown only now): ${password}`);
+    return 0;
+  }
+  if (command === 'add-provider' && email) {
+    const given = values['password-stdin'] ? await readStdin() : undefined;
+    const password = given ?? generatePassword();
+    const facilities = values.facility ?? [];
+    const { created } = await withDatabase((db) =>
+      addProvider(db, { email, password, facilities, displayName: values.name, phone: values.phone }),
+    );
+    console.log(
+      `${created ? 'Created' : 'Updated'} provider ${email.trim().toLowerCase()} for ${facilities.join(', ')}${created ? '' : ' (re-activated; password replaced; signed out everywhere)'}.`,
+    );
+    if (!given) console.log(`One-time password (shown only now; give it in person): ${password}`);
+    return 0;
+  }
+  if (command === 'facilities') {
+    const rows = await withDatabase(
+      async (db) =>
+        (await db.query<{ id: string; name: string }>('select id, name from app.facilities order by id'))
+          .rows,
+    );
+    for (const r of rows) console.log(`${r.id}  ${r.name}`);
     return 0;
   }
   if (command === 'disable' && email) {

@@ -10,7 +10,9 @@ import { UnsafeDataDir } from '../supabase/embedded/api/data-dir.ts';
 import { BadConnectionString } from '../supabase/embedded/db/connection-string.ts';
 import { startApi } from '../supabase/embedded/api/start.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
-import { buildIfStale } from './lib/build-if-stale.ts';
+import { buildIfStale, isStale } from './lib/build-if-stale.ts';
+import { watchFacilityChanges } from './lib/facility-rebuild.ts';
+import { rmSync } from 'node:fs';
 import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
@@ -58,13 +60,28 @@ const siteEnv = {
     : { PUBLIC_SUPABASE_URL: api.url, PUBLIC_SUPABASE_ANON_KEY: api.keys.anon }),
   TUOYU_DISTRICT: DISTRICT.id,
 };
+const facilityStamp = `${dataDir}/site-facilities-built.json`;
 try {
+  // A fresh build reads the YAML files (the API cannot answer a synchronous build): the watcher below then
+  // rebuilds from the database if the data there differs (a provider's edit).
+  if (isStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` }))
+    rmSync(facilityStamp, { force: true });
   buildIfStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` });
 } catch (error) {
   console.error((error as Error).message);
   await api.close();
   process.exit(1);
 }
+
+// Facilities changed by providers or staff: rebuild the pages from the database within a minute (20 s polls).
+const rebuilds = external
+  ? null
+  : watchFacilityChanges({
+      api: { url: api.url, key: api.keys.anon },
+      env: siteEnv,
+      stampFile: facilityStamp,
+    });
+void rebuilds?.check();
 
 const site = createStaticServer('dist');
 const siteUrl = (await listen(site, sitePort, process.env.HOST ?? '127.0.0.1')).replace(
@@ -102,6 +119,7 @@ console.log(lines.join('\n'));
 onShutdown(async () => {
   console.log('Stopping…');
   maintenance.stop();
+  rebuilds?.stop();
   site.close();
   site.closeAllConnections();
   await api.close();

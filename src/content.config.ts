@@ -6,13 +6,18 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { loadFacilities } from './lib/facilities/load.ts';
+import { facilitiesApi, loadFacilitiesFromApi } from './lib/facilities/load-api.ts';
 import { FacilitySchema } from './lib/schemas/facility.ts';
 import { ProsePageSchema } from './lib/schemas/prose-page.ts';
 import { DISTRICT } from './districts/index.ts';
 
 const facilities = defineCollection({
-  // Our own loader so that an invalid record fails the build naming its file, record and field.
-  loader: async () => loadFacilities(),
+  // Our own loader so that an invalid record fails the build naming its file, record and field. With
+  // FACILITIES_API_URL in the build environment, the database is the source: one facility_catalogue() call.
+  loader: async () => {
+    const api = facilitiesApi();
+    return api ? loadFacilitiesFromApi(api) : loadFacilities();
+  },
   schema: FacilitySchema,
 });
 

@@ -45,7 +45,7 @@ function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean 
   return [...keys].every((k) => a[k] === b[k]);
 }
 
-function isStale(options: BuildOptions = {}): boolean {
+export function isStale(options: BuildOptions = {}): boolean {
   const built = newestMtime('dist/index.html');
   if (built === 0 || SOURCES.some((s) => newestMtime(s) > built)) return true;
   if (!options.env || !options.stampFile) return false;

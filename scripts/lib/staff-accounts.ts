@@ -91,6 +91,80 @@ export async function addStaff(
   });
 }
 
+/**
+ * Creates a provider account (or resets its password and lifts a ban) bound to `facilities` (replacing earlier
+ * bindings): the facility's own staff keep its vacancies, hours and closure current at /staff/. Refuses a staff
+ * account and unknown facility ids. Returns whether the user was new.
+ */
+export async function addProvider(
+  db: Db,
+  input: { email: string; password: string; facilities: string[]; displayName?: string; phone?: string },
+): Promise<{ created: boolean; userId: string }> {
+  const email = checkEmail(input.email);
+  const problem = passwordProblem(input.password);
+  if (problem) throw new Error(`${problem} (supabase/config.toml's auth settings)`);
+  if (!input.facilities.length) throw new Error('--facility <id> is required (once per facility)');
+  if (input.phone !== undefined && !/^1\d{10}$/.test(input.phone))
+    throw new Error('--phone must be an 11-digit mobile number');
+  const displayName = (input.displayName ?? email.split('@')[0] ?? email).trim().slice(0, 80) || email;
+  return db.transaction(async (tx) => {
+    const known = await tx.query<{ id: string }>('select id from app.facilities where id = any ($1)', [
+      input.facilities,
+    ]);
+    const missing = input.facilities.filter((f) => !known.rows.some((r) => r.id === f));
+    if (missing.length)
+      throw new Error(`No facility with the id ${missing.join(', ')} (see npm run staff -- facilities).`);
+    const found = await tx.query<{ id: string; staff: boolean }>(
+      `select u.id::text as id, exists (select 1 from app.staff s where s.user_id = u.id) as staff
+       from auth.users u where lower(u.email) = $1`,
+      [email],
+    );
+    if (found.rows[0]?.staff)
+      throw new Error(`${email} is a staff account; a provider needs its own account.`);
+    const hash = `extensions.crypt($2, extensions.gen_salt('bf', 10))`;
+    let userId = found.rows[0]?.id;
+    if (userId) {
+      await tx.query(
+        `update auth.users set encrypted_password = ${hash}, banned_until = null, updated_at = now() where id = $1::uuid`,
+        [userId, input.password],
+      );
+      await tx.query('delete from auth.sessions where user_id = $1::uuid', [userId]);
+    } else {
+      const inserted = await tx.query<{ id: string }>(
+        `insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, ${hash}, now()) returning id::text as id`,
+        [email, input.password],
+      );
+      userId = inserted.rows[0]!.id;
+    }
+    await tx.query(
+      `insert into app.providers (user_id, display_name, phone, active) values ($1::uuid, $2, $3, true)
+       on conflict (user_id) do update set display_name = excluded.display_name,
+         phone = coalesce(excluded.phone, app.providers.phone), active = true`,
+      [userId, displayName, input.phone ?? null],
+    );
+    await tx.query(
+      'delete from app.provider_facilities where user_id = $1::uuid and not (facility_id = any ($2))',
+      [userId, input.facilities],
+    );
+    await tx.query(
+      'insert into app.provider_facilities (user_id, facility_id) select $1::uuid, unnest($2::text[]) on conflict do nothing',
+      [userId, input.facilities],
+    );
+    await tx.query(`select app_private.log_audit($1, 'app.providers', $2, $3::jsonb)`, [
+      found.rows.length ? 'provider.update' : 'provider.create',
+      userId,
+      JSON.stringify({
+        email,
+        display_name: displayName,
+        facilities: input.facilities,
+        password_set: true,
+        via: 'command line',
+      }),
+    ]);
+    return { created: !found.rows.length, userId };
+  });
+}
+
 /** Deactivates a staff member, bans their sign-in and ends their sessions. Refuses the last active admin. */
 export async function disableStaff(db: Db, rawEmail: string): Promise<void> {
   const email = checkEmail(rawEmail);
@@ -109,6 +183,7 @@ export async function disableStaff(db: Db, rawEmail: string): Promise<void> {
         throw new Error(`${email} is the last active admin; make someone else an admin first.`);
     }
     await tx.query(`update app.staff set active = false where user_id = $1::uuid`, [user.id]);
+    await tx.query(`update app.providers set active = false where user_id = $1::uuid`, [user.id]);
     await tx.query(
       `update auth.users set banned_until = 'infinity', updated_at = now() where id = $1::uuid`,
       [user.id],

@@ -19,6 +19,8 @@ import { describeEachDatabase } from './harness.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 
 type Who = 'anon' | 'user' | 'outreach' | 'admin' | 'service_role';
+/** Every role above plus a provider account (bound to FACILITY): where a spec says nothing for it, it is a plain user. */
+type Actorship = Who | 'provider';
 type Op = 'select' | 'insert' | 'update' | 'delete';
 /**
  * select: how many rows come back ('all' = every row a superuser sees). `denied`: PostgreSQL's own 42501 message.
@@ -30,7 +32,7 @@ type Expect =
   | { denied: string }
   | { refused: string; message: string };
 
-const WHO: Who[] = ['anon', 'user', 'outreach', 'admin', 'service_role'];
+const WHO: Actorship[] = ['anon', 'user', 'provider', 'outreach', 'admin', 'service_role'];
 const OPS: Op[] = ['select', 'insert', 'update', 'delete'];
 const schemaDenied = (s: string): Expect => ({ denied: `permission denied for schema ${s}` });
 const tableDenied = (t: string): Expect => ({ denied: `permission denied for table ${t}` });
@@ -38,6 +40,9 @@ const fnDenied = (f: string): Expect => ({ denied: `permission denied for functi
 const ok: Expect = { ok: true };
 const signInRequired: Expect = { refused: 'PT401', message: 'sign in required' };
 const roleRequired = (role: string): Expect => ({ refused: 'PT403', message: `${role} role required` });
+
+/** The (seeded demo) facility the provider account keeps; the staff and provider calls below change it. */
+const FACILITY = 'demo-chiyang-dawn';
 
 /** The lecture event and registration every lecture call below refers to (inserted as superuser in beforeAll). */
 const EVENT = 'a0000000-0000-4000-8000-00000000000e';
@@ -199,6 +204,37 @@ const TABLES: Record<
         who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('lecture_registrations'),
       ),
   },
+  // Facilities and the provider role: no API role touches the tables; the definer functions below do.
+  ...noApiRole('facilities', {
+    insert: `insert into app.facilities (id, name, type, source, unverified) values ('m' || left($1::text, 8), 'x', 'community_point', 'x', '{ownership,inclusive,filing,township,address,ages,care_forms}')`,
+    update: `update app.facilities set hours = 'forged' where $1::uuid is not null`,
+    delete: `delete from app.facilities where $1::uuid is not null`,
+  }),
+  ...noApiRole('facility_history', {
+    insert: `insert into app.facility_history (facility_id, via, field, actor) values ('x', 'sql', 'x', $1)`,
+    update: `update app.facility_history set reason = 'forged' where $1::uuid is not null`,
+    delete: `delete from app.facility_history where $1::uuid is not null`,
+  }),
+  ...noApiRole('facility_settings', {
+    insert: `insert into app.facility_settings (id) values ($1::uuid is not null)`,
+    update: `update app.facility_settings set vacancy_stale_after_days = 365 where $1::uuid is not null`,
+    delete: `delete from app.facility_settings where $1::uuid is not null`,
+  }),
+  ...noApiRole('providers', {
+    insert: `insert into app.providers (user_id, display_name) values ($1, 'x')`,
+    update: `update app.providers set active = true where $1::uuid is not null`,
+    delete: `delete from app.providers where $1::uuid is not null`,
+  }),
+  ...noApiRole('provider_facilities', {
+    insert: `insert into app.provider_facilities (user_id, facility_id) values ($1, '${FACILITY}')`,
+    update: `update app.provider_facilities set facility_id = 'demo-chiyang-sprout' where $1::uuid is not null`,
+    delete: `delete from app.provider_facilities where $1::uuid is not null`,
+  }),
+  ...noApiRole('facility_change_requests', {
+    insert: `insert into app.facility_change_requests (facility_id, field, requested_by) values ('${FACILITY}', 'phone', $1)`,
+    update: `update app.facility_change_requests set status = 'approved' where $1::uuid is not null`,
+    delete: `delete from app.facility_change_requests where $1::uuid is not null`,
+  }),
   'app_private.sign_in_failures': {
     writes: {
       insert: `insert into app_private.sign_in_failures values ($1, 1, now())`,
@@ -209,6 +245,16 @@ const TABLES: Record<
   },
 };
 
+/** An app table no API role may touch at all (definer functions only). */
+function noApiRole(table: string, writes: Record<Exclude<Op, 'select'>, string>) {
+  return {
+    [`app.${table}`]: {
+      writes,
+      expect: (who: Who) =>
+        all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied(table)),
+    },
+  };
+}
 /** An app table staff read through policies and nobody writes: anon and service_role are stopped at the schema. */
 function staffReadable(table: string, rows: Record<'user' | 'outreach' | 'admin', 'all' | number>) {
   return (who: Who): Record<Op, Expect> =>
@@ -225,7 +271,8 @@ function all(e: Expect): Record<Op, Expect> {
 }
 
 /** Every function: a call ($1 = a signed-in non-staff user's email) and what each role gets. */
-const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> = {
+type FnSpec = { call: string; expect: Record<Who, Expect> & { provider?: Expect } };
+const FUNCTIONS: Record<string, FnSpec> = {
   'public.whoami()': {
     call: 'select public.whoami()',
     expect: {
@@ -236,6 +283,109 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
       service_role: signInRequired,
     },
   },
+  // Facilities: anyone reads the catalogue and the live vacancies; a provider changes its own facility's live fields
+  // and proposes fees/phone/prepayment; staff change any facility and review; admins manage provider accounts.
+  'public.facility_vacancies()': anybody('select public.facility_vacancies()'),
+  'public.facility_catalogue()': anybody('select public.facility_catalogue()'),
+  'public.facilities_changed_since()': anybody('select public.facilities_changed_since()'),
+  'public.my_facilities()': signedInAny('my_facilities', 'select public.my_facilities()'),
+  'public.update_vacancies(text, jsonb, integer)': facilityEditor(
+    'update_vacancies',
+    `select public.update_vacancies('${FACILITY}', '{"m24_36": 1}')`,
+  ),
+  'public.update_facility_hours(text, text)': facilityEditor(
+    'update_facility_hours',
+    `select public.update_facility_hours('${FACILITY}', '周一至周六 7:30–18:00')`,
+  ),
+  'public.set_facility_closure(text, date, date, text)': facilityEditor(
+    'set_facility_closure',
+    `select public.set_facility_closure('${FACILITY}', '2026-12-24', '2026-12-26', '消毒')`,
+  ),
+  'public.propose_facility_change(text, text, jsonb, text)': facilityEditor(
+    'propose_facility_change',
+    `select public.propose_facility_change('${FACILITY}', 'fees', '{"full_day": 1600}', 'matrix')`,
+  ),
+  'public.facility_review_queue()': staffFunction(
+    'facility_review_queue',
+    'select public.facility_review_queue()',
+  ),
+  'public.review_facility_change(bigint, boolean, text)': {
+    ...staffFunction('review_facility_change', `select public.review_facility_change(0, true, 'matrix')`),
+    expect: {
+      ...staffFunction('review_facility_change', '').expect,
+      outreach: { refused: 'PT404', message: 'no proposal with that id' },
+      admin: { refused: 'PT404', message: 'no proposal with that id' },
+    },
+  },
+  'public.staff_update_facility(text, jsonb, text)': staffFunction(
+    'staff_update_facility',
+    `select public.staff_update_facility('${FACILITY}', '{"inclusive": true}', 'matrix')`,
+  ),
+  'public.stale_facilities()': staffFunction('stale_facilities', 'select public.stale_facilities()'),
+  'public.upsert_provider(text, text, text, text[], boolean)': adminOnly(
+    'upsert_provider',
+    `select public.upsert_provider($1, 'New', null, array['${FACILITY}'], true)`,
+  ),
+  'public.list_providers()': adminOnly('list_providers', 'select public.list_providers()'),
+  'app_private.facility_fees_ok(jsonb, text[])': ownerOnly(
+    'facility_fees_ok',
+    `select app_private.facility_fees_ok('{}', null)`,
+  ),
+  'app_private.text_array_unique(text[])': ownerOnly(
+    'text_array_unique',
+    `select app_private.text_array_unique('{a}')`,
+  ),
+  'app_private.facility_json(app.facilities)': ownerOnly(
+    'facility_json',
+    'select app_private.facility_json(null::app.facilities)',
+    undefined,
+    schemaDenied('app'),
+  ),
+  'app_private.facility_for_editor(app.facilities)': ownerOnly(
+    'facility_for_editor',
+    'select app_private.facility_for_editor(null::app.facilities)',
+    undefined,
+    schemaDenied('app'),
+  ),
+  'app_private.facility_write(app.facilities)': ownerOnly(
+    'facility_write',
+    'select app_private.facility_write(null::app.facilities)',
+    undefined,
+    schemaDenied('app'),
+  ),
+  'app_private.facility_value(jsonb, text[], text, text[])': ownerOnly(
+    'facility_value',
+    `select app_private.facility_value('{}', '{id}', 'string')`,
+  ),
+  'app_private.facility_from_json(jsonb)': ownerOnly(
+    'facility_from_json',
+    `select app_private.facility_from_json('{}')`,
+  ),
+  'app_private.facility_history_trigger()': ownerOnly(
+    'facility_history_trigger',
+    'select app_private.facility_history_trigger()',
+  ),
+  'app_private.facility_begin(text, text)': ownerOnly(
+    'facility_begin',
+    `select app_private.facility_begin('sql', null)`,
+  ),
+  'app_private.facility_field_group(text)': ownerOnly(
+    'facility_field_group',
+    `select app_private.facility_field_group('lat')`,
+  ),
+  'app_private.sync_facilities(jsonb, text)': ownerOnly(
+    'sync_facilities',
+    `select app_private.sync_facilities('[]', 'seed')`,
+  ),
+  'app_private.sync_facility_settings(jsonb)': ownerOnly(
+    'sync_facility_settings',
+    `select app_private.sync_facility_settings('{}')`,
+  ),
+  'app_private.require_facility_editor(text)': ownerOnly(
+    'require_facility_editor',
+    `select app_private.require_facility_editor('${FACILITY}')`,
+  ),
+  'app_private.beijing_today()': ownerOnly('beijing_today', 'select app_private.beijing_today()'),
   'public.list_staff()': adminOnly('list_staff', 'select * from public.list_staff()'),
   'public.list_audit_log(integer)': {
     ...adminOnly('list_audit_log', 'select * from public.list_audit_log(10)'),
@@ -596,6 +746,51 @@ function staffPair(sig: string, call: string): Record<string, { call: string; ex
   };
 }
 
+/** Anyone, signed in or not (service_role too: Supabase's default for public functions). */
+function anybody(call: string): FnSpec {
+  return { call, expect: { anon: ok, user: ok, outreach: ok, admin: ok, service_role: ok } };
+}
+/** Any signed-in user; service_role has EXECUTE but no user (PT401). */
+function signedInAny(name: string, call: string): FnSpec {
+  return {
+    call,
+    expect: {
+      anon: fnDenied(name),
+      user: ok,
+      outreach: ok,
+      admin: ok,
+      service_role: { refused: 'PT401', message: 'sign in required' },
+    },
+  };
+}
+/** The provider's live fields: its own facility's provider and staff may; a plain user may not. */
+function facilityEditor(name: string, call: string): FnSpec {
+  return {
+    call,
+    expect: {
+      anon: fnDenied(name),
+      user: { refused: 'PT403', message: 'this account does not keep this facility' },
+      provider: ok,
+      outreach: ok,
+      admin: ok,
+      service_role: { refused: 'PT401', message: 'sign in required' },
+    },
+  };
+}
+/** A public definer for outreach and admin (service_role: no user, PT401). */
+function staffFunction(name: string, call: string): FnSpec {
+  return {
+    call,
+    expect: {
+      anon: fnDenied(name),
+      user: roleRequired('outreach'),
+      outreach: ok,
+      admin: ok,
+      service_role: signInRequired,
+    },
+  };
+}
+
 function adminOnly(name: string, call: string): { call: string; expect: Record<Who, Expect> } {
   const notAdmin: Expect = roleRequired('admin');
   return {
@@ -623,7 +818,7 @@ function ownerOnly(name: string, call: string, service: Expect = fnDenied(name),
 }
 
 describeEachDatabase('privilege matrix', (ctx) => {
-  const actors = {} as Record<Who, Actor>;
+  const actors = {} as Record<Actorship, Actor>;
   let stranger: User;
   beforeAll(async () => {
     const [user, outreach, admin] = [
@@ -639,6 +834,32 @@ describeEachDatabase('privilege matrix', (ctx) => {
       service_role: serviceRole,
     });
     stranger = await createUser(ctx.db, 'stranger');
+    const provider = await createUser(ctx.db, 'provider');
+    await rowsAs(
+      ctx.db,
+      admin.actor,
+      `select public.upsert_provider($1, 'Provider', null, array['${FACILITY}'])`,
+      [provider.email],
+    );
+    actors.provider = provider.actor;
+    // A pending proposal and a second provider, so "all rows" and "no rows" differ in the provider tables.
+    await rowsAs(
+      ctx.db,
+      provider.actor,
+      `select public.propose_facility_change('${FACILITY}', 'fees', '{"full_day": 1700}', null)`,
+    );
+    await rowsAs(
+      ctx.db,
+      provider.actor,
+      `select public.propose_facility_change('${FACILITY}', 'prepayment', '{"max_months": 1, "refund": "x"}', null)`,
+    );
+    const second = await createUser(ctx.db, 'provider2');
+    await rowsAs(
+      ctx.db,
+      admin.actor,
+      `select public.upsert_provider($1, 'Second', null, array['${FACILITY}', 'demo-chiyang-sprout'])`,
+      [second.email],
+    );
     // Something in every table, so "all rows" and "no rows" differ.
     for (const name of ['Outreach', 'Outreach worker']) {
       await rowsAs(ctx.db, admin.actor, `select public.upsert_staff($1, $2, 'outreach', true)`, [
@@ -701,7 +922,7 @@ describeEachDatabase('privilege matrix', (ctx) => {
   for (const [table, spec] of Object.entries(TABLES)) {
     for (const who of WHO) {
       for (const op of OPS) {
-        const want = spec.expect(who)[op];
+        const want = spec.expect(who === 'provider' ? 'user' : who)[op];
         test(`${table}: ${who} ${op} → ${describeExpect(want)}`, async () => {
           const sql = op === 'select' ? `select * from ${table}` : spec.writes[op];
           const got = await asRole(ctx.db, actors[who], sql, op === 'select' ? [] : [stranger.id], {
@@ -723,7 +944,7 @@ describeEachDatabase('privilege matrix', (ctx) => {
 
   for (const [fn, spec] of Object.entries(FUNCTIONS)) {
     for (const who of WHO) {
-      const want = spec.expect[who];
+      const want = who === 'provider' ? (spec.expect.provider ?? spec.expect.user) : spec.expect[who];
       test(`${fn}: ${who} → ${describeExpect(want)}`, async () => {
         const params = spec.call.includes('$1') ? [stranger.email] : [];
         const got = await asRole(ctx.db, actors[who], spec.call, params, { rollback: true });

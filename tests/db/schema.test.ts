@@ -74,8 +74,29 @@ const LECTURE_STAFF_FUNCTIONS = [
   'public.set_lecture_waitlist_limit(uuid, integer)',
   'public.staff_list_lecture_events()',
 ];
+/** Facilities (20261207017001/2): what anyone may read, and the provider and staff functions. */
+const FACILITY_ANON_FUNCTIONS = [
+  'public.facilities_changed_since()',
+  'public.facility_catalogue()',
+  'public.facility_vacancies()',
+];
+const FACILITY_FUNCTIONS = [
+  ...FACILITY_ANON_FUNCTIONS,
+  'public.facility_review_queue()',
+  'public.list_providers()',
+  'public.my_facilities()',
+  'public.propose_facility_change(text, text, jsonb, text)',
+  'public.review_facility_change(bigint, boolean, text)',
+  'public.set_facility_closure(text, date, date, text)',
+  'public.stale_facilities()',
+  'public.staff_update_facility(text, jsonb, text)',
+  'public.update_facility_hours(text, text)',
+  'public.update_vacancies(text, jsonb, integer)',
+  'public.upsert_provider(text, text, text, text[], boolean)',
+];
 const PUBLIC_FUNCTIONS = [
   ...SURVEY_AND_STAFF_FUNCTIONS,
+  ...FACILITY_FUNCTIONS,
   ...LECTURE_PARENT_FUNCTIONS,
   ...LECTURE_STAFF_FUNCTIONS,
 ].sort();
@@ -111,6 +132,7 @@ describeEachDatabase('schema', (ctx) => {
         'public.whoami()',
         ...LECTURE_PARENT_DEFINERS,
         ...LECTURE_PARENT_FUNCTIONS,
+        ...FACILITY_ANON_FUNCTIONS,
       ].sort(),
     );
   });

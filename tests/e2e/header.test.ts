@@ -42,6 +42,7 @@ const PAGES = [
   '/staff/lectures/',
   '/staff/survey/',
   '/staff/team/',
+  '/staff/facilities/',
   `/facilities/${childcare.id}/`,
   `/facilities/${hospital.id}/`,
 ];

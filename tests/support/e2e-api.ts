@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { startApi } from '../../supabase/embedded/api/start.ts';
-import { addStaff } from '../../scripts/lib/staff-accounts.ts';
+import { addProvider, addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { onShutdown } from '../../supabase/embedded/api/on-shutdown.ts';
 import {
   E2E_API_PORT,
@@ -12,7 +12,9 @@ import {
   E2E_EXAMPLE_PORT,
   E2E_JWT_SECRET,
   E2E_PORT,
+  E2E_PROVIDERS,
   E2E_STAFF,
+  E2E_UNBOUND,
 } from './e2e-env.ts';
 
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
@@ -28,6 +30,11 @@ const api = await startApi({
   // Staff accounts on the superuser's connection, before the API switches to authenticator.
   afterMigrate: async (db) => {
     for (const s of Object.values(E2E_STAFF)) await addStaff(db, s);
+    for (const p of Object.values(E2E_PROVIDERS)) await addProvider(db, p);
+    await db.query(
+      `insert into auth.users (email, encrypted_password, email_confirmed_at) values ($1, extensions.crypt($2, extensions.gen_salt('bf', 4)), now())`,
+      [E2E_UNBOUND.email, E2E_UNBOUND.password],
+    );
     // The browser tests cannot make the server's clock pass: no wait after a start token here (the 20 s rule and
     // its refusal are tested in tests/db/survey.test.ts). The page still fetches and sends the token.
     await db.query('update app_private.survey_settings set min_fill_seconds = 0');

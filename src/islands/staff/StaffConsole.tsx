@@ -10,6 +10,9 @@ import { SignInForm } from './SignInForm.tsx';
 import { StaffHome, type Me } from './StaffHome.tsx';
 import { StaffTeam } from './StaffTeam.tsx';
 import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
+import { FacilityReview } from './provider/FacilityReview.tsx';
+import { ProviderAccounts } from './provider/ProviderAccounts.tsx';
+import type { ProviderStrings } from './provider/strings.ts';
 
 type State =
   | { kind: 'loading' }
@@ -19,13 +22,17 @@ type State =
 
 interface Props {
   s: StaffStrings;
-  /** 'team': the admins' team page (/staff/team/); default: the staff home */
-  view?: 'home' | 'team';
-  /** locale paths of the staff home and the team page */
-  paths: { home: string; team: string };
+  /** 'team': the admins' team page (/staff/team/); 'facilities': reviews and stale figures; default: the staff home */
+  view?: 'home' | 'team' | 'facilities';
+  /** locale paths of the staff home, the team page and the facility review page */
+  paths: { home: string; team: string; facilities?: string };
+  /** the provider screens' strings (staff home, team and facilities pages) */
+  p?: ProviderStrings;
+  /** the district's vacancy_stale_after_days */
+  staleAfterDays?: number;
 }
 
-export default function StaffConsole({ s, view = 'home', paths }: Props) {
+export default function StaffConsole({ s, view = 'home', paths, p, staleAfterDays = 14 }: Props) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   async function loadMe(): Promise<void> {
@@ -75,15 +82,36 @@ export default function StaffConsole({ s, view = 'home', paths }: Props) {
     );
   if (state.kind === 'signedOut') return <SignInForm s={s} onSubmit={signIn} />;
   const me = state.me;
-  if (view === 'home') return <StaffHome s={s} me={me} onSignOut={signOut} teamPath={paths.team} />;
+  if (view === 'home')
+    return (
+      <StaffHome
+        s={s}
+        me={me}
+        onSignOut={signOut}
+        teamPath={paths.team}
+        facilitiesPath={paths.facilities}
+        p={p}
+        staleAfterDays={staleAfterDays}
+      />
+    );
+  const staff = me.role === 'admin' || me.role === 'outreach';
   return (
     <div>
       <p>
         {s['staff.signedInAs']} <strong>{me.display_name || me.email}</strong>
-        {me.role && ` (${s[`staff.role.${me.role}`]})`}
+        {staff && ` (${s[`staff.role.${me.role as 'admin' | 'outreach'}`]})`}
       </p>
-      {me.role === 'admin' ? (
-        <StaffTeam s={s} myId={me.user_id} />
+      {view === 'facilities' ? (
+        staff && p ? (
+          <FacilityReview p={p} staleAfterDays={staleAfterDays} />
+        ) : (
+          <p className="note">{s['staff.notStaff']}</p>
+        )
+      ) : me.role === 'admin' ? (
+        <>
+          <StaffTeam s={s} myId={me.user_id} />
+          {p && <ProviderAccounts p={p} />}
+        </>
       ) : (
         <p className="note">{s['staff.team.adminsOnly']}</p>
       )}

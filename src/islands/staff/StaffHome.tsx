@@ -1,11 +1,15 @@
 /** What a signed-in staff member sees: who they are, the staff areas, and (admins) the way to the team page. */
 import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
+import { ProviderHome } from './provider/ProviderHome.tsx';
+import type { ProviderStrings } from './provider/strings.ts';
 
 export interface Me {
   user_id: string;
   email: string;
   display_name?: string | null;
-  role: 'admin' | 'outreach' | null;
+  /** provider: a facility's own account (whoami also gives how many facilities it keeps) */
+  role: 'admin' | 'outreach' | 'provider' | null;
+  facilities?: number;
 }
 
 export function StaffHome({
@@ -13,12 +17,32 @@ export function StaffHome({
   me,
   onSignOut,
   teamPath,
+  facilitiesPath,
+  p,
+  staleAfterDays = 14,
 }: {
   s: StaffStrings;
   me: Me;
   onSignOut: () => void;
   teamPath: string;
+  facilitiesPath?: string;
+  p?: ProviderStrings;
+  staleAfterDays?: number;
 }) {
+  if (me.role === 'provider')
+    return (
+      <div>
+        <p role="status">
+          {s['staff.signedInAs']} <strong>{me.display_name || me.email}</strong>
+        </p>
+        {p && <ProviderHome p={p} staleAfterDays={staleAfterDays} />}
+        <p>
+          <button type="button" className="secondary" onClick={onSignOut}>
+            {s['staff.signOut']}
+          </button>
+        </p>
+      </div>
+    );
   const en = location.pathname.startsWith('/en/');
   const survey = en ? '/en/staff/survey/' : '/staff/survey/';
   const lectures = en ? '/en/staff/lectures/' : '/staff/lectures/';
@@ -54,6 +78,16 @@ export function StaffHome({
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {me.role && facilitiesPath && p && (
+        <>
+          <h2>{p['provider.staff.title']}</h2>
+          <p>
+            <a className="button secondary" href={facilitiesPath}>
+              {p['provider.staff.link']}
+            </a>
+          </p>
         </>
       )}
       {me.role === 'admin' && (

@@ -2,7 +2,7 @@
  * Reads every facility YAML file, validates it against FacilitySchema and fails with a message that names the
  * file, the record and the field. Used by the content collection (src/content.config.ts) and by tests.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { FacilitySchema, type Facility } from '../schemas/facility.ts';
@@ -31,6 +31,18 @@ export function parseFacility(data: unknown, file: string): Facility {
 
 /** Loads all `*.yaml` files in `dir` (relative to the working directory), sorted by id. */
 export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
+  return loadFacilityFiles(dir).map((f) => f.facility);
+}
+
+/** A facility with the file it came from and when that file last changed (the database seed compares it). */
+export interface FacilityFile {
+  facility: Facility;
+  path: string;
+  modified: Date;
+}
+
+/** As loadFacilities, with each record's file and its modification time; sorted by id. */
+export function loadFacilityFiles(dir: string = FACILITY_DIR): FacilityFile[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'));
   const seen = new Map<string, string>();
   const facilities = files.map((name) => {
@@ -55,13 +67,13 @@ export function loadFacilities(dir: string = FACILITY_DIR): Facility[] {
         );
       seen.set(id, path);
     }
-    return facility;
+    return { facility, path, modified: statSync(join(dir, name)).mtime };
   });
   assertNoDuplicates(
-    facilities,
+    facilities.map((f) => f.facility),
     files.map((name) => relative(process.cwd(), join(dir, name)) || name),
   );
-  return facilities.sort((a, b) => a.id.localeCompare(b.id));
+  return facilities.sort((a, b) => a.facility.id.localeCompare(b.facility.id));
 }
 
 /** Two records for one facility (same 编号, or same name in the same township) would publish it twice. */

@@ -6,6 +6,7 @@
  * code (for staff to report). tests/db/refusal-codes.test.ts fails when a function in the database raises a code
  * missing here.
  */
+import { facilityRefusals } from './facility.ts';
 import { lectureRefusals } from './lecture.ts';
 import { limitsRefusals } from './limits.ts';
 import { staffRefusals } from './staff.ts';
@@ -22,6 +23,7 @@ export const REFUSAL_TABLES = {
   staff: staffRefusals,
   limits: limitsRefusals,
   survey: surveyRefusals,
+  facility: facilityRefusals,
 } as const satisfies Record<string, RefusalTable>;
 
 const ALL: RefusalTable = Object.assign({}, ...Object.values(REFUSAL_TABLES));

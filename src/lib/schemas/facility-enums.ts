@@ -36,6 +36,10 @@ export const VERIFIABLE_FIELDS = [
   'inspection',
 ] as const;
 
+/** The age bands vacancies are counted in (months: under 12, 12–24, 24–36). */
+export const AGE_BANDS = ['under_12m', 'm12_24', 'm24_36'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 export type CareForm = (typeof CARE_FORMS)[number];
 export type Ownership = (typeof OWNERSHIPS)[number];

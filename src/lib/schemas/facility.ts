@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DISTRICT, TOWNSHIP_CODES } from '../../data/district.ts';
 
 import {
+  AGE_BANDS,
   CARE_FORMS,
   DEMONSTRATION_LEVELS,
   FACILITY_TYPES,
@@ -47,6 +48,47 @@ export const LocationSchema = z.strictObject({
   /** true once someone has checked the point on site or against the filing record */
   verified: z.boolean(),
 });
+
+/**
+ * Free places and the date the count was given. `by_age` (optional) splits the count by age band; when given it
+ * names at least one band and its bands add up to `count`.
+ */
+export const VacanciesSchema = z
+  .strictObject({
+    count: Count,
+    as_of: IsoDateSchema,
+    by_age: z
+      .strictObject({ under_12m: Count.optional(), m12_24: Count.optional(), m24_36: Count.optional() })
+      .refine((b) => Object.values(b).some((n) => n !== undefined), {
+        error: 'must name at least one age band',
+      })
+      .optional(),
+  })
+  .refine((v) => !v.by_age || AGE_BANDS.reduce((sum, k) => sum + (v.by_age?.[k] ?? 0), 0) === v.count, {
+    error: 'count must equal the sum of by_age',
+    path: ['count'],
+  });
+
+/**
+ * Prepayment terms as the facility states them: the most months of fees it takes in advance (0: none, paid month
+ * by month) and its refund rule in its own words.
+ */
+export const PrepaymentSchema = z.strictObject({
+  max_months: z.int({ error: 'must be a whole number' }).min(0).max(12),
+  refund: NonEmptyText.max(300, { error: 'must be at most 300 characters' }),
+});
+
+/** A temporary closure: from (and, when known, until) a date, with the reason the facility gives. */
+export const ClosureSchema = z
+  .strictObject({
+    from: IsoDateSchema,
+    until: IsoDateSchema.optional(),
+    reason: NonEmptyText.max(200, { error: 'must be at most 200 characters' }),
+  })
+  .refine((c) => c.until === undefined || c.until >= c.from, {
+    error: 'must not be before from',
+    path: ['until'],
+  });
 
 /** Monthly fee in yuan for each care form offered; missing forms mean "not provided". */
 export const FeesSchema = z.partialRecord(z.enum(CARE_FORMS), Count);
@@ -125,12 +167,16 @@ export const FacilitySchema = z
       .optional(),
     /** Approved number of places (托位). */
     places: Count.optional(),
-    /** Free places and the date that count was given. */
-    vacancies: z.strictObject({ count: Count, as_of: IsoDateSchema }).optional(),
+    /** Free places and the date that count was given, optionally by age band. */
+    vacancies: VacanciesSchema.optional(),
     care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }).optional(),
     /** Opening hours as written by the facility, e.g. "周一至周五 7:30–17:30". */
     hours: NonEmptyText.optional(),
     fees: FeesSchema.optional(),
+    /** Prepayment terms (预收费): most months taken in advance and the refund rule. */
+    prepayment: PrepaymentSchema.optional(),
+    /** A temporary closure (暂停服务); absent while the facility is open. */
+    closure: ClosureSchema.optional(),
     /** 签约社区卫生服务中心: the community health centre that supports it. */
     health_partner: NonEmptyText.optional(),
     /** Latest inspection. Real records only: a demo record carries none. */

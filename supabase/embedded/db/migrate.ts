@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './adapter.ts';
 import { DISTRICT } from '../../../src/districts/index.ts';
+import { loadFacilityFiles } from '../../../src/lib/facilities/load.ts';
 
 /** The `supabase/` folder, found from this file so it works from any working directory. */
 export const supabaseDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,7 +68,14 @@ async function execAsOwner(tx: Tx, sql: string): Promise<void> {
 export async function prepareDatabase(
   db: Db,
   /** `until`: apply only the migrations before this version (an upgrade test starts from an older database). */
-  opts: { seed?: boolean; until?: string } = {},
+  opts: {
+    seed?: boolean;
+    until?: string;
+    /** false: leave app.facilities alone (default: bring the district's facility files in, see seedFacilities) */
+    facilities?: boolean;
+    /** the facility files' folder (default: src/lib/facilities/load.ts FACILITY_DIR) */
+    facilitiesDir?: string;
+  } = {},
 ): Promise<{ applied: string[] }> {
   for (const file of listBootstrap()) {
     const sql = readFileSync(file, 'utf8');
@@ -100,7 +108,11 @@ export async function prepareDatabase(
     if (done) applied.push(m.version);
   }
 
-  if (!opts.until) await syncTownships(db);
+  if (!opts.until) {
+    await syncTownships(db);
+    await syncFacilitySettings(db);
+    if (opts.facilities !== false) await seedFacilities(db, opts.facilitiesDir);
+  }
   if (opts.seed) await seed(db);
   return { applied };
 }
@@ -122,6 +134,67 @@ async function syncTownships(db: Db): Promise<void> {
     await tx.query('select app_private.sync_townships($1::jsonb)', [JSON.stringify(townships)]);
     await tx.exec('reset role');
   });
+}
+
+/** The district module's facility settings (vacancy_stale_after_days, default 14) into app.facility_settings. */
+async function syncFacilitySettings(db: Db): Promise<void> {
+  const district = DISTRICT as { vacancy_stale_after_days?: number };
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.exec(`set local role ${OWNER_ROLE}`);
+    await tx.query('select app_private.sync_facility_settings($1::jsonb)', [
+      JSON.stringify({ vacancy_stale_after_days: district.vacancy_stale_after_days ?? 14 }),
+    ]);
+    await tx.exec('reset role');
+  });
+}
+
+/** What `app_private.sync_facilities` reports. */
+export interface FacilitySyncResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** facility id → the fields kept because a person changed them after the file */
+  kept: Record<string, string[]>;
+  refused: { id: string; message: string }[];
+}
+
+/**
+ * Brings the district's facility files (the demo seed, or the imported list) into app.facilities, every start:
+ * new records are inserted, and each field of an existing one takes the file's value unless a provider or staff
+ * member changed it after the file was last written (their edit is newer and stays). Idempotent.
+ */
+export async function seedFacilities(db: Db, dir?: string): Promise<FacilitySyncResult> {
+  const files = loadFacilityFiles(dir);
+  const records = files.map((f) => ({ record: f.facility, file_time: f.modified.toISOString() }));
+  return syncFacilityRecords(db, records, 'seed');
+}
+
+/** Runs app_private.sync_facilities as the owner (records: [{record, file_time, force?}]). */
+export async function syncFacilityRecords(
+  db: Db,
+  records: { record: unknown; file_time: string; force?: string[] }[],
+  via: 'seed' | 'import',
+): Promise<FacilitySyncResult> {
+  return db.transaction(async (tx) => {
+    await lock(tx);
+    await actAsOwner(tx);
+    const { rows } = await tx.query<{ r: FacilitySyncResult }>(
+      'select app_private.sync_facilities($1::jsonb, $2) as r',
+      [JSON.stringify(records), via],
+    );
+    await tx.exec('reset role');
+    return rows[0]!.r;
+  });
+}
+
+/**
+ * Switches `tx` to the owner role where the bootstrap made one (PGlite, a PostgreSQL we own). On a Supabase
+ * project there is none: the connection is already its `postgres`, which owns what the migrations created.
+ */
+export async function actAsOwner(tx: Tx): Promise<void> {
+  const { rows } = await tx.query('select 1 from pg_catalog.pg_roles where rolname = $1', [OWNER_ROLE]);
+  if (rows.length) await tx.exec(`set local role ${OWNER_ROLE}`);
 }
 
 /** Runs `supabase/seed.sql` as the owner when it has not run yet or has changed since (so it must be idempotent). */

@@ -1,0 +1,111 @@
+/**
+ * `npm start` keeps the built site in step with the facility data: every `intervalMs` (20 s) it asks the API for
+ * `facilities_changed_since()` (the newest change to any facility); when that differs from what dist/ was built
+ * from, it runs `astro build` with FACILITIES_API_URL (so the build reads facility_catalogue(): one RPC) into
+ * dist.next/ and swaps it in for dist/ — the pages stay served meanwhile. Astro builds the whole static site (about
+ * 10 s for one district here), so a change is live within a minute: ≤ 20 s until the poll, then the build.
+ * Polling rather than LISTEN: PGlite and the API's pooled `authenticator` connection have no long-lived listener,
+ * and one tiny RPC every 20 s costs nothing. One build at a time; a change during a build is picked up next poll.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+export interface RebuildOptions {
+  /** the API's base URL and anon key (what the build's loader calls) */
+  api: { url: string; key: string };
+  /** the rest of the build environment (PUBLIC_SUPABASE_URL, TUOYU_DISTRICT …) */
+  env: Record<string, string>;
+  /** where the stamp of the last build from the database is kept, so a restart does not rebuild for nothing */
+  stampFile: string;
+  intervalMs?: number;
+  /** the build itself (default: astro build into dist.next/, then swapped in for dist/) */
+  build?: (env: Record<string, string>) => Promise<boolean>;
+  log?: (line: string) => void;
+}
+
+/** The newest change to any facility, as the API reports it (null: no facility yet). */
+export async function facilitiesChangedSince(api: { url: string; key: string }): Promise<string | null> {
+  const res = await fetch(`${api.url}/rest/v1/rpc/facilities_changed_since`, {
+    method: 'POST',
+    headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`facilities_changed_since() answered HTTP ${res.status}`);
+  return (await res.json()) as string | null;
+}
+
+/** astro build into dist.next/, then dist.next/ becomes dist/. Resolves false when the build failed. */
+export function buildIntoDist(env: Record<string, string>): Promise<boolean> {
+  return new Promise((resolve) => {
+    rmSync('dist.next', { recursive: true, force: true });
+    const child = spawn(
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'dist.next'],
+      {
+        env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    child.on('close', (code) => {
+      if (code !== 0) return resolve(false);
+      rmSync('dist.old', { recursive: true, force: true });
+      if (existsSync('dist')) renameSync('dist', 'dist.old');
+      renameSync('dist.next', 'dist');
+      rmSync('dist.old', { recursive: true, force: true });
+      resolve(true);
+    });
+  });
+}
+
+/** Starts polling; returns `stop` and `check` (one poll now, for tests and the first run). */
+export function watchFacilityChanges(options: RebuildOptions): {
+  stop: () => void;
+  check: () => Promise<boolean>;
+} {
+  const build = options.build ?? buildIntoDist;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const readStamp = () => {
+    try {
+      return (JSON.parse(readFileSync(options.stampFile, 'utf8')) as { changed: string | null }).changed;
+    } catch {
+      return undefined;
+    }
+  };
+  let built = readStamp();
+  let running = false;
+  async function check(): Promise<boolean> {
+    if (running) return false;
+    running = true;
+    try {
+      const changed = await facilitiesChangedSince(options.api);
+      if (changed === built) return false;
+      const started = Date.now();
+      const ok = await build({
+        ...options.env,
+        FACILITIES_API_URL: options.api.url,
+        FACILITIES_API_KEY: options.api.key,
+      });
+      if (!ok) {
+        log(
+          'Facility data changed, but the site build failed; the previous pages stay. Next try in a moment.',
+        );
+        return false;
+      }
+      built = changed;
+      writeFileSync(options.stampFile, `${JSON.stringify({ changed })}\n`);
+      log(
+        `Facility data changed: the site was rebuilt from the database in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      return true;
+    } catch (error) {
+      log(`Could not check the facility data: ${(error as Error).message}`);
+      return false;
+    } finally {
+      running = false;
+    }
+  }
+  const timer = setInterval(() => void check(), options.intervalMs ?? 20_000);
+  timer.unref();
+  return { stop: () => clearInterval(timer), check };
+}
