@@ -496,7 +496,7 @@ function fromSheets(sheets: Map<string, Sheet>, options: ReadOptions): ReadResul
       }
     }
   }
-  if (!number) err('survey', 0, '', '问卷里没有题目', 'the form has no questions');
+  if (!number && !errors.length) err('survey', 0, '', '问卷里没有题目', 'the form has no questions');
   if (errors.length) return { errors };
   return {
     definition: {
