@@ -9,6 +9,10 @@ export const surveyRefusals = {
       '答案没有发送成功（格式不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'Your answers could not be sent (wrong format). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
+  survey_bad_definition: {
+    'zh-CN': '问卷设置有误，暂时无法提交。请稍后再试，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'The questionnaire is set up wrongly, so answers cannot be sent now. Please try later, or answer on paper at your community health service centre.',
+  },
   survey_bad_id: {
     'zh-CN':
       '答案没有发送成功（编号不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
