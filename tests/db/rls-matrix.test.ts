@@ -354,6 +354,20 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'check_survey_answers',
     `select app_private.check_survey_answers('{"body":[]}', '{}', '2027-01-01')`,
   ),
+  'public.survey_form()': everyone('select public.survey_form()', 'survey_form'),
+  'app_private.survey_form()': everyone('select app_private.survey_form()', 'survey_form'),
+  'app_private.survey_form_accepting(text)': ownerOnly(
+    'survey_form_accepting',
+    `select app_private.survey_form_accepting('x')`,
+  ),
+  'app_private.publish_survey_form(jsonb, text, integer)': ownerOnly(
+    'publish_survey_form',
+    `select app_private.publish_survey_form('{}', 'matrix', 30)`,
+  ),
+  'app_private.survey_questions(jsonb)': ownerOnly(
+    'survey_questions',
+    `select app_private.survey_questions('[]')`,
+  ),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
     'select app_private.random_survey_reference()',
