@@ -177,6 +177,24 @@ const TABLES: Record<
     expect: (who) =>
       all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('townships')),
   },
+  'app.survey_answers': {
+    writes: {
+      insert: `insert into app.survey_answers (response_id, reference, form_version, form_date, answers, channel, source_code, consent_version) values ($1, 'GC-FORGED', 'x', '2027-01-01', '{}', 'online', 'direct', '2026-11')`,
+      update: `update app.survey_answers set answers = '{}' where $1::uuid is not null`,
+      delete: `delete from app.survey_answers where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('survey_answers')),
+  },
+  'app.survey_answer_contacts': {
+    writes: {
+      insert: `insert into app.survey_answer_contacts (response_id, phone) values ($1, '13800138000')`,
+      update: `update app.survey_answer_contacts set phone = '13900139000' where $1::uuid is not null`,
+      delete: `delete from app.survey_answer_contacts where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('survey_answer_contacts')),
+  },
   'app.survey_forms': {
     writes: {
       insert: `insert into app.survey_forms (version, form_id, definition, published_by) values ('forged', 'f', jsonb_build_object('version', 'forged', 'form_id', 'f', 'body', '[]'::jsonb, 'choices', '{}'::jsonb), $1::text)`,
@@ -367,6 +385,26 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.survey_questions(jsonb)': ownerOnly(
     'survey_questions',
     `select app_private.survey_questions('[]')`,
+  ),
+  'app_private.survey_legacy_answers(uuid)': ownerOnly(
+    'survey_legacy_answers',
+    `select app_private.survey_legacy_answers('00000000-0000-4000-8000-000000000000')`,
+  ),
+  'app_private.survey_legacy_payload(jsonb, jsonb)': ownerOnly(
+    'survey_legacy_payload',
+    `select app_private.survey_legacy_payload('{}', '{}')`,
+  ),
+  'app_private.insert_versioned_survey_response(jsonb, text, text, uuid, date)': ownerOnly(
+    'insert_versioned_survey_response',
+    `select app_private.insert_versioned_survey_response('{}', 'online', 'direct', null, '2027-01-01')`,
+  ),
+  'app_private.store_survey_response(jsonb, text, text, uuid)': ownerOnly(
+    'store_survey_response',
+    `select app_private.store_survey_response('{}', 'online', 'direct', null)`,
+  ),
+  'app_private.survey_answers_from_legacy()': ownerOnly(
+    'survey_answers_from_legacy',
+    'select app_private.survey_answers_from_legacy()',
   ),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
