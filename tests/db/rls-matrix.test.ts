@@ -193,7 +193,11 @@ const TABLES: Record<
       delete: `delete from app.survey_answer_contacts where $1::uuid is not null`,
     },
     expect: (who) =>
-      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('survey_answer_contacts')),
+      all(
+        who === 'anon' || who === 'service_role'
+          ? schemaDenied('app')
+          : tableDenied('survey_answer_contacts'),
+      ),
   },
   'app.survey_forms': {
     writes: {
@@ -405,6 +409,10 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'app_private.survey_answers_from_legacy()': ownerOnly(
     'survey_answers_from_legacy',
     'select app_private.survey_answers_from_legacy()',
+  ),
+  'app_private.survey_planning()': ownerOnly(
+    'survey_planning',
+    'select * from app_private.survey_planning()',
   ),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',

@@ -10,7 +10,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { validateAnswers } from '../../src/lib/survey-form/evaluate.ts';
-import { surveyFixture } from '../fixtures/survey.ts';
+import { FIXTURE_AGES, surveyFixture } from '../fixtures/survey.ts';
 import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
 import short from '../fixtures/survey-form/short.json' with { type: 'json' };
 import { type Actor, createStaff, type User } from './act-as.ts';
@@ -61,6 +61,9 @@ async function call(db: Db, actor: Actor, sql: string, params: unknown[]) {
   }
 }
 const submitSql = 'select public.submit_survey($1::jsonb) as r';
+/** Fixture 0 of the pre-definition form: two children (tests/fixtures/survey.ts: ages FIXTURE_AGES[0] and [1]). */
+const LEGACY = surveyFixture(0, randomUUID());
+const LEGACY_AGES = [FIXTURE_AGES[0], FIXTURE_AGES[1]];
 const envelope = () => ({
   id: randomUUID(),
   consent: true,
@@ -236,7 +239,7 @@ describeEachDatabase('versioned survey answers', (ctx) => {
   });
 
   test('answers of the pre-definition form become version 2026-11 rows', async () => {
-    const legacy = surveyFixture(0, randomUUID());
+    const legacy = LEGACY;
     const r = await call(ctx.db, from('198.51.100.30'), submitSql, [
       JSON.stringify({ ...legacy, start_token: await token(ctx.db) }),
     ]);
@@ -269,6 +272,84 @@ describeEachDatabase('versioned survey answers', (ctx) => {
           community: legacy.community,
         },
       },
+    ]);
+  });
+
+  test("the planning rows (app_private.survey_planning): one row per child, age in months at the form's date, for every version", async () => {
+    const { rows } = await ctx.db.query<Record<string, unknown>>(
+      `select p.form_version, p.household, p.wants_care, p.township, p.child, p.age_months, p.fee, p.care_form,
+              to_char(p.form_date, 'YYYY-MM-DD') as form_date
+       from app_private.survey_planning() p order by p.submitted_at, p.child`,
+    );
+    const formDate = `${monthFrom(today(), -1)}-15`;
+    expect(rows).toEqual([
+      {
+        form_version: '2026-12',
+        household: 'under3',
+        wants_care: 'yes',
+        township: '341702001',
+        child: 1,
+        age_months: 14,
+        fee: '2000_2999',
+        care_form: 'temporary',
+        form_date: today(),
+      },
+      {
+        form_version: '2026-12',
+        household: 'expecting',
+        wants_care: null,
+        township: '341702002',
+        child: null,
+        age_months: null,
+        fee: null,
+        care_form: null,
+        form_date: today(),
+      },
+      {
+        form_version: '2026-12',
+        household: 'older_only',
+        wants_care: null,
+        township: null,
+        child: null,
+        age_months: null,
+        fee: null,
+        care_form: null,
+        form_date: today(),
+      },
+      {
+        form_version: '2026-12',
+        household: 'under3',
+        wants_care: 'undecided',
+        township: '341702003',
+        child: 1,
+        age_months: 2,
+        fee: null,
+        care_form: null,
+        form_date: today(),
+      },
+      // the paper form: 36 months at its date (37 today)
+      {
+        form_version: '2026-12',
+        household: 'under3',
+        wants_care: 'no',
+        township: '341702001',
+        child: 1,
+        age_months: 36,
+        fee: null,
+        care_form: null,
+        form_date: formDate,
+      },
+      ...[0, 1].map((i) => ({
+        form_version: '2026-11',
+        household: 'under3',
+        wants_care: 'yes',
+        township: LEGACY.township,
+        child: i + 1,
+        age_months: LEGACY_AGES[i],
+        fee: '1000_2000',
+        care_form: 'full_day',
+        form_date: today(),
+      })),
     ]);
   });
 
