@@ -348,10 +348,6 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'survey_number_value',
     'select app_private.survey_number_value(1)',
   ),
-  'app_private.survey_equal(jsonb, jsonb)': ownerOnly(
-    'survey_equal',
-    `select app_private.survey_equal('1', '1')`,
-  ),
   'app_private.survey_eval(jsonb, jsonb, date, jsonb, text[], jsonb, jsonb)': ownerOnly(
     'survey_eval',
     `select app_private.survey_eval('{"op":"today"}', '{}', '2027-01-01', null, null, null, null)`,
