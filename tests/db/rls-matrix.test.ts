@@ -410,6 +410,14 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'survey_planning',
     'select * from app_private.survey_planning()',
   ),
+  'app_private.differing_versioned_answers(jsonb, jsonb)': ownerOnly(
+    'differing_versioned_answers',
+    `select app_private.differing_versioned_answers('{}', '{}')`,
+  ),
+  'app_private.survey_answer_key(jsonb)': ownerOnly(
+    'survey_answer_key',
+    `select app_private.survey_answer_key('1')`,
+  ),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
     'select app_private.random_survey_reference()',

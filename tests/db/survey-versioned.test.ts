@@ -238,6 +238,49 @@ describeEachDatabase('versioned survey answers', (ctx) => {
     }
   });
 
+  test('double entry of a versioned paper form: differences named by answer path, stored once both agree', async () => {
+    const second = await createStaff(ctx.db, 'second', 'outreach');
+    const formDate = `${monthFrom(today(), -1)}-03`;
+    const a = {
+      household: 'under3',
+      relation: 'mother',
+      children: [{ birth_month: monthFrom(formDate, -10) }, { birth_month: monthFrom(formDate, -30) }],
+      carer: 'parents',
+      in_care: 'enrolled',
+      wants_care: 'no',
+      reasons_against: ['cost', 'safety'],
+      township: '341702001',
+      community: '',
+    };
+    const p = { ...envelope(), answers: a, form_date: formDate };
+    const sql = `select public.enter_paper_survey_twice('P-77', $1::jsonb, 'paper') as r`;
+    const first = await call(ctx.db, outreach.actor, sql, [JSON.stringify(p)]);
+    expect(first).toMatchObject({ ok: true, value: { status: 'first_entry_saved' } });
+    const typo = {
+      ...p,
+      answers: {
+        ...a,
+        children: [a.children[0], { birth_month: monthFrom(formDate, -31) }],
+        reasons_against: ['safety', 'cost'],
+        township: '341702002',
+      },
+    };
+    const mismatch = await call(ctx.db, second.actor, sql, [JSON.stringify(typo)]);
+    expect(mismatch).toEqual({
+      ok: true,
+      value: { status: 'mismatch', form_no: 'P-77', fields: ['children.1.birth_month', 'township'] },
+    });
+    // The same answers in another order of the multiple choice, a blank community left out: they agree.
+    const { community: _blank, ...same } = { ...a, reasons_against: ['safety', 'cost'] };
+    const agreed = await call(ctx.db, second.actor, sql, [JSON.stringify({ ...p, answers: same })]);
+    expect(agreed).toMatchObject({ ok: true, value: { status: 'accepted', form_no: 'P-77' } });
+    const { rows } = await ctx.db.query<{ d: string; channel: string }>(
+      `select to_char(a.form_date, 'YYYY-MM-DD') as d, a.channel from app.survey_answers a where a.response_id = $1`,
+      [p.id],
+    );
+    expect(rows).toEqual([{ d: formDate, channel: 'paper' }]);
+  });
+
   test('answers of the pre-definition form become version 2026-11 rows', async () => {
     const legacy = LEGACY;
     const r = await call(ctx.db, from('198.51.100.30'), submitSql, [
@@ -339,6 +382,18 @@ describeEachDatabase('versioned survey answers', (ctx) => {
         care_form: null,
         form_date: formDate,
       },
+      // the double-entered paper form: 10 and 30 months at its date
+      ...[10, 30].map((age, i) => ({
+        form_version: '2026-12',
+        household: 'under3',
+        wants_care: 'no',
+        township: '341702001',
+        child: i + 1,
+        age_months: age,
+        fee: null,
+        care_form: null,
+        form_date: `${monthFrom(today(), -1)}-03`,
+      })),
       ...[0, 1].map((i) => ({
         form_version: '2026-11',
         household: 'under3',
