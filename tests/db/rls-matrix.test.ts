@@ -418,6 +418,11 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'survey_answer_key',
     `select app_private.survey_answer_key('1')`,
   ),
+  ...staffPair(
+    'export_survey_answers(date, date, text)',
+    'select * from %s.export_survey_answers(null, null, null)',
+  ),
+  ...staffPair('survey_form_versions()', 'select %s.survey_form_versions()'),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
     'select app_private.random_survey_reference()',

@@ -10,6 +10,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { validateAnswers } from '../../src/lib/survey-form/evaluate.ts';
+import { exportColumns, exportRow } from '../../src/lib/survey-form/export.ts';
 import { FIXTURE_AGES, surveyFixture } from '../fixtures/survey.ts';
 import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
 import short from '../fixtures/survey-form/short.json' with { type: 'json' };
@@ -444,5 +445,50 @@ describeEachDatabase('versioned survey answers', (ctx) => {
       }),
     ]);
     expect(current.ok, JSON.stringify(current)).toBe(true);
+  });
+
+  test('one export holds both versions (and the converted answers) in the same columns', async () => {
+    const versions = await call(ctx.db, outreach.actor, 'select public.survey_form_versions() as r', []);
+    const defs = (versions.ok ? (versions.value as unknown as { definition: FormDefinition }[]) : []).map(
+      (v) => v.definition,
+    );
+    expect(defs.map((d) => d.version)).toEqual(['2027-01', '2026-12']);
+    const { rows } = await ctx.db.transaction(async (tx) => {
+      await tx.exec('set local role authenticated');
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ role: 'authenticated', sub: outreach.id, aud: 'authenticated' }),
+      ]);
+      return tx.query<{ reference: string; form_version: string; answers: Record<string, unknown> }>(
+        'select reference, form_version, answers from public.export_survey_answers()',
+      );
+    });
+    const cols = exportColumns(defs);
+    const table = rows.map((r) => exportRow(cols, r));
+    const col = (key: string) => cols.findIndex((c) => c.key === key);
+    const byVersion = (v: string) => table.filter((_, i) => rows[i].form_version === v);
+    expect(rows.map((r) => r.form_version).sort()).toEqual([
+      '2026-11',
+      ...Array(6).fill('2026-12'),
+      '2027-01',
+    ]);
+    // The short form's answer: children_total a number; no provider column value.
+    const [s2027] = byVersion('2027-01');
+    expect([s2027[col('children_total')], s2027[col('care_form')], s2027[col('provider')]]).toEqual([
+      1,
+      'full_day',
+      null,
+    ]);
+    // The main-path 2026-12 answer: its fee band and a blank children_total.
+    const main = byVersion('2026-12').find((r) => r[col('provider')] === 'employer_site')!;
+    expect([main[col('fee')], main[col('children_total')], main[col('children.count')]]).toEqual([
+      '2000_2999',
+      null,
+      1,
+    ]);
+    expect(byVersion('2026-11')[0][col('fee')]).toBe('1000_2000');
+    const audit = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from app.audit_log where action = 'survey.export_answers' and (details ->> 'rows')::int = 8`,
+    );
+    expect(audit.rows[0].n).toBe(1);
   });
 });

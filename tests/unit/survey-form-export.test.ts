@@ -89,6 +89,16 @@ test('rows of both versions fill the same columns; blanks where a version did no
   expect(at(neu, 'children_total')).toBe(2);
   expect(typeof at(neu, 'children.count')).toBe('number');
   expect(at(neu, 'fee')).toBeNull();
+  // Converted pre-definition answers (version 2026-11, no definition) are read by name.
+  const legacy = exportRow(cols, {
+    form_version: '2026-11',
+    answers: { household: 'under3', fee: '1000_2000', children: [{ birth_month: '2025-01' }] },
+  });
+  expect([at(legacy, 'fee'), at(legacy, 'children.count'), at(legacy, 'children.1.birth_month')]).toEqual([
+    '1000_2000',
+    1,
+    '2025-01',
+  ]);
 });
 
 test('the codebook: every column with its label and codes', () => {

@@ -110,8 +110,11 @@ function cell(type: ExportColumn['type'], v: unknown): Cell {
 
 /** One answer's cells, in the columns' order (blank where its version did not ask). */
 export function exportRow(columns: ExportColumn[], row: { form_version: string; answers: Answers }): Cell[] {
+  // A version no definition describes (2026-11: answers converted from the form before definitions, under the
+  // names the 2026-12 form kept) is read by name.
+  const known = columns.some((c) => c.versions.includes(row.form_version));
   return columns.map((c) => {
-    if (!c.versions.includes(row.form_version)) return null;
+    if (known && !c.versions.includes(row.form_version)) return null;
     if (!c.repeat) return cell(c.type, row.answers[c.question]);
     const blocks = Array.isArray(row.answers[c.repeat])
       ? (row.answers[c.repeat] as Record<string, unknown>[])
