@@ -115,3 +115,16 @@ describeEachDatabase('survey form publishing', (ctx) => {
     ]);
   });
 });
+
+describeEachDatabase('survey form seed', (ctx) => {
+  test('a database without a questionnaire gets the one src/districts/guichi/survey/seed.json names, once', async () => {
+    const { seedSurveyForm } = await import('../../supabase/embedded/db/survey-form-seed.ts');
+    expect(await seedSurveyForm(ctx.db, 'dongzhi')).toBeNull(); // no questionnaire shipped for this district
+    expect(await seedSurveyForm(ctx.db, 'guichi')).toBe('2026-12');
+    expect(await seedSurveyForm(ctx.db, 'guichi')).toBeNull();
+    const { rows } = await ctx.db.query<{ version: string; by: string }>(
+      'select version, published_by as by from app.survey_forms',
+    );
+    expect(rows).toEqual([{ version: '2026-12', by: 'seed (childcare-demand-2026-12.xlsx)' }]);
+  });
+});
