@@ -135,8 +135,12 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
         case 'regex':
           return new RegExp(toStr(args[1]), 'u').test(toStr(args[0]));
       }
+      break;
     }
+    default:
+      break;
   }
+  // Only a definition that skipped the publish-time schema gets here (SQL: PT400 survey_bad_definition).
   throw new Error(`unknown expression ${JSON.stringify(e)}`);
 }
 
