@@ -134,6 +134,8 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
           return [...toStr(args[0])].length;
         case 'regex':
           return new RegExp(toStr(args[1]), 'u').test(toStr(args[0]));
+        default:
+          break;
       }
       break;
     }
