@@ -1,7 +1,8 @@
 /**
  * Applies `supabase/bootstrap/*.sql` (local stand-in for what Supabase provides), then every migration in
- * `supabase/migrations/` not yet recorded, then (optionally) `supabase/seed.sql` — the way `supabase db push`
- * records them, so a database prepared here and one prepared by the CLI agree on what has been applied.
+ * `supabase/migrations/` not yet recorded, then (optionally) `supabase/seed.sql` and the district's first
+ * questionnaire (survey-form-seed.ts) — the way `supabase db push` records them, so a database prepared here and
+ * one prepared by the CLI agree on what has been applied.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Db, Tx } from './adapter.ts';
 import { DISTRICT } from '../../../src/districts/index.ts';
 import { loadFacilityFiles } from '../../../src/lib/facilities/load.ts';
+import { seedSurveyForm } from './survey-form-seed.ts';
 
 /** The `supabase/` folder, found from this file so it works from any working directory. */
 export const supabaseDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -113,7 +115,10 @@ export async function prepareDatabase(
     await syncFacilitySettings(db);
     if (opts.facilities !== false) await seedFacilities(db, opts.facilitiesDir);
   }
-  if (opts.seed) await seed(db);
+  if (opts.seed) {
+    await seed(db);
+    if (!opts.until) await seedSurveyForm(db);
+  }
   return { applied };
 }
 
