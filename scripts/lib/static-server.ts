@@ -108,7 +108,9 @@ function directoryUrl(root: string, dir: string): string {
   return `/${parts.map(encodeURIComponent).join('/')}${parts.length ? '/' : ''}`;
 }
 
-export function createStaticServer(rootDir: string): Server {
+/** `compress: false` serves every file as it is (bench/survey-lcp.ts measures the site as it was before). */
+export function createStaticServer(rootDir: string, opts: { compress?: boolean } = {}): Server {
+  const compress = opts.compress ?? true;
   const root = resolve(rootDir);
   return createServer((req, res) => {
     let pathname = '/';
@@ -144,7 +146,7 @@ export function createStaticServer(rootDir: string): Server {
       answer(404, { 'content-type': TYPES['.txt'] }, 'Not found');
       return;
     }
-    void send(req, res, body, file ? 200 : 404, answer);
+    void send(req, res, body, file ? 200 : 404, answer, compress);
   });
 }
 
@@ -155,6 +157,7 @@ async function send(
   file: string,
   status: number,
   answer: (status: number, headers?: Record<string, string>, body?: string | Buffer) => void,
+  compress: boolean,
 ): Promise<void> {
   let data: Buffer;
   let version: string;
@@ -168,7 +171,7 @@ async function send(
     return;
   }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  if (!COMPRESSIBLE.has(extname(file))) {
+  if (!compress || !COMPRESSIBLE.has(extname(file))) {
     answer(status, { 'content-type': type, 'content-length': String(data.length) }, data);
     return;
   }
