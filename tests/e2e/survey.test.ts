@@ -3,7 +3,8 @@
  * summary, resume after reload, the offline queue (exactly one stored), ?src= recorded, axe on every step.
  */
 import { test, expect } from './fixtures.ts';
-import { violations } from './axe.ts';
+import { sweep, violations } from './axe.ts';
+import { surveyPaperZhCN as PAPER } from '../../src/lib/i18n/survey-paper/zh-CN.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import {
@@ -243,10 +244,14 @@ test.describe('without JavaScript', () => {
     for (const key of ['survey.who', 'survey.asks', 'survey.intro', 'survey.consent.text'] as const)
       await expect(page.getByText(S[key], { exact: true })).toBeVisible();
     await expect(page.getByLabel(S['survey.consent.label'])).toBeVisible();
-    expect(await page.locator('main noscript > p').textContent()).toBe(
+    expect(await page.locator('#survey-paper > p').first().textContent()).toBe(
       S['survey.noJs'].replace('{phone}', '12345'),
     );
     await expect(page.locator('main noscript a[href="tel:12345"]')).toHaveCount(1);
+    await expect(page.getByRole('link', { name: S['survey.paperLink'] })).toHaveAttribute(
+      'href',
+      '/survey/paper/',
+    );
     // Never a dead form: without a script, the button goes to the note on paper and phone.
     await page.getByLabel(S['survey.consent.label']).check();
     await next(page);
@@ -274,4 +279,27 @@ test('an over-long ?src= and an autofilled honeypot: never a dead button, the fa
   await send(page);
   await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
+});
+
+test('the paper form: axe clean in both languages and text modes; on paper only the questionnaire, on A4', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const found: string[] = [];
+  for (const mode of ['normal', 'large']) {
+    await page.addInitScript((m) => localStorage.setItem('tuoyu.text', m), mode);
+    for (const path of ['/survey/paper/', '/en/survey/paper/'])
+      found.push(...(await sweep(page, mode, path)));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+  await page.goto('/survey/paper/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByText(PAPER['paper.print'])).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // A4 is 595 × 842 points: the PDF's first page box says which paper the print CSS asked for.
+  const box = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+  expect(Number(box?.[1])).toBeCloseTo(595, 0);
+  expect(Number(box?.[2])).toBeCloseTo(842, 0);
 });
