@@ -16,7 +16,6 @@ const zh = {
   'survey.oneTap': '选好后会自动进入下一题；选错了可以返回上一步修改。',
   'survey.noJs':
     '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；有问题可以拨打 {phone}。',
-  'survey.loading': '正在加载问卷……',
   'survey.paperLink': '打印纸质问卷（A4）',
   'survey.step': '第 {n} 步，共 {total} 步',
   'survey.next': '继续',
@@ -239,7 +238,6 @@ const en: Record<SurveyKey, string> = {
   'survey.oneTap': 'Choosing an answer takes you to the next question; go back a step to change it.',
   'survey.noJs':
     'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; with questions, call {phone}.',
-  'survey.loading': 'Loading the questionnaire…',
   'survey.paperLink': 'Print the paper questionnaire (A4)',
   'survey.step': 'Step {n} of {total}',
   'survey.next': 'Continue',

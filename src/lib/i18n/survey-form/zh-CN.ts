@@ -1,0 +1,23 @@
+/** The phone form's own words around a definition's questions (the questions come from the definition). */
+export const surveyFormZhCN = {
+  'form.next': '继续',
+  'form.back': '返回上一步',
+  'form.step': '第 {n} 步',
+  'form.optional': '（选填）',
+  'form.oneTap': '选好后会自动进入下一题；选错了可以返回上一步修改。',
+  'form.error.title': '请修改以下问题',
+  'form.error.prefix': '错误：',
+  'form.error.required': '请回答这一题',
+  'form.error.requiredChoice': '请选择一项',
+  'form.error.type': '请按要求的格式填写',
+  'form.error.choice': '请从列出的选项中选择',
+  'form.error.constraint': '这个答案不符合要求，请检查',
+  'form.block': '第 {n} 个',
+  'form.add': '再添加一个',
+  'form.remove': '删除第 {n} 个',
+  'form.check.title': '请核对您的答案',
+  'form.check.change': '修改',
+  'form.check.none': '未填写',
+  'form.preview.note': '这是问卷预览（版本 {version}）：按已发布的问卷逐题显示，答案只留在本页，不会提交。',
+  'form.preview.end': '预览到此结束。正式填写请用问卷页面。',
+} as const;
