@@ -177,3 +177,38 @@ for (const mode of ['normal', 'large'] as const) {
     expect(found, found.join('\n')).toEqual([]);
   });
 }
+
+test('arrow keys never move on; a second child is added and removed; "other" asks for its text on the same step', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByLabel(choice('household', 'under3'), { exact: true }).tap();
+  await page.getByLabel(choice('relation', 'mother'), { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel(choice('relation', 'father'), { exact: true })).toBeChecked();
+  await expect(heading(page, 'relation')).toBeVisible();
+  await page.getByRole('button', { name: T['form.next'] }).click();
+  await expect(heading(page, 'children')).toBeVisible();
+  await page.getByRole('button', { name: T['form.add'] }).tap();
+  await expect(page.locator('#children-1-birth_month')).toBeVisible();
+  await page.locator('#children-1-birth_month').fill(birthMonthAgo(30));
+  await page.getByRole('button', { name: T['form.remove'].replace('{n}', '2') }).tap();
+  await expect(page.locator('#children-1-birth_month')).toHaveCount(0);
+  await page.locator('#children-0-birth_month').fill(birthMonthAgo(8));
+  await page.getByRole('button', { name: T['form.next'] }).tap();
+  await page.getByLabel(choice('carer', 'parents'), { exact: true }).tap();
+  await page.getByLabel(choice('in_care', 'not_enrolled'), { exact: true }).tap();
+  await page.getByLabel(choice('wants_care', 'yes'), { exact: true }).tap();
+  await expect(heading(page, 'reasons_for')).toBeVisible();
+  await expect(page.getByLabel(label('reasons_for_other'), { exact: true })).toHaveCount(0);
+  await page.getByLabel(choice('reasons_for', 'other'), { exact: true }).tap();
+  const other = page.getByLabel(label('reasons_for_other'), { exact: true });
+  await expect(other).toBeVisible();
+  await page.getByRole('button', { name: T['form.next'] }).tap();
+  await expect(page.locator('#reasons_for_other-error')).toHaveText(
+    `${T['form.error.prefix']}${T['form.error.required']}`,
+  );
+  await other.fill('上班时间长');
+  await page.getByRole('button', { name: T['form.next'] }).tap();
+  await expect(heading(page, 'provider')).toBeVisible();
+});

@@ -263,7 +263,7 @@ function StepView({ step, ...v }: View & { step: FormStep }) {
   return (
     <>
       {nodes.map((n) => (
-        <NodeView key={n.name} node={n} path={n.name} heading {...v} />
+        <NodeView key={n.name} node={n} path={n.name} heading={n === main[0]} {...v} />
       ))}
     </>
   );

@@ -1,7 +1,8 @@
 /**
  * The phone form's steps, derived from a definition (issue 16): one step per top-level node (a group is one step,
  * a repeat one step with a block per child); a note joins the step that follows it (the form's intro sits above
- * the first question), a note at the end is a step of its own. Which steps are asked, which answers still count
+ * the first question), a note at the end is a step of its own; an "other, please specify" text joins the step of
+ * the question it explains. Which steps are asked, which answers still count
  * after an earlier answer changed, and the issues of one step all come from evaluate.ts, so the phone, the paper
  * and the database agree.
  */
@@ -20,6 +21,12 @@ export function formSteps(def: FormDefinition): FormStep[] {
   for (const node of def.body) {
     if (node.kind === 'note') {
       notes.push(node);
+      continue;
+    }
+    // "其他（请注明）" is asked on the step of the question it explains, right under it.
+    const parent = node.kind === 'question' && node.other_of && steps.find((st) => st.name === node.other_of);
+    if (parent) {
+      parent.nodes.push(node);
       continue;
     }
     steps.push({ name: node.name, nodes: [...notes, node] });

@@ -22,4 +22,5 @@ export const surveyFormEn: Record<keyof typeof surveyFormZhCN, string> = {
   'form.preview.note':
     'This is a preview of the questionnaire (version {version}): the published questions one step at a time; answers stay on this page and are never sent.',
   'form.preview.end': 'End of the preview. To answer for real, use the questionnaire page.',
+  'form.preview.paper': 'The same questionnaire on paper (printable):',
 };

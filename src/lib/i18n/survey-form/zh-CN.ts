@@ -20,4 +20,5 @@ export const surveyFormZhCN = {
   'form.check.none': '未填写',
   'form.preview.note': '这是问卷预览（版本 {version}）：按已发布的问卷逐题显示，答案只留在本页，不会提交。',
   'form.preview.end': '预览到此结束。正式填写请用问卷页面。',
+  'form.preview.paper': '同一份问卷的纸质版（可打印）：',
 } as const;
