@@ -69,5 +69,7 @@ if (import.meta.main) {
     console.log(`${file} → tests/fixtures/survey-form/${fixture}.json`);
   }
   // The house format (Biome), so a regenerated fixture differs only where the form did.
-  execFileSync('node_modules/.bin/biome', ['format', '--write', 'tests/fixtures/survey-form'], { stdio: 'inherit' });
+  execFileSync('node_modules/.bin/biome', ['format', '--write', 'tests/fixtures/survey-form'], {
+    stdio: 'inherit',
+  });
 }

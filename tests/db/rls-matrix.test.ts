@@ -177,6 +177,37 @@ const TABLES: Record<
     expect: (who) =>
       all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('townships')),
   },
+  'app.survey_answers': {
+    writes: {
+      insert: `insert into app.survey_answers (response_id, reference, form_version, form_date, answers, channel, source_code, consent_version) values ($1, 'GC-FORGED', 'x', '2027-01-01', '{}', 'online', 'direct', '2026-11')`,
+      update: `update app.survey_answers set answers = '{}' where $1::uuid is not null`,
+      delete: `delete from app.survey_answers where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('survey_answers')),
+  },
+  'app.survey_answer_contacts': {
+    writes: {
+      insert: `insert into app.survey_answer_contacts (response_id, phone) values ($1, '13800138000')`,
+      update: `update app.survey_answer_contacts set phone = '13900139000' where $1::uuid is not null`,
+      delete: `delete from app.survey_answer_contacts where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(
+        who === 'anon' || who === 'service_role'
+          ? schemaDenied('app')
+          : tableDenied('survey_answer_contacts'),
+      ),
+  },
+  'app.survey_forms': {
+    writes: {
+      insert: `insert into app.survey_forms (version, form_id, definition, published_by) values ('forged', 'f', jsonb_build_object('version', 'forged', 'form_id', 'f', 'body', '[]'::jsonb, 'choices', '{}'::jsonb), $1::text)`,
+      update: `update app.survey_forms set accept_until = now() where $1::uuid is not null`,
+      delete: `delete from app.survey_forms where $1::uuid is not null`,
+    },
+    expect: (who) =>
+      all(who === 'anon' || who === 'service_role' ? schemaDenied('app') : tableDenied('survey_forms')),
+  },
   // Lectures: no API role touches the tables; everything goes through the functions below.
   'app.lecture_events': {
     writes: {
@@ -308,6 +339,81 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
   'public.survey_results()': everyone('select public.survey_results()', 'survey_public_summary'),
   'public.start_survey()': everyone('select public.start_survey()', 'start_survey'),
   'app_private.start_survey()': everyone('select app_private.start_survey()', 'start_survey'),
+  'app_private.survey_value(jsonb)': ownerOnly('survey_value', `select app_private.survey_value('1')`),
+  'app_private.survey_text(jsonb)': ownerOnly('survey_text', `select app_private.survey_text('1')`),
+  'app_private.survey_number(jsonb)': ownerOnly('survey_number', `select app_private.survey_number('1')`),
+  'app_private.survey_truth(jsonb)': ownerOnly('survey_truth', `select app_private.survey_truth('1')`),
+  'app_private.survey_items(jsonb)': ownerOnly('survey_items', `select app_private.survey_items('"a b"')`),
+  'app_private.survey_number_value(double precision)': ownerOnly(
+    'survey_number_value',
+    'select app_private.survey_number_value(1)',
+  ),
+  'app_private.survey_equal(jsonb, jsonb)': ownerOnly(
+    'survey_equal',
+    `select app_private.survey_equal('1', '1')`,
+  ),
+  'app_private.survey_eval(jsonb, jsonb, date, jsonb, text[], jsonb, jsonb)': ownerOnly(
+    'survey_eval',
+    `select app_private.survey_eval('{"op":"today"}', '{}', '2027-01-01', null, null, null, null)`,
+  ),
+  'app_private.survey_node_names(jsonb, boolean)': ownerOnly(
+    'survey_node_names',
+    `select app_private.survey_node_names('[]', true)`,
+  ),
+  'app_private.survey_answered(jsonb)': ownerOnly(
+    'survey_answered',
+    `select app_private.survey_answered('1')`,
+  ),
+  'app_private.survey_has_type(text, jsonb)': ownerOnly(
+    'survey_has_type',
+    `select app_private.survey_has_type('text', '"a"')`,
+  ),
+  'app_private.survey_check_nodes(jsonb, jsonb, boolean, jsonb, text, jsonb, date, jsonb, text[])': ownerOnly(
+    'survey_check_nodes',
+    `select app_private.survey_check_nodes('{}', '[]', true, '{}', '', '{}', '2027-01-01', null, null)`,
+  ),
+  'app_private.check_survey_answers(jsonb, jsonb, date)': ownerOnly(
+    'check_survey_answers',
+    `select app_private.check_survey_answers('{"body":[]}', '{}', '2027-01-01')`,
+  ),
+  'public.survey_form()': everyone('select public.survey_form()', 'survey_form'),
+  'app_private.survey_form()': everyone('select app_private.survey_form()', 'survey_form'),
+  'app_private.survey_form_accepting(text)': ownerOnly(
+    'survey_form_accepting',
+    `select app_private.survey_form_accepting('x')`,
+  ),
+  'app_private.publish_survey_form(jsonb, text, integer)': ownerOnly(
+    'publish_survey_form',
+    `select app_private.publish_survey_form('{}', 'matrix', 30)`,
+  ),
+  'app_private.survey_questions(jsonb)': ownerOnly(
+    'survey_questions',
+    `select app_private.survey_questions('[]')`,
+  ),
+  'app_private.survey_legacy_answers(uuid)': ownerOnly(
+    'survey_legacy_answers',
+    `select app_private.survey_legacy_answers('00000000-0000-4000-8000-000000000000')`,
+  ),
+  'app_private.survey_legacy_payload(jsonb, jsonb)': ownerOnly(
+    'survey_legacy_payload',
+    `select app_private.survey_legacy_payload('{}', '{}')`,
+  ),
+  'app_private.insert_versioned_survey_response(jsonb, text, text, uuid, date)': ownerOnly(
+    'insert_versioned_survey_response',
+    `select app_private.insert_versioned_survey_response('{}', 'online', 'direct', null, '2027-01-01')`,
+  ),
+  'app_private.store_survey_response(jsonb, text, text, uuid)': ownerOnly(
+    'store_survey_response',
+    `select app_private.store_survey_response('{}', 'online', 'direct', null)`,
+  ),
+  'app_private.survey_answers_from_legacy()': ownerOnly(
+    'survey_answers_from_legacy',
+    'select app_private.survey_answers_from_legacy()',
+  ),
+  'app_private.survey_planning()': ownerOnly(
+    'survey_planning',
+    'select * from app_private.survey_planning()',
+  ),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
     'select app_private.random_survey_reference()',

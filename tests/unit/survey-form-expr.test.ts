@@ -54,6 +54,19 @@ describe('parser', () => {
       ],
     });
     expect(parseExpr('(${a} or ${b}) and ${c}').op).toBe('and');
+    expect(parseExpr('${a} and (${b} or ${c})')).toEqual({
+      op: 'and',
+      args: [
+        { op: 'ref', name: 'a' },
+        {
+          op: 'or',
+          args: [
+            { op: 'ref', name: 'b' },
+            { op: 'ref', name: 'c' },
+          ],
+        },
+      ],
+    });
   });
   test('functions, self, today(), arithmetic left to right, unary minus', () => {
     expect(parseExpr("selected(${r}, 'cost')")).toEqual({

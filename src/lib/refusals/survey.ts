@@ -9,6 +9,30 @@ export const surveyRefusals = {
       '答案没有发送成功（格式不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
     en: 'Your answers could not be sent (wrong format). Please reload the page and send again, or answer on paper at your community health service centre.',
   },
+  survey_bad_definition: {
+    'zh-CN': '问卷设置有误，暂时无法提交。请稍后再试，或到所在街道/镇社区卫生服务中心填写纸质问卷。',
+    en: 'The questionnaire is set up wrongly, so answers cannot be sent now. Please try later, or answer on paper at your community health service centre.',
+  },
+  survey_bad_accept_days: {
+    'zh-CN': '旧版问卷继续收答案的天数应在 0 到 366 之间。',
+    en: 'Older versions can keep taking answers for 0 to 366 days.',
+  },
+  survey_form_version_exists: {
+    'zh-CN': '这个问卷版本已经发布过了。请在 settings 工作表里改一个新的 version，再发布。',
+    en: 'This questionnaire version is published already. Give it a new version on the settings sheet, then publish.',
+  },
+  survey_unknown_form_version: {
+    'zh-CN': '这份问卷的版本已不存在。请刷新页面，按新版问卷重新填写。',
+    en: 'This version of the questionnaire does not exist. Please reload the page and answer the current one.',
+  },
+  survey_form_closed: {
+    'zh-CN': '这一版问卷已停止收集答案。请刷新页面，按新版问卷重新填写。',
+    en: 'This version of the questionnaire no longer takes answers. Please reload the page and answer the current one.',
+  },
+  survey_bad_form_date: {
+    'zh-CN': '请填写纸质问卷上的填表日期（一年以内，不能晚于今天），例如 2026-11-20。',
+    en: 'Enter the date written on the paper form (within the last year, not after today), e.g. 2026-11-20.',
+  },
   survey_bad_id: {
     'zh-CN':
       '答案没有发送成功（编号不对）。请刷新页面后重新提交，或到所在街道/镇社区卫生服务中心填写纸质问卷。',

@@ -39,7 +39,8 @@ export function asValue(v: unknown): Value {
   return null;
 }
 
-const NUMERIC = /^\s*-?[0-9]+(\.[0-9]+)?\s*$/;
+/** Spaces are exactly space, tab, LF, CR (JavaScript's \s and PostgreSQL's differ beyond those). */
+const NUMERIC = /^[ \t\n\r]*-?[0-9]+(\.[0-9]+)?[ \t\n\r]*$/;
 
 export function toStr(v: Value): string {
   if (v === null) return '';
@@ -63,7 +64,7 @@ export function toBool(v: Value): boolean {
 function toList(v: Value): string[] {
   if (Array.isArray(v)) return v;
   return toStr(v)
-    .split(/\s+/)
+    .split(/[ \t\n\r]+/)
     .filter((s) => s !== '');
 }
 /** A number result; NaN (a missing or non-numeric operand) is nothing, -0 is 0. */

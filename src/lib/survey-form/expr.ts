@@ -97,9 +97,8 @@ export function parseExpr(src: string, options: ParseOptions = {}): Expr {
   };
   const isWord = (v: string) => {
     const t = toks[p];
-    return (
-      t.t === 'name' && t.v === v && !(toks[p + 1].t === 'op' && (toks[p + 1] as { v: string }).v === '(')
-    );
+    // after a value, `and` / `or` are operators even before a parenthesis: `… and (…)`
+    return t.t === 'name' && t.v === v;
   };
   const fail = (zh: string, en: string): never => {
     const at = peek().at;
