@@ -141,9 +141,9 @@ writeFileSync(
   RESULTS,
   `${JSON.stringify(
     {
-      method: `Chromium ${browser.version()} via Playwright: 360x740 touch, CPU ${CPU_SLOWDOWN}x slower, network ${NETWORK.latency} ms RTT / 1474.56 kbit/s down / 675 kbit/s up (Lighthouse mobile devtools preset), fresh context per run, median of ${RUNS}`,
       ...previous,
-      [label]: { measured_at: new Date().toISOString(), dist, compressed: compress, pages },
+      method: `Chromium ${browser.version()} via Playwright: 360x740 touch, CPU ${CPU_SLOWDOWN}x slower, network ${NETWORK.latency} ms RTT / 1474.56 kbit/s down / 675 kbit/s up (Lighthouse mobile devtools preset), fresh context per run, median of each label's runs`,
+      [label]: { measured_at: new Date().toISOString(), dist, compressed: compress, runs: RUNS, pages },
     },
     null,
     2,
