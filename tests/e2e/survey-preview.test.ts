@@ -25,7 +25,10 @@ const heading = (page: Page, name: string) =>
 /** Counts taps the way the journeys do: every tap, including the one that focuses a field. */
 class Taps {
   n = 0;
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   async choose(question: string, name: string) {
     await this.page.getByLabel(choice(question, name), { exact: true }).tap();
     this.n++;
