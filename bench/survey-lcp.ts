@@ -2,8 +2,8 @@
  * The survey page's Largest Contentful Paint on a slow phone, measured in Chromium (no Lighthouse here): a
  * 360 × 740 touch screen, CPU slowed 4× and the network throttled as Lighthouse's mobile "devtools" preset does
  * (562.5 ms round trip, 1.47 Mbit/s down, 675 kbit/s up), through the Chrome DevTools Protocol. Each run is a fresh
- * browser context (empty cache); the figure is the median of the runs. Also recorded: First Contentful Paint, when
- * the form's island has hydrated, the LCP element, and the JavaScript bytes on the wire.
+ * browser context (empty cache); the figure is the median of the runs. Also recorded: First Contentful Paint, the
+ * layout shift (CLS), when the form's island has hydrated, the LCP element, and the JavaScript bytes on the wire.
  *
  *   node bench/survey-lcp.ts <label> [dist folder] [--no-compress] [--runs N]
  *
@@ -37,6 +37,7 @@ const CPU_SLOWDOWN = 4;
 
 interface Run {
   lcp: number;
+  cls: number;
   fcp: number;
   hydrated: number | null;
   element: string;
@@ -70,6 +71,12 @@ async function measure(page: string): Promise<Run> {
         };
       }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
+    // Layout shifts (the island hydrating onto the server's HTML should move nothing).
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+        if (!e.hadRecentInput) w.__cls = (w.__cls as number) + e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
     // The island has hydrated when Astro removes its `ssr` attribute.
     new MutationObserver((_m, obs) => {
       const island = document.querySelector('astro-island');
@@ -92,13 +99,18 @@ async function measure(page: string): Promise<Run> {
     .catch(() => undefined);
   await tab.waitForTimeout(500);
   const run = await tab.evaluate(() => {
-    const w = window as unknown as { __lcp: { time: number; element: string }; __hydrated?: number };
+    const w = window as unknown as {
+      __lcp: { time: number; element: string };
+      __hydrated?: number;
+      __cls: number;
+    };
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
     const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((r) => r.name.endsWith('.js'))
       .reduce((n, r) => n + r.transferSize, 0);
     return {
       lcp: w.__lcp.time,
+      cls: w.__cls,
       fcp,
       hydrated: w.__hydrated ?? null,
       element: w.__lcp.element,
@@ -123,6 +135,7 @@ try {
     pages[page] = {
       lcp_ms: Math.round(median(runs.map((r) => r.lcp))),
       fcp_ms: Math.round(median(runs.map((r) => r.fcp))),
+      cls: Number(median(runs.map((r) => r.cls)).toFixed(3)),
       hydrated_ms: hydrated.length ? Math.round(median(hydrated)) : null,
       lcp_element: runs[0]!.element,
       js_transfer_bytes: median(runs.map((r) => r.jsTransferBytes)),
