@@ -13,6 +13,9 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { covers, facilities, haversineKm, ROOT, townshipName, zh, type Rec } from './data.ts';
 import { violations } from './axe.ts';
+import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
+import { surveyFormZhCN } from '../../src/lib/i18n/survey-form/zh-CN.ts';
+import { birthMonthAgo } from '../fixtures/survey.ts';
 
 test.describe.configure({ mode: 'default' });
 test.use({
@@ -41,6 +44,8 @@ const recorded: { tasks: Record<string, Task> } = existsSync(RESULTS)
   : { tasks: {} };
 const measured: Record<string, Partial<Record<Mode, Count>>> = {};
 
+const FAMILY_SURVEY =
+  'family: the questionnaire from its definition, main path (under 3, one child, wants care, one reason, one priority)';
 /** The issue's limits: taps only; scrolls are held to what was recorded. */
 const MOTHER = {
   home: 'mother, chips on the home page: 14 months, 普惠, 全日托, 秋浦 → a detail page',
@@ -57,6 +62,9 @@ const REQUIRED: Record<string, number> = {
   'mother: compare two facilities from the list': 4,
   'grandmother: hospital sites page': 3,
   'grandmother: subsidy amounts': 3,
+  // Issue 16: the questionnaire's main family path ≤ 20 taps (today's families' page ~32): the phone form made from
+  // the published definition (its preview page until the families' page uses it), one tap per single choice.
+  [FAMILY_SURVEY]: 20,
 };
 
 class Journey {
@@ -215,7 +223,51 @@ async function motherDetail(page: Page, j: Journey, first: Locator) {
 
 const QIUPU_NAME = townshipName(QIUPU, 'zh-CN');
 
+/** The Guichi questionnaire's definition (tests/fixtures): the words the family taps. */
+const form: FormDefinition = JSON.parse(
+  readFileSync(join(ROOT, 'tests/fixtures/survey-form/guichi.json'), 'utf8'),
+);
+const answerLabel = (list: string, name: string) =>
+  form.choices[list]!.find((c) => c.name === name)!.label['zh-CN'];
+
 for (const mode of ['normal', 'large'] as const) {
+  test(`family (${mode} text): the questionnaire's main path, one tap per single choice`, async ({
+    page,
+  }) => {
+    const j = new Journey(page, FAMILY_SURVEY, mode);
+    await start(page, mode, '/survey/preview/');
+    await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+    const choose = (list: string, name: string) =>
+      j.tap(page.getByLabel(answerLabel(list, name), { exact: true }), `${list}-${name}`);
+    const next = (what: string) =>
+      j.tap(page.getByRole('button', { name: surveyFormZhCN['form.next'] }), what);
+    await choose('household', 'under3');
+    await choose('relation', 'mother');
+    // A month field: tapped (counted), then filled as the phone's month picker would (typing is not counted).
+    await j.tap(page.locator('#children-0-birth_month'), 'birth-month-focus');
+    await page.locator('#children-0-birth_month').fill(birthMonthAgo(14));
+    await next('children-done');
+    await choose('carer', 'grandparents');
+    await choose('in_care', 'not_enrolled');
+    await choose('wants_care', 'yes');
+    await choose('reasons_for', 'no_one_at_home');
+    await next('reasons-done');
+    await choose('provider', 'community_point');
+    await choose('care_form', 'full_day');
+    await choose('fee', '1000_1999');
+    await choose('distance', 'within_1km');
+    await choose('dropoff', '0730_0830');
+    await choose('pickup', '1730_1830');
+    await choose('priorities', 'safety');
+    await next('priorities-done');
+    await choose('townships', '341702002');
+    await next('place-done');
+    await next('no-phone');
+    await expect(page.getByRole('heading', { name: surveyFormZhCN['form.check.title'] })).toBeInViewport();
+    await axeClean(page, 'check your answers');
+    j.done();
+  });
+
   test(`mother (${mode} text): chips on the home page → 14 months, 普惠, 全日托, 秋浦 → a detail page`, async ({
     page,
   }) => {

@@ -121,39 +121,33 @@ export async function openSurvey(
 }
 
 export const next = (page: Page, s = S) => page.getByRole('button', { name: s['survey.next'] }).click();
+/** A multiple-choice answer (the step moves on with the button). */
 const pick = (page: Page, label: string) => page.getByLabel(label, { exact: true }).check();
+/** A single-choice answer: one tap, and the step moves on once its single-choice questions are all answered. */
+export const tap = (page: Page, label: string) => page.getByLabel(label, { exact: true }).click();
 
 /** Answers every step up to the check page; `wants` chooses the branch. */
 export async function answerAll(page: Page, wants: 'yes' | 'no', s = S): Promise<void> {
   await page.getByLabel(s['survey.consent.label']).check();
   await next(page);
-  await pick(page, s['survey.option.relation.mother']);
-  await next(page);
+  await tap(page, s['survey.option.relation.mother']);
   await page.getByLabel(s['survey.children.label'].replace('{n}', '1')).fill(birthMonthAgo(14));
   await next(page);
-  await pick(page, s['survey.option.carer.grandparents']);
-  await next(page);
-  await pick(page, s['survey.option.in_care.not_enrolled']);
-  await next(page);
-  await pick(page, s[`survey.option.wants_care.${wants}`]);
-  await next(page);
+  await tap(page, s['survey.option.carer.grandparents']);
+  await tap(page, s['survey.option.in_care.not_enrolled']);
+  await tap(page, s[`survey.option.wants_care.${wants}`]);
   if (wants === 'no') {
     await pick(page, s['survey.option.reasons_against.family_cares']);
     await next(page);
   } else {
     await pick(page, s['survey.option.reasons_for.no_one_at_home']);
     await next(page);
-    await pick(page, s['survey.option.provider.community_point']);
-    await next(page);
-    await pick(page, s['survey.option.care_form.full_day']);
-    await next(page);
-    await pick(page, s['survey.option.fee.1000_2000']);
-    await next(page);
-    await pick(page, s['survey.option.distance.within_1km']);
-    await next(page);
-    await pick(page, s['survey.option.dropoff.0730_0830']);
-    await pick(page, s['survey.option.pickup.1730_1830']);
-    await next(page);
+    await tap(page, s['survey.option.provider.community_point']);
+    await tap(page, s['survey.option.care_form.full_day']);
+    await tap(page, s['survey.option.fee.1000_2000']);
+    await tap(page, s['survey.option.distance.within_1km']);
+    await tap(page, s['survey.option.dropoff.0730_0830']);
+    await tap(page, s['survey.option.pickup.1730_1830']);
     await pick(page, s['survey.option.priorities.safety']);
     await pick(page, s['survey.option.priorities.cost']);
     await next(page);

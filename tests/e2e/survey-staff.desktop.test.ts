@@ -20,6 +20,7 @@ import {
   responsesFrom,
   S,
   submitAsFamily,
+  tap,
 } from './survey-helpers.ts';
 
 test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page, guards }) => {
@@ -134,15 +135,13 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await answerAll(page, 'no');
   // A different answer to the relation question than the first person gave.
   await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
-  await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
-  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await tap(page, S['survey.option.relation.father']); // one tap, back to the check page
   await page.getByRole('button', { name: S['survey.send'] }).click();
   const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
   await expect(summary).toContainText(S['staff.survey.mismatch'].replace('{fields}', S['survey.q.relation']));
   // Corrected to what the paper says: accepted.
   await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
-  await page.getByLabel(S['survey.option.relation.mother'], { exact: true }).check();
-  await page.getByRole('button', { name: S['survey.next'] }).click();
+  await tap(page, S['survey.option.relation.mother']); // one tap, back to the check page
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });

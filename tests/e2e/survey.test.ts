@@ -3,12 +3,14 @@
  * summary, resume after reload, the offline queue (exactly one stored), ?src= recorded, axe on every step.
  */
 import { test, expect } from './fixtures.ts';
-import { violations } from './axe.ts';
+import { sweep, violations } from './axe.ts';
+import { surveyPaperZhCN as PAPER } from '../../src/lib/i18n/survey-paper/zh-CN.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import {
   answerAll,
   newPoint,
+  tap,
   next,
   openSurvey,
   REFERENCE,
@@ -67,8 +69,7 @@ test('error summary: focused, linked to the field, message by the field, title p
     'href',
     '#relation-0',
   );
-  await page.getByLabel(S['survey.option.relation.father'], { exact: true }).check();
-  await next(page);
+  await tap(page, S['survey.option.relation.father']); // one tap: the next step
   await page.getByLabel(S['survey.children.label'].replace('{n}', '1')).fill('2019-01');
   await next(page);
   await expect(summary.getByRole('link', { name: S['survey.error.birthOver3'] })).toHaveAttribute(
@@ -79,14 +80,61 @@ test('error summary: focused, linked to the field, message by the field, title p
   await expect(page.getByLabel(S['survey.option.relation.father'], { exact: true })).toBeChecked();
 });
 
+test("one tap per single choice; the phone's back button goes back one step; arrow keys never move on", async ({
+  page,
+}) => {
+  await openSurvey(page);
+  const heading = (key: keyof typeof S) => page.getByRole('heading', { level: 2, name: S[key] });
+  await page.getByLabel(S['survey.consent.label']).check();
+  await next(page);
+  await expect(page.getByText(S['survey.oneTap'])).toBeVisible();
+  await tap(page, S['survey.option.relation.mother']);
+  await expect(heading('survey.q.children')).toBeVisible();
+  await page.getByLabel(S['survey.children.label'].replace('{n}', '1')).fill(birthMonthAgo(14));
+  await next(page);
+  await expect(heading('survey.q.carer')).toBeVisible();
+  await page.goBack();
+  await expect(heading('survey.q.children')).toBeVisible();
+  await expect(page.getByLabel(S['survey.children.label'].replace('{n}', '1'))).toHaveValue(
+    birthMonthAgo(14),
+  );
+  await page.goBack();
+  await expect(heading('survey.q.relation')).toBeVisible();
+  await expect(page.getByLabel(S['survey.option.relation.mother'], { exact: true })).toBeChecked();
+  // The keyboard: arrow keys change the choice and stay on the question; the button moves on.
+  await page.getByLabel(S['survey.option.relation.mother'], { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel(S['survey.option.relation.father'], { exact: true })).toBeChecked();
+  await expect(heading('survey.q.relation')).toBeVisible();
+  await next(page);
+  await expect(heading('survey.q.children')).toBeVisible();
+  // Still one step back after a reload (resume keeps the steps' history).
+  await page.reload();
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await expect(heading('survey.q.children')).toBeVisible();
+  await page.goBack();
+  await expect(heading('survey.q.relation')).toBeVisible();
+  await expect(page.getByLabel(S['survey.option.relation.father'], { exact: true })).toBeChecked();
+});
+
+test('consent ticked before the script ran (the form sent as ?consent=on) is taken; ?src= stays', async ({
+  page,
+}) => {
+  await openSurvey(page, '?src=leaflet-x&consent=on&website=');
+  await expect(page.getByRole('heading', { level: 2, name: S['survey.q.relation'] })).toBeVisible();
+  expect(new URL(page.url()).search).toBe('?src=leaflet-x');
+  await page.getByRole('button', { name: S['survey.back'] }).click();
+  await expect(page.getByLabel(S['survey.consent.label'])).toBeChecked();
+});
+
 test('save and resume: a reload comes back to the same step with the answers; "start again" clears them', async ({
   page,
 }) => {
   await openSurvey(page);
   await page.getByLabel(S['survey.consent.label']).check();
   await next(page);
-  await page.getByLabel(S['survey.option.relation.grandparent'], { exact: true }).check();
-  await next(page);
+  await tap(page, S['survey.option.relation.grandparent']);
+  await expect(page.getByRole('heading', { name: S['survey.q.children'] })).toBeVisible();
   await page.reload();
   await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
   await expect(page.getByText(S['survey.resumed'])).toBeVisible();
@@ -161,8 +209,13 @@ test('axe: no violations on any step, in English and in large-text mode', async 
       await page.locator('#children-0-birth_month').fill(birthMonthAgo(17));
     else if (await page.locator('#township').count())
       await page.locator('#township').selectOption('341702003');
-    else if ((await first.count()) && !(await first.isChecked())) await first.check();
-    if (await page.locator('#pickup-0').count()) await page.locator('#pickup-0').check();
+    else if ((await first.count()) && (await first.getAttribute('type')) === 'radio') {
+      // Single choice: a tap answers and moves on (the times step once both of its questions are answered).
+      await first.click();
+      if (await page.locator('#pickup-0').count()) await page.locator('#pickup-0').click();
+      await expect(page.locator('.survey-step h2').first()).not.toHaveText(heading ?? '');
+      continue;
+    } else if (await first.count()) await first.check();
     await next(page, SEN);
   }
   await expect(page.getByRole('heading', { name: SEN['survey.check.title'] })).toBeVisible();
@@ -183,16 +236,27 @@ test('axe: no violations on any step, in English and in large-text mode', async 
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the survey page says how to answer on paper or by phone, and shows no dead form', async ({
+  test('the first screen is HTML: who, what, time, consent; the button leads to how to answer on paper', async ({
     page,
   }) => {
     await page.goto('/survey/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(S['survey.title']);
-    expect(await page.locator('main noscript > p').textContent()).toBe(
+    for (const key of ['survey.who', 'survey.asks', 'survey.intro', 'survey.consent.text'] as const)
+      await expect(page.getByText(S[key], { exact: true })).toBeVisible();
+    await expect(page.getByLabel(S['survey.consent.label'])).toBeVisible();
+    expect(await page.locator('#survey-paper > p').first().textContent()).toBe(
       S['survey.noJs'].replace('{phone}', '12345'),
     );
     await expect(page.locator('main noscript a[href="tel:12345"]')).toHaveCount(1);
-    await expect(page.locator('main form, main input, main button')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: S['survey.paperLink'] })).toHaveAttribute(
+      'href',
+      '/survey/paper/',
+    );
+    // Never a dead form: without a script, the button goes to the note on paper and phone.
+    await page.getByLabel(S['survey.consent.label']).check();
+    await next(page);
+    await expect(page).toHaveURL(/#survey-paper$/);
+    await expect(page.locator('#survey-paper')).toBeInViewport();
   });
   test('the results page says it needs JavaScript and shows no empty tables', async ({ page }) => {
     await page.goto('/en/survey/results/');
@@ -215,4 +279,27 @@ test('an over-long ?src= and an autofilled honeypot: never a dead button, the fa
   await send(page);
   await expect(page.getByRole('heading', { name: S['survey.done.title'] })).toBeFocused();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
+});
+
+test('the paper form: axe clean in both languages and text modes; on paper only the questionnaire, on A4', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const found: string[] = [];
+  for (const mode of ['normal', 'large']) {
+    await page.addInitScript((m) => localStorage.setItem('tuoyu.text', m), mode);
+    for (const path of ['/survey/paper/', '/en/survey/paper/'])
+      found.push(...(await sweep(page, mode, path)));
+  }
+  expect(found, found.join('\n')).toEqual([]);
+  await page.goto('/survey/paper/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.getByText(PAPER['paper.print'])).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // A4 is 595 × 842 points: the PDF's first page box says which paper the print CSS asked for.
+  const box = pdf.toString('latin1').match(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/);
+  expect(Number(box?.[1])).toBeCloseTo(595, 0);
+  expect(Number(box?.[2])).toBeCloseTo(842, 0);
 });

@@ -1,16 +1,26 @@
 /**
  * The survey's weight budgets, measured on dist/ (every JavaScript file a page can load, islands and their imports
- * included, gzip level 9 per file, plus inline scripts): the questionnaire ≤ 100 KB, the published results ≤ 60 KB,
+ * included, gzip level 9 per file, plus inline scripts): the questionnaire ≤ 100 KB (today's page, and the form made
+ * from the definition on the preview page), the published definition ≤ 10 KB, the published results ≤ 60 KB,
  * the full supabase-js client and the chart library on no public page. Needs a build (`npm run build`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { allPageJs, islandEntries } from '../../bench/lib/island-weight.ts';
 import { listPages } from '../../bench/lib/page-weight.ts';
+import { loadPublishedForm } from '../../src/lib/survey-form/published.node.ts';
 
 const KB = 1024;
 const DIST = 'dist';
+
+test('the published questionnaire (the definition the page gets, townships filled in) is ≤ 10 KB gzip', async () => {
+  const definition = await loadPublishedForm();
+  expect(definition, 'the district has a questionnaire').not.toBeNull();
+  const bytes = gzipSync(JSON.stringify(definition), { level: 9 }).length;
+  expect(bytes, `${bytes} B`).toBeLessThanOrEqual(10 * KB);
+});
 
 test('islandEntries finds component and renderer URLs once each', () => {
   const html =
@@ -35,6 +45,14 @@ describe('survey budgets (dist/)', () => {
         w.files.some((f) => /GoTrueClient|RealtimeClient/.test(read(f))),
         'supabase-js auth/realtime must not load',
       ).toBe(false);
+      expect(w.bytes.gzip, `${w.files.join(', ')}: ${w.bytes.gzip} B`).toBeLessThanOrEqual(100 * KB);
+    },
+  );
+
+  test.each(['/survey/preview/', '/en/survey/preview/'])(
+    '%s: the phone form made from the definition, with its expression evaluator, ≤ 100 KB gzip in all',
+    (page) => {
+      const w = allPageJs(DIST, page);
       expect(w.bytes.gzip, `${w.files.join(', ')}: ${w.bytes.gzip} B`).toBeLessThanOrEqual(100 * KB);
     },
   );

@@ -3,7 +3,7 @@
  * its visually hidden "错误：") in aria-describedby, option ids `${name}-${i}` (the error summary links
  * to the first).
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 interface Props {
@@ -17,6 +17,8 @@ interface Props {
   registration: UseFormRegisterReturn;
   /** a question heading (h2) when this is the only question of its step */
   heading?: boolean;
+  /** Called when a radio is chosen by a tap or click (not by arrow keys, which change the choice as they move). */
+  onPick?: (value: string) => void;
 }
 
 /** A field's error message, `${id}-error`, starting with a visually hidden "错误：". */
@@ -39,7 +41,9 @@ export function ChoiceGroup({
   errorPrefix,
   registration,
   heading,
+  onPick,
 }: Props) {
+  const keyboard = useRef(false);
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <fieldset aria-describedby={error && `${name}-error`}>
@@ -53,14 +57,26 @@ export function ChoiceGroup({
           )}
         </legend>
         <ErrorText id={name} text={error} prefix={errorPrefix} />
+        {/* A choice made with the keyboard (arrow keys move and choose) never moves on: the button does. */}
         <div className="choices">
           {options.map((value, i) => (
-            <label className="check choice" key={value} htmlFor={`${name}-${i}`}>
+            <label
+              className="check choice"
+              key={value}
+              htmlFor={`${name}-${i}`}
+              onPointerDown={() => {
+                keyboard.current = false;
+              }}
+            >
               <input
                 type={multiple ? 'checkbox' : 'radio'}
                 id={`${name}-${i}`}
                 value={value}
                 {...registration}
+                onKeyDown={() => {
+                  keyboard.current = true;
+                }}
+                onClick={onPick && !multiple ? () => keyboard.current || onPick(value) : undefined}
               />
               {label(value)}
             </label>

@@ -30,7 +30,22 @@ interface Props {
   townships: { code: string; name: string }[];
   /** translated message for a field path, if it has an error */
   err: (path: string) => string | undefined;
+  /** A single-choice answer tapped (pointer, not keyboard): the form may move on. */
+  onPick?: (field: keyof SurveyDraft, value: string) => void;
 }
+
+/** The single-choice questions of each step that a tap can complete (the step moves on when all are answered). */
+export const TAP_FIELDS: Partial<Record<StepName, (keyof SurveyDraft)[]>> = {
+  relation: ['relation'],
+  carer: ['carer'],
+  inCare: ['in_care'],
+  wantsCare: ['wants_care'],
+  provider: ['provider'],
+  careForm: ['care_form'],
+  fee: ['fee'],
+  distance: ['distance'],
+  times: ['dropoff', 'pickup'],
+};
 
 /** The single-choice and multiple-choice steps: field, answer list, question key, multiple? */
 export const CHOICE_STEPS = {
@@ -52,23 +67,30 @@ export const CHOICE_STEPS = {
 export const optionLabel = (s: SurveyStrings, field: string) => (v: string) =>
   s[`survey.option.${field}.${v}` as keyof SurveyStrings] ?? v;
 
-export function StepFields({ step, form, s, townships, err }: Props) {
+export function StepFields({ step, form, s, townships, err, onPick }: Props) {
   const { register } = form;
   const prefix = s['survey.error.prefix'];
+  const tap = (field: keyof SurveyDraft) =>
+    onPick && TAP_FIELDS[step]?.includes(field) ? (v: string) => onPick(field, v) : undefined;
+  const oneTapHint = TAP_FIELDS[step] ? <p className="hint one-tap">{s['survey.oneTap']}</p> : null;
   if (step in CHOICE_STEPS) {
     const [field, options, question, multiple] = CHOICE_STEPS[step as keyof typeof CHOICE_STEPS];
     return (
-      <ChoiceGroup
-        heading
-        name={field}
-        legend={s[question]}
-        options={options}
-        label={optionLabel(s, field)}
-        multiple={multiple}
-        error={err(field)}
-        errorPrefix={prefix}
-        registration={register(field)}
-      />
+      <>
+        <ChoiceGroup
+          heading
+          name={field}
+          legend={s[question]}
+          options={options}
+          label={optionLabel(s, field)}
+          multiple={multiple}
+          error={err(field)}
+          errorPrefix={prefix}
+          registration={register(field)}
+          onPick={tap(field)}
+        />
+        {oneTapHint}
+      </>
     );
   }
   switch (step) {
@@ -107,6 +129,7 @@ export function StepFields({ step, form, s, townships, err }: Props) {
             error={err('dropoff')}
             errorPrefix={prefix}
             registration={register('dropoff')}
+            onPick={tap('dropoff')}
           />
           <ChoiceGroup
             name="pickup"
@@ -116,7 +139,9 @@ export function StepFields({ step, form, s, townships, err }: Props) {
             error={err('pickup')}
             errorPrefix={prefix}
             registration={register('pickup')}
+            onPick={tap('pickup')}
           />
+          {oneTapHint}
         </>
       );
     case 'township':

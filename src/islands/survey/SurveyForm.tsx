@@ -5,6 +5,12 @@
  * without network waits in the device's outbox and goes out when the connection returns, never twice. The server
  * signs a start token when the form first opens (its minimum fill time runs from there); every refusal is shown by
  * its machine code (src/lib/refusals/survey.ts), never by the server's words.
+ *
+ * Rendered on the server too (the page's first screen, the consent step, is HTML before any script runs): the
+ * first render reads nothing from the browser; the draft, the outbox and ?src= are read after hydration. A consent
+ * given before hydration arrives as ?consent=on (the form's native GET) and is taken. Each step is a history entry,
+ * so the phone's back button goes back one step. A tap on a single-choice answer moves on when it completes its
+ * step (keyboard users, whose arrow keys also change the choice, continue with the button).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
@@ -22,7 +28,7 @@ import { clearDraft, loadDraft, outbox, saveDraft } from '../../lib/survey/devic
 import { fetchStartToken, flushOutbox, sendResponse, type SendResult } from '../../lib/survey/send.ts';
 import { refusalFrom, type LocaleRefusals } from '../../lib/refusals/text.ts';
 import { ErrorSummary } from '../ErrorSummary.tsx';
-import { StepFields } from './StepFields.tsx';
+import { StepFields, TAP_FIELDS } from './StepFields.tsx';
 import { CheckAnswers } from './CheckAnswers.tsx';
 import { SurveyOutcome, type Outcome } from './SurveyOutcome.tsx';
 import { summarise } from './form-errors.ts';
@@ -37,6 +43,8 @@ interface Props {
   refusals: LocaleRefusals;
   /** Staff mode (paper entry): answers go through this instead of the family's submit; nothing kept on the device. */
   paper?: { send: (r: SurveyResponse) => Promise<SendResult> };
+  /** Where the form's native submission goes without JavaScript (the page's "answer on paper" note). */
+  noJsAction?: string;
 }
 
 type Step = StepName | 'check';
@@ -67,33 +75,35 @@ const CHOICE_FIELDS = new Set([
   'priorities',
 ]);
 
-export default function SurveyForm({ s, locale, resultsHref, townships, refusals, paper }: Props) {
+/** The history entry of a step (the phone's back button walks these). */
+const HISTORY_KEY = 'tuoyuSurveyStep';
+
+export default function SurveyForm({
+  s,
+  locale,
+  resultsHref,
+  townships,
+  refusals,
+  paper,
+  noJsAction,
+}: Props) {
   const refusalText = (error: { details?: string | null; code?: string | null }) =>
     refusalFrom(refusals, error);
-  const [draft] = useState(() => (paper ? null : loadDraft()));
+  // Filled after hydration (the server render and the first client render must be the same).
   const session = useRef<{ id: string; startedAt: number; src?: string; startToken?: string }>({
-    id: draft?.id ?? crypto.randomUUID(),
-    startedAt: draft?.startedAt ?? Date.now(),
-    // A code over the 64 characters the form carries is cut, never a reason to refuse (the server keeps 'unknown').
-    src: (new URLSearchParams(location.search).get('src') ?? draft?.src)?.slice(0, 64),
-    startToken: draft?.startToken,
+    id: '',
+    startedAt: 0,
   });
-  const [step, setStep] = useState<Step>(draft?.step ?? 'consent');
-  const [resumed, setResumed] = useState(!!draft);
+  const [step, setStep] = useState<Step>('consent');
+  const [resumed, setResumed] = useState(false);
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(
-    !paper && outbox().length ? { kind: 'queued' } : null,
-  );
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const stepRef = useRef(step);
   stepRef.current = step;
   const resolver: Resolver<SurveyDraft> = (values) =>
     stepRef.current === 'check' ? { values, errors: {} } : resolveWith(SurveySteps[stepRef.current], values);
-  const form = useForm<SurveyDraft>({
-    defaultValues: draft?.values ?? EMPTY,
-    resolver,
-    shouldFocusError: false,
-  });
+  const form = useForm<SurveyDraft>({ defaultValues: EMPTY, resolver, shouldFocusError: false });
   const { getValues, handleSubmit, formState, watch, reset, register, setValue } = form;
   const order = stepsFor(watch('wants_care'));
   const t = (key: string) => s[key as keyof SurveyStrings] ?? key;
@@ -107,7 +117,8 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
   };
 
   const save = useCallback(
-    (at: Step) => paper || saveDraft({ ...session.current, step: at, values: getValues() }),
+    (at: Step) =>
+      paper || !session.current.id || saveDraft({ ...session.current, step: at, values: getValues() }),
     [getValues, paper],
   );
   useEffect(() => {
@@ -117,22 +128,14 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
 
   // The server's start token, once per form session (paper entry needs none).
   const startToken = useCallback(async () => {
-    if (paper || session.current.startToken) return;
+    if (paper || !session.current.id || session.current.startToken) return;
     const token = await fetchStartToken();
     if (token && !session.current.startToken) {
       session.current.startToken = token;
       save(stepRef.current);
     }
   }, [paper, save]);
-  useEffect(() => {
-    void startToken();
-  }, [startToken]);
 
-  const go = (next: Step) => {
-    setServerError(null);
-    setStep(next);
-    save(next);
-  };
   // Moving between steps puts focus on the new question (not on first load: the page's intro comes first).
   const moved = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change, which it does not read
@@ -141,6 +144,65 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
     if (moved.current) document.querySelector<HTMLElement>('.survey-step h2.question')?.focus();
     moved.current = true;
   }, [step, outcome]);
+
+  // After hydration: the saved draft (resume), the outbox, ?src=, and a consent given before the script ran.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    const draft = paper ? null : loadDraft();
+    const query = new URLSearchParams(location.search);
+    session.current = {
+      id: draft?.id ?? crypto.randomUUID(),
+      startedAt: draft?.startedAt ?? Date.now(),
+      // A code over the 64 characters the form carries is cut, never a reason to refuse (the server keeps 'unknown').
+      src: (query.get('src') ?? draft?.src)?.slice(0, 64),
+      startToken: draft?.startToken,
+    };
+    let at: Step = draft?.step ?? 'consent';
+    if (draft) {
+      reset(draft.values);
+      setResumed(true);
+    }
+    if (!paper && query.get('consent') === 'on') {
+      // The family ticked consent and pressed "continue" before the script had loaded.
+      query.delete('consent');
+      query.delete('website');
+      const rest = query.toString();
+      history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}`);
+      if (at === 'consent') {
+        setValue('consent', true);
+        at = stepsFor(getValues('wants_care'))[1] ?? 'consent';
+      }
+    }
+    if (at !== 'consent') {
+      moved.current = false; // a restored step is not a move: focus stays where the page put it
+      setStep(at);
+    }
+    if (!paper) history.replaceState({ ...history.state, [HISTORY_KEY]: at }, '');
+    if (draft || at !== 'consent') save(at);
+    if (!paper && outbox().length) setOutcome({ kind: 'queued' });
+    void startToken();
+  }, []);
+
+  // The phone's back (and forward) button: each step is a history entry.
+  useEffect(() => {
+    if (paper) return;
+    const onPop = (e: PopStateEvent) => {
+      const at = (e.state as Record<string, unknown> | null)?.[HISTORY_KEY] as Step | undefined;
+      if (!at || (at !== 'check' && !(at in SurveySteps))) return;
+      setServerError(null);
+      setStep(at);
+      save(at);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [paper, save]);
+
+  const go = (next: Step) => {
+    setServerError(null);
+    if (!paper && next !== stepRef.current) history.pushState({ [HISTORY_KEY]: next }, '');
+    setStep(next);
+    save(next);
+  };
 
   /** The first step whose answers are incomplete, given the skip logic; else the check page. */
   const firstIncomplete = (): Step =>
@@ -156,6 +218,11 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
       go(target);
     } else go(after);
   });
+  /** A tapped single choice moves on once every single-choice question of its step is answered. */
+  const pick = (field: keyof SurveyDraft, value: string) => {
+    setValue(field, value as never);
+    if (TAP_FIELDS[step as StepName]?.every((f) => getValues(f))) void next();
+  };
   const back = () =>
     go(step === 'check' ? order[order.length - 1] : order[Math.max(0, order.indexOf(step) - 1)]);
 
@@ -245,6 +312,8 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
   return (
     <form
       noValidate
+      method="get"
+      action={noJsAction}
       className="survey-form"
       onSubmit={
         step === 'check'
@@ -286,7 +355,7 @@ export default function SurveyForm({ s, locale, resultsHref, townships, refusals
             }}
           />
         ) : (
-          <StepFields step={step} form={form} s={s} townships={townships} err={err} />
+          <StepFields step={step} form={form} s={s} townships={townships} err={err} onPick={pick} />
         )}
       </div>
       <div className="honeypot" aria-hidden="true">

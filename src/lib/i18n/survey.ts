@@ -10,9 +10,13 @@ import { districtWords, fill } from './district-words.ts';
 const zh = {
   'survey.title': '托育服务需求调查',
   'survey.intro': '帮助{district}按需规划托育服务。约需 5 分钟，可以随时中断，答案会保存在本机，回来后继续。',
+  'survey.who': '本调查面向家中有 3 岁以下孩子的家庭，父母、祖父母或其他监护人都可以填写。',
+  'survey.asks':
+    '问的是：孩子的出生年月、现在由谁照看、是否想送托，以及想要的托育形式、费用、距离和接送时间。不问姓名、身份证号或具体生日。',
+  'survey.oneTap': '选好后会自动进入下一题；选错了可以返回上一步修改。',
   'survey.noJs':
     '本页问卷需要开启 JavaScript。不方便在线填写的，可以在所在街道/镇社区卫生服务中心领取纸质问卷，填好后交回；有问题可以拨打 {phone}。',
-  'survey.loading': '正在加载问卷……',
+  'survey.paperLink': '打印纸质问卷（A4）',
   'survey.step': '第 {n} 步，共 {total} 步',
   'survey.next': '继续',
   'survey.back': '返回上一步',
@@ -227,9 +231,14 @@ const en: Record<SurveyKey, string> = {
   'survey.title': 'Childcare demand survey',
   'survey.intro':
     'Help {district} plan childcare where families need it. It takes about 5 minutes; you can stop at any time — your answers are kept on this device until you come back.',
+  'survey.who':
+    'This survey is for households with a child under 3. A parent, grandparent or any other guardian can answer.',
+  'survey.asks':
+    'It asks for the children’s birth months, who looks after them now, whether you want childcare, and the kind, fee, distance and hours you would want. It never asks for names, ID numbers or exact birthdays.',
+  'survey.oneTap': 'Choosing an answer takes you to the next question; go back a step to change it.',
   'survey.noJs':
     'This questionnaire needs JavaScript. You can also answer on paper: ask at your community health service centre for a paper questionnaire and hand it back there; with questions, call {phone}.',
-  'survey.loading': 'Loading the questionnaire…',
+  'survey.paperLink': 'Print the paper questionnaire (A4)',
   'survey.step': 'Step {n} of {total}',
   'survey.next': 'Continue',
   'survey.back': 'Back to the previous step',
