@@ -44,7 +44,7 @@ export function buildIntoDist(env: Record<string, string>): Promise<boolean> {
       ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'dist.next'],
       {
         // A local build, as buildIfStale's: unset public settings take their local defaults.
-      env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
