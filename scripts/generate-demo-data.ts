@@ -12,7 +12,7 @@ import path from 'node:path';
 import gcoord from 'gcoord';
 import { DISTRICTS, facilitiesDir } from '../src/districts/index.ts';
 import { pointInMultiPolygon, type MultiPolygonCoords } from '../src/lib/geo/point-in-polygon.ts';
-import type { CareForm, FacilityInput, FacilityType, VerifiableField } from '../src/lib/schemas/facility.ts';
+import type { CareForm, FacilityInput, FacilityType } from '../src/lib/schemas/facility.ts';
 import { VERIFIABLE_FIELDS } from '../src/lib/schemas/facility-enums.ts';
 import { writeFacilityYaml } from './lib/write-facility-yaml.ts';
 import { seededRandom } from './lib/seeded-random.ts';
@@ -242,13 +242,11 @@ function demoRecords(outline: MultiPolygonCoords): FacilityInput[] {
  * names, that they serve hospital staff and that they work in "multiple modes" (多种模式); everything else is listed
  * under `unverified` and shown as 待核实 until the district checks it. No verified date: nobody has checked them yet.
  */
-export const HOSPITAL_UNVERIFIED: readonly VerifiableField[] = VERIFIABLE_FIELDS; // the report states none of them
-
 function hospitalRecords(): FacilityInput[] {
   const base: Pick<FacilityInput, 'type' | 'source' | 'unverified' | 'demo'> = {
     type: 'hospital_site',
     source: '贵池区卫生健康委员会工作报道（2024）',
-    unverified: [...HOSPITAL_UNVERIFIED],
+    unverified: [...VERIFIABLE_FIELDS], // the report states none of them
     demo: false,
   };
   return [

@@ -12,7 +12,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
-export const FIXTURE_DIR = 'tests/fixtures/import';
+const FIXTURE_DIR = 'tests/fixtures/import';
 
 const csv = (rows: (string | number)[][]) =>
   `${rows

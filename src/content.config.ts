@@ -8,7 +8,7 @@ import { glob } from 'astro/loaders';
 import { loadFacilities } from './lib/facilities/load.ts';
 import { facilitiesApi, loadFacilitiesFromApi } from './lib/facilities/load-api.ts';
 import { FacilitySchema } from './lib/schemas/facility.ts';
-import { TextSchema } from './lib/schemas/text.ts';
+import { ProsePageSchema } from './lib/schemas/prose-page.ts';
 import { DISTRICT } from './districts/index.ts';
 
 const facilities = defineCollection({
@@ -33,7 +33,7 @@ const texts = defineCollection({
         .replace(/^districts\/[^/]+\/texts\//, 'district/')
         .replace(/\.md$/, ''),
   }),
-  schema: TextSchema,
+  schema: ProsePageSchema,
 });
 
 export const collections = { facilities, texts };

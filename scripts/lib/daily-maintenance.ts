@@ -7,7 +7,7 @@
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 
 /** The SQL functions run daily: `schema.name` of a function without arguments returning an integer count. */
-export const DAILY_JOBS = [
+const DAILY_JOBS = [
   'app_private.purge_survey_phones', // survey follow-up phone numbers, 180 days after the answer
   'app_private.purge_lecture_contacts', // names and phones of lecture sign-ups, 30 days after the event
   'app_private.refresh_survey_results', // the published survey figures: one batch a day, never per answer

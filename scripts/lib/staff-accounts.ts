@@ -26,7 +26,7 @@ export function generatePassword(): string {
   }
 }
 
-export function checkEmail(email: string): string {
+function checkEmail(email: string): string {
   const clean = email.trim().toLowerCase();
   if (!/^[^\s@]+@[^\s@]+$/.test(clean) || clean.length > 255)
     throw new Error(`Not an email address: ${email}`);

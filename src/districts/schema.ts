@@ -8,7 +8,7 @@ import { z } from 'zod';
 const Bilingual = z.object({ 'zh-CN': z.string().min(1), en: z.string().min(1) });
 
 /** A phone number people may call, with what it is for. `tel` is the dialled form (+86…). */
-export const PublicPhoneSchema = z.object({
+const PublicPhoneSchema = z.object({
   /** What the number is for, e.g. 区卫健委托育咨询 / District health commission, childcare questions */
   label: Bilingual,
   /** As printed: 0566-1234567 */
@@ -19,7 +19,7 @@ export const PublicPhoneSchema = z.object({
   hours: Bilingual.optional(),
 });
 
-export const TownshipSchema = z.object({
+const TownshipSchema = z.object({
   /** The 9-digit statistical division code (统计用区划代码): the district's 6 digits + 3 */
   code: z.string().regex(/^\d{9}$/),
   name: z.string().min(2),
@@ -110,4 +110,3 @@ export const DistrictSchema = z
 export type District = z.output<typeof DistrictSchema>;
 export type DistrictInput = z.input<typeof DistrictSchema>;
 export type Township = z.output<typeof TownshipSchema>;
-export type PublicPhone = z.output<typeof PublicPhoneSchema>;

@@ -8,7 +8,7 @@
  */
 
 /** Set to 1 by local builds: unset values take the local defaults below. */
-export const LOCAL_BUILD_FLAG = 'TUOYU_LOCAL_BUILD';
+const LOCAL_BUILD_FLAG = 'TUOYU_LOCAL_BUILD';
 /** The embedded API of `npm start`. */
 export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
 
@@ -36,7 +36,7 @@ const REQUIRED: {
   },
 ];
 
-export function isLocalBuild(env: Env): boolean {
+function isLocalBuild(env: Env): boolean {
   return env[LOCAL_BUILD_FLAG] === '1';
 }
 

@@ -18,7 +18,7 @@ export const CHUNK_GROUPS: Group[] = [
   { name: 'fill', test: /src[\\/]lib[\\/]i18n[\\/]fill\./, priority: 3 },
   {
     name: 'react',
-    test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/,
+    test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]|src[\\/]lib[\\/]schemas[\\/]form-resolver\./,
     priority: 2,
   },
   {
@@ -28,7 +28,7 @@ export const CHUNK_GROUPS: Group[] = [
   },
   {
     name: 'lecture-common',
-    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model)|lib[\\/]schemas[\\/]mini-resolver)\./,
+    test: /src[\\/](islands[\\/]lectures[\\/](EventFacts|PhoneFallback)|lib[\\/]lectures[\\/](format|model|answer-checks))\./,
     priority: 1,
   },
 ];

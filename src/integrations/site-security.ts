@@ -15,7 +15,7 @@ import { loadEnv } from 'vite';
 import { baseSpec } from '../lib/map/base-layers.ts';
 import { cspHash, pageCspDirectives, tileOrigins } from '../lib/security/csp.ts';
 import { headersFile } from '../lib/security/headers.ts';
-import { TEXT_MODE_SNIPPET } from '../lib/text-mode-snippet.ts';
+import { HEAD_SCRIPT } from '../lib/head-script.ts';
 import { ProductionEnvError, productionEnvProblems, supabaseUrl } from './build-env.ts';
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -28,7 +28,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * end of `<head>`. Only that one: any other `<style>` in the body (e.g. inside an inline SVG) stays where it is,
  * and the HTML validity test reports it if it is misplaced.
  */
-export function hoistIslandStyle(html: string): string {
+function hoistIslandStyle(html: string): string {
   const bodyStart = html.search(/<body[\s>]/);
   const headEnd = html.indexOf('</head>');
   if (bodyStart < 0 || headEnd < 0 || headEnd > bodyStart) return html;
@@ -65,7 +65,7 @@ export function siteSecurity(): AstroIntegration {
                 supabaseUrl: supabaseUrl(env),
                 tileOrigins: tiles,
               }) as CspDirectives,
-              scriptDirective: { hashes: [cspHash(TEXT_MODE_SNIPPET)] },
+              scriptDirective: { hashes: [cspHash(HEAD_SCRIPT)] },
             },
           },
         });

@@ -7,8 +7,8 @@
  * and the month the child turns 3): the page shows such results as 约 and names the source; the province sets
  * the details. Browser code: no imports.
  */
-export const START = { year: 2025, month: 1 } as const;
-export const PER_YEAR = 3600;
+const START = { year: 2025, month: 1 } as const;
+const PER_YEAR = 3600;
 export const PER_MONTH = PER_YEAR / 12;
 
 export interface SubsidyEstimate {

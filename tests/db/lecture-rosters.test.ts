@@ -55,6 +55,20 @@ async function eventWith(db: Db, n: number, waitlistLimit = 2000): Promise<{ id:
   return { id, regs };
 }
 
+/** export_lecture_roster's answer: column names once, then one array of values per registration. */
+interface ExportTable {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** The export's rows as objects, zipped here from `columns` (not with the app's own reader). */
+function records<T>(table: ExportTable): T[] {
+  return table.rows.map((row) => {
+    expect(row).toHaveLength(table.columns.length);
+    return Object.fromEntries(table.columns.map((c, i) => [c, row[i]])) as T;
+  });
+}
+
 /** The roster order and waitlist positions, worked out from the fixture alone. */
 function expectedRoster(regs: Fixture[]) {
   const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 };
@@ -110,15 +124,25 @@ describeEachDatabase('lecture rosters', (ctx) => {
     );
     expect(seen.find((r) => r.signup_no === 31)?.mobile_masked).toBe('139****0031');
     const t = performance.now();
-    const [{ r: exported }] = await rowsAs<{ r: { signup_no: number; waitlist_position: number | null }[] }>(
+    const [{ r: table }] = await rowsAs<{ r: ExportTable }>(
       ctx.db,
       outreach.actor,
       'select public.export_lecture_roster($1) as r',
       [id],
     );
     const exportMs = performance.now() - t;
-    expect(exported.map((r) => r.waitlist_position)).toEqual(
-      [...expected].sort((a, b) => a.signup_no - b.signup_no).map((r) => r.waitlist_position),
+    const exported = records<{
+      signup_no: number;
+      status: string;
+      waitlist_position: number | null;
+      mobile: string | null;
+    }>(table);
+    const bySignup = [...expected].sort((a, b) => a.signup_no - b.signup_no);
+    expect(exported.map((r) => [r.signup_no, r.status, r.waitlist_position])).toEqual(
+      bySignup.map((r) => [r.signup_no, r.status, r.waitlist_position]),
+    );
+    expect(exported.map((r) => r.mobile)).toEqual(
+      bySignup.map((r) => (r.mobile ? `${r.mobile.slice(0, 3)}****${r.mobile.slice(-4)}` : null)),
     );
     console.log(
       `${ctx.kind}: roster page of 500 at 10,000 registrations ≤ ${slowest.toFixed(0)} ms; export ${exportMs.toFixed(0)} ms`,
@@ -221,15 +245,29 @@ describeEachDatabase('lecture rosters', (ctx) => {
   test('export: masked for outreach; full numbers only for an admin with a reason, audited with the ids revealed', async () => {
     const { id, regs } = await eventWith(ctx.db, 12);
     const exportAs = (who: User, full: boolean | null, reason: string | null) =>
-      asRole<{ r: { id: number; signup_no: number; mobile: string | null }[] }>(
-        ctx.db,
-        who.actor,
-        'select public.export_lecture_roster($1, $2, $3) as r',
-        [id, full, reason],
-      );
+      asRole<{ r: ExportTable }>(ctx.db, who.actor, 'select public.export_lecture_roster($1, $2, $3) as r', [
+        id,
+        full,
+        reason,
+      ]);
     const masked = await exportAs(outreach, null, null);
     if (!masked.ok) throw new Error(masked.message);
-    expect(masked.rows[0].r.map((r) => r.mobile)).toEqual(
+    // One list of column names, then one array per registration in sign-up order (a third of the bytes of objects).
+    expect(masked.rows[0].r.columns).toEqual([
+      'id',
+      'signup_no',
+      'code',
+      'name',
+      'mobile',
+      'adults',
+      'child_age_band',
+      'status',
+      'waitlist_position',
+      'checked_in_at',
+    ]);
+    type Exported = { id: number; signup_no: number; mobile: string | null; name: string | null };
+    expect(records<Exported>(masked.rows[0].r).map((r) => r.signup_no)).toEqual(regs.map((r) => r.signup_no));
+    expect(records<Exported>(masked.rows[0].r).map((r) => r.mobile)).toEqual(
       regs.map((r) => (r.mobile ? `${r.mobile.slice(0, 3)}****${r.mobile.slice(-4)}` : null)),
     );
     const outreachFull = await exportAs(outreach, true, 'call everyone about the new room');
@@ -242,12 +280,13 @@ describeEachDatabase('lecture rosters', (ctx) => {
     }
     const full = await exportAs(admin, true, '  venue moved: call everyone  ');
     if (!full.ok) throw new Error(full.message);
-    expect(full.rows[0].r.map((r) => r.mobile)).toEqual(regs.map((r) => r.mobile));
+    const fullRows = records<Exported>(full.rows[0].r);
+    expect(fullRows.map((r) => r.mobile)).toEqual(regs.map((r) => r.mobile));
     const audit = await ctx.db.query<{ action: string; actor: string; details: Record<string, unknown> }>(
       `select action, actor::text, details from app.audit_log where target_id = $1 and action like 'lecture_event.export%' order by id`,
       [id],
     );
-    const idsWithNumbers = full.rows[0].r.filter((r) => r.mobile !== null).map((r) => r.id);
+    const idsWithNumbers = fullRows.filter((r) => r.mobile !== null).map((r) => r.id);
     expect(idsWithNumbers).toHaveLength(11); // #5 was redacted: nothing of it revealed
     expect(audit.rows).toEqual([
       { action: 'lecture_event.export', actor: outreach.id, details: { rows: 12, masked: true } },

@@ -9,6 +9,8 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { openPostgres } from '../../supabase/embedded/db/postgres.ts';
 import { runDailyJobs } from '../../scripts/lib/daily-maintenance.ts';
+import { looksLikeEvent, looksLikeRegistration } from '../../src/lib/lectures/answer-checks.ts';
+import { PublicEventSchema, RegistrationSchema } from '../../src/lib/schemas/lecture-api.ts';
 import { asRole, createStaff, createUser, rowsAs, type Actor, type User } from './act-as.ts';
 import { describeEachDatabase } from './harness.ts';
 
@@ -113,6 +115,11 @@ describeEachDatabase('lectures', (ctx) => {
       ['waitlisted', 2],
     ]);
     for (const r of [a, b, c, d]) expect(r.code).toMatch(CODE);
+    // The answers have the shapes the browser expects (src/lib/schemas/lecture-api.ts), and its cheap checks pass.
+    for (const r of [a, b, c, d]) {
+      expect(RegistrationSchema.safeParse(r).error).toBeUndefined();
+      expect(looksLikeRegistration(r)).toBe(true);
+    }
     expect(new Set([a, b, c, d].map((r) => r.code)).size).toBe(4);
     expect(d.event).toMatchObject({ seats_left: 0, waitlist: 2, registration: 'waitlist' });
     expect(JSON.stringify([a, b, c, d])).not.toMatch(/1380000000\d/);
@@ -124,6 +131,10 @@ describeEachDatabase('lectures', (ctx) => {
       )
     )[0].l;
     expect(listed.find((e) => e.id === ev)).toMatchObject({ seats_left: 0, waitlist: 2 });
+    for (const e of listed) {
+      expect(PublicEventSchema.safeParse(e).error).toBeUndefined();
+      expect(looksLikeEvent(e)).toBe(true);
+    }
     expect(JSON.stringify(listed)).not.toMatch(/1380000000\d|Parent/);
     // The stored numbers are normalised (spaces, dashes and +86 removed).
     const stored = await ctx.db.query<{ mobile: string }>(
@@ -414,14 +425,22 @@ describeEachDatabase('lectures', (ctx) => {
     );
     expect(await errorOf(checkIn(b.code))).toBe('PT409: this person is on the waitlist (position 1)');
     expect(await errorOf(checkIn('CCCCCC'))).toBe('PT404: no registration with this code for this event');
-    const exported = (
-      await rowsAs<{ r: { mobile: string; status: string; checked_in_at: string | null }[] }>(
+    const table = (
+      await rowsAs<{ r: { columns: string[]; rows: unknown[][] } }>(
         ctx.db,
         outreach.actor,
         'select public.export_lecture_roster($1) as r',
         [ev],
       )
     )[0].r;
+    const exported = table.rows.map(
+      (row) =>
+        Object.fromEntries(table.columns.map((c, i) => [c, row[i]])) as {
+          mobile: string;
+          status: string;
+          checked_in_at: string | null;
+        },
+    );
     // Outreach exports are masked (full numbers: admin with a reason, tests/db/lecture-rosters.test.ts).
     expect(exported.map((r) => [r.mobile, r.status, r.checked_in_at !== null])).toEqual([
       ['138****1234', 'confirmed', true],

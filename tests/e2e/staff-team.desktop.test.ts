@@ -9,7 +9,11 @@ import type { Page } from '@playwright/test';
 import { E2E_STAFF } from '../support/e2e-env.ts';
 import { report, violations } from './axe.ts';
 import { zh } from './data.ts';
+import { staffStrings } from '../../src/lib/i18n/staff/index.ts';
 import { staffRefusals } from '../../src/lib/refusals/staff.ts';
+
+/** The staff console's strings as the page hands them to the island. */
+const staff = staffStrings('zh-CN');
 
 const { admin, outreach, member } = E2E_STAFF;
 test.describe.configure({ mode: 'serial' });
@@ -60,7 +64,7 @@ test('an admin sees the whole team, every account with its role and status; axe 
   page,
 }) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
-  await expect(page.getByRole('heading', { name: zh('staff.team.members') })).toBeVisible();
+  await expect(page.getByRole('heading', { name: staff['staff.team.members'] })).toBeVisible();
   for (const s of [admin, outreach, member]) {
     await expect(card(page, s.displayName)).toContainText(s.email);
     await expect(
@@ -141,10 +145,10 @@ test('making an unknown email staff says to create the account first; a known on
   guards,
 }) => {
   await signInAt(page, '/staff/team/', admin.email, admin.password);
-  const form = page.getByRole('region', { name: zh('staff.team.addExisting') });
+  const form = page.getByRole('region', { name: staff['staff.team.addExisting'] });
   await form.getByLabel('邮箱').fill('nobody@e2e.test');
   await form.getByLabel('姓名').fill('无此人');
-  await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();
+  await form.getByRole('button', { name: staff['staff.team.addSubmit'] }).click();
   await expect(
     form.getByRole('alert').getByRole('link', { name: staffRefusals['staff:no_user']['zh-CN'] }),
   ).toBeVisible();
@@ -152,7 +156,7 @@ test('making an unknown email staff says to create the account first; a known on
   dropRefusedCalls(guards.consoleErrors, 404);
   await form.getByLabel('邮箱').fill(member.email);
   await form.getByLabel('姓名').fill(member.displayName);
-  await form.getByRole('button', { name: zh('staff.team.addSubmit') }).click();
+  await form.getByRole('button', { name: staff['staff.team.addSubmit'] }).click();
   await expect(
     page.getByRole('status').filter({ hasText: `${member.displayName} 已成为工作人员。` }),
   ).toBeVisible();
@@ -160,6 +164,6 @@ test('making an unknown email staff says to create the account first; a known on
 
 test('outreach staff are told only admins manage the team', async ({ page }) => {
   await signInAt(page, '/staff/team/', outreach.email, outreach.password);
-  await expect(page.getByText(zh('staff.team.adminsOnly'))).toBeVisible();
-  await expect(page.getByRole('heading', { name: zh('staff.team.members') })).toHaveCount(0);
+  await expect(page.getByText(staff['staff.team.adminsOnly'])).toBeVisible();
+  await expect(page.getByRole('heading', { name: staff['staff.team.members'] })).toHaveCount(0);
 });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
+import { staffZhCN } from '../../src/lib/i18n/staff/zh-CN.ts';
 import { test, expect } from './fixtures.ts';
 import { surveyFixture } from '../fixtures/survey.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
@@ -37,7 +37,7 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
 
-  await page.getByRole('link', { name: zhCN['staff.area.results'] }).click();
+  await page.getByRole('link', { name: staffZhCN['staff.area.results'] }).click();
   await expect(page).toHaveURL(/\/staff\/survey\/$/);
   await page.getByLabel(S['staff.survey.source'], { exact: true }).selectOption(code);
   await page.getByRole('button', { name: S['staff.survey.apply'] }).click();

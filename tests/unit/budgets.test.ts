@@ -124,7 +124,7 @@ describe('budgets of the built site', () => {
     expect(w.js.gzip, `${w.jsFiles.join(', ')}: ${w.js.gzip} bytes gzip`).toBeLessThanOrEqual(5 * KB);
   });
 
-  test('inline JavaScript (the text-mode snippet) is under 1 KB on every content page (the policies page: plus its calculator)', () => {
+  test('inline JavaScript (the head script, src/lib/head-script.ts) is under 1 KB on every content page (the policies page: plus its calculator)', () => {
     const over = [...weights.values()]
       .filter((w) => w.inlineJs.raw >= (CALCULATOR_PAGES.includes(w.page) ? 4 * KB : KB))
       .map((w) => `${w.page}: ${w.inlineJs.raw} bytes`);

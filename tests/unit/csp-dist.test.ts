@@ -89,7 +89,7 @@ describe('the Content-Security-Policy of every built page', () => {
       return out;
     });
     expect(problems).toEqual([]);
-    expect(checked, 'the text-mode snippet and the inlined styles at least').toBeGreaterThan(pages.length);
+    expect(checked, 'the head script and the inlined styles at least').toBeGreaterThan(pages.length);
   });
 
   test('no markup that only unsafe-inline would allow: event-handler or style attributes, javascript: URLs', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/lib/i18n/en.ts';
@@ -13,38 +13,121 @@ import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+/**
+ * Every dictionary: the site's (src/lib/i18n/zh-CN.ts + en.ts) and each feature's (src/lib/i18n/<feature>/zh-CN.ts
+ * + en.ts, one exported object each), found on disk so a new feature is checked without being listed here.
+ */
+const FEATURES = readdirSync('src/lib/i18n').filter((f) =>
+  statSync(path.join('src/lib/i18n', f)).isDirectory(),
+);
+async function featureDictionary(feature: string, locale: 'zh-CN' | 'en'): Promise<Record<string, string>> {
+  const mod: Record<string, unknown> = await import(`../../src/lib/i18n/${feature}/${locale}.ts`);
+  const values = Object.values(mod);
+  expect(values, `src/lib/i18n/${feature}/${locale}.ts exports one dictionary`).toHaveLength(1);
+  return values[0] as Record<string, string>;
+}
+const DICTIONARIES: [string, Record<string, string>, Record<string, string>][] = [
+  ['site', zhCN, en],
+  ...(await Promise.all(
+    FEATURES.map(
+      async (f) =>
+        [f, await featureDictionary(f, 'zh-CN'), await featureDictionary(f, 'en')] as [
+          string,
+          Record<string, string>,
+          Record<string, string>,
+        ],
+    ),
+  )),
+];
+
 describe('dictionaries', () => {
-  test('zh-CN and en have exactly the same keys', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
-    expect(Object.keys(zhCN).length).toBeGreaterThan(50);
+  test('the feature dictionaries are found', () => {
+    expect(FEATURES).toEqual(expect.arrayContaining(['lectures', 'lectures-staff', 'staff']));
   });
 
-  test('no empty values', () => {
-    const empty = [...Object.entries(zhCN), ...Object.entries(en)]
+  test.each(DICTIONARIES)('%s: zh-CN and en have exactly the same keys', (_, zh, english) => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(zh).sort());
+    expect(Object.keys(zh).length).toBeGreaterThan(10);
+  });
+
+  test('a key lives in one dictionary only', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [name, zh] of DICTIONARIES)
+      for (const key of Object.keys(zh)) {
+        if (seen.has(key)) twice.push(`${key}: ${seen.get(key)} and ${name}`);
+        seen.set(key, name);
+      }
+    expect(twice).toEqual([]);
+  });
+
+  test.each(DICTIONARIES)('%s: no empty values', (_, zh, english) => {
+    const empty = [...Object.entries(zh), ...Object.entries(english)]
       .filter(([, v]) => !v.trim())
       .map(([k]) => k);
     expect(empty).toEqual([]);
   });
 
-  test('every key has the same {placeholders} in both locales', () => {
-    const differ = Object.keys(zhCN)
-      .filter(
-        (k) =>
-          placeholders(zhCN[k as keyof typeof zhCN]).join() !== placeholders(en[k as keyof typeof en]).join(),
-      )
-      .map(
-        (k) =>
-          `${k}: zh-CN {${placeholders(zhCN[k as keyof typeof zhCN])}} vs en {${placeholders(en[k as keyof typeof en])}}`,
-      );
+  test.each(DICTIONARIES)('%s: every key has the same {placeholders} in both locales', (_, zh, english) => {
+    const differ = Object.keys(zh)
+      .filter((k) => placeholders(zh[k]!).join() !== placeholders(english[k] ?? '').join())
+      .map((k) => `${k}: zh-CN {${placeholders(zh[k]!)}} vs en {${placeholders(english[k] ?? '')}}`);
     expect(differ).toEqual([]);
   });
 
-  test('English strings are English: Chinese only as a gloss in (…) or "…", or to name the Chinese version', () => {
-    const allowed = new Set(['lang.switchTo', 'lang.switchToLabel']);
-    const chinese = Object.entries(en)
-      .filter(([k, v]) => !allowed.has(k) && /[\u4e00-\u9fff]/.test(v.replace(/\([^)]*\)|"[^"]*"/g, '')))
-      .map(([k, v]) => `${k}: ${v}`);
-    expect(chinese).toEqual([]);
+  test.each(DICTIONARIES)(
+    '%s: English strings are English: Chinese only as a gloss in (…) or "…", or to name the Chinese version',
+    (_, __, english) => {
+      const allowed = new Set(['lang.switchTo', 'lang.switchToLabel']);
+      const chinese = Object.entries(english)
+        .filter(([k, v]) => !allowed.has(k) && /[\u4e00-\u9fff]/.test(v.replace(/\([^)]*\)|"[^"]*"/g, '')))
+        .map(([k, v]) => `${k}: ${v}`);
+      expect(chinese).toEqual([]);
+    },
+  );
+});
+
+/** Every source file under src/ but the dictionaries themselves, as one text. */
+function sourceText(): string {
+  return readdirSync('src', { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx|astro)$/.test(f) && !/i18n[\\/](.+[\\/])?(zh-CN|en)\.ts$/.test(f))
+    .map((f) => readFileSync(path.join('src', f), 'utf8'))
+    .join('\n');
+}
+
+/** A key is used when src/ names it, or builds it from a named prefix (`type.${t}`, 'type.' + t). */
+function isUsed(key: string, source: string): boolean {
+  const quoted = (s: string) => [`'${s}`, `"${s}`, `\`${s}`];
+  if (quoted(key).some((q) => source.includes(`${q}${q[0] === '`' ? '`' : q[0]}`))) return true;
+  const parts = key.split('.');
+  for (let i = 1; i < parts.length; i++) {
+    const prefix = `${parts.slice(0, i).join('.')}.`;
+    if (
+      source.includes(`\`${prefix}\${`) ||
+      source.includes(`'${prefix}' +`) ||
+      source.includes(`"${prefix}" +`)
+    )
+      return true;
+  }
+  return false;
+}
+
+describe('no dead strings', () => {
+  const source = sourceText();
+  test('the check sees literal and built keys', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is source text with a template literal in it
+    const sample = "t('a.b'); s[`c.d.${x}`]; 'e.' + y;";
+    expect(['a.b', 'c.d.e', 'e.f', 'a.c', 'c.e'].map((k) => isUsed(k, sample))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  test.each(DICTIONARIES)('%s: every key is used somewhere in src/', (_, zh) => {
+    expect(Object.keys(zh).filter((k) => !isUsed(k, source))).toEqual([]);
   });
 });
 

@@ -40,7 +40,7 @@ import {
 } from '../../src/lib/facilities/load.ts';
 import { facilitiesToCsv } from '../../src/lib/facilities/open-data.ts';
 import { redirects } from '../../src/lib/facilities/redirects.ts';
-import { telHref } from '../../src/lib/format.ts';
+import { telHref } from '../../src/lib/facilities/format.ts';
 import { FacilitySchema, VERIFIABLE_FIELDS, type Facility } from '../../src/lib/schemas/facility.ts';
 import { validFacility } from '../fixtures/valid-facility.ts';
 

@@ -21,7 +21,7 @@ import {
   SignUpSchema,
   signUpArgs,
 } from '../../src/lib/schemas/lecture.ts';
-import { miniResolver } from '../../src/lib/schemas/mini-resolver.ts';
+import { formResolver } from '../../src/lib/schemas/form-resolver.ts';
 
 describe('confirmation codes', () => {
   // That the database draws from and checks this same alphabet, and accepts these kinds and age bands, is read
@@ -87,7 +87,7 @@ describe('sign-up form schema', () => {
     });
   });
   test('each rule gives its own message key, through the form resolver', async () => {
-    const resolve = miniResolver(SignUpSchema);
+    const resolve = formResolver(SignUpSchema);
     const r = await resolve(
       { name: '', mobile: '1234', adults: '3', children: '9', childAgeBand: 'teen', consent: false } as never,
       undefined,
@@ -199,19 +199,20 @@ describe('.ics file', () => {
 });
 
 describe('roster export', () => {
-  test('formula-looking cells are neutralised with a leading apostrophe; CSV quoting and a BOM for Excel', async () => {
-    const { neutralise, toCsv } = await import('../../src/lib/lectures/export.ts');
-    for (const bad of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
-      expect(neutralise(bad)).toBe(`'${bad}`);
-    expect(neutralise('王芳')).toBe('王芳');
-    expect(neutralise('13812345678')).toBe('13812345678');
-    const csv = toCsv(
-      ['姓名', '手机'],
-      [
-        ['=cmd|"/c calc"!A1', '13812345678'],
-        ['a,b', null],
-      ],
-    );
-    expect(csv).toBe('\uFEFF姓名,手机\r\n"\'=cmd|""/c calc""!A1",13812345678\r\n"a,b",\r\n');
+  test("the database's {columns, rows} read as one object per registration, whatever the column order", async () => {
+    const { exportRecords } = await import('../../src/lib/lectures/export.ts');
+    expect(
+      exportRecords({
+        columns: ['status', 'signup_no', 'mobile'],
+        rows: [
+          ['confirmed', 1, '138****1234'],
+          ['waitlisted', 2, null],
+        ],
+      }),
+    ).toEqual([
+      { status: 'confirmed', signup_no: 1, mobile: '138****1234' },
+      { status: 'waitlisted', signup_no: 2, mobile: null },
+    ]);
+    expect(exportRecords({ columns: ['a'], rows: [] })).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ const DISTRICT_KIND = [
 ] as const;
 
 /** 东至县 → Dongzhi County; 池州市 → Chizhou (a city's English name is bare, as the site writes Chizhou) */
-export function englishName(name: string, kinds: readonly (readonly [string, string])[]): string {
+function englishName(name: string, kinds: readonly (readonly [string, string])[]): string {
   for (const [suffix, en] of kinds)
     if (name.endsWith(suffix) && name.length > suffix.length + 1)
       return `${romanize(name.slice(0, -suffix.length))} ${en}`;

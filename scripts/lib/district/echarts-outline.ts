@@ -37,7 +37,7 @@ export function decodeRing(encoded: string, offset: [number, number]): Ring {
 }
 
 /** The object passed to registerMap in an echarts map file. */
-export function registeredMap(source: string): { features: unknown[]; UTF8Encoding?: boolean } {
+function registeredMap(source: string): { features: unknown[]; UTF8Encoding?: boolean } {
   const start = source.indexOf('registerMap(');
   if (start < 0) throw new Error('not an echarts map file: no registerMap(…)');
   const open = source.indexOf('{', start);
@@ -62,10 +62,7 @@ interface EncodedFeature {
 }
 
 /** The feature of `adcode` from the map object, as a plain GCJ-02 MultiPolygon feature. */
-export function decodeFeature(
-  map: { features: unknown[]; UTF8Encoding?: boolean },
-  adcode: string,
-): OutlineFeature {
+function decodeFeature(map: { features: unknown[]; UTF8Encoding?: boolean }, adcode: string): OutlineFeature {
   const feature = (map.features as EncodedFeature[]).find((f) => String(f.id) === adcode);
   if (!feature) throw new Error(`${adcode}: no outline in this city's map file`);
   const g = feature.geometry;

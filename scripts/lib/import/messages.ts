@@ -36,7 +36,7 @@ const KINDS = [...new Set(D.townships.map((t) => t.type))];
 
 export type Lang = 'zh' | 'en';
 type Params = Record<string, string | number>;
-type Text = { zh: (p: Params) => string; en: (p: Params) => string };
+type BilingualMessage = { zh: (p: Params) => string; en: (p: Params) => string };
 
 /** Where a message points: spreadsheet row, header as written, cell reference, value as read. */
 export interface Where {
@@ -312,11 +312,11 @@ const ISSUES = {
     zh: (p) => `打不开文件 ${p.file}（${p.reason}）`,
     en: (p) => `cannot open ${p.file} (${p.reason})`,
   },
-} satisfies Record<string, Text>;
+} satisfies Record<string, BilingualMessage>;
 export type IssueCode = keyof typeof ISSUES;
 
 /** Likely causes of a position outside the outline. */
-export const CAUSES: Record<'swapped' | 'gcj02' | 'bd09' | 'far', Text> = {
+export const CAUSES: Record<'swapped' | 'gcj02' | 'bd09' | 'far', BilingualMessage> = {
   swapped: {
     zh: () =>
       `看起来纬度和经度填反了：${D.name}的纬度约 ${Math.trunc(Number(EX_LAT))}，经度约 ${Math.trunc(Number(EX_LNG))}，请把这两格的数对调`,
@@ -412,7 +412,7 @@ export function renderIssue(issue: Issue, lang: Lang): string {
   if (p.hintKey) p.hint = HINTS[p.hintKey as keyof typeof HINTS][lang];
   if (p.causeKey) p.cause = CAUSES[p.causeKey as keyof typeof CAUSES][lang]({});
   if (p.whatKey) p.what = SAME[p.whatKey as keyof typeof SAME][lang];
-  const text = (ISSUES[issue.code] as Text)[lang](p);
+  const text = (ISSUES[issue.code] as BilingualMessage)[lang](p);
   return `${place(issue, lang)}${text}${lang === 'zh' ? '。' : '.'}`;
 }
 

@@ -10,6 +10,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { townshipByCode } from '../../../src/data/district.ts';
 import { UNVERIFIED_CELL } from '../../../src/lib/facilities/columns.ts';
+import { toCsv } from '../../../src/lib/tables/csv.ts';
+import { xlsxValue } from '../../../src/lib/tables/xlsx.ts';
 import { cellText } from './cells.ts';
 import { renderIssue, renderNote, type Lang } from './messages.ts';
 import type { SkipReason } from './headers.ts';
@@ -68,11 +70,6 @@ export function reportRows(
   });
 }
 
-const csvCell = (text: string) => {
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** `备案名单.xlsx` → `备案名单-核对结果.xlsx` and `.csv`, beside the input: each list has its own report. */
 export function reportPaths(input: string): [string, string] {
   const dir = path.dirname(path.resolve(input));
@@ -120,7 +117,8 @@ export async function writeReport(
       const original = originals?.[i]?.[j];
       return typeof original === 'number' || numeric?.has(j) ? Number(text) : text;
     });
-    const row = sheet.addRow(values);
+    // Numbers as numbers, text neutralised (a cell the clerk typed as =… stays text): the one rule of src/lib/tables/.
+    const row = sheet.addRow(values.map(xlsxValue));
     const result = cells.length === width ? cells[inputWidth] : undefined;
     if (result && colors[result]) {
       row.getCell(inputWidth + 1).fill = {
@@ -144,7 +142,8 @@ export async function writeReport(
     missing.addRow([f.id, f.filing_number ?? '', f.name, township, removing.has(m) ? '删除' : '保留']);
   }
   await workbook.xlsx.writeFile(xlsx);
-  await writeFile(csv, `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'utf8');
+  // The shared CSV writer (BOM, CRLF, the same neutralising rule); the report's first row is the input's first row.
+  await writeFile(csv, toCsv(rows[0] ?? [], rows.slice(1)), 'utf8');
   return [xlsx, csv];
 }
 

@@ -1,11 +1,11 @@
 /** An event's facts (kind, time in Beijing time, place, speaker, audience) and its seat/registration state. */
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { fill } from '../../lib/i18n/fill.ts';
 import { eventTimeParts, formatShanghai } from '../../lib/lectures/format.ts';
 import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
 
-export function seatsText(e: PublicEvent, s: LectureStrings): string {
+function seatsText(e: PublicEvent, s: LectureStrings): string {
   switch (e.registration) {
     case 'open':
       return fill(s['lec.seatsLeft'], { n: e.seats_left });

@@ -4,9 +4,9 @@
  */
 import { useEffect, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { fill } from '../../lib/i18n/fill.ts';
-import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/model.ts';
+import { looksLikeEvent, looksLikeRegistration } from '../../lib/lectures/answer-checks.ts';
 import { signUpArgs, type SignUp } from '../../lib/schemas/lecture.ts';
 import type { PublicEvent, Registration } from '../../lib/schemas/lecture-api.ts';
 import { refusalTextIn } from '../../lib/refusals/text.ts';

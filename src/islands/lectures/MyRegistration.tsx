@@ -1,11 +1,12 @@
 /** Look up (and cancel) a registration with the mobile number and confirmation code. */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { miniResolver } from '../../lib/schemas/mini-resolver.ts';
+import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { refusalTextIn } from '../../lib/refusals/text.ts';
-import { looksLikeRegistration, normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';
+import { looksLikeRegistration } from '../../lib/lectures/answer-checks.ts';
+import { normalizeCode, normalizeMobile } from '../../lib/lectures/model.ts';
 import { LookupSchema, type Lookup } from '../../lib/schemas/lecture.ts';
 import type { Registration } from '../../lib/schemas/lecture-api.ts';
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
@@ -28,7 +29,7 @@ export default function MyRegistration({
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { register, handleSubmit, formState } = useForm<Lookup>({
-    resolver: miniResolver(LookupSchema),
+    resolver: formResolver(LookupSchema),
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = formState;

@@ -3,7 +3,7 @@
  * from the page (src/lib/contact/): the district's consultation number when the build sets one (sign up by
  * phone), otherwise the 12345 hotline; never an invented number.
  */
-import type { LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import type { AskPhone } from '../../lib/contact/numbers.ts';
 
 export function PhoneFallback({ s, phone, lead }: { s: LectureStrings; phone: AskPhone; lead?: string }) {

@@ -1,7 +1,7 @@
 /** A registration's outcome: status (waitlist position), the code large, its QR code and the calendar file. */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureStrings } from '../../lib/i18n/lectures.ts';
+import type { LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { fill } from '../../lib/i18n/fill.ts';
 import { buildIcs } from '../../lib/lectures/ics.ts';
 import { qrSvg } from '../../lib/lectures/qr.ts';

@@ -4,8 +4,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../lib/i18n/index.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
-import { KINDS, looksLikeEvent } from '../../lib/lectures/model.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
+import { looksLikeEvent } from '../../lib/lectures/answer-checks.ts';
+import { KINDS } from '../../lib/lectures/model.ts';
 import type { PublicEvent } from '../../lib/schemas/lecture-api.ts';
 import { callPublic } from '../../lib/supabase/public-rpc.ts';
 import { EventFacts } from './EventFacts.tsx';

@@ -1,9 +1,9 @@
 /** The sign-up form: react-hook-form + the shared zod schema; errors summarised at the top and beside each field. */
 import { useState } from 'react';
 import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
-import { miniResolver } from '../../lib/schemas/mini-resolver.ts';
-import { AGE_BANDS, SignUpSchema, type SignUp } from '../../lib/schemas/lecture.ts';
-import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures.ts';
+import { formResolver } from '../../lib/schemas/form-resolver.ts';
+import { LECTURE_CHILD_AGES, SignUpSchema, type SignUp } from '../../lib/schemas/lecture.ts';
+import type { LectureKey, LectureStrings } from '../../lib/i18n/lectures/index.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
 
@@ -53,7 +53,7 @@ function Radios({
 export function SignUpForm({ s, waitlist, onSubmit }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignUp>({
-    resolver: miniResolver(SignUpSchema),
+    resolver: formResolver(SignUpSchema),
     // Most families come without older children in tow; "none" is preselected, one tap changes it.
     defaultValues: { children: '0' },
     shouldFocusError: false,
@@ -112,7 +112,7 @@ export function SignUpForm({ s, waitlist, onSubmit }: Props) {
       <Radios
         id="lec-childAgeBand"
         legend={s['lec.ageBand']}
-        options={AGE_BANDS.map((b) => [b, s[`lec.age.${b}` as LectureKey]])}
+        options={LECTURE_CHILD_AGES.map((b) => [b, s[`lec.age.${b}` as LectureKey]])}
         error={msg(errors.childAgeBand?.message)}
         errorPrefix={p}
         registration={register('childAgeBand')}

@@ -1,19 +1,19 @@
 /** Make an existing account staff (public.upsert_staff): email, name, role; errors summarised at the top. */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import { pageLocale, refusalText } from '../../lib/refusals/index.ts';
 import { getSupabase } from '../../lib/supabase/client.ts';
 import { saveMember } from '../../lib/staff/team.ts';
 import { STAFF_ROLES, StaffMemberSchema, type StaffMemberInput } from '../../lib/schemas/staff-member.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 export function AddMemberForm({ s, onAdded }: { s: StaffStrings; onAdded: (name: string) => Promise<void> }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset } = useForm<StaffMemberInput>({
-    resolver: zodResolver(StaffMemberSchema),
+    resolver: formResolver(StaffMemberSchema),
     shouldFocusError: false,
     defaultValues: { email: '', display_name: '', role: 'outreach' },
   });

@@ -1,11 +1,11 @@
 /** The staff sign-in form: react-hook-form + the shared zod schema, errors summarised at the top. */
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { formResolver } from '../../lib/schemas/form-resolver.ts';
 import { SignInSchema, type SignIn } from '../../lib/schemas/sign-in.ts';
 import { ErrorSummary, type FieldError } from '../ErrorSummary.tsx';
 import { TextField } from '../TextField.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 
 interface Props {
   s: StaffStrings;
@@ -15,7 +15,7 @@ interface Props {
 export function SignInForm({ s, onSubmit }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignIn>({
-    resolver: zodResolver(SignInSchema),
+    resolver: formResolver(SignInSchema),
     shouldFocusError: false,
   });
   const { errors, isSubmitting } = formState;

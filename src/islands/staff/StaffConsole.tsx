@@ -9,10 +9,10 @@ import type { SignIn } from '../../lib/schemas/sign-in.ts';
 import { SignInForm } from './SignInForm.tsx';
 import { StaffHome, type Me } from './StaffHome.tsx';
 import { StaffTeam } from './StaffTeam.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 import { FacilityReview } from './provider/FacilityReview.tsx';
 import { ProviderAccounts } from './provider/ProviderAccounts.tsx';
-import type { ProviderStrings } from './provider/strings.ts';
+import type { ProviderStrings } from '../../lib/i18n/provider/index.ts';
 
 type State =
   | { kind: 'loading' }

@@ -10,7 +10,7 @@ import { getSupabase } from '../../lib/supabase/client.ts';
 import { listTeam, saveMember, type StaffChange } from '../../lib/staff/team.ts';
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '../../lib/schemas/staff-member.ts';
 import { AddMemberForm } from './AddMemberForm.tsx';
-import type { StaffStrings } from './strings.ts';
+import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 import { fill } from '../../lib/i18n/fill.ts';
 
 type Message = { kind: 'done' | 'error'; text: string } | null;

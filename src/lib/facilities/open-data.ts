@@ -2,6 +2,7 @@
 import type { CareForm, Facility } from '../schemas/facility.ts';
 import { COLUMNS, FIELD_COLUMNS, LABELS, UNVERIFIED_CELL, type ColumnKey } from './columns.ts';
 import { townshipByCode } from '../../data/district.ts';
+import { toCsv } from '../tables/csv.ts';
 
 /** RFC 7946 FeatureCollection of the facilities that have a position ([lng, lat], WGS-84). */
 export function facilitiesToGeoJson(facilities: readonly Facility[]) {
@@ -69,20 +70,15 @@ export function facilityToRow(f: Facility): Record<ColumnKey, string | number> {
   return row;
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  // Quote when needed; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** CSV (RFC 4180, CRLF) with a UTF-8 BOM so that Excel shows Chinese; same headers as the import command. */
+/**
+ * CSV (RFC 4180, CRLF) with a UTF-8 BOM so that Excel shows Chinese; same headers as the import command. Written by
+ * the shared table writer (src/lib/tables/csv.ts): text that looks like a formula is neutralised, numbers stay numbers.
+ */
 export function facilitiesToCsv(facilities: readonly Facility[]): string {
   const keys = Object.keys(COLUMNS) as ColumnKey[];
-  const lines = [[...keys.map((k) => COLUMNS[k][0]), '示例数据'].map(csvCell).join(',')];
-  for (const f of facilities) {
+  const rows = facilities.map((f) => {
     const row = facilityToRow(f);
-    lines.push([...keys.map((k) => row[k]), f.demo ? '是' : '否'].map(csvCell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+    return [...keys.map((k) => row[k]), f.demo ? '是' : '否'];
+  });
+  return toCsv([...keys.map((k) => COLUMNS[k][0]), '示例数据'], rows);
 }

@@ -28,6 +28,19 @@ export function useTranslations(locale: Locale) {
 }
 export type Translate = ReturnType<typeof useTranslations>;
 
+/**
+ * A feature's dictionary (src/lib/i18n/<feature>/zh-CN.ts and en.ts) in one locale, the district's words filled
+ * in: what a page hands its island as a prop, so the island carries no dictionary of its own.
+ */
+export function featureStrings<K extends string>(
+  dictionaries: Record<Locale, Record<K, string>>,
+  locale: Locale,
+) {
+  const district = districtWords(locale);
+  const entries = Object.entries<string>(dictionaries[locale]).map(([k, v]) => [k, fill(v, district)]);
+  return Object.fromEntries(entries) as Record<K, string>;
+}
+
 /** A site path for a locale: `localePath('en', '/facilities/')` → `/en/facilities/`. */
 export function localePath(locale: Locale, path: string): string {
   const clean = path.startsWith('/') ? path : `/${path}`;

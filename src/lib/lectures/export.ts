@@ -1,17 +1,17 @@
 /**
- * Roster export: rows → CSV text (UTF-8 with BOM so Excel reads Chinese) with spreadsheet formula injection
- * neutralised: a cell starting with = + - @ tab or CR gets a leading apostrophe (OWASP's advice), so
- * "=HYPERLINK(…)" typed as a name stays text.
+ * The roster export as the database answers it (public.export_lecture_roster, migration
+ * 20261207015001_lecture_export_compact.sql): `{columns, rows}`, one array per registration with its values in the
+ * order of `columns` — a third of the bytes of one object per row. Files are written by src/lib/tables/.
  */
-export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+
+/** The answer of export_lecture_roster. */
+export interface ExportTable {
+  columns: string[];
+  rows: unknown[][];
 }
 
-function csvCell(value: unknown): string {
-  const text = neutralise(value === null || value === undefined ? '' : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: unknown[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/** The rows as objects keyed by column name (whatever the order of `columns`). */
+export function exportRecords<T>(table: ExportTable): T[] {
+  const { columns, rows } = table;
+  return rows.map((values) => Object.fromEntries(columns.map((c, i) => [c, values[i]])) as T);
 }

@@ -1,12 +1,8 @@
 /** Display helpers for lectures: Asia/Shanghai times whatever the device's zone, masked phone numbers. */
 import type { Locale } from '../i18n/index.ts';
 
-export const EVENT_TIME_ZONE = 'Asia/Shanghai';
+const EVENT_TIME_ZONE = 'Asia/Shanghai';
 
-const dateFormats: Record<Locale, Intl.DateTimeFormatOptions> = {
-  'zh-CN': { timeZone: EVENT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' },
-  en: { timeZone: EVENT_TIME_ZONE, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
-};
 const timeFormat: Intl.DateTimeFormatOptions = {
   timeZone: EVENT_TIME_ZONE,
   hour: '2-digit',
@@ -26,11 +22,21 @@ export function formatEventTime(startIso: string, endIso: string, locale: Locale
 export function eventTimeParts(startIso: string, endIso: string, locale: Locale): string[] {
   const start = new Date(startIso);
   const end = new Date(endIso);
-  const tag = locale === 'en' ? 'en-GB' : 'zh-CN';
-  const day = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(start);
+  const en = locale === 'en';
+  const tag = en ? 'en-GB' : 'zh-CN';
+  // The order of the parts comes from the locale, not from the options: one set serves both.
+  const dateOf = (d: Date) =>
+    new Intl.DateTimeFormat(tag, {
+      timeZone: EVENT_TIME_ZONE,
+      year: 'numeric',
+      month: en ? 'short' : 'long',
+      day: 'numeric',
+      weekday: 'short',
+    }).format(d);
   const time = (d: Date) => new Intl.DateTimeFormat(tag, timeFormat).format(d);
-  const endDay = new Intl.DateTimeFormat(tag, dateFormats[locale]).format(end);
-  const first = locale === 'en' ? `${day},` : day;
+  const day = dateOf(start);
+  const endDay = dateOf(end);
+  const first = en ? `${day},` : day;
   return endDay === day
     ? [first, `${time(start)}–${time(end)}`]
     : [first, `${time(start)} –`, `${endDay} ${time(end)}`];

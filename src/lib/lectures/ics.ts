@@ -28,7 +28,7 @@ export interface IcsInput {
 }
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
-export function escapeText(s: string): string {
+function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 

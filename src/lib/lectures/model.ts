@@ -1,14 +1,19 @@
 /**
- * Lectures without zod: the kinds, age bands and code alphabet, input normalisers, and cheap shape checks for API
- * answers. Islands import this (not the zod schemas) where they need no form, so those pages load no zod; the
- * types come from the schemas in src/lib/schemas/lecture.ts.
+ * Lectures without zod: the kinds, the children's age groups and the code alphabet, and input normalisers.
+ * Islands import this (not the zod schemas) where they need no form, so those pages load no zod. The cheap checks
+ * of API answers are in answer-checks.ts (they need the answers' types, which come from lecture-api.ts: keeping
+ * them apart keeps lecture-api.ts → model.ts one-way).
  */
-import type { PublicEvent, Registration } from '../schemas/lecture-api.ts';
-
 export const KINDS = ['parent_class', 'health_talk', 'publicity_month', 'training'] as const;
 export type Kind = (typeof KINDS)[number];
-export const AGE_BANDS = ['expecting', 'under_1', '1_to_2', '2_to_3', 'over_3'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+/**
+ * How old the child a family brings to a lecture is (app.lecture_registrations.child_age_band; "expecting" before
+ * birth). Not the survey's age bands (src/lib/schemas/survey.ts LECTURE_CHILD_AGES), which count months up to 3 years.
+ */
+export const LECTURE_CHILD_AGES = ['expecting', 'under_1', '1_to_2', '2_to_3', 'over_3'] as const;
+export type LectureChildAge = (typeof LECTURE_CHILD_AGES)[number];
+/** A registration's status (app.lecture_registrations.status). */
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
 /** Confirmation-code characters: no 0/O, 1/I/L, 2/Z, 5/S, 8/B. */
 export const CODE_ALPHABET = '34679ACDEFGHJKMNPQRTUVWXY';
 export const CODE_LENGTH = 6;
@@ -26,24 +31,4 @@ export function normalizeCode(input: string): string {
 
 export function isCode(input: string): boolean {
   return new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`).test(normalizeCode(input));
-}
-/** Cheap runtime checks for API answers (the islands skip full schema parsing to stay within their budget). */
-export function looksLikeEvent(x: unknown): x is PublicEvent {
-  const e = x as PublicEvent | null;
-  return (
-    !!e &&
-    typeof e.id === 'string' &&
-    typeof e.starts_at === 'string' &&
-    (KINDS as readonly string[]).includes(e.kind) &&
-    typeof e.registration === 'string'
-  );
-}
-export function looksLikeRegistration(x: unknown): x is Registration {
-  const r = x as Registration | null;
-  return (
-    !!r &&
-    typeof r.code === 'string' &&
-    ['confirmed', 'waitlisted', 'cancelled'].includes(r.status) &&
-    looksLikeEvent(r.event)
-  );
 }

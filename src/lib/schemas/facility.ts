@@ -37,7 +37,8 @@ export const IsoDateSchema = z
       }),
   );
 
-const Text = z.string().trim().min(1, { error: 'must not be empty' });
+/** A trimmed string with at least one character. */
+const NonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
 const Count = z.int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' });
 
 /** WGS-84 position. `verified: false` means the point is an estimate still to be checked on site. */
@@ -74,7 +75,7 @@ export const VacanciesSchema = z
  */
 export const PrepaymentSchema = z.strictObject({
   max_months: z.int({ error: 'must be a whole number' }).min(0).max(12),
-  refund: Text.max(300, { error: 'must be at most 300 characters' }),
+  refund: NonEmptyText.max(300, { error: 'must be at most 300 characters' }),
 });
 
 /** A temporary closure: from (and, when known, until) a date, with the reason the facility gives. */
@@ -82,7 +83,7 @@ export const ClosureSchema = z
   .strictObject({
     from: IsoDateSchema,
     until: IsoDateSchema.optional(),
-    reason: Text.max(200, { error: 'must be at most 200 characters' }),
+    reason: NonEmptyText.max(200, { error: 'must be at most 200 characters' }),
   })
   .refine((c) => c.until === undefined || c.until >= c.from, {
     error: 'must not be before from',
@@ -124,11 +125,11 @@ export const FacilitySchema = z
       .optional(),
     /** 编号 as the district's list gives it, usually the filing number (备案编号, e.g. 池卫托备〔2024〕1号); unique.
      *  The import command matches records by it (docs/data.md). Absent when the list has none. */
-    filing_number: Text.optional(),
+    filing_number: NonEmptyText.optional(),
     /** Chinese name as filed. Demo records must start with "示例·". */
-    name: Text,
+    name: NonEmptyText,
     /** English name, optional; the Chinese name is shown when absent. */
-    name_en: Text.optional(),
+    name_en: NonEmptyText.optional(),
     type: z.enum(FACILITY_TYPES),
     /** Required unless listed in `unverified`. */
     ownership: z.enum(OWNERSHIPS).optional(),
@@ -146,7 +147,7 @@ export const FacilitySchema = z
         error: `must be one of the ${TOWNSHIP_CODES.length} township codes of ${DISTRICT.name} (src/districts/${DISTRICT.id}/district.ts)`,
       })
       .optional(),
-    address: Text.optional(),
+    address: NonEmptyText.optional(),
     /** Absent until the position is known: the facility is listed but not mapped. */
     location: LocationSchema.optional(),
     /**
@@ -170,18 +171,18 @@ export const FacilitySchema = z
     vacancies: VacanciesSchema.optional(),
     care_forms: z.array(z.enum(CARE_FORMS)).min(1, { error: 'must list at least one care form' }).optional(),
     /** Opening hours as written by the facility, e.g. "周一至周五 7:30–17:30". */
-    hours: Text.optional(),
+    hours: NonEmptyText.optional(),
     fees: FeesSchema.optional(),
     /** Prepayment terms (预收费): most months taken in advance and the refund rule. */
     prepayment: PrepaymentSchema.optional(),
     /** A temporary closure (暂停服务); absent while the facility is open. */
     closure: ClosureSchema.optional(),
     /** 签约社区卫生服务中心: the community health centre that supports it. */
-    health_partner: Text.optional(),
+    health_partner: NonEmptyText.optional(),
     /** Latest inspection. Real records only: a demo record carries none. */
     inspection: z.strictObject({ date: IsoDateSchema, result: z.enum(INSPECTION_RESULTS) }).optional(),
     /** Where the record comes from (filing list, article, "示例数据"). */
-    source: Text,
+    source: NonEmptyText,
     /**
      * When someone last checked the whole record. Required for a real record with nothing left in `unverified`;
      * absent on demo records (nobody checked a made-up record) and on records still waiting for their check.

@@ -4,9 +4,9 @@
  * model.ts); tests parse real answers with these schemas.
  */
 import { z } from 'zod/mini';
-import { AGE_BANDS, KINDS } from '../lectures/model.ts';
+import { KINDS, LECTURE_CHILD_AGES, REGISTRATION_STATUSES } from '../lectures/model.ts';
 
-export const RegistrationStates = ['open', 'waitlist', 'not_open', 'closed', 'over', 'cancelled'] as const;
+const RegistrationStates = ['open', 'waitlist', 'not_open', 'closed', 'over', 'cancelled'] as const;
 
 /** An event as public.list_lecture_events / get_lecture_event return it. */
 export const PublicEventSchema = z.object({
@@ -34,10 +34,10 @@ export type PublicEvent = z.output<typeof PublicEventSchema>;
 /** A registration as its owner sees it (sign-up, look-up, cancel). */
 export const RegistrationSchema = z.object({
   code: z.string(),
-  status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+  status: z.enum(REGISTRATION_STATUSES),
   waitlist_position: z.nullable(z.number()),
   adults: z.number(),
-  child_age_band: z.enum(AGE_BANDS),
+  child_age_band: z.enum(LECTURE_CHILD_AGES),
   checked_in: z.boolean(),
   event: PublicEventSchema,
 });

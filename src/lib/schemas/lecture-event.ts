@@ -1,6 +1,6 @@
 /**
  * The staff event form (/staff/lectures/), apart from the parents' schemas so their islands do not carry it.
- * Same rules as app.lecture_events' constraints; messages are keys of src/lib/i18n/lectures-staff.ts.
+ * Same rules as app.lecture_events' constraints; messages are keys of src/lib/i18n/lectures-staff/zh-CN.ts.
  */
 import { z } from 'zod/mini';
 import { KINDS } from '../lectures/model.ts';

@@ -1,15 +1,15 @@
 /**
- * Lectures: the sign-up and look-up forms (zod/mini, messages are i18n keys of src/lib/i18n/lectures.ts) and the
+ * Lectures: the sign-up and look-up forms (zod/mini, messages are keys of src/lib/i18n/lectures/zh-CN.ts) and the
  * shapes the public functions return. The same rules as the SQL (20261130000200_lectures.sql): a mainland mobile
  * number, 1–2 adults, 0–3 children coming along (migration 20261206001300_capacity_in_people.sql), one of five
  * child age bands, consent; codes of 6 characters without look-alikes.
  */
 import { z } from 'zod/mini';
 
-import { AGE_BANDS, isCode, normalizeMobile } from '../lectures/model.ts';
+import { LECTURE_CHILD_AGES, isCode, normalizeMobile } from '../lectures/model.ts';
 
 export {
-  AGE_BANDS,
+  LECTURE_CHILD_AGES,
   CODE_ALPHABET,
   CODE_LENGTH,
   KINDS,
@@ -17,7 +17,7 @@ export {
   normalizeCode,
   normalizeMobile,
 } from '../lectures/model.ts';
-export type { AgeBand, Kind } from '../lectures/model.ts';
+export type { LectureChildAge, Kind } from '../lectures/model.ts';
 
 const mobile = z.string().check(
   z.trim(),
@@ -36,7 +36,7 @@ export const SignUpSchema = z.object({
   mobile,
   adults: z.enum(['1', '2'], { error: 'lec.error.adults' }),
   children: z.enum(['0', '1', '2', '3'], { error: 'lec.error.children' }),
-  childAgeBand: z.enum(AGE_BANDS, { error: 'lec.error.ageBand' }),
+  childAgeBand: z.enum(LECTURE_CHILD_AGES, { error: 'lec.error.ageBand' }),
   consent: z.literal(true, { error: 'lec.error.consent' }),
 });
 export type SignUp = z.output<typeof SignUpSchema>;

@@ -10,17 +10,17 @@
  */
 
 /** Pages that may use the camera (scanning a confirmation code at a lecture's check-in); every other page may not. */
-export const CAMERA_PATHS = ['/staff/lectures/', '/en/staff/lectures/'] as const;
+const CAMERA_PATHS = ['/staff/lectures/', '/en/staff/lectures/'] as const;
 
 /** The header part of the Content-Security-Policy (no script or style sources here: the pages' meta has those). */
-export const HEADER_CSP = [
+const HEADER_CSP = [
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",
   "object-src 'none'",
 ].join('; ');
 
-export function permissionsPolicy(camera: boolean): string {
+function permissionsPolicy(camera: boolean): string {
   return [
     `camera=${camera ? '(self)' : '()'}`,
     'geolocation=(self)',
@@ -37,7 +37,7 @@ const COMMON: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
 
-export function usesCamera(pathname: string): boolean {
+function usesCamera(pathname: string): boolean {
   return CAMERA_PATHS.some((p) => pathname.startsWith(p));
 }
 

@@ -1,29 +1,35 @@
 /**
  * Turning exported rows into files that open correctly in Excel and WPS: CSV in UTF-8 with a byte-order mark,
- * CRLF line ends, every field quoted when it must be, and spreadsheet formula injection neutralised (a cell that
- * starts with = + - @ or a tab/carriage return gets a leading apostrophe, as OWASP recommends).
+ * CRLF line ends, every field quoted when it must be, and spreadsheet formula injection neutralised (a text cell that
+ * starts with = + - @ or a tab/carriage return gets a leading apostrophe, as OWASP recommends) — all by the shared
+ * table writer, src/lib/tables/csv.ts; this file only says how survey values become cells.
  */
+import { type Cell, cellText, csvField as tableCsvField, toCsv as tableCsv } from '../tables/csv.ts';
 
-/** A cell value as text, with formula injection neutralised. */
+/** A survey value as a table cell: booleans read yes/no, numbers stay numbers, anything else is text. */
+export function surveyCell(value: unknown): Cell {
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value === null || value === undefined || typeof value === 'number' || value instanceof Date)
+    return value;
+  return String(value);
+}
+
+/** A cell value as text, with formula injection neutralised (src/lib/tables/csv.ts: numbers are not text). */
 export function safeCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return cellText(surveyCell(value));
 }
 
 /** One CSV field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(value: unknown): string {
-  const text = safeCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return tableCsvField(surveyCell(value));
 }
 
 /** A whole CSV file (BOM + header + rows, CRLF). */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [
-    columns.map(csvField).join(','),
-    ...rows.map((r) => columns.map((c) => csvField(r[c])).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return tableCsv(
+    columns,
+    rows.map((r) => columns.map((c) => surveyCell(r[c]))),
+  );
 }
 
 /** The export's columns, in order (public.export_survey_responses). */

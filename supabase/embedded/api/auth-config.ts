@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'smol-toml';
 
-export const CONFIG_TOML = new URL('../../config.toml', import.meta.url);
+const CONFIG_TOML = new URL('../../config.toml', import.meta.url);
 
 export type PasswordRequirements =
   | ''

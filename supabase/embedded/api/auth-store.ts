@@ -25,11 +25,11 @@ const USER_COLUMNS = `u.id::text as id, u.aud, u.role, u.email, u.email_confirme
   u.raw_app_meta_data, u.raw_user_meta_data, u.created_at, u.updated_at,
   coalesce(u.banned_until > pg_catalog.now(), false) as banned`;
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function newRefreshToken(): string {
+function newRefreshToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -16,7 +16,7 @@ export interface TokenOptions {
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
-export function appMetadata(user: UserRow): Record<string, unknown> {
+function appMetadata(user: UserRow): Record<string, unknown> {
   return { provider: 'email', providers: ['email'], ...(user.raw_app_meta_data ?? {}) };
 }
 

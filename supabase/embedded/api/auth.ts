@@ -67,8 +67,8 @@ const REFRESH_ERRORS = {
 const VERSION_HEADER = { 'x-supabase-api-version': '2024-01-01' };
 
 /** GoTrue's limits: an email address of at most 255 characters; bcrypt reads at most 72 bytes of a password. */
-export const MAX_EMAIL_LENGTH = 255;
-export const MAX_PASSWORD_BYTES = 72;
+const MAX_EMAIL_LENGTH = 255;
+const MAX_PASSWORD_BYTES = 72;
 
 export class AuthError extends Error {
   status: number;

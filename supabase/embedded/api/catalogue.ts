@@ -67,7 +67,7 @@ export interface Catalogue {
   reload(): Promise<void>;
 }
 
-export async function loadFunctions(db: Db, schema: string): Promise<Map<string, FunctionInfo[]>> {
+async function loadFunctions(db: Db, schema: string): Promise<Map<string, FunctionInfo[]>> {
   const rows = await db.transaction(async (tx) => {
     await tx.exec(`set local search_path = ''`);
     return (await tx.query<CatalogueRow>(CATALOGUE_SQL, [schema])).rows;

@@ -100,7 +100,7 @@ interface PgErrorLike {
 }
 
 /** True for errors raised by the database (both pg and PGlite expose `code` as a five-character SQLSTATE). */
-export function isPgError(error: unknown): error is PgErrorLike & { code: string } {
+function isPgError(error: unknown): error is PgErrorLike & { code: string } {
   return (
     typeof error === 'object' &&
     error !== null &&

@@ -36,10 +36,10 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT): Promise<Buff
 }
 
 /** Deeper bodies are refused: no argument of ours nests more than a few levels, and deep JSON costs stack. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** How deeply arrays and objects nest in a JSON text (brackets inside strings do not count); stops past `limit`. */
-export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
+function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

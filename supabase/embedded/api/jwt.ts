@@ -16,7 +16,7 @@ export type Claims = Record<string, unknown> & {
 };
 
 /** The audience of user access tokens, as GoTrue sets it and PostgREST's `jwt-aud` checks it on Supabase. */
-export const AUDIENCE = 'authenticated';
+const AUDIENCE = 'authenticated';
 
 const encoder = new TextEncoder();
 

@@ -77,12 +77,3 @@ export function lockDataDir(dataDir: string): () => void {
   }
   throw new Error(`Could not lock ${dataDir}`);
 }
-
-/** The pid holding the lock, if that process is still the one that took it. */
-export function lockHolder(dataDir: string): number | null {
-  try {
-    return holderOf(readFileSync(join(dataDir, 'pglite.pid'), 'utf8'));
-  } catch {
-    return null;
-  }
-}

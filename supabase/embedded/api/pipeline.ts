@@ -56,7 +56,7 @@ const int32 = (n: number) => {
 };
 
 /** Parse/Bind/Execute per statement (unnamed statement and portal, text formats), then Sync. */
-export function pipelineMessages(statements: Statement[]): Uint8Array {
+function pipelineMessages(statements: Statement[]): Uint8Array {
   const w = new Writer();
   for (const st of statements) {
     if (st.text.includes('\0')) throw new Error('NUL in SQL text');

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 
 /** GoTrue and PostgREST require at least 32 characters for an HS256 secret. */
-export const MIN_SECRET_LENGTH = 32;
+const MIN_SECRET_LENGTH = 32;
 
 /**
  * Secrets published in Supabase's own setup files (the CLI's local default, the self-hosting `.env.example`):

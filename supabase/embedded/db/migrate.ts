@@ -14,7 +14,7 @@ import { loadFacilityFiles } from '../../../src/lib/facilities/load.ts';
 export const supabaseDir = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The role that owns the app's schemas and applies migrations (created by the bootstrap). */
-export const OWNER_ROLE = 'tuoyu_owner';
+const OWNER_ROLE = 'tuoyu_owner';
 
 /** Serialises concurrent `prepareDatabase` calls on one database (pg_advisory_xact_lock key). */
 const LOCK_KEY = 7_432_001;
@@ -41,7 +41,7 @@ export function listMigrations(dir = `${supabaseDir}migrations`): Migration[] {
 }
 
 /** Every bootstrap file (`supabase/bootstrap/NN_*.sql`) in name order. */
-export function listBootstrap(dir = `${supabaseDir}bootstrap`): string[] {
+function listBootstrap(dir = `${supabaseDir}bootstrap`): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()

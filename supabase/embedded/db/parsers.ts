@@ -25,7 +25,7 @@ const ARRAY_OF: Record<number, number> = {
 };
 
 /** `2026-06-01 08:00:00.5+00` → `2026-06-01T08:00:00.5+00:00` (the form `to_json` writes). */
-export function isoTimestamp(text: string): string {
+function isoTimestamp(text: string): string {
   const t = text.replace(' ', 'T');
   return /[+-]\d\d$/.test(t) ? `${t}:00` : t;
 }

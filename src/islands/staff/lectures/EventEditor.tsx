@@ -8,10 +8,10 @@ import {
   type EventForm,
 } from '../../../lib/schemas/lecture-event.ts';
 import { KINDS } from '../../../lib/lectures/model.ts';
-import { miniResolver } from '../../../lib/schemas/mini-resolver.ts';
+import { formResolver } from '../../../lib/schemas/form-resolver.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
-import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
-import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
+import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff/index.ts';
+import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures/index.ts';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { ErrorSummary, type FieldError } from '../../ErrorSummary.tsx';
@@ -66,7 +66,7 @@ export function EventEditor({
 }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<EventForm>({
-    resolver: miniResolver(EventFormSchema),
+    resolver: formResolver(EventFormSchema),
     defaultValues: defaults(event),
     shouldFocusError: false,
   });

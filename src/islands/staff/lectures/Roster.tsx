@@ -4,15 +4,15 @@
  * sheet; CSV and Excel export (audited, formula injection neutralised).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
-import type { LectureKey, LectureStrings } from '../../../lib/i18n/lectures.ts';
+import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff/index.ts';
+import type { LectureStrings } from '../../../lib/i18n/lectures/index.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
-import { neutralise, toCsv } from '../../../lib/lectures/export.ts';
+import type { ExportTable } from '../../../lib/lectures/export.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
 import { normalizeCode } from '../../../lib/lectures/model.ts';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
-import type { ExportRow, RosterRow, StaffEvent } from './types.ts';
+import type { RosterRow, StaffEvent } from './types.ts';
 
 declare global {
   interface Window {
@@ -124,42 +124,10 @@ export function Roster({
       p_reason: full ? reason : null,
     });
     if (error) return setNote(refusal(error));
-    const header = [
-      t['lecs.r.no'],
-      t['lecs.r.code'],
-      t['lecs.r.name'],
-      t['lecs.r.mobile'],
-      t['lecs.r.adults'],
-      t['lecs.r.age'],
-      t['lecs.r.status'],
-      t['lecs.r.checkedIn'],
-    ];
-    const body = (data as ExportRow[]).map((r) => [
-      r.signup_no,
-      r.code,
-      r.name ?? '',
-      r.mobile ?? '',
-      r.adults,
-      ps[`lec.age.${r.child_age_band}` as LectureKey],
-      r.status === 'waitlisted'
-        ? fill(t['lecs.st.waitlisted'], { n: r.waitlist_position ?? '' })
-        : t[`lecs.st.${r.status}` as keyof LectureStaffStrings],
-      r.checked_in_at ? formatShanghai(r.checked_in_at) : '',
-    ]);
+    // The file writer (and exceljs) load with the first export: the roster screen itself never needs them.
+    const { exportFile } = await import('./export-file.ts');
     const name = `roster-${event.starts_at.slice(0, 10)}-${event.id.slice(0, 8)}${full ? '-full' : ''}`;
-    if (kind === 'csv')
-      return download(`${name}.csv`, new Blob([toCsv(header, body)], { type: 'text/csv;charset=utf-8' }));
-    const { default: ExcelJS } = await import('exceljs');
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(t['lecs.roster']);
-    // Every cell is written as a string value (never a formula), neutralised like the CSV for spreadsheet exports.
-    sheet.addRows([header, ...body].map((r) => r.map((c) => neutralise(String(c)))));
-    download(
-      `${name}.xlsx`,
-      new Blob([await book.xlsx.writeBuffer()], {
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      }),
-    );
+    download(`${name}.${kind}`, await exportFile(kind, data as ExportTable, t, ps));
   }
 
   async function startScan() {

@@ -3,8 +3,8 @@
  * people to call are listed), and work the roster. Uses the full supabase-js client (session from /staff/).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff.ts';
-import type { LectureStrings } from '../../../lib/i18n/lectures.ts';
+import type { LectureStaffStrings } from '../../../lib/i18n/lectures-staff/index.ts';
+import type { LectureStrings } from '../../../lib/i18n/lectures/index.ts';
 import { formatShanghai } from '../../../lib/lectures/format.ts';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';

@@ -1,5 +1,5 @@
 /** What the staff lecture functions return (public.staff_list_lecture_events, lecture_roster, …). */
-import type { AgeBand, Kind } from '../../../lib/lectures/model.ts';
+import type { LectureChildAge, Kind } from '../../../lib/lectures/model.ts';
 
 export interface StaffEvent {
   id: string;
@@ -32,12 +32,13 @@ export interface RosterRow {
   name: string | null;
   mobile_masked: string | null;
   adults: number;
-  child_age_band: AgeBand;
+  child_age_band: LectureChildAge;
   status: 'confirmed' | 'waitlisted' | 'cancelled';
   waitlist_position: number | null;
   checked_in_at: string | null;
   redacted: boolean;
 }
+/** One registration of export_lecture_roster's answer (its `columns`, read by exportRecords). */
 export interface ExportRow {
   id: number;
   signup_no: number;
@@ -46,9 +47,8 @@ export interface ExportRow {
   /** Masked (138****1234) unless an admin exported full numbers with a reason. */
   mobile: string | null;
   adults: number;
-  child_age_band: AgeBand;
+  child_age_band: LectureChildAge;
   status: string;
   waitlist_position: number | null;
-  created_at: string;
   checked_in_at: string | null;
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
 import { SQL_ENUMS, YES_NO } from '../../../lib/schemas/survey.ts';
-import { EXPORT_COLUMNS, safeCell, toCsv } from '../../../lib/survey/export.ts';
+import { EXPORT_COLUMNS, surveyCell, toCsv } from '../../../lib/survey/export.ts';
 import { download } from './download.ts';
 
 interface Props {
@@ -47,11 +47,14 @@ export function ExportPanel({ s, isAdmin, fetchRows }: Props) {
     const columns = EXPORT_COLUMNS.filter((c) => phones || c !== 'phone');
     if (kind === 'csv') download('survey-responses.csv', toCsv(columns, rows), 'text/csv;charset=utf-8');
     else {
-      const { default: ExcelJS } = await import('exceljs');
+      const [{ default: ExcelJS }, { addRows }] = await Promise.all([
+        import('exceljs'),
+        import('../../../lib/tables/xlsx.ts'),
+      ]);
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('responses');
-      sheet.addRow([...columns]);
-      for (const r of rows) sheet.addRow(columns.map((c) => safeCell(r[c])));
+      // Typed cells (numbers stay numbers), text neutralised: the one rule of src/lib/tables/.
+      addRows(sheet, [[...columns], ...rows.map((r) => columns.map((c) => surveyCell(r[c])))]);
       const codes = book.addWorksheet('codebook');
       codes.addRow(['variable', 'code', 'label']);
       for (const row of codebook(s)) codes.addRow(row);

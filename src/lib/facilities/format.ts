@@ -3,10 +3,10 @@
  * record lists the field under `unverified`, "示例数据，无 / Example record: none" for what demo records must not
  * carry (phone, filing, inspection), and 暂无 / "Not provided" otherwise.
  */
-import type { Facility } from './schemas/facility.ts';
-import { CARE_FORMS, type VerifiableField } from './schemas/facility-enums.ts';
-import type { Locale, Translate } from './i18n/index.ts';
-import { townshipByCode } from '../data/district.ts';
+import type { Facility } from '../schemas/facility.ts';
+import { CARE_FORMS, type VerifiableField } from '../schemas/facility-enums.ts';
+import type { Locale, Translate } from '../i18n/index.ts';
+import { townshipByCode } from '../../data/district.ts';
 
 /** Fields a demo record never carries (FacilitySchema refuses them). */
 const NOT_ON_DEMO: readonly VerifiableField[] = ['phone', 'filing', 'inspection'];

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import YAML from 'yaml';
-import { DISTRICT_TEXT_NAMES, TEXT_NAMES, TextSchema } from '../../src/lib/schemas/text.ts';
+import { DISTRICT_PROSE_PAGES, SITE_PROSE_PAGES, ProsePageSchema } from '../../src/lib/schemas/prose-page.ts';
 import { DISTRICTS } from '../../src/districts/index.ts';
 import { zhCN } from '../../src/lib/i18n/zh-CN.ts';
 import { en } from '../../src/lib/i18n/en.ts';
@@ -13,11 +13,11 @@ import { en } from '../../src/lib/i18n/en.ts';
 const LOCALES = ['zh-CN', 'en'] as const;
 /** The site's texts, and each district's own where it has them (Guichi: its policies). */
 const FILES: [string, (locale: string) => string][] = [
-  ...TEXT_NAMES.map(
+  ...SITE_PROSE_PAGES.map(
     (n) => [n, (l: string) => `src/content/texts/${l}/${n}.md`] as [string, (l: string) => string],
   ),
   ...Object.keys(DISTRICTS).flatMap((id) =>
-    DISTRICT_TEXT_NAMES.filter((n) => existsSync(`src/districts/${id}/texts/zh-CN/${n}.md`)).map(
+    DISTRICT_PROSE_PAGES.filter((n) => existsSync(`src/districts/${id}/texts/zh-CN/${n}.md`)).map(
       (n) =>
         [`${id}/${n}`, (l: string) => `src/districts/${id}/texts/${l}/${n}.md`] as [
           string,
@@ -39,7 +39,7 @@ describe.each(FILES)('text "%s"', (label, path) => {
   const texts = Object.fromEntries(LOCALES.map((l) => [l, read(path(l))]));
 
   test('front matter is valid in every locale', () => {
-    for (const l of LOCALES) expect(TextSchema.safeParse(texts[l]!.data).success, l).toBe(true);
+    for (const l of LOCALES) expect(ProsePageSchema.safeParse(texts[l]!.data).success, l).toBe(true);
   });
 
   test('the same sections and lists in both languages', () => {
