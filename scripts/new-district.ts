@@ -82,6 +82,7 @@ export function scaffold(root: string, adcode: string, sources: string, id?: str
       },
     },
     consultation_phones: [],
+    vacancy_stale_after_days: 14,
     center_gcj02: [mid(lngs), mid(lats)],
     outline: {
       file: 'boundary.gcj02.geojson',

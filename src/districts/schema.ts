@@ -58,6 +58,11 @@ export const DistrictSchema = z
     }),
     /** Numbers families may call about childcare. Empty until the district confirms them: never invented. */
     consultation_phones: z.array(PublicPhoneSchema),
+    /**
+     * A vacancy figure older than this many days may have changed: pages then ask parents to call, and it no longer
+     * counts for the 有空位 filter (src/lib/facilities/freshness.ts). Default 14.
+     */
+    vacancy_stale_after_days: z.number().int().min(1).max(365).default(14),
     /** [lng, lat] in GCJ-02: where the map starts */
     center_gcj02: z.tuple([z.number(), z.number()]),
     /** The outline file beside district.ts: GCJ-02 GeoJSON, Polygon or MultiPolygon features */

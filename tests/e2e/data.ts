@@ -13,6 +13,10 @@ import { en } from '../../src/lib/i18n/en.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
 import { districtWords } from '../../src/lib/i18n/district-words.ts';
 import { fill } from '../../src/lib/i18n/fill.ts';
+import { facilitiesLiveZhCN } from '../../src/lib/i18n/facilities-live/zh-CN.ts';
+import { facilitiesLiveEn } from '../../src/lib/i18n/facilities-live/en.ts';
+import { DISTRICTS } from '../../src/districts/index.ts';
+import { E2E_TODAY } from '../support/e2e-env.ts';
 
 export type Locale = 'zh-CN' | 'en';
 export type UiKey = keyof typeof zhCN;
@@ -100,6 +104,38 @@ export function haversineKm([lng1, lat1]: [number, number], [lng2, lat2]: [numbe
   return 2 * 6371.0088 * Math.asin(Math.sqrt(a));
 }
 
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const dayNumber = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+/** Days a figure may be old and still count (the test district's setting). */
+export const STALE_AFTER_DAYS = DISTRICTS.guichi.vacancy_stale_after_days;
+/** Older than the limit on `today`: "可能已变化，请致电确认". */
+export const isStaleOn = (asOf: string, today = E2E_TODAY, limit = STALE_AFTER_DAYS) =>
+  dayNumber(today) - dayNumber(asOf) > limit;
+/** Counts for 有空位 on `today`: places, reported recently enough. */
+export const hasPlaceOn = (f: Rec, today = E2E_TODAY, limit = STALE_AFTER_DAYS) =>
+  !!f.vacancies && f.vacancies.count > 0 && !isStaleOn(f.vacancies.as_of, today, limit);
+
+/** A vacancy figure as the page words it on `today` ("3 个 · 12 月 2 日更新", or the stale warning). */
+export function vacancyText(
+  count: number,
+  asOf: string,
+  locale: Locale,
+  today = E2E_TODAY,
+  limit = STALE_AFTER_DAYS,
+): string {
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const thisYear = asOf.slice(0, 4) === today.slice(0, 4);
+  const date =
+    locale === 'en'
+      ? `${d} ${MONTHS_EN[m - 1]}${thisYear ? '' : ` ${y}`}`
+      : `${thisYear ? '' : `${y} 年 `}${m} 月 ${d} 日`;
+  const w = locale === 'en' ? facilitiesLiveEn : facilitiesLiveZhCN;
+  return fill(isStaleOn(asOf, today, limit) ? w['vacancy.stale'] : w['vacancy.fresh'], { n: count, date });
+}
+
 /**
  * Field values as the site should word them. A missing value reads 待核实 / To be verified when the record lists
  * the field under `unverified`; on a demo record, phone, filing and inspection read "示例数据，无此项"; else 暂无.
@@ -131,9 +167,7 @@ export function fieldValues(f: Rec, locale: Locale) {
       : none('care_forms'),
     hours: f.hours ?? none('hours'),
     places: f.places === undefined ? none('places') : t('common.places', { n: f.places }),
-    vacancies: f.vacancies
-      ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of })
-      : none('vacancies'),
+    vacancies: f.vacancies ? vacancyText(f.vacancies.count, f.vacancies.as_of, locale) : none('vacancies'),
     fees: fees.length ? fees : [none('fees')],
     healthPartner: f.health_partner ?? none('health_partner'),
     filing: f.filing ? t(`filing.${f.filing}`) : none('filing'),

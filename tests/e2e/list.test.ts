@@ -11,10 +11,12 @@ import {
   searchText,
   townshipName,
   tr,
+  vacancyText,
   visibleIds,
   zh,
   type Rec,
 } from './data.ts';
+import { facilitiesLiveZhCN as live } from '../../src/lib/i18n/facilities-live/zh-CN.ts';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -169,6 +171,7 @@ test('a shared link restores the form and the filtered list; clear filters shows
   await expect(chips).toHaveText([
     zh('list.chip.ageValue', { n: 24 }),
     zh('search.inclusive'),
+    live['filter.vacant'],
     zh('careForm.half_day'),
     zh('list.chip.place'),
     zh('type.childcare_center'),
@@ -414,9 +417,7 @@ test('cards answer first questions: fee for the chosen care form, vacancies with
       f.fees?.[c] === undefined ? `${zh(`careForm.${c}` as never)} ${zh('common.notProvided')}` : fee(c),
     ),
   );
-  await expect(card).toContainText(
-    zh('field.vacanciesAsOf', { n: f.vacancies!.count, date: f.vacancies!.as_of }),
-  );
+  await expect(card).toContainText(vacancyText(f.vacancies!.count, f.vacancies!.as_of, 'zh-CN'));
   await page.goto('/facilities/?form=half_day');
   await expect(card.locator('.fee:visible')).toHaveText([fee('half_day')]);
 });

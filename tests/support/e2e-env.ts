@@ -16,6 +16,13 @@ export const E2E_JWT_SECRET = 'e2e-only-secret-for-browser-tests-0123456789';
 /** The anon key of the test API (keys are signed asynchronously, once, when this module loads). */
 const E2E_ANON_KEY = (await apiKeys(E2E_JWT_SECRET)).anon;
 
+/**
+ * The day in Beijing, which both the build (src/lib/facilities/build-today.ts) and the test API's
+ * facility_vacancies() judge vacancy figures by: the browser tests expect stale and fresh figures for this day
+ * (the site is built just before them). Unit tests fix the day with TUOYU_TODAY instead.
+ */
+export const E2E_TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /** Environment for `astro build` so the built site talks to the test API. */
 export function e2eBuildEnv(): Record<string, string> {
   // TUOYU_LOCAL_BUILD: a local build (SITE_URL may stay unset), see src/integrations/build-env.ts.

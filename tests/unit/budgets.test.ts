@@ -3,11 +3,26 @@
  * stays small, detail pages stay light on slow mobile connections, and no web fonts are shipped.
  * Needs a build: `npm run build` first (`npm test` does that).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bytesOf, findWebFonts, listPages, measurePage, staticImports } from '../../bench/lib/page-weight.ts';
+import {
+  bytesOf,
+  findWebFonts,
+  listPages,
+  measurePage,
+  staticImports,
+  type PageWeight,
+} from '../../bench/lib/page-weight.ts';
 
 const KB = 1024;
 const DIST = 'dist';
@@ -105,23 +120,59 @@ describe('budgets of the built site', () => {
     for (const p of contentPages) expect(existsSync(path.join(DIST, p, 'index.html')), p).toBe(true);
   });
 
-  test('content pages load no script from another host, and no module script except the list page and the policies calculator', () => {
-    const offending = [...weights.values()].flatMap((w) => [
-      ...w.externalScripts.map((s) => `${w.page}: external script ${s}`),
-      ...(LIST_PAGES.includes(w.page) ? [] : w.jsFiles.map((f) => `${w.page}: loads ${f}`)),
-      ...(LIST_PAGES.includes(w.page) ||
-      w.moduleScripts === 0 ||
-      (CALCULATOR_PAGES.includes(w.page) && w.moduleScripts === 1)
-        ? []
-        : [`${w.page}: ${w.moduleScripts} module script(s)`]),
-    ]);
+  // The live vacancy figures (src/islands/live-vacancies.ts): on the list and every detail page, nothing else.
+  const LIVE = /^_astro\/LiveVacancies\.astro_astro_type_script_[^/]*\.js$/;
+  const liveFiles = (w: PageWeight) => {
+    const entry = w.jsFiles.find((f) => LIVE.test(f));
+    return entry
+      ? [
+          entry,
+          ...staticImports(readFileSync(path.join(DIST, entry), 'utf8')).map((i) => path.join('_astro', i)),
+        ]
+      : [];
+  };
+  const gzipOf = (files: string[]) =>
+    files.reduce((n, f) => n + bytesOf(readFileSync(path.join(DIST, f))).gzip, 0);
+
+  test('content pages load no script from another host, and no module script except the list page, the policies calculator and the live vacancy figures of detail pages', () => {
+    const offending = [...weights.values()].flatMap((w) => {
+      const live = detailPages.includes(w.page) ? liveFiles(w) : [];
+      return [
+        ...w.externalScripts.map((s) => `${w.page}: external script ${s}`),
+        ...(LIST_PAGES.includes(w.page)
+          ? []
+          : w.jsFiles.filter((f) => !live.includes(f)).map((f) => `${w.page}: loads ${f}`)),
+        ...(LIST_PAGES.includes(w.page) ||
+        w.moduleScripts === (live.length ? 1 : 0) ||
+        (CALCULATOR_PAGES.includes(w.page) && w.moduleScripts === 1)
+          ? []
+          : [`${w.page}: ${w.moduleScripts} module script(s)`]),
+      ];
+    });
     expect(offending).toEqual([]);
   });
 
-  test.each(LIST_PAGES)('%s: all its JavaScript is at most 5 KB gzip', (page) => {
-    const w = weights.get(page)!;
-    expect(w.jsFiles.length, 'the list page should load its filter script').toBeGreaterThan(0);
-    expect(w.js.gzip, `${w.jsFiles.join(', ')}: ${w.js.gzip} bytes gzip`).toBeLessThanOrEqual(5 * KB);
+  test.each(LIST_PAGES)(
+    '%s: its filter JavaScript is at most 5 KB gzip, the live figures at most 1 KB more',
+    (page) => {
+      const w = weights.get(page)!;
+      const live = liveFiles(w);
+      const filter = w.jsFiles.filter((f) => !live.includes(f));
+      expect(filter.length, 'the list page should load its filter script').toBeGreaterThan(0);
+      expect(live.length, 'the list page should load the live vacancy figures').toBeGreaterThan(0);
+      expect(gzipOf(filter), `${filter.join(', ')}`).toBeLessThanOrEqual(5 * KB);
+      expect(gzipOf(live), `${live.join(', ')}`).toBeLessThanOrEqual(KB);
+    },
+  );
+
+  test('every detail page loads the live vacancy figures, at most 1 KB gzip of JavaScript, no framework', () => {
+    const wrong = detailPages
+      .map((p) => weights.get(p)!)
+      .filter(
+        (w) => !liveFiles(w).length || w.js.gzip > KB || w.jsFiles.some((f) => /react|preact|vue/i.test(f)),
+      )
+      .map((w) => `${w.page}: ${w.jsFiles.join(', ')} ${w.js.gzip} bytes gzip`);
+    expect(wrong).toEqual([]);
   });
 
   test('inline JavaScript (the head script, src/lib/head-script.ts) is under 1 KB on every content page (the policies page: plus its calculator)', () => {

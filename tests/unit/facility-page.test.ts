@@ -22,7 +22,9 @@ const render = async (facility: unknown, locale = 'zh-CN') =>
     props: { locale, facility },
     params: { slug: 'x' },
   });
-const dds = (html: string) => [...html.matchAll(/<dd>(.*?)<\/dd>/g)].map((m) => m[1]);
+// A value's words (the vacancy figure sits in its own span, for the live script).
+const dds = (html: string) =>
+  [...html.matchAll(/<dd>(.*?)<\/dd>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
 
 describe('facility page', () => {
   test('a real record: a tel: link for its phone, its verified date, no 待核实', async () => {

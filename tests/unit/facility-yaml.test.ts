@@ -13,8 +13,8 @@ const record = {
   ...validFacility(),
   former_ids: ['chiyang-oak'],
   filing_number: '皖池托备 2026-001',
-  prepayment: { max_months: 3, refund: '按未上课天数退还' },
-  closure: { from: '2026-12-01', until: '2026-12-05', reason: '园舍维修' },
+  prepayment: { max_months: 3, refund: '未上课的月份按天退还' },
+  closure: { from: '2027-01-20', until: '2027-02-10', reason: '寒假' },
 } as FacilityInput;
 
 describe('facilityToYaml', () => {

@@ -25,6 +25,7 @@ const item: FilterItem = {
   maxMonths: 36,
   forms: ['full_day', 'half_day'],
   inclusive: true,
+  vacant: true,
   ownership: 'private',
   level: 'city',
   lngLat: [117.48, 30.66],
@@ -44,13 +45,14 @@ describe('parseFilter / serializeFilter', () => {
       age: 18,
       form: 'hourly',
       inclusive: true,
+      vacant: true,
       own: 'public',
       level: 'province',
       sort: 'distance',
     };
     const query = serializeFilter(full);
     expect(query).toBe(
-      'q=%E6%B1%A0%E9%98%B3+oak&type=kindergarten_class&township=341702108&age=18&form=hourly&inclusive=1&own=public&level=province&sort=distance',
+      'q=%E6%B1%A0%E9%98%B3+oak&type=kindergarten_class&township=341702108&age=18&form=hourly&inclusive=1&vacant=1&own=public&level=province&sort=distance',
     );
     expect(parse(query)).toEqual(full);
   });
@@ -64,6 +66,7 @@ describe('parseFilter / serializeFilter', () => {
       { age: 72 },
       { form: 'temporary' },
       { inclusive: true },
+      { vacant: true },
       { level: 'district' },
       { level: 'any' },
       { own: 'private' },
@@ -143,6 +146,13 @@ describe('matchesFilter', () => {
     expect(matches({ inclusive: true })).toBe(true);
   });
 
+  test('有空位 (vacant): only filters when asked', () => {
+    const full = { ...item, vacant: false };
+    expect(matchesFilter(full, state({ vacant: true }))).toBe(false);
+    expect(matchesFilter(full, state({ vacant: false }))).toBe(true);
+    expect(matches({ vacant: true })).toBe(true);
+  });
+
   test('demonstration level', () => {
     expect(matches({ level: 'city' })).toBe(true);
     expect(matches({ level: 'province' })).toBe(false);
@@ -181,6 +191,7 @@ describe('usesMoreThanSearch', () => {
       { age: 0 },
       { form: 'hourly' },
       { inclusive: true },
+      { vacant: true },
       { level: 'district' },
       { sort: 'distance' },
     ];

@@ -43,6 +43,7 @@ function itemFromCardHtml(html: string): FilterItem {
     maxMonths: attr('max') ? Number(attr('max')) : null,
     forms: (attr('forms') ?? '').split(' ').filter(Boolean) as FilterItem['forms'],
     inclusive: attr('inclusive') === '1',
+    vacant: attr('vacant') === '1',
     ownership: (attr('own') ?? null) as FilterItem['ownership'],
     level: (attr('level') || null) as FilterItem['level'],
     lngLat: lng && lat ? [Number(lng), Number(lat)] : null,

@@ -32,6 +32,8 @@ export default {
     },
   },
   consultation_phones: [],
+  /** Vacancy figures older than this ask parents to call (docs/districts.md) */
+  vacancy_stale_after_days: 14,
   center_gcj02: [116.978515, 30.030762],
   outline: {
     file: 'boundary.gcj02.geojson',

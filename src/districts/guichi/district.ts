@@ -21,6 +21,8 @@ export default {
   },
   // The commission's consultation number is in no source we have: the district fills it in (docs/districts.md).
   consultation_phones: [],
+  /** Vacancy figures older than this ask parents to call (docs/districts.md) */
+  vacancy_stale_after_days: 14,
   /** DataV's 'center' of the boundary file */
   center_gcj02: [117.488342, 30.657378],
   outline: {

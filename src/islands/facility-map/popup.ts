@@ -12,6 +12,7 @@ import type { MapFacility } from '../../lib/map/types.ts';
 import type { NavigationLinks, NavigationOrigin } from '../../lib/geo/navigation.ts';
 import { displayName } from './markers.ts';
 import { esc, fill } from './html.ts';
+import { vacancyWords } from '../../lib/facilities/freshness.ts';
 
 type MakeLinks = (wgs: [number, number], name: string, origin: NavigationOrigin) => NavigationLinks;
 let navigation: Promise<MakeLinks> | null = null;
@@ -35,6 +36,9 @@ export function popupHtml(item: MapFacility, ctx: PopupContext, nav: NavigationL
   if (item.inclusive) facts.push(w.inclusive);
   const ages = item.ages ? fill(w.monthsRange, { min: item.ages[0], max: item.ages[1] }) : w.unverified;
   const places = item.places === null ? w.notProvided : String(item.places);
+  const vac = item.vac
+    ? vacancyWords(item.vac[0], item.vac[1], w.vacancy.now, w.vacancy.words)
+    : { text: w.notProvided, stale: false };
   const km = ctx.distanceKm(item);
   const apps = ['amap', 'baidu', 'tencent'] as const;
   // One tap to call (the facility, or a true number to ask) and one tap to route (AMap), right under the name.
@@ -53,6 +57,7 @@ export function popupHtml(item: MapFacility, ctx: PopupContext, nav: NavigationL
     `<p>${esc(facts.join(w.separator))}</p>` +
     `<p>${esc(fill(w.ages, { value: ages }))}</p>` +
     `<p>${esc(fill(w.places, { value: places }))}</p>` +
+    `<p class="fm-vac"${vac.stale ? ' data-stale' : ''}>${esc(fill(w.vacancies, { value: vac.text }))}</p>` +
     (km === null
       ? ''
       : `<p class="fm-distance" data-distance>${esc(fill(w.distance, { km: km.toFixed(1) }))}</p>`) +

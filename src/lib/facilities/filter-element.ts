@@ -24,21 +24,25 @@ import type { CareForm, DemonstrationLevel, FacilityType, Ownership } from '../s
 import { fill } from '../i18n/fill.ts';
 
 type Key = keyof FilterState;
-const CONDITIONS: Key[] = ['q', 'age', 'inclusive', 'form', 'township', 'type', 'own', 'level'];
+const CONDITIONS: Key[] = ['q', 'age', 'inclusive', 'vacant', 'form', 'township', 'type', 'own', 'level'];
 
 function itemFromCard(li: HTMLElement): FilterItem {
   const d = li.dataset;
   const lng = Number(d.lng);
   const lat = Number(d.lat);
+  // A compact row (FacilityRow.astro) carries no id or search text: its anchor and the name and place it shows.
+  const shown = () =>
+    `${li.querySelector('a')?.textContent} ${li.querySelector('[data-place]')?.textContent}`;
   return {
-    id: d.id ?? '',
-    text: d.text ?? '',
+    id: d.id ?? li.id.slice(5),
+    text: d.text ?? shown().toLowerCase(),
     type: d.type as FacilityType,
     township: d.township ?? '',
     minMonths: d.min ? Number(d.min) : null,
     maxMonths: d.max ? Number(d.max) : null,
     forms: (d.forms ?? '').split(' ').filter(Boolean) as CareForm[],
     inclusive: d.inclusive === '1',
+    vacant: d.vacant === '1',
     ownership: (d.own || null) as Ownership | null,
     level: (d.level || null) as DemonstrationLevel | null,
     lngLat: d.lng && d.lat && Number.isFinite(lng) && Number.isFinite(lat) ? [lng, lat] : null,
@@ -87,6 +91,12 @@ export class FacilityFilter extends HTMLElement {
       (e.target as HTMLElement).querySelector<HTMLElement>(':popover-open')?.hidePopover();
     });
     this.form.addEventListener('reset', () => setTimeout(now));
+    // Fresher vacancy figures arrived (src/islands/live-vacancies.ts): 有空位 follows them.
+    // Only 有空位 depends on them, so the cards move only while it is chosen.
+    document.addEventListener('live-vacancies', () => {
+      for (const c of this.cards) c.item.vacant = c.li.dataset.vacant === '1';
+      if (this.state.vacant) this.render(this.state);
+    });
     this.addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>('[data-remove],[data-relax-key]');
       if (!b) return;
@@ -176,7 +186,7 @@ export class FacilityFilter extends HTMLElement {
     const v = state[key];
     if (v === null || v === false || v === '' || (key === 'sort' && v === 'name')) return '';
     if (key === 'age') return fill(this.dataset.ageTemplate!, { n: v as number });
-    if (key === 'inclusive') return this.dataset.inclusiveLabel!;
+    if (key === 'inclusive' || key === 'vacant') return this.dataset[`${key}Label`]!;
     if (key === 'q') return v as string;
     const chip = [...this.form.querySelectorAll<HTMLInputElement>(`input[name="${key}"]`)].find(
       (i) => i.value === v,
@@ -214,7 +224,8 @@ export class FacilityFilter extends HTMLElement {
       chip.textContent = text || chip.dataset.label!;
       chip.classList.toggle('on', !!text);
     }
-    this.querySelector('[data-chip-check]')?.classList.toggle('on', state.inclusive);
+    for (const c of this.querySelectorAll<HTMLElement>('[data-chip-check]'))
+      c.classList.toggle('on', !!state[c.dataset.chipCheck as 'inclusive' | 'vacant']);
     const understood = this.querySelector<HTMLElement>('[data-understood]')!;
     understood.hidden = !this.fromWords.size;
     this.buttons(

@@ -1,6 +1,6 @@
 /**
  * The directory's filters as pure functions, shared by the list page enhancement (and the map).
- * State lives in the URL query: ?q=&type=&township=&age=&form=&inclusive=1&own=&level=&sort=name|distance
+ * State lives in the URL query: ?q=&type=&township=&age=&form=&inclusive=1&vacant=1&own=&level=&sort=name|distance
  * (level=any: any demonstration level). The search box also understands people's words (普惠, 全日托, 公办, 示范,
  * township names, ages such as "1岁2" or "14个月"): see understand().
  * No imports with runtime weight: this ships to browsers.
@@ -28,6 +28,8 @@ export interface FilterItem {
   maxMonths: number | null;
   forms: CareForm[];
   inclusive: boolean;
+  /** free places reported recently enough to trust (src/lib/facilities/freshness.ts hasPlace) */
+  vacant: boolean;
   ownership: Ownership | null;
   level: DemonstrationLevel | null;
   /** WGS-84 [lng, lat], or null when not located */
@@ -41,6 +43,8 @@ export interface FilterState {
   age: number | null;
   form: CareForm | null;
   inclusive: boolean;
+  /** only facilities with free places and a fresh figure */
+  vacant: boolean;
   own: Ownership | null;
   /** a demonstration level, or 'any' for every demonstration facility */
   level: DemonstrationLevel | 'any' | null;
@@ -54,6 +58,7 @@ export const EMPTY_FILTER: FilterState = {
   age: null,
   form: null,
   inclusive: false,
+  vacant: false,
   own: null,
   level: null,
   sort: 'name',
@@ -129,6 +134,7 @@ export function parseFilter(params: URLSearchParams): FilterState {
     age,
     form: oneOf(CARE_FORMS, params.get('form')),
     inclusive: params.get('inclusive') === '1',
+    vacant: params.get('vacant') === '1',
     own: oneOf(OWNERSHIPS, params.get('own')),
     level: level === 'any' ? 'any' : oneOf(DEMONSTRATION_LEVELS, level),
     sort: params.get('sort') === 'distance' ? 'distance' : 'name',
@@ -144,6 +150,7 @@ export function serializeFilter(state: FilterState): string {
   if (state.age !== null) params.set('age', String(state.age));
   if (state.form) params.set('form', state.form);
   if (state.inclusive) params.set('inclusive', '1');
+  if (state.vacant) params.set('vacant', '1');
   if (state.own) params.set('own', state.own);
   if (state.level) params.set('level', state.level);
   if (state.sort === 'distance') params.set('sort', 'distance');
@@ -168,6 +175,7 @@ export function matchesFilter(item: FilterItem, s: FilterState): boolean {
     return false;
   if (s.form && !item.forms.includes(s.form)) return false;
   if (s.inclusive && !item.inclusive) return false;
+  if (s.vacant && !item.vacant) return false;
   if (s.own && item.ownership !== s.own) return false;
   if (s.level && (s.level === 'any' ? !item.level : item.level !== s.level)) return false;
   return true;

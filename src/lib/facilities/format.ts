@@ -75,11 +75,7 @@ export function places(f: Facility, t: Translate): string {
   return f.places === undefined ? missing(f, 'places', t) : t('common.places', { n: f.places });
 }
 
-export function vacancies(f: Facility, t: Translate): string {
-  return f.vacancies
-    ? t('field.vacanciesAsOf', { n: f.vacancies.count, date: f.vacancies.as_of })
-    : missing(f, 'vacancies', t);
-}
+// Vacancies with their date and freshness: src/lib/facilities/vacancy.ts (judged against the build's day).
 
 /** One line per care form offered, "全日托：1,800 元/月", or one line saying why there are none. */
 export function feeLines(f: Facility, t: Translate): string[] {

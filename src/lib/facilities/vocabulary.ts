@@ -6,6 +6,7 @@
 import { TOWNSHIPS } from '../../data/district.ts';
 import { CARE_FORMS, DEMONSTRATION_LEVELS, OWNERSHIPS } from '../schemas/facility-enums.ts';
 import { LOCALES, useTranslations } from '../i18n/index.ts';
+import { liveWords } from '../i18n/facilities-live/index.ts';
 import type { Word } from './filter.ts';
 
 export function searchVocabulary(): Word[] {
@@ -14,6 +15,7 @@ export function searchVocabulary(): Word[] {
     // biome-ignore lint/correctness/useHookAtTopLevel: useTranslations is a plain lookup, not a React hook
     const t = useTranslations(locale);
     words.push([t('search.inclusive'), 'inclusive', '1']);
+    words.push([liveWords(locale)['filter.vacant'], 'vacant', '1']);
     for (const c of CARE_FORMS) words.push([t(`careForm.${c}`), 'form', c]);
     for (const o of OWNERSHIPS) words.push([t(`ownership.${o}`), 'own', o]);
     for (const l of DEMONSTRATION_LEVELS) words.push([t(`demo.level.${l}`), 'level', l]);

@@ -81,7 +81,6 @@ export const en: Record<UiKey, string> = {
   'field.ages': 'Ages accepted',
   'field.places': 'Places',
   'field.vacancies': 'Free places',
-  'field.vacanciesAsOf': '{n} (as of {date})',
   'field.careForms': 'Care forms',
   'field.hours': 'Opening hours',
   'field.fees': 'Monthly fees',

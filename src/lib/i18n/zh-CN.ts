@@ -79,7 +79,6 @@ export const zhCN = {
   'field.ages': '招收月龄',
   'field.places': '托位数',
   'field.vacancies': '空余托位',
-  'field.vacanciesAsOf': '{n} 个（截至 {date}）',
   'field.careForms': '托育形式',
   'field.hours': '开放时间',
   'field.fees': '月收费',

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/index.ts';
 import type { MapBase } from './base-layers.ts';
 import type { PhoneNumber } from '../contact/numbers.ts';
 import type { NavigationOrigin } from '../geo/navigation.ts';
+import type { Freshness, VacancyWords } from '../facilities/freshness.ts';
 
 export interface MapLabels {
   types: Record<FacilityType, string>;
@@ -26,6 +27,9 @@ export interface MapLabels {
   ages: string;
   monthsRange: string;
   places: string;
+  /** '空余托位：{value}', the figure's words and the build's day (lib/facilities/freshness.ts) */
+  vacancies: string;
+  vacancy: { words: VacancyWords; now: Freshness };
   notProvided: string;
   unverified: string;
   navigate: string;
@@ -61,7 +65,12 @@ export interface MapLabels {
 }
 
 /** `ask`: the number offered where a facility has none (src/lib/contact/: consultation number or 12345). */
-export function mapLabels(t: Translate, ask: PhoneNumber, navOrigin: NavigationOrigin): MapLabels {
+export function mapLabels(
+  t: Translate,
+  ask: PhoneNumber,
+  navOrigin: NavigationOrigin,
+  vacancy: MapLabels['vacancy'],
+): MapLabels {
   const byType = (prefix: 'type' | 'map.symbol') =>
     Object.fromEntries(FACILITY_TYPES.map((v) => [v, t(`${prefix}.${v}`)])) as Record<FacilityType, string>;
   const byLevel = (prefix: 'demo.level' | 'map.badge') =>
@@ -83,6 +92,8 @@ export function mapLabels(t: Translate, ask: PhoneNumber, navOrigin: NavigationO
     ages: t('map.popup.ages'),
     monthsRange: t('common.monthsRange'),
     places: t('map.popup.places'),
+    vacancies: t('common.labelValue', { label: t('field.vacancies'), value: '{value}' }),
+    vacancy,
     notProvided: t('common.notProvided'),
     unverified: t('common.unverified'),
     navigate: t('map.popup.navigate'),

@@ -17,6 +17,10 @@ export interface MapFacility {
   ages: [number, number] | null;
   forms: CareForm[];
   inclusive: boolean;
+  /** free places with a fresh figure on the build's day: counts for 有空位 (lib/facilities/freshness.ts) */
+  vacant: boolean;
+  /** [free places, 'YYYY-MM-DD' they were reported]; null when not reported */
+  vac: [number, string] | null;
   /** null while still to be verified */
   ownership: Ownership | null;
   level: DemonstrationLevel | null;
@@ -55,6 +59,7 @@ export function toFilterItem(f: MapFacility): FilterItem {
     maxMonths: f.ages?.[1] ?? null,
     forms: f.forms,
     inclusive: f.inclusive,
+    vacant: f.vacant,
     ownership: f.ownership,
     level: f.level,
     lngLat: f.lngLat,

@@ -5,7 +5,7 @@ import { toMapFacility } from '../../lib/map/build-data.ts';
 import type { MapData } from '../../lib/map/types.ts';
 
 export const GET: APIRoute = async () => {
-  const data: MapData = { facilities: (await getFacilities()).map(toMapFacility) };
+  const data: MapData = { facilities: (await getFacilities()).map((f) => toMapFacility(f)) };
   return new Response(JSON.stringify(data), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
