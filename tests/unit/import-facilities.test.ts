@@ -855,6 +855,18 @@ describe('the import command on the fixture files', () => {
     });
     expect(c!.prepayment).toEqual({ max_months: 3, refund: '=退园按剩余整月退还' });
     expect(lines).toContain('  第4行「预收费最多月数」列：“3个月”记为“3”（去掉了单位或分隔符）。');
+
+    // A sheet without the age columns changes the count of a record split by age: it says to add them.
+    writeFileSync(
+      csv,
+      '编号,机构名称,街道/镇,空余托位,空余统计日期\r\n池卫托备〔2024〕2号,乙托育园,池阳街道,4,2026-12-05\r\n',
+    );
+    lines = [];
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
+    expect(lines).toContain(
+      '  第2行「空余托位」列（读到“4”）：网站上记录的各年龄段空余托位加起来是 6，和「空余托位」（4）对不上。请加上「空余托位（1岁以下）」「空余托位（1–2岁）」「空余托位（2–3岁）」三列，和空余托位一起更新。',
+    );
+    expect(loadFacilities(out)[1]!.vacancies!.count).toBe(6);
   });
 
   test('a new facility needs the columns a record requires', async () => {

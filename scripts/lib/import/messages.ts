@@ -254,8 +254,14 @@ const ISSUES = {
       `a fee is given but "托育形式" does not list ${p.form}: add ${p.form} there, or empty this cell`,
   },
   vacancies_by_age_sum: {
-    zh: (p) => `各年龄段空余托位加起来是 ${p.sum}，和「空余托位」（${p.count}）对不上，请核对这几个数`,
-    en: (p) => `the free places by age add up to ${p.sum}, not to 空余托位 (${p.count}): check these numbers`,
+    zh: (p) =>
+      p.hasColumns
+        ? `各年龄段空余托位加起来是 ${p.sum}，和「空余托位」（${p.count}）对不上，请核对这几个数`
+        : `网站上记录的各年龄段空余托位加起来是 ${p.sum}，和「空余托位」（${p.count}）对不上。请加上「空余托位（1岁以下）」「空余托位（1–2岁）」「空余托位（2–3岁）」三列，和空余托位一起更新`,
+    en: (p) =>
+      p.hasColumns
+        ? `the free places by age add up to ${p.sum}, not to 空余托位 (${p.count}): check these numbers`
+        : `the free places by age on the site add up to ${p.sum}, not to 空余托位 (${p.count}): add the columns 空余托位（1岁以下）, 空余托位（1–2岁） and 空余托位（2–3岁） and update them together`,
   },
   closure_order: {
     zh: (p) => `暂停服务至（${p.until}）比暂停服务起（${p.from}）还早，请核对这两个日期`,

@@ -301,7 +301,12 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
       }
     } else if (path === 'vacancies.count' && issue.message === 'count must equal the sum of by_age') {
       const sum = Object.values(f.vacancies!.by_age ?? {}).reduce((a, n) => a + (n ?? 0), 0);
-      issues.push({ ...where, code: 'vacancies_by_age_sum', p: { count: f.vacancies!.count, sum } });
+      const hasColumns = [...read.columnOf.keys()].some((p) => p.startsWith('vacancies.by_age.')) ? 1 : 0;
+      issues.push({
+        ...where,
+        code: 'vacancies_by_age_sum',
+        p: { count: f.vacancies!.count, sum, hasColumns },
+      });
     } else if (path === 'closure.until' && issue.code === 'custom' && f.closure) {
       issues.push({ ...where, code: 'closure_order', p: { from: f.closure.from, until: f.closure.until! } });
     } else if (path === 'vacancies.count' && issue.code === 'custom') {
