@@ -6,6 +6,8 @@
  * sent but not stored (must be 0). The rate limiter runs on every request (its limit raised so it never trips).
  * Both databases prepared as the superuser and served as authenticator, as startApi does (bench/lib/targets.ts).
  * Results → bench/results/survey.json. Not a test: figures depend on the machine and its load.
+ * BENCH_SURVEY_FORM=versioned: the same answers as a versioned questionnaire (the Guichi form 2026-12 published,
+ * {form_version, answers} checked by app_private.check_survey_answers) → bench/results/survey-versioned.json.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,12 +18,35 @@ import { createApiServer } from '../supabase/embedded/api/server.ts';
 import type { Db } from '../supabase/embedded/db/adapter.ts';
 import { prepareDatabase } from '../supabase/embedded/db/migrate.ts';
 import { surveyFixture } from '../tests/fixtures/survey.ts';
+import guichiForm from '../tests/fixtures/survey-form/guichi.json' with { type: 'json' };
 import { benchTargets } from './lib/targets.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CONCURRENCY = 16;
 const SECRET = 'bench-only-secret-bench-only-secret-0123456789';
 const LOAD_AT_START = loadavg()[0]!;
+const VERSIONED = process.env.BENCH_SURVEY_FORM === 'versioned';
+const FEES: Record<string, string> = {
+  '1000_2000': '1000_1999',
+  '2001_3000': '2000_2999',
+  over_3000: '3000_plus',
+};
+
+/** Fixture answer i as the browser sends it: pre-definition, or versioned (the 2026-12 form's names and bands). */
+function payload(i: number, id: string, start_token: string) {
+  const f = surveyFixture(i % 24, id, '');
+  if (!VERSIONED) return { ...f, start_token };
+  const { consent, consent_version, src, fill_ms, phone, phone_consent, community, ...rest } =
+    f as typeof f & {
+      fee?: string;
+    };
+  const answers: Record<string, unknown> = { household: 'under3', ...rest };
+  delete answers.id;
+  if (rest.fee) answers.fee = FEES[rest.fee] ?? rest.fee;
+  if (community) answers.community = community;
+  if (phone) Object.assign(answers, { phone, phone_consent: ['yes'] });
+  return { id, consent, consent_version, form_version: '2026-12', answers, start_token };
+}
 
 function post(agent: Agent, port: number, body: string, key: string, ip: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,7 +119,7 @@ async function benchTarget(_label: string, db: Db) {
         const id = randomUUID();
         const ip = (k: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${(i & 127) * 2 + k}`;
         const start_token = await startToken(port, api.keys.anon, ip(0));
-        const body = JSON.stringify({ p_response: { ...surveyFixture(i % 24, id, ''), start_token } });
+        const body = JSON.stringify({ p_response: payload(i, id, start_token) });
         await Promise.all([send(body, id, ip(0)), send(body, id, ip(1))]);
       }
     }),
@@ -121,7 +146,9 @@ type Measured = Awaited<ReturnType<typeof benchTarget>>;
 /** After serving, as the superuser (authenticator may not read the table): each accepted answer stored once? */
 async function checkStored(label: string, admin: Db, measured: Measured) {
   const { rows } = await admin.query<{ stored: number; distinct_ids: number }>(
-    'select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses',
+    VERSIONED
+      ? 'select count(*)::int as stored, count(distinct response_id)::int as distinct_ids from app.survey_answers'
+      : 'select count(*)::int as stored, count(distinct id)::int as distinct_ids from app.survey_responses',
   );
   const result = {
     ...measured,
@@ -144,14 +171,20 @@ const results = await benchTargets('survey', {
       `update app_private.survey_settings set min_fill_seconds = 0, max_submissions_per_minute = 1000000000,
          max_submissions_per_hour = 1000000000, max_submissions_per_day = 1000000000, max_starts_per_hour = 1000000000`,
     );
+    if (VERSIONED) {
+      await admin.query(`select app_private.publish_survey_form($1::jsonb, 'bench', 30)`, [
+        JSON.stringify(guichiForm),
+      ]);
+    }
   },
   bench: benchTarget,
   check: checkStored,
 });
 
 mkdirSync('bench/results', { recursive: true });
+const OUT = VERSIONED ? 'bench/results/survey-versioned.json' : 'bench/results/survey.json';
 writeFileSync(
-  'bench/results/survey.json',
+  OUT,
   `${JSON.stringify(
     {
       generated_at: new Date().toISOString(),
@@ -169,6 +202,11 @@ writeFileSync(
         'Each answer sent twice at once from two client addresses; rps counts every request.',
         'Each answer first fetches a start token (POST start_survey, not timed); the bench database waits 0 s after it and lifts the per-address limits.',
         'duplicates_stored = rows stored - answers accepted (must be 0); missing = accepted answers not stored (must be 0).',
+        ...(VERSIONED
+          ? [
+              'Versioned: {form_version: 2026-12, answers} checked by app_private.check_survey_answers, counted in app.survey_answers.',
+            ]
+          : []),
         'PostgreSQL 15: the throwaway test cluster (fsync=off, synchronous_commit=off), pool of 10 connections; PGlite on disk in a temp folder.',
       ],
       results,
@@ -177,4 +215,4 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log('→ bench/results/survey.json');
+console.log(`→ ${OUT}`);

@@ -30,9 +30,9 @@ create function app_private.survey_value(v jsonb) returns jsonb
 language sql immutable set search_path = '' as $$
   select case
     when v is null then 'null'::jsonb
-    when jsonb_typeof(v) in ('string', 'number', 'boolean') then v
-    when jsonb_typeof(v) = 'array'
-      and not exists (select 1 from jsonb_array_elements(v) e where jsonb_typeof(e) <> 'string') then v
+    when jsonb_typeof(v) = 'number' then case when abs((v #>> '{}')::numeric) < 1e300 then v else 'null'::jsonb end
+    when jsonb_typeof(v) in ('string', 'boolean') then v
+    when jsonb_typeof(v) = 'array' and not jsonb_path_exists(v, '$[*] ? (@.type() != "string")') then v
     else 'null'::jsonb
   end
 $$;
@@ -100,112 +100,142 @@ $$;
 comment on function app_private.survey_number_value(float8) is 'Survey expressions: a computed number as a value. Owner only.';
 revoke all on function app_private.survey_number_value(float8) from public, anon, authenticated;
 
--- a = b: booleans if either is one, else numbers if either is one (NaN equals nothing), else text.
-create function app_private.survey_equal(a jsonb, b jsonb) returns boolean
-language sql immutable set search_path = '' as $$
-  select case
-    when jsonb_typeof(a) = 'boolean' or jsonb_typeof(b) = 'boolean' then app_private.survey_truth(a) = app_private.survey_truth(b)
-    when jsonb_typeof(a) = 'number' or jsonb_typeof(b) = 'number' then
-      app_private.survey_number(a) <> 'NaN'::float8 and app_private.survey_number(b) <> 'NaN'::float8
-      and app_private.survey_number(a) = app_private.survey_number(b)
-    else app_private.survey_text(a) = app_private.survey_text(b)
-  end
-$$;
-comment on function app_private.survey_equal(jsonb, jsonb) is 'Survey expressions: the = operator. Owner only.';
-revoke all on function app_private.survey_equal(jsonb, jsonb) from public, anon, authenticated;
-
 -- Evaluates an expression tree. p_top: all answers; p_at: the form's date (today()); p_instance/p_local: the repeat
 -- block and the names of that repeat's questions; p_self: `.`; p_choice: the choice a choice_filter checks.
+-- Written to call as few functions as it can (every call of a function with a pinned search_path costs): leaves
+-- (literals, references) are read inline, and the value rules of survey_value/_text/_number/_truth/_items are
+-- repeated inline for the common operators.
 create function app_private.survey_eval(p_e jsonb, p_top jsonb, p_at date, p_instance jsonb, p_local text[], p_self jsonb, p_choice jsonb)
 returns jsonb
 language plpgsql stable set search_path = '' as $$
 declare
-  v_op text := p_e ->> 'op';
-  v_args jsonb := p_e -> 'args';
+  v_op text;
+  v_args jsonb;
+  v_vals jsonb[] := '{}';
+  v_arg jsonb;
+  v_v jsonb;
   v_a jsonb;
   v_b jsonb;
+  v_ta text;
+  v_tb text;
   v_x float8;
   v_y float8;
-  v_arg jsonb;
+  v_s text;
   v_m text[];
+  v_i integer;
+  v_n integer;
+  v_truth boolean;
 begin
   if p_e is null or jsonb_typeof(p_e) <> 'object' then
     return 'null'::jsonb;
   end if;
+  v_op := p_e ->> 'op';
   case v_op
   when 'lit' then return p_e -> 'value';
   when 'today' then return to_jsonb(to_char(p_at, 'YYYY-MM-DD'));
   when 'self' then return app_private.survey_value(p_self);
   when 'col' then return app_private.survey_value(p_choice -> (p_e ->> 'name'));
   when 'ref' then
-    if p_instance is not null and (p_e ->> 'name') = any (coalesce(p_local, '{}')) then
-      return app_private.survey_value(p_instance -> (p_e ->> 'name'));
-    end if;
-    return app_private.survey_value(p_top -> (p_e ->> 'name'));
-  when 'and' then
-    for v_arg in select e from jsonb_array_elements(v_args) with ordinality x (e, n) order by n loop
-      if not app_private.survey_truth(app_private.survey_eval(v_arg, p_top, p_at, p_instance, p_local, p_self, p_choice)) then
-        return 'false'::jsonb;
-      end if;
-    end loop;
-    return 'true'::jsonb;
-  when 'or' then
-    for v_arg in select e from jsonb_array_elements(v_args) with ordinality x (e, n) order by n loop
-      if app_private.survey_truth(app_private.survey_eval(v_arg, p_top, p_at, p_instance, p_local, p_self, p_choice)) then
-        return 'true'::jsonb;
-      end if;
-    end loop;
-    return 'false'::jsonb;
+    v_v := case when p_instance is not null and (p_e ->> 'name') = any (coalesce(p_local, '{}'))
+      then p_instance -> (p_e ->> 'name') else p_top -> (p_e ->> 'name') end;
+    return app_private.survey_value(v_v);
   else
     null;
   end case;
+  v_args := coalesce(p_e -> 'args', '[]'::jsonb);
+  v_n := jsonb_array_length(v_args);
 
-  v_a := app_private.survey_eval(v_args -> 0, p_top, p_at, p_instance, p_local, p_self, p_choice);
-  if v_op = 'not' then
-    return to_jsonb(not app_private.survey_truth(v_a));
-  elsif v_op = 'neg' then
-    return app_private.survey_number_value(-app_private.survey_number(v_a));
+  -- and / or: each operand's truth, left to right, stopping early.
+  if v_op in ('and', 'or') then
+    for v_i in 0 .. v_n - 1 loop
+      v_v := app_private.survey_eval(v_args -> v_i, p_top, p_at, p_instance, p_local, p_self, p_choice);
+      v_truth := case jsonb_typeof(v_v) when 'boolean' then v_v = 'true'::jsonb when 'number' then (v_v #>> '{}')::float8 <> 0
+        when 'string' then v_v <> '""'::jsonb when 'array' then jsonb_array_length(v_v) > 0 else false end;
+      if v_op = 'and' and not v_truth then
+        return 'false'::jsonb;
+      elsif v_op = 'or' and v_truth then
+        return 'true'::jsonb;
+      end if;
+    end loop;
+    return to_jsonb(v_op = 'and');
   end if;
-  if v_op = 'fn' then
+
+  -- The operands: literals and references read here, anything else evaluated.
+  for v_i in 0 .. v_n - 1 loop
+    v_arg := v_args -> v_i;
+    if v_arg ->> 'op' = 'lit' then
+      v_v := v_arg -> 'value';
+    elsif v_arg ->> 'op' = 'ref' then
+      v_v := case when p_instance is not null and (v_arg ->> 'name') = any (coalesce(p_local, '{}'))
+        then p_instance -> (v_arg ->> 'name') else p_top -> (v_arg ->> 'name') end;
+      v_v := case when v_v is null then 'null'::jsonb
+        when jsonb_typeof(v_v) in ('string', 'boolean') then v_v
+        when jsonb_typeof(v_v) = 'number' then case when abs((v_v #>> '{}')::numeric) < 1e300 then v_v else 'null'::jsonb end
+        when jsonb_typeof(v_v) = 'array' and not jsonb_path_exists(v_v, '$[*] ? (@.type() != "string")') then v_v
+        else 'null'::jsonb end;
+    else
+      v_v := app_private.survey_eval(v_arg, p_top, p_at, p_instance, p_local, p_self, p_choice);
+    end if;
+    v_vals := v_vals || v_v;
+  end loop;
+  v_a := v_vals[1];
+  v_b := v_vals[2];
+  v_ta := jsonb_typeof(v_a);
+  v_tb := jsonb_typeof(v_b);
+
+  case v_op
+  when 'not' then
+    return to_jsonb(not app_private.survey_truth(v_a));
+  when 'neg' then
+    return app_private.survey_number_value(-app_private.survey_number(v_a));
+  when '=', '!=' then
+    if v_ta = 'boolean' or v_tb = 'boolean' then
+      v_truth := app_private.survey_truth(v_a) = app_private.survey_truth(v_b);
+    elsif v_ta = 'number' or v_tb = 'number' then
+      v_x := case when v_ta = 'number' then (v_a #>> '{}')::float8 else app_private.survey_number(v_a) end;
+      v_y := case when v_tb = 'number' then (v_b #>> '{}')::float8 else app_private.survey_number(v_b) end;
+      v_truth := v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and v_x = v_y;
+    elsif (v_ta = 'string' or v_ta = 'null') and (v_tb = 'string' or v_tb = 'null') then
+      v_truth := coalesce(v_a #>> '{}', '') = coalesce(v_b #>> '{}', '');
+    else
+      v_truth := app_private.survey_text(v_a) = app_private.survey_text(v_b);
+    end if;
+    return to_jsonb(case when v_op = '=' then v_truth else not v_truth end);
+  when '<', '<=', '>', '>=', '+', '-', '*' then
+    v_x := case when v_ta = 'number' then (v_a #>> '{}')::float8 else app_private.survey_number(v_a) end;
+    v_y := case when v_tb = 'number' then (v_b #>> '{}')::float8 else app_private.survey_number(v_b) end;
+    if v_op in ('+', '-', '*') then
+      return app_private.survey_number_value(case v_op when '+' then v_x + v_y when '-' then v_x - v_y else v_x * v_y end);
+    end if;
+    return to_jsonb(v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and case v_op
+      when '<' then v_x < v_y when '<=' then v_x <= v_y when '>' then v_x > v_y else v_x >= v_y end);
+  when 'fn' then
     case p_e ->> 'name'
-    when 'count-selected' then return to_jsonb(cardinality(app_private.survey_items(v_a)));
+    when 'selected' then
+      v_s := case when v_tb in ('string', 'null') then coalesce(v_b #>> '{}', '') else app_private.survey_text(v_b) end;
+      if v_ta = 'array' then
+        return to_jsonb(v_a @> jsonb_build_array(v_s));
+      end if;
+      return to_jsonb(v_s = any (app_private.survey_items(v_a)));
+    when 'count-selected' then
+      if v_ta = 'array' then
+        return to_jsonb(jsonb_array_length(v_a));
+      end if;
+      return to_jsonb(cardinality(app_private.survey_items(v_a)));
     when 'string-length' then return to_jsonb(char_length(app_private.survey_text(v_a)));
     when 'months' then
-      v_m := regexp_match(app_private.survey_text(v_a), '^([0-9]{4})-(0[1-9]|1[0-2])(-|$)');
+      v_s := case when v_ta = 'string' then v_a #>> '{}' else app_private.survey_text(v_a) end;
+      v_m := regexp_match(v_s, '^([0-9]{4})-(0[1-9]|1[0-2])(-|$)');
       return case when v_m is null then 'null'::jsonb else to_jsonb(v_m[1]::integer * 12 + v_m[2]::integer) end;
+    when 'regex' then return to_jsonb(app_private.survey_text(v_a) ~ app_private.survey_text(v_b));
     else
       null;
     end case;
-  end if;
-  v_b := app_private.survey_eval(v_args -> 1, p_top, p_at, p_instance, p_local, p_self, p_choice);
-  if v_op = 'fn' then
-    case p_e ->> 'name'
-    when 'selected' then return to_jsonb(app_private.survey_text(v_b) = any (app_private.survey_items(v_a)));
-    when 'regex' then return to_jsonb(app_private.survey_text(v_a) ~ app_private.survey_text(v_b));
-    else
-      raise exception using errcode = 'PT400', message = format('unknown function in a survey expression: %s', p_e ->> 'name'),
-        detail = 'survey_bad_definition';
-    end case;
-  end if;
-  if v_op = '=' then
-    return to_jsonb(app_private.survey_equal(v_a, v_b));
-  elsif v_op = '!=' then
-    return to_jsonb(not app_private.survey_equal(v_a, v_b));
-  end if;
-  v_x := app_private.survey_number(v_a);
-  v_y := app_private.survey_number(v_b);
-  case v_op
-  when '<' then return to_jsonb(v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and v_x < v_y);
-  when '<=' then return to_jsonb(v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and v_x <= v_y);
-  when '>' then return to_jsonb(v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and v_x > v_y);
-  when '>=' then return to_jsonb(v_x <> 'NaN'::float8 and v_y <> 'NaN'::float8 and v_x >= v_y);
-  when '+' then return app_private.survey_number_value(v_x + v_y);
-  when '-' then return app_private.survey_number_value(v_x - v_y);
-  when '*' then return app_private.survey_number_value(v_x * v_y);
   else
-    raise exception using errcode = 'PT400', message = format('unknown operator in a survey expression: %s', v_op),
-      detail = 'survey_bad_definition';
+    null;
   end case;
+  raise exception using errcode = 'PT400', message = format('unknown operator or function in a survey expression: %s %s', v_op, p_e ->> 'name'),
+    detail = 'survey_bad_definition';
 end
 $$;
 comment on function app_private.survey_eval(jsonb, jsonb, date, jsonb, text[], jsonb, jsonb) is 'Evaluates a survey expression tree (src/lib/survey-form/README.md) to a jsonb value. Owner only.';
@@ -214,13 +244,10 @@ revoke all on function app_private.survey_eval(jsonb, jsonb, date, jsonb, text[]
 -- The names of the questions and repeats in p_nodes and its groups (p_into_repeats: and inside repeats too).
 create function app_private.survey_node_names(p_nodes jsonb, p_into_repeats boolean) returns text[]
 language sql immutable set search_path = '' as $$
-  with recursive walk (node) as (
-    select e from jsonb_array_elements(p_nodes) e
-    union all
-    select c from walk w, jsonb_array_elements(w.node -> 'children') c
-    where w.node ->> 'kind' = 'group' or (p_into_repeats and w.node ->> 'kind' = 'repeat')
-  )
-  select coalesce(array_agg(node ->> 'name') filter (where node ->> 'kind' in ('question', 'repeat')), '{}') from walk
+  select array(select jsonb_array_elements_text(
+    jsonb_path_query_array(p_nodes, 'strict $.** ? (@.kind == "question" || @.kind == "repeat").name')
+    - case when p_into_repeats then '{}'::text[] else array(select jsonb_array_elements_text(jsonb_path_query_array(p_nodes,
+        'strict $.** ? (@.kind == "repeat").children.** ? (@.kind == "question" || @.kind == "repeat").name'))) end))
 $$;
 comment on function app_private.survey_node_names(jsonb, boolean) is 'Survey forms: the question (and repeat) names of a list of nodes, through groups. Owner only.';
 revoke all on function app_private.survey_node_names(jsonb, boolean) from public, anon, authenticated;
@@ -242,9 +269,10 @@ begin
   case p_type
   when 'select_one' then return jsonb_typeof(v) = 'string';
   when 'select_multiple' then
-    return jsonb_typeof(v) = 'array'
-      and not exists (select 1 from jsonb_array_elements(v) e where jsonb_typeof(e) <> 'string')
-      and (select count(distinct e) = count(*) from jsonb_array_elements(v) e);
+    if jsonb_typeof(v) is distinct from 'array' or jsonb_path_exists(v, '$[*] ? (@.type() != "string")') then
+      return false;
+    end if;
+    return (select count(distinct e) = count(*) from jsonb_array_elements(v) e);
   when 'integer' then
     return jsonb_typeof(v) = 'number' and abs((v #>> '{}')::numeric) <= 999999999
       and (v #>> '{}')::numeric = trunc((v #>> '{}')::numeric);
@@ -293,8 +321,12 @@ declare
   v_req jsonb;
   v_names text[];
   v_picked text[];
+  v_n integer;
+  v_list jsonb;
+  v_bad boolean;
 begin
-  for v_node in select e from jsonb_array_elements(p_nodes) with ordinality x (e, n) order by n loop
+  for v_n in 0 .. coalesce(jsonb_array_length(p_nodes), 0) - 1 loop
+    v_node := p_nodes -> v_n;
     v_kind := v_node ->> 'kind';
     v_rel := p_relevant and (v_node -> 'relevant' is null
       or app_private.survey_truth(app_private.survey_eval(v_node -> 'relevant', p_top, p_at, p_instance, p_local, null, null)));
@@ -346,7 +378,25 @@ begin
       v_out := v_out || jsonb_build_object('path', v_path, 'code', 'type', 'question', v_name);
       continue;
     end if;
-    if v_node ->> 'type' in ('select_one', 'select_multiple') then
+    if v_node ->> 'type' in ('select_one', 'select_multiple') and v_node -> 'choice_filter' is null then
+      -- Without a filter: each picked name is in the list (jsonb containment).
+      v_list := coalesce(p_def -> 'choices' -> (v_node ->> 'list'), '[]'::jsonb);
+      v_bad := false;
+      if jsonb_typeof(v_val) = 'string' then
+        v_bad := not v_list @> jsonb_build_array(jsonb_build_object('name', v_val));
+      else
+        for v_i in 0 .. jsonb_array_length(v_val) - 1 loop
+          if not v_list @> jsonb_build_array(jsonb_build_object('name', v_val -> v_i::integer)) then
+            v_bad := true;
+            exit;
+          end if;
+        end loop;
+      end if;
+      if v_bad then
+        v_out := v_out || jsonb_build_object('path', v_path, 'code', 'choice', 'question', v_name);
+        continue;
+      end if;
+    elsif v_node ->> 'type' in ('select_one', 'select_multiple') then
       v_picked := case when jsonb_typeof(v_val) = 'string' then array[v_val #>> '{}']
         else array(select e #>> '{}' from jsonb_array_elements(v_val) e) end;
       if exists (

@@ -348,10 +348,6 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'survey_number_value',
     'select app_private.survey_number_value(1)',
   ),
-  'app_private.survey_equal(jsonb, jsonb)': ownerOnly(
-    'survey_equal',
-    `select app_private.survey_equal('1', '1')`,
-  ),
   'app_private.survey_eval(jsonb, jsonb, date, jsonb, text[], jsonb, jsonb)': ownerOnly(
     'survey_eval',
     `select app_private.survey_eval('{"op":"today"}', '{}', '2027-01-01', null, null, null, null)`,
@@ -414,6 +410,19 @@ const FUNCTIONS: Record<string, { call: string; expect: Record<Who, Expect> }> =
     'survey_planning',
     'select * from app_private.survey_planning()',
   ),
+  'app_private.differing_versioned_answers(jsonb, jsonb)': ownerOnly(
+    'differing_versioned_answers',
+    `select app_private.differing_versioned_answers('{}', '{}')`,
+  ),
+  'app_private.survey_answer_key(jsonb)': ownerOnly(
+    'survey_answer_key',
+    `select app_private.survey_answer_key('1')`,
+  ),
+  ...staffPair(
+    'export_survey_answers(date, date, text)',
+    'select * from %s.export_survey_answers(null, null, null)',
+  ),
+  ...staffPair('survey_form_versions()', 'select %s.survey_form_versions()'),
   'app_private.random_survey_reference()': ownerOnly(
     'random_survey_reference',
     'select app_private.random_survey_reference()',

@@ -57,7 +57,7 @@ function candidates(q: QuestionNode, def: FormDefinition, date: string): unknown
         ...common,
       ];
     case 'integer':
-      return [-1, 0, 1, 2, 10, 11, 2.5, '2', 1e10, ...common];
+      return [-1, 0, 1, 2, 10, 11, 2.5, '2', 1e10, 1e301, ...common];
     case 'month':
       return [
         ...[-37, -36, -35, -1, 0, 1, 9, 10, 11].map((o) => monthAt(date, o)),

@@ -10,6 +10,7 @@ import { beforeAll, expect, test } from 'vitest';
 import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { validateAnswers } from '../../src/lib/survey-form/evaluate.ts';
+import { exportColumns, exportRow } from '../../src/lib/survey-form/export.ts';
 import { FIXTURE_AGES, surveyFixture } from '../fixtures/survey.ts';
 import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
 import short from '../fixtures/survey-form/short.json' with { type: 'json' };
@@ -238,6 +239,49 @@ describeEachDatabase('versioned survey answers', (ctx) => {
     }
   });
 
+  test('double entry of a versioned paper form: differences named by answer path, stored once both agree', async () => {
+    const second = await createStaff(ctx.db, 'second', 'outreach');
+    const formDate = `${monthFrom(today(), -1)}-03`;
+    const a = {
+      household: 'under3',
+      relation: 'mother',
+      children: [{ birth_month: monthFrom(formDate, -10) }, { birth_month: monthFrom(formDate, -30) }],
+      carer: 'parents',
+      in_care: 'enrolled',
+      wants_care: 'no',
+      reasons_against: ['cost', 'safety'],
+      township: '341702001',
+      community: '',
+    };
+    const p = { ...envelope(), answers: a, form_date: formDate };
+    const sql = `select public.enter_paper_survey_twice('P-77', $1::jsonb, 'paper') as r`;
+    const first = await call(ctx.db, outreach.actor, sql, [JSON.stringify(p)]);
+    expect(first).toMatchObject({ ok: true, value: { status: 'first_entry_saved' } });
+    const typo = {
+      ...p,
+      answers: {
+        ...a,
+        children: [a.children[0], { birth_month: monthFrom(formDate, -31) }],
+        reasons_against: ['safety', 'cost'],
+        township: '341702002',
+      },
+    };
+    const mismatch = await call(ctx.db, second.actor, sql, [JSON.stringify(typo)]);
+    expect(mismatch).toEqual({
+      ok: true,
+      value: { status: 'mismatch', form_no: 'P-77', fields: ['children.1.birth_month', 'township'] },
+    });
+    // The same answers in another order of the multiple choice, a blank community left out: they agree.
+    const { community: _blank, ...same } = { ...a, reasons_against: ['safety', 'cost'] };
+    const agreed = await call(ctx.db, second.actor, sql, [JSON.stringify({ ...p, answers: same })]);
+    expect(agreed).toMatchObject({ ok: true, value: { status: 'accepted', form_no: 'P-77' } });
+    const { rows } = await ctx.db.query<{ d: string; channel: string }>(
+      `select to_char(a.form_date, 'YYYY-MM-DD') as d, a.channel from app.survey_answers a where a.response_id = $1`,
+      [p.id],
+    );
+    expect(rows).toEqual([{ d: formDate, channel: 'paper' }]);
+  });
+
   test('answers of the pre-definition form become version 2026-11 rows', async () => {
     const legacy = LEGACY;
     const r = await call(ctx.db, from('198.51.100.30'), submitSql, [
@@ -339,6 +383,18 @@ describeEachDatabase('versioned survey answers', (ctx) => {
         care_form: null,
         form_date: formDate,
       },
+      // the double-entered paper form: 10 and 30 months at its date
+      ...[10, 30].map((age, i) => ({
+        form_version: '2026-12',
+        household: 'under3',
+        wants_care: 'no',
+        township: '341702001',
+        child: i + 1,
+        age_months: age,
+        fee: null,
+        care_form: null,
+        form_date: `${monthFrom(today(), -1)}-03`,
+      })),
       ...[0, 1].map((i) => ({
         form_version: '2026-11',
         household: 'under3',
@@ -389,5 +445,50 @@ describeEachDatabase('versioned survey answers', (ctx) => {
       }),
     ]);
     expect(current.ok, JSON.stringify(current)).toBe(true);
+  });
+
+  test('one export holds both versions (and the converted answers) in the same columns', async () => {
+    const versions = await call(ctx.db, outreach.actor, 'select public.survey_form_versions() as r', []);
+    const defs = (versions.ok ? (versions.value as unknown as { definition: FormDefinition }[]) : []).map(
+      (v) => v.definition,
+    );
+    expect(defs.map((d) => d.version)).toEqual(['2027-01', '2026-12']);
+    const { rows } = await ctx.db.transaction(async (tx) => {
+      await tx.exec('set local role authenticated');
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ role: 'authenticated', sub: outreach.id, aud: 'authenticated' }),
+      ]);
+      return tx.query<{ reference: string; form_version: string; answers: Record<string, unknown> }>(
+        'select reference, form_version, answers from public.export_survey_answers()',
+      );
+    });
+    const cols = exportColumns(defs);
+    const table = rows.map((r) => exportRow(cols, r));
+    const col = (key: string) => cols.findIndex((c) => c.key === key);
+    const byVersion = (v: string) => table.filter((_, i) => rows[i].form_version === v);
+    expect(rows.map((r) => r.form_version).sort()).toEqual([
+      '2026-11',
+      ...Array(6).fill('2026-12'),
+      '2027-01',
+    ]);
+    // The short form's answer: children_total a number; no provider column value.
+    const [s2027] = byVersion('2027-01');
+    expect([s2027[col('children_total')], s2027[col('care_form')], s2027[col('provider')]]).toEqual([
+      1,
+      'full_day',
+      null,
+    ]);
+    // The main-path 2026-12 answer: its fee band and a blank children_total.
+    const main = byVersion('2026-12').find((r) => r[col('provider')] === 'employer_site')!;
+    expect([main[col('fee')], main[col('children_total')], main[col('children.count')]]).toEqual([
+      '2000_2999',
+      null,
+      1,
+    ]);
+    expect(byVersion('2026-11')[0][col('fee')]).toBe('1000_2000');
+    const audit = await ctx.db.query<{ n: number }>(
+      `select count(*)::int as n from app.audit_log where action = 'survey.export_answers' and (details ->> 'rows')::int = 8`,
+    );
+    expect(audit.rows[0].n).toBe(1);
   });
 });

@@ -31,10 +31,10 @@ export interface EvalContext {
   choice?: Choice;
 }
 
-/** An answer's JSON as a value: strings, numbers, booleans, lists of strings; anything else is nothing. */
+/** An answer's JSON as a value: strings, numbers (|n| < 1e300), booleans, lists of strings; anything else is nothing. */
 export function asValue(v: unknown): Value {
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'number') return Math.abs(v) < 1e300 ? v : null;
   if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? (v as string[]) : null;
   return null;
 }
