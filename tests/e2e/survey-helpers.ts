@@ -162,11 +162,20 @@ export const tap = (page: Page, question: string, name: string, lang: Lang = 'zh
 
 /** From the consent screen to the check page, a household with one child of 14 months; `wants` chooses the branch. */
 export async function answerAll(page: Page, wants: 'yes' | 'no', lang: Lang = 'zh-CN'): Promise<void> {
+  await agree(page, lang === 'en' ? TEN : T);
+  await answerForm(page, wants, { lang });
+}
+
+/** From the first question to the check page (staff paper entry starts there): one child born `birth`. */
+export async function answerForm(
+  page: Page,
+  wants: 'yes' | 'no',
+  { lang = 'zh-CN', birth = birthMonthAgo(14) }: { lang?: Lang; birth?: string } = {},
+): Promise<void> {
   const t = lang === 'en' ? TEN : T;
-  await agree(page, t);
   await tap(page, 'household', 'under3', lang);
   await tap(page, 'relation', 'mother', lang);
-  await page.locator('#children-0-birth_month').fill(birthMonthAgo(14));
+  await page.locator('#children-0-birth_month').fill(birth);
   await next(page, t);
   await tap(page, 'carer', 'grandparents', lang);
   await tap(page, 'in_care', 'not_enrolled', lang);
