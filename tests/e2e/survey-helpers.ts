@@ -16,8 +16,9 @@ import { birthMonthAgo } from '../fixtures/survey.ts';
 export const S = surveyStrings('zh-CN');
 export const SEN = surveyStrings('en');
 /** The phone form's own words (continue, back, errors, check page). */
-export const T = surveyFormZhCN;
-export const TEN = surveyFormEn;
+type Words = Record<keyof typeof surveyFormZhCN, string>;
+export const T: Words = surveyFormZhCN;
+export const TEN: Words = surveyFormEn;
 type Lang = 'zh-CN' | 'en';
 
 /** The published Guichi questionnaire (tests/fixtures/survey-form/guichi.json). */
@@ -29,10 +30,10 @@ const all = (nodes: FormNode[]): FormNode[] =>
 export const node = (name: string) => all(FORM.body).find((n) => n.name === name)!;
 /** A question's (or group's, note's) label in the definition. */
 export const label = (name: string, lang: Lang = 'zh-CN') =>
-  (node(name) as { label: Record<Lang, string> }).label[lang];
+  (node(name) as { label: Record<Lang, string | undefined> }).label[lang]!;
 /** An answer's label, by question and choice name. */
 export const choice = (question: string, name: string, lang: Lang = 'zh-CN') =>
-  FORM.choices[(node(question) as QuestionNode).list!]!.find((c) => c.name === name)!.label[lang];
+  FORM.choices[(node(question) as QuestionNode).list!]!.find((c) => c.name === name)!.label[lang]!;
 
 const anonKey = () => e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
 

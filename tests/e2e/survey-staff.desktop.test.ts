@@ -92,6 +92,7 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   // A paper form filled three months ago for a child then 35 months old (38 today): its age counts at the form's
   // date, so the form and the database accept it.
   await page.getByLabel(T['form.paper.date']).fill(daysAgoMonths(3));
+  expect(await violations(page)).toEqual([]);
   await answerForm(page, 'no', { birth: birthMonthAgo(38) });
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
