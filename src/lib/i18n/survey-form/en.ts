@@ -24,6 +24,7 @@ export const surveyFormEn: Record<keyof typeof surveyFormZhCN, string> = {
   'form.preview.end': 'End of the preview. To answer for real, use the questionnaire page.',
   'form.preview.paper': 'The same questionnaire on paper (printable):',
   'form.consent.start': 'I agree — start',
+  'form.none': 'The childcare-demand questionnaire has not been published here yet. Questions: call {phone}.',
   'form.paper.date': 'Date of the form',
   'form.paper.dateHint': 'The date written on the paper form. Children’s ages are counted at this date.',
   'form.paper.dateMissing': 'Enter the date written on the paper form',

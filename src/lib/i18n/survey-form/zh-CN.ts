@@ -22,6 +22,7 @@ export const surveyFormZhCN = {
   'form.preview.end': '预览到此结束。正式填写请用问卷页面。',
   'form.preview.paper': '同一份问卷的纸质版（可打印）：',
   'form.consent.start': '同意，开始填写',
+  'form.none': '本区的托育需求问卷还没有发布。有问题可以拨打 {phone}。',
   'form.paper.date': '填表日期',
   'form.paper.dateHint': '纸质问卷上写的日期。孩子的月龄按这一天计算。',
   'form.paper.dateMissing': '请填写纸质问卷上的填表日期',
