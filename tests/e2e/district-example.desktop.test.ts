@@ -10,6 +10,7 @@ import { createStaticServer, listen } from '../../scripts/lib/static-server.ts';
 import { DISTRICTS } from '../../src/districts/index.ts';
 import { EXAMPLE_DIST, EXAMPLE_DISTRICT } from '../support/district-example.ts';
 import { E2E_EXAMPLE_PORT } from '../support/e2e-env.ts';
+import { surveyFormZhCN } from '../../src/lib/i18n/survey-form/zh-CN.ts';
 import { report, sweep } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { brokenLinks, pagesOf, servedFile } from './link-check.ts';
@@ -44,6 +45,13 @@ test('its pages name the district and its townships, never Guichi', () => {
   for (const t of district.townships.slice(0, 3)) expect(list).toContain(t.name);
   const guichi = pagesOf(DIST).filter((p) => /贵池|Guichi/.test(readFileSync(servedFile(DIST, p)!, 'utf8')));
   expect(guichi, 'pages that still say 贵池 / Guichi').toEqual([]);
+});
+
+test('a district without a questionnaire: the survey page says so and whom to call, and runs no form', () => {
+  const page = readFileSync(servedFile(DIST, '/survey/')!, 'utf8');
+  const [before] = surveyFormZhCN['form.none'].split('{phone}');
+  expect(page).toContain(before);
+  expect(page).not.toContain('<astro-island');
 });
 
 for (const mode of ['normal', 'large'] as const) {

@@ -1,15 +1,39 @@
 /**
- * Helpers for the survey's browser tests (not a test file): the zh-CN strings, answering each step, and calls to
- * the test API as staff (to create a distribution point and to count what was stored).
+ * Helpers for the survey's browser tests (not a test file): the page's strings, the Guichi questionnaire's labels
+ * (from its definition fixture, never from the page's code), answering each step, and calls to the test API as
+ * staff (to create a distribution point and to count what was stored).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 import { surveyStrings } from '../../src/lib/i18n/survey.ts';
+import { surveyFormZhCN } from '../../src/lib/i18n/survey-form/zh-CN.ts';
+import { surveyFormEn } from '../../src/lib/i18n/survey-form/en.ts';
+import type { FormDefinition, FormNode, QuestionNode } from '../../src/lib/survey-form/definition.ts';
 import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 
 export const S = surveyStrings('zh-CN');
 export const SEN = surveyStrings('en');
+/** The phone form's own words (continue, back, errors, check page). */
+type Words = Record<keyof typeof surveyFormZhCN, string>;
+export const T: Words = surveyFormZhCN;
+export const TEN: Words = surveyFormEn;
+type Lang = 'zh-CN' | 'en';
+
+/** The published Guichi questionnaire (tests/fixtures/survey-form/guichi.json). */
+export const FORM: FormDefinition = JSON.parse(
+  readFileSync('tests/fixtures/survey-form/guichi.json', 'utf8'),
+);
+const all = (nodes: FormNode[]): FormNode[] =>
+  nodes.flatMap((n) => (n.kind === 'group' || n.kind === 'repeat' ? [n, ...all(n.children)] : [n]));
+export const node = (name: string) => all(FORM.body).find((n) => n.name === name)!;
+/** A question's (or group's, note's) label in the definition. */
+export const label = (name: string, lang: Lang = 'zh-CN') =>
+  (node(name) as { label: Record<Lang, string | undefined> }).label[lang]!;
+/** An answer's label, by question and choice name. */
+export const choice = (question: string, name: string, lang: Lang = 'zh-CN') =>
+  FORM.choices[(node(question) as QuestionNode).list!]!.find((c) => c.name === name)!.label[lang]!;
 
 const anonKey = () => e2eBuildEnv().PUBLIC_SUPABASE_ANON_KEY;
 
@@ -120,42 +144,63 @@ export async function openSurvey(
   await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
 
-export const next = (page: Page, s = S) => page.getByRole('button', { name: s['survey.next'] }).click();
-/** A multiple-choice answer (the step moves on with the button). */
-const pick = (page: Page, label: string) => page.getByLabel(label, { exact: true }).check();
-/** A single-choice answer: one tap, and the step moves on once its single-choice questions are all answered. */
-export const tap = (page: Page, label: string) => page.getByLabel(label, { exact: true }).click();
+/** The step's heading (h2) holding a question's or group's label. */
+export const heading = (page: Page, name: string, lang: Lang = 'zh-CN') =>
+  page.locator('.survey-step h2').filter({ hasText: label(name, lang) });
 
-/** Answers every step up to the check page; `wants` chooses the branch. */
-export async function answerAll(page: Page, wants: 'yes' | 'no', s = S): Promise<void> {
-  await page.getByLabel(s['survey.consent.label']).check();
-  await next(page);
-  await tap(page, s['survey.option.relation.mother']);
-  await page.getByLabel(s['survey.children.label'].replace('{n}', '1')).fill(birthMonthAgo(14));
-  await next(page);
-  await tap(page, s['survey.option.carer.grandparents']);
-  await tap(page, s['survey.option.in_care.not_enrolled']);
-  await tap(page, s[`survey.option.wants_care.${wants}`]);
+/** The consent screen's one button: consent given, the first question. */
+export async function agree(page: Page, t = T): Promise<void> {
+  await page.getByRole('button', { name: t['form.consent.start'] }).click();
+  await expect(heading(page, 'household', t === T ? 'zh-CN' : 'en')).toBeVisible();
+}
+export const next = (page: Page, t = T) => page.getByRole('button', { name: t['form.next'] }).click();
+/** A multiple-choice answer (the step moves on with the button). */
+export const pick = (page: Page, question: string, name: string, lang: Lang = 'zh-CN') =>
+  page.getByLabel(choice(question, name, lang), { exact: true }).check();
+/** A single-choice answer: one tap, and the step moves on once its single-choice questions are all answered. */
+export const tap = (page: Page, question: string, name: string, lang: Lang = 'zh-CN') =>
+  page.getByLabel(choice(question, name, lang), { exact: true }).click();
+
+/** From the consent screen to the check page, a household with one child of 14 months; `wants` chooses the branch. */
+export async function answerAll(page: Page, wants: 'yes' | 'no', lang: Lang = 'zh-CN'): Promise<void> {
+  await agree(page, lang === 'en' ? TEN : T);
+  await answerForm(page, wants, { lang });
+}
+
+/** From the first question to the check page (staff paper entry starts there): one child born `birth`. */
+export async function answerForm(
+  page: Page,
+  wants: 'yes' | 'no',
+  { lang = 'zh-CN', birth = birthMonthAgo(14) }: { lang?: Lang; birth?: string } = {},
+): Promise<void> {
+  const t = lang === 'en' ? TEN : T;
+  await tap(page, 'household', 'under3', lang);
+  await tap(page, 'relation', 'mother', lang);
+  await page.locator('#children-0-birth_month').fill(birth);
+  await next(page, t);
+  await tap(page, 'carer', 'grandparents', lang);
+  await tap(page, 'in_care', 'not_enrolled', lang);
+  await tap(page, 'wants_care', wants, lang);
   if (wants === 'no') {
-    await pick(page, s['survey.option.reasons_against.family_cares']);
-    await next(page);
+    await pick(page, 'reasons_against', 'family_cares', lang);
+    await next(page, t);
   } else {
-    await pick(page, s['survey.option.reasons_for.no_one_at_home']);
-    await next(page);
-    await tap(page, s['survey.option.provider.community_point']);
-    await tap(page, s['survey.option.care_form.full_day']);
-    await tap(page, s['survey.option.fee.1000_2000']);
-    await tap(page, s['survey.option.distance.within_1km']);
-    await tap(page, s['survey.option.dropoff.0730_0830']);
-    await tap(page, s['survey.option.pickup.1730_1830']);
-    await pick(page, s['survey.option.priorities.safety']);
-    await pick(page, s['survey.option.priorities.cost']);
-    await next(page);
+    await pick(page, 'reasons_for', 'no_one_at_home', lang);
+    await next(page, t);
+    await tap(page, 'provider', 'community_point', lang);
+    await tap(page, 'care_form', 'full_day', lang);
+    await tap(page, 'fee', '1000_1999', lang);
+    await tap(page, 'distance', 'within_1km', lang);
+    await tap(page, 'dropoff', '0730_0830', lang);
+    await tap(page, 'pickup', '1730_1830', lang);
+    await pick(page, 'priorities', 'safety', lang);
+    await pick(page, 'priorities', 'cost', lang);
+    await next(page, t);
   }
-  await page.locator('#township').selectOption('341702002');
-  await next(page);
-  await next(page); // no phone
-  await expect(page.getByRole('heading', { name: s['survey.check.title'] })).toBeVisible();
+  await tap(page, 'township', '341702002', lang);
+  await next(page, t);
+  await next(page, t); // no phone
+  await expect(page.getByRole('heading', { name: t['form.check.title'] })).toBeVisible();
 }
 
 /** Sends from the check page after the minimum fill time has passed. */

@@ -1,7 +1,8 @@
 /**
  * Staff survey page against the test API: the dashboard's figures for one distribution point match the fixture
- * answers sent to it, the CSV export has their rows (formula injection neutralised), and a paper form entered in
- * staff mode is stored under the point.
+ * answers sent to it, the CSV export has their rows (formula injection neutralised), and a paper form entered with
+ * the form made from the published definition is stored under the point, its child's age counted at the paper's
+ * date; double entry names the differing answers by their question's label (the definition fixture's words).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,16 +13,28 @@ import { surveyFixture } from '../fixtures/survey.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import { E2E_STAFF } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
+import { birthMonthAgo } from '../fixtures/survey.ts';
 import {
-  answerAll,
+  answerForm,
+  choice,
+  label,
   newPoint,
   ownSignInAddress,
   REFERENCE,
-  responsesFrom,
   S,
+  staffRpc,
   submitAsFamily,
+  T,
   tap,
 } from './survey-helpers.ts';
+
+/** A day `months` months before today, YYYY-MM-DD (the date written on a paper form). */
+function daysAgoMonths(months: number): string {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString().slice(0, 10);
+}
 
 test('dashboard figures, CSV export and paper entry for one distribution point', async ({ page, guards }) => {
   test.setTimeout(120_000);
@@ -76,10 +89,31 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
 
   await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
   await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);
-  await answerAll(page, 'no');
+  // A paper form filled three months ago for a child then 35 months old (38 today): its age counts at the form's
+  // date, so the form and the database accept it.
+  await page.getByLabel(T['form.paper.date']).fill(daysAgoMonths(3));
+  expect(await violations(page)).toEqual([]);
+  await answerForm(page, 'no', { birth: birthMonthAgo(38) });
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
-  expect(await responsesFrom(code)).toBe(7);
+  const reference = await page.locator('[data-reference]').textContent();
+  const stored = await staffRpc<
+    {
+      reference: string;
+      channel: string;
+      form_version: string;
+      form_date: string;
+      answers: { children: unknown };
+    }[]
+  >('outreach', 'export_survey_answers', { p_source: code });
+  expect(stored.filter((r) => r.reference === reference)).toEqual([
+    expect.objectContaining({
+      channel: 'paper',
+      form_version: '2026-12',
+      form_date: daysAgoMonths(3),
+      answers: expect.objectContaining({ children: [{ birth_month: birthMonthAgo(38) }] }),
+    }),
+  ]);
 
   // A distribution point code that is taken: a clear Chinese message, not the database's words.
   await page.getByRole('button', { name: S['staff.survey.tab.points'] }).click();
@@ -112,6 +146,7 @@ async function signInAs(page: import('@playwright/test').Page, who: keyof typeof
 async function openPaperDouble(page: import('@playwright/test').Page, formNo: string) {
   await page.goto('/staff/survey/');
   await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  await page.getByLabel(T['form.paper.date']).fill(daysAgoMonths(1));
   await page.getByLabel(S['staff.survey.double']).check();
   await page.getByLabel(S['staff.survey.formNo']).fill(formNo);
 }
@@ -124,7 +159,7 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await ownSignInAddress(page);
   await signInAs(page, 'outreach');
   await openPaperDouble(page, formNo);
-  await answerAll(page, 'no');
+  await answerForm(page, 'no');
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(
     page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) }),
@@ -132,16 +167,25 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
 
   await signInAs(page, 'admin');
   await openPaperDouble(page, formNo);
-  await answerAll(page, 'no');
-  // A different answer to the relation question than the first person gave.
-  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
-  await tap(page, S['survey.option.relation.father']); // one tap, back to the check page
+  await answerForm(page, 'no', { birth: birthMonthAgo(20) });
+  // A different answer to the relation question than the first person gave, and a different birth month.
+  await page.getByRole('button', { name: `${T['form.check.change']} ${label('relation')}` }).click();
+  await tap(page, 'relation', 'father'); // one tap, back to the check page
+  await expect(page.getByRole('heading', { name: T['form.check.title'] })).toBeVisible();
   await page.getByRole('button', { name: S['survey.send'] }).click();
-  const summary = page.getByRole('alert').filter({ hasText: S['survey.error.title'] });
-  await expect(summary).toContainText(S['staff.survey.mismatch'].replace('{fields}', S['survey.q.relation']));
+  const summary = page.getByRole('alert').filter({ hasText: T['form.error.title'] });
+  // Named by the questionnaire's labels; an answer in a child's block with the block's number.
+  const child = `${T['form.block'].replace('{n}', '1')}：${label('birth_month')}`;
+  await expect(summary).toContainText(label('relation'));
+  await expect(summary).toContainText(child);
+  await expect(summary).not.toContainText('children.0');
   // Corrected to what the paper says: accepted.
-  await page.getByRole('button', { name: `${S['survey.check.change']} ${S['survey.q.relation']}` }).click();
-  await tap(page, S['survey.option.relation.mother']); // one tap, back to the check page
+  await page.getByRole('button', { name: `${T['form.check.change']} ${label('relation')}` }).click();
+  await tap(page, 'relation', 'mother');
+  await page.getByRole('button', { name: `${T['form.check.change']} ${child}` }).click();
+  await page.locator('#children-0-birth_month').fill(birthMonthAgo(14));
+  await page.getByRole('button', { name: T['form.next'] }).click();
+  await expect(page.getByLabel(choice('relation', 'mother'), { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });

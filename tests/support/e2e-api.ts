@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { addProvider, addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { onShutdown } from '../../supabase/embedded/api/on-shutdown.ts';
+import { publishShippedFormIfNone } from '../../scripts/lib/survey-first-publish.ts';
 import {
   E2E_API_PORT,
   E2E_DATA_DIR,
@@ -38,6 +39,8 @@ const api = await startApi({
     // The browser tests cannot make the server's clock pass: no wait after a start token here (the 20 s rule and
     // its refusal are tested in tests/db/survey.test.ts). The page still fetches and sends the token.
     await db.query('update app_private.survey_settings set min_fill_seconds = 0');
+    // The questionnaire the site is built with, published as `npm start` does on a fresh database.
+    if (!(await publishShippedFormIfNone(db))) throw new Error('the e2e API published no questionnaire');
   },
 });
 console.log(`e2e API ready on ${api.url}`);

@@ -4,17 +4,17 @@
  * integer / month / date / text inputs, notes, a repeat as one block per child with add and remove; relevance and
  * choice filters by evaluate.ts; each step checked by validateAnswers (its constraint_message, else a text per
  * code); check your answers lists every answer still asked with its label and a change button; each step a history
- * entry (the phone's back button). Used by the preview page; the families' page changes over once the submit call
- * takes definition answers (H16a).
+ * entry (the phone's back button). Used by the preview page (answers stay on the page), the families' page
+ * (FamilySurvey: consent, draft, send) and staff paper entry (PaperEntry: the form's date, no history).
  *
- * The answers are the definition's JSON itself (React state), and the inputs are this file's own: the families'
- * page (SurveyForm, react-hook-form + zod/mini) sits at 99.8 KB of its 100 KB budget, and any island sharing
- * react-hook-form or its field components without zod splits those shared chunks and pushes that page over. When
- * this form replaces SurveyForm, it can take react-hook-form and the shared fields back (measured with them: 87 KB
- * for the page).
+ * The answers are the definition's JSON itself (React state), and the inputs are this file's own, not
+ * react-hook-form's: the state IS the payload `answers` (paths like `children.0.birth_month`), every check is
+ * validateAnswers over it (the same verdicts as the database), and a resolver would only translate between two
+ * shapes of the same thing; without react-hook-form the families' page is ~10 KB lighter.
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type {
+  AnswerIssue,
   Answers,
   FormDefinition,
   FormNode,
@@ -28,6 +28,7 @@ import {
   questionIndex,
   stepAsked,
   stepIssues,
+  stepNames,
   type FormStep,
 } from '../../lib/survey-form/steps.ts';
 import type { surveyFormZhCN } from '../../lib/i18n/survey-form/zh-CN.ts';
@@ -39,6 +40,29 @@ interface Props {
   definition: FormDefinition;
   locale: Lang;
   t: FormStrings;
+  /** The form's date, `today()` of its rules (staff: the date on the paper form); else today. */
+  formDate?: string;
+  /** Where to start: a resumed draft's answers and step. */
+  initial?: { answers: Answers; step?: string };
+  /** Every change of the answers or the step (the family's draft on the device). */
+  onChange?: (answers: Answers, step: string) => void;
+  /** Sends the answers that still count, from the check page; without it the check page ends a preview. */
+  onSend?: (answers: Answers) => void;
+  sending?: boolean;
+  /** The send button's words (and while sending). */
+  sendLabel?: [string, string];
+  /** Issues the server found (AnswerIssue[] of a refusal): shown at their questions, on the first such step. */
+  issues?: AnswerIssue[];
+  /** A message from outside the questions (a refusal, an offline note), listed in the error summary. */
+  notice?: string | null;
+  /** The first step's back link leads here (the page's consent screen). */
+  onBackFirst?: () => void;
+  /** Steps are not history entries (staff entry inside a tab). */
+  noHistory?: boolean;
+  /** Focus the first step's heading on mount (entered from a screen before it). */
+  focusFirst?: boolean;
+  /** Inside the form, before its button (the honeypot). */
+  children?: ReactNode;
 }
 
 const HISTORY_KEY = 'tuoyuFormStep';
@@ -66,12 +90,33 @@ function valueAt(answers: Answers, path: string): unknown {
   return ((answers[name!] as Answers[] | undefined) ?? [])[Number(index)]?.[inner];
 }
 
-export default function DefinitionForm({ definition: def, locale, t }: Props) {
-  const at = useRef(new Date().toISOString().slice(0, 10)).current;
+export default function DefinitionForm({
+  definition: def,
+  locale,
+  t,
+  formDate,
+  initial,
+  onChange,
+  onSend,
+  sending,
+  sendLabel,
+  issues,
+  notice,
+  onBackFirst,
+  noHistory,
+  focusFirst,
+  children,
+}: Props) {
+  const today = useRef(new Date().toISOString().slice(0, 10)).current;
+  const at = formDate || today;
   const steps = useRef(formSteps(def)).current;
   const questions = useRef(questionIndex(def)).current;
-  const [step, setStep] = useState<string>(steps[0]?.name ?? CHECK);
-  const [answers, setAnswers] = useState<Answers>({});
+  const [step, setStep] = useState<string>(() =>
+    initial?.step && (initial.step === CHECK || steps.some((s) => s.name === initial.step))
+      ? initial.step
+      : (steps[0]?.name ?? CHECK),
+  );
+  const [answers, setAnswers] = useState<Answers>(initial?.answers ?? {});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [returnToCheck, setReturnToCheck] = useState(false);
   const stepRef = useRef(step);
@@ -88,11 +133,25 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
   };
 
   const go = (next: string) => {
-    if (next !== stepRef.current) history.pushState({ [HISTORY_KEY]: next }, '');
+    if (!noHistory && next !== stepRef.current) history.pushState({ [HISTORY_KEY]: next }, '');
     setErrors({});
     setStep(next);
   };
+  useEffect(() => onChange?.(answers, step), [answers, step, onChange]);
+  // Issues the server found: shown at their questions, on the first step that has one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs for each new list of issues only
   useEffect(() => {
+    if (!issues?.length) return;
+    const first = steps.find((s) => issues.some((i) => stepNames(s).has(i.path.split('.')[0]!)));
+    if (first) {
+      setReturnToCheck(true); // once fixed, back to the check page
+      go(first.name);
+    }
+    setErrors(Object.fromEntries(issues.map((i) => [i.path, message(i.code, i.question)])));
+  }, [issues]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useEffect(() => {
+    if (noHistory) return;
     history.replaceState({ ...history.state, [HISTORY_KEY]: stepRef.current }, '');
     const onPop = (e: PopStateEvent) => {
       const to = (e.state as Record<string, unknown> | null)?.[HISTORY_KEY];
@@ -105,7 +164,7 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   // A new step puts focus on its heading; errors put it on the summary (not on first load).
-  const moved = useRef(false);
+  const moved = useRef(!!focusFirst);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change, which it does not read
   useEffect(() => {
     if (moved.current) document.querySelector<HTMLElement>('.survey-step h2')?.focus();
@@ -113,8 +172,15 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
   }, [step]);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (Object.keys(errors).length) summary.current?.focus();
-  }, [errors]);
+    if (Object.keys(errors).length || notice) summary.current?.focus();
+  }, [errors, notice]);
+  // GOV.UK: the page's title starts with 错误： / Error: while the form shows errors.
+  const failing = Object.keys(errors).length > 0 || !!notice;
+  useEffect(() => {
+    const prefix = `${t['form.error.prefix']}${locale === 'en' ? ' ' : ''}`;
+    const base = document.title.startsWith(prefix) ? document.title.slice(prefix.length) : document.title;
+    document.title = failing ? `${prefix}${base}` : base;
+  }, [failing, t, locale]);
 
   /** Checks the step; moves on (or back to the check page) when it has no issues. */
   const next = (now: Answers = answers) => {
@@ -135,6 +201,7 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
   };
   const back = () => {
     const i = order.findIndex((s) => s.name === step);
+    if (i === 0 && onBackFirst) return onBackFirst();
     go(step === CHECK ? (order.at(-1)?.name ?? CHECK) : (order[Math.max(0, i - 1)]?.name ?? CHECK));
   };
   const current = steps.find((s) => s.name === step);
@@ -152,6 +219,7 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
     const choice = q?.type === 'select_one' || q?.type === 'select_multiple';
     return { id: choice ? `${idOf(path)}-0` : idOf(path), msg };
   });
+  if (notice) list.push({ id: '', msg: notice });
   const position = step === CHECK ? order.length + 1 : order.findIndex((s) => s.name === step) + 1;
   const view: View = { def, locale, t, at, answers: kept, errors, set };
 
@@ -161,10 +229,14 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
       className="survey-form"
       onSubmit={(e) => {
         e.preventDefault();
-        next();
+        if (step === CHECK && onSend) {
+          const incomplete = order.find((s) => stepIssues(def, s, kept, at).length);
+          if (incomplete) go(incomplete.name);
+          else onSend(kept);
+        } else next();
       }}
     >
-      <p className="note">{t['form.preview.note'].replace('{version}', def.version)}</p>
+      {!onSend && <p className="note">{t['form.preview.note'].replace('{version}', def.version)}</p>}
       {list.length > 0 && (
         <div
           className="error-summary"
@@ -176,15 +248,13 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
           <h2 id="form-errors-title">{t['form.error.title']}</h2>
           <ul>
             {list.map((e) => (
-              <li key={e.id}>
-                <a href={`#${e.id}`}>{e.msg}</a>
-              </li>
+              <li key={e.id + e.msg}>{e.id ? <a href={`#${e.id}`}>{e.msg}</a> : e.msg}</li>
             ))}
           </ul>
         </div>
       )}
       <p className="step-count">{t['form.step'].replace('{n}', String(position))}</p>
-      {step !== order[0]?.name && (
+      {(step !== order[0]?.name || onBackFirst) && (
         <button type="button" className="link-button back-link" onClick={back}>
           {t['form.back']}
         </button>
@@ -207,7 +277,12 @@ export default function DefinitionForm({ definition: def, locale, t }: Props) {
           <StepView step={current} {...view} />
         )}
       </div>
-      {step === CHECK ? (
+      {children}
+      {step === CHECK && onSend ? (
+        <button type="submit" className="primary" disabled={sending}>
+          {sendLabel?.[sending ? 1 : 0]}
+        </button>
+      ) : step === CHECK ? (
         <p>{t['form.preview.end']}</p>
       ) : (
         <button type="submit" className="primary">

@@ -5,9 +5,10 @@
  * supabase/migrations/20261130000300_survey.sql; tests/unit/survey-parity.test.ts compares the enum lists.
  */
 import { z } from 'zod/mini';
+import { CONSENT_VERSION } from '../survey/consent.ts';
 
 /** The consent text's version, stored with every response (the SQL accepts exactly these). */
-export const CONSENT_VERSION = '2026-11';
+export { CONSENT_VERSION };
 /** Phone numbers are deleted this many days after the answer (published in the consent text). */
 export const PHONE_RETENTION_DAYS = 180;
 export const MAX_CHILDREN = 6;

@@ -1,7 +1,7 @@
 /**
  * The published questionnaire as the site's build sees it (Node only: reads the district's XLSForm with exceljs).
- * The one place the printed form (and, later, the phone form) gets its definition from: until the anon RPC
- * `survey_form()` serves the published version at run time, the build reads the district's current workbook,
+ * The one place the printed form, and the phone form's first paint (the families' page then asks the anon RPC
+ * `survey_form()` for a newer published version), get their definition from: the build reads the district's workbook,
  * src/districts/<district>/survey/<PUBLISHED_FORM>.xlsx, with the township list filled from the district's data as
  * publishing fills it from app.townships. A district without a questionnaire gets null (no paper form page).
  */

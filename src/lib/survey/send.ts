@@ -6,8 +6,7 @@
  * minimum time from that moment).
  */
 import { callPublic } from '../supabase/public-rpc.ts';
-import type { SurveyResponse } from '../schemas/survey.ts';
-import { dequeue, enqueue, outbox } from './device-store.ts';
+import { dequeue, enqueue, outbox, type SurveyPayload } from './device-store.ts';
 
 export type SendResult =
   | { status: 'sent'; id: string; reference: string }
@@ -30,7 +29,7 @@ export async function fetchStartToken(): Promise<string | null> {
   return r.ok ? r.data.token : null;
 }
 
-export async function sendResponse(response: SurveyResponse): Promise<SendResult> {
+export async function sendResponse(response: SurveyPayload): Promise<SendResult> {
   enqueue(response);
   let answer = response;
   if (!answer.start_token) {

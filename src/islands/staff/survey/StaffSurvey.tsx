@@ -1,13 +1,15 @@
 /**
  * /staff/survey/: for signed-in staff (the session of /staff/). Filters (date range, source) feed the results,
- * planning and export; paper entry uses the families' form in staff mode; distribution points print QR sheets.
+ * planning and export; paper entry uses the form made from the published definition (PaperEntry: the newest
+ * version from public.survey_form(), else the build's); distribution points print QR sheets.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
-import type { SendResult } from '../../../lib/survey/send.ts';
-import SurveyForm from '../../survey/SurveyForm.tsx';
-import { localeRefusals, refusalText } from '../../../lib/refusals/index.ts';
+import type { FormDefinition } from '../../../lib/survey-form/definition.ts';
+import { refusalText } from '../../../lib/refusals/index.ts';
+import type { FormStrings } from '../../survey/DefinitionForm.tsx';
+import { PaperEntry } from './PaperEntry.tsx';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
@@ -15,6 +17,10 @@ import { Points, type Point } from './Points.tsx';
 
 interface Props {
   s: SurveyStrings;
+  /** The phone form's own words (paper entry). */
+  t: FormStrings;
+  /** The questionnaire at build time, until the published one is fetched (null: the district has none). */
+  definition: FormDefinition | null;
   locale: 'zh-CN' | 'en';
   townships: TownshipPlaces[];
   population: number | undefined;
@@ -25,31 +31,10 @@ interface Props {
 type Tab = 'dashboard' | 'planning' | 'paper' | 'points' | 'export';
 const TABS: Tab[] = ['dashboard', 'planning', 'paper', 'points', 'export'];
 type Me = { role: 'outreach' | 'admin' | null };
-/** The question of each answer field, to name the fields two entries disagree on. */
-const FIELD_QUESTION: Record<string, string> = {
-  relation: 'survey.q.relation',
-  children: 'survey.q.children',
-  carer: 'survey.q.carer',
-  in_care: 'survey.q.inCare',
-  wants_care: 'survey.q.wantsCare',
-  reasons_for: 'survey.q.reasonsFor',
-  reasons_against: 'survey.q.reasonsAgainst',
-  provider: 'survey.q.provider',
-  care_form: 'survey.q.careForm',
-  fee: 'survey.q.fee',
-  distance: 'survey.q.distance',
-  dropoff: 'survey.q.dropoff',
-  pickup: 'survey.q.pickup',
-  priorities: 'survey.q.priorities',
-  township: 'survey.q.township',
-  community: 'survey.q.community',
-  phone: 'survey.phone.label',
-  phone_consent: 'survey.phone.consent',
-  consent: 'survey.q.consent',
-};
-
 export default function StaffSurvey({
   s,
+  t,
+  definition,
   locale,
   townships,
   population,
@@ -66,9 +51,7 @@ export default function StaffSurvey({
   }>({ p_from: null, p_to: null, p_source: null });
   const [data, setData] = useState<DashboardData | string | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
-  const [paperSource, setPaperSource] = useState('paper');
-  const [double, setDouble] = useState(false);
-  const [formNo, setFormNo] = useState('');
+  const [def, setDef] = useState(definition);
   const db = getSupabase;
   const townshipName = (code: string) => townships.find((t) => t.code === code)?.name ?? code;
 
@@ -97,6 +80,16 @@ export default function StaffSurvey({
     );
     if (!p.error) setPoints(p.data as Point[]);
   }, [filters, locale]);
+  // The newest published questionnaire (paper forms of it are being entered).
+  useEffect(() => {
+    if (typeof me !== 'object' || !me.role) return;
+    void db()
+      .rpc('survey_form')
+      .then(({ data }) => {
+        const f = data as { version: string | null; definition: FormDefinition | null } | null;
+        if (f?.version && f.definition) setDef(f.definition);
+      });
+  }, [me]);
   useEffect(() => {
     if (typeof me === 'object' && me.role) void load();
   }, [me, load]);
@@ -116,62 +109,21 @@ export default function StaffSurvey({
     const v = (k: string) => String(f.get(k) ?? '') || null;
     setFilters({ p_from: v('from'), p_to: v('to'), p_source: v('source') });
   };
-  const sendPaper = async (r: unknown): Promise<SendResult> => {
-    const id = (r as { id: string }).id;
-    if (double) {
-      if (!formNo.trim())
-        return { status: 'refused', id, message: s['staff.survey.formNoMissing'], code: '' };
-      const { data: res, error } = await db().rpc('enter_paper_survey_twice', {
-        p_form_no: formNo.trim(),
-        p_response: r,
-        p_source_code: paperSource,
-      });
-      if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
-      const out = res as { status: string; reference?: string; fields?: string[] };
-      if (out.status === 'first_entry_saved')
-        return {
-          status: 'held',
-          id,
-          message: s['staff.survey.firstEntrySaved'].replace('{form}', formNo.trim()),
-        };
-      if (out.status === 'mismatch')
-        return {
-          status: 'refused',
-          id,
-          code: 'mismatch',
-          message: s['staff.survey.mismatch'].replace(
-            '{fields}',
-            (out.fields ?? []).map(fieldLabel).join(locale === 'en' ? ', ' : '、'),
-          ),
-        };
-      void load();
-      return { status: 'sent', id, reference: out.reference ?? '' };
-    }
-    const { data: res, error } = await db().rpc('enter_paper_survey', {
-      p_response: r,
-      p_source_code: paperSource,
-    });
-    if (error) return { status: 'refused', id, message: refusalText(error, locale), code: error.code };
-    void load();
-    return { status: 'sent', id, reference: (res as { reference: string }).reference };
-  };
-  const fieldLabel = (f: string) =>
-    s[(FIELD_QUESTION[f] ?? 'staff.survey.paperSource') as keyof SurveyStrings];
   const sources = [...new Set(['direct', 'unknown', 'paper', ...points.map((p) => p.code)])];
 
   return (
     <>
       <nav aria-label={s['staff.survey.title']}>
         <ul className="actions">
-          {TABS.map((t) => (
-            <li key={t}>
+          {TABS.map((name) => (
+            <li key={name}>
               <button
                 type="button"
-                className={t === tab ? '' : 'secondary'}
-                aria-pressed={t === tab}
-                onClick={() => setTab(t)}
+                className={name === tab ? '' : 'secondary'}
+                aria-pressed={name === tab}
+                onClick={() => setTab(name)}
               >
-                {s[`staff.survey.tab.${t}`]}
+                {s[`staff.survey.tab.${name}`]}
               </button>
             </li>
           ))}
@@ -240,49 +192,20 @@ export default function StaffSurvey({
             }}
           />
         )}
-        {tab === 'paper' && (
-          <>
-            <p>{s['staff.survey.paperIntro']}</p>
-            <label htmlFor="paper-source">{s['staff.survey.paperSource']}</label>
-            <select id="paper-source" value={paperSource} onChange={(e) => setPaperSource(e.target.value)}>
-              <option value="paper">{s['staff.survey.paperOther']}</option>
-              {points.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name} ({p.code})
-                </option>
-              ))}
-            </select>
-            <label className="check" htmlFor="paper-double">
-              <input
-                id="paper-double"
-                type="checkbox"
-                checked={double}
-                onChange={(e) => setDouble(e.target.checked)}
-              />
-              {s['staff.survey.double']}
-            </label>
-            {double && (
-              <>
-                <label htmlFor="paper-form-no">{s['staff.survey.formNo']}</label>
-                <input
-                  id="paper-form-no"
-                  type="text"
-                  value={formNo}
-                  onChange={(e) => setFormNo(e.target.value)}
-                  autoComplete="off"
-                />
-              </>
-            )}
-            <SurveyForm
+        {tab === 'paper' &&
+          (def ? (
+            <PaperEntry
+              definition={def}
               s={s}
+              t={t}
               locale={locale}
+              points={points}
               resultsHref={resultsHref}
-              townships={townships}
-              refusals={localeRefusals(locale)}
-              paper={{ send: sendPaper as never }}
+              onStored={() => void load()}
             />
-          </>
-        )}
+          ) : (
+            <p className="note">{t['form.paper.none']}</p>
+          ))}
       </section>
     </>
   );

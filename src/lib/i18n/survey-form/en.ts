@@ -23,4 +23,12 @@ export const surveyFormEn: Record<keyof typeof surveyFormZhCN, string> = {
     'This is a preview of the questionnaire (version {version}): the published questions one step at a time; answers stay on this page and are never sent.',
   'form.preview.end': 'End of the preview. To answer for real, use the questionnaire page.',
   'form.preview.paper': 'The same questionnaire on paper (printable):',
+  'form.consent.start': 'I agree — start',
+  'form.none': 'The childcare-demand questionnaire has not been published here yet. Questions: call {phone}.',
+  'form.paper.date': 'Date of the form',
+  'form.paper.dateHint': 'The date written on the paper form. Children’s ages are counted at this date.',
+  'form.paper.dateMissing': 'Enter the date written on the paper form',
+  'form.paper.version':
+    'Questionnaire version {version} (check it against the version printed on the paper form)',
+  'form.paper.none': 'No questionnaire has been published yet: nothing can be entered.',
 };

@@ -21,4 +21,11 @@ export const surveyFormZhCN = {
   'form.preview.note': '这是问卷预览（版本 {version}）：按已发布的问卷逐题显示，答案只留在本页，不会提交。',
   'form.preview.end': '预览到此结束。正式填写请用问卷页面。',
   'form.preview.paper': '同一份问卷的纸质版（可打印）：',
+  'form.consent.start': '同意，开始填写',
+  'form.none': '本区的托育需求问卷还没有发布。有问题可以拨打 {phone}。',
+  'form.paper.date': '填表日期',
+  'form.paper.dateHint': '纸质问卷上写的日期。孩子的月龄按这一天计算。',
+  'form.paper.dateMissing': '请填写纸质问卷上的填表日期',
+  'form.paper.version': '问卷版本 {version}（请核对纸质问卷上印的版本）',
+  'form.paper.none': '还没有发布问卷，无法录入。',
 } as const;
