@@ -560,6 +560,10 @@ const FUNCTIONS: Record<string, FnSpec> = {
     'survey_planning',
     'select * from app_private.survey_planning()',
   ),
+  'app_private.survey_choice_labels()': ownerOnly(
+    'survey_choice_labels',
+    'select app_private.survey_choice_labels()',
+  ),
   'app_private.differing_versioned_answers(jsonb, jsonb)': ownerOnly(
     'differing_versioned_answers',
     `select app_private.differing_versioned_answers('{}', '{}')`,
@@ -569,8 +573,8 @@ const FUNCTIONS: Record<string, FnSpec> = {
     `select app_private.survey_answer_key('1')`,
   ),
   ...staffPair(
-    'export_survey_answers(date, date, text)',
-    'select * from %s.export_survey_answers(null, null, null)',
+    'export_survey_answers(date, date, text, boolean)',
+    'select * from %s.export_survey_answers(null, null, null, false)',
   ),
   ...staffPair('survey_form_versions()', 'select %s.survey_form_versions()'),
   'app_private.random_survey_reference()': ownerOnly(
@@ -618,11 +622,14 @@ const FUNCTIONS: Record<string, FnSpec> = {
     'select * from public.list_distribution_points()',
     'require_staff_role',
   ),
-  'public.survey_dashboard(date, date, text)': outreachUp(
-    'survey_dashboard',
-    'select public.survey_dashboard()',
-    'require_staff_role',
-  ),
+  // A definer since it reads app.survey_answers (20261207316001): service_role reaches the role check, no user.
+  'public.survey_dashboard(date, date, text)': {
+    ...outreachUp('survey_dashboard', 'select public.survey_dashboard()', 'require_staff_role'),
+    expect: {
+      ...outreachUp('survey_dashboard', '', 'require_staff_role').expect,
+      service_role: signInRequired,
+    },
+  },
   'public.export_survey_responses(boolean, date, date, text)': {
     ...adminOnly('export_survey_responses', 'select * from public.export_survey_responses(true)'),
     expect: { ...adminOnly('export_survey_responses', '').expect, service_role: fnDenied('export_survey') },
