@@ -102,6 +102,21 @@ end
 $$;
 comment on function public.survey_dashboard(date, date, text) is 'Outreach: survey figures of every questionnaire version (totals, households, versions, over time, by source, township, age band at the form''s date, answers, township × band × wants care yes/no/undecided, choice labels of the published versions) for a date range and source. Definer: reads app.survey_answers.';
 
+-- Distribution points count every answer given with their code, whatever its version. Definer: app.survey_answers
+-- is private.
+create or replace function public.list_distribution_points()
+returns table (code text, name text, township text, distributed_on date, responses bigint)
+language plpgsql stable security definer set search_path = '' as $$
+begin
+  perform app_private.require_staff_role('outreach');
+  return query
+    select d.code, d.name, d.township::text, d.distributed_on,
+      (select count(*) from app.survey_answers a where a.source_code = d.code)
+    from app.survey_distribution_points d order by d.distributed_on desc, d.code;
+end
+$$;
+comment on function public.list_distribution_points() is 'Outreach: every distribution point with its number of answers (every questionnaire version). Definer: reads app.survey_answers.';
+
 -- 2. Published results -------------------------------------------------------------------------------------------
 -- The figures to publish, computed now from app.survey_answers. Cells (each a count of people):
 --   R all answers, W want care, U not decided yet, NO do not want care (never published), N = R − W (never published);

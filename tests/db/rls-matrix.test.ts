@@ -617,12 +617,18 @@ const FUNCTIONS: Record<string, FnSpec> = {
     `select app_private.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`,
     'create_distribution_point',
   ),
-  'public.list_distribution_points()': outreachUp(
-    'list_distribution_points',
-    'select * from public.list_distribution_points()',
-    'require_staff_role',
-  ),
-  // A definer since it reads app.survey_answers (20261207316001): service_role reaches the role check, no user.
+  // Definers since they read app.survey_answers (20261207316001): service_role reaches the role check, no user.
+  'public.list_distribution_points()': {
+    ...outreachUp(
+      'list_distribution_points',
+      'select * from public.list_distribution_points()',
+      'require_staff_role',
+    ),
+    expect: {
+      ...outreachUp('list_distribution_points', '', 'require_staff_role').expect,
+      service_role: signInRequired,
+    },
+  },
   'public.survey_dashboard(date, date, text)': {
     ...outreachUp('survey_dashboard', 'select public.survey_dashboard()', 'require_staff_role'),
     expect: {

@@ -242,6 +242,31 @@ describeEachDatabase('survey counts of every version', (ctx) => {
     expect(none.responses).toBe(0);
   });
 
+  test('a distribution point counts every answer given with its code, of every version', async () => {
+    await rowsAs(
+      ctx.db,
+      outreach.actor,
+      `select public.create_distribution_point('clinic-9', '社区卫生服务中心', '341702001', current_date)`,
+    );
+    for (const household of ['older_only', 'expecting'] as const)
+      await ctx.db.query(
+        `select app_private.insert_versioned_survey_response($1::jsonb, 'online', 'clinic-9', null, $2::date)`,
+        [
+          JSON.stringify(envelope(versionedAnswer('2027-01', 0, household, 'yes', T[0], beijingToday()))),
+          beijingToday(),
+        ],
+      );
+    await ctx.db.query(`select app_private.insert_survey_response($1::jsonb, 'online', 'clinic-9', null)`, [
+      JSON.stringify(surveyFixture(5, randomUUID(), 'clinic-9')),
+    ]);
+    const rows = await rowsAs<{ code: string; responses: number }>(
+      ctx.db,
+      outreach.actor,
+      `select code, responses from public.list_distribution_points() where code = 'clinic-9'`,
+    );
+    expect(rows).toEqual([{ code: 'clinic-9', responses: 3 }]);
+  });
+
   test('admin exports carry the phones of versioned answers (typed export: those that fit; export_survey_answers: all)', async () => {
     const typed = await rowsAs<{ reference: string; phone: string | null }>(
       ctx.db,
