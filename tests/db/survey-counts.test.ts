@@ -223,7 +223,7 @@ describeEachDatabase('survey counts of every version', (ctx) => {
       }),
     );
     // The paper form's child (35 months on its date, older today) is demand in township 3's 25–36 band.
-    expect(rows[2]['25_36']).toBeGreaterThanOrEqual(1);
+    expect((rows[2] as Record<string, unknown>)['25_36']).toBeGreaterThanOrEqual(1);
   });
 
   test('filters: by source and by date of submission', async () => {

@@ -33,7 +33,7 @@ import {
 const TOWNSHIP_CODES = TOWNSHIPS.map((t) => t.code);
 /** Value lists: the pre-definition form's, then the shipped forms' (each value once). */
 const choices = (list: 'care_form' | 'fee') =>
-  [...(list === 'fee' ? FEES : CARE_FORMS)].concat(
+  ([...(list === 'fee' ? FEES : CARE_FORMS)] as string[]).concat(
     [guichi, short].flatMap((f) => f.choices[list].map((c) => c.name)),
   );
 const FORM_VALUES = [...new Set(choices('care_form'))];
