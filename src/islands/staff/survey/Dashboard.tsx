@@ -64,10 +64,17 @@ export function answerValues(
   q: string,
   locale: string,
   legacyLabel: (v: string) => string,
+  oldForm = '{label}',
 ): { value: string; label: string; n: number }[] {
   const out = new Map<string, string>();
   for (const c of data.choices?.[list] ?? []) out.set(c.name, c.label[locale] ?? c.label['zh-CN'] ?? c.name);
-  for (const v of legacy) if (!out.has(v)) out.set(v, legacyLabel(v));
+  const published = new Set(out.values());
+  for (const v of legacy)
+    if (!out.has(v)) {
+      // A pre-definition value with the words of a published one (临时托) is named with its version.
+      const label = legacyLabel(v);
+      out.set(v, published.has(label) ? oldForm.replace('{label}', label) : label);
+    }
   for (const v of Object.keys(data.answers[q] ?? {})) if (!out.has(v)) out.set(v, v);
   return [...out].map(([value, label]) => ({ value, label, n: data.answers[q]?.[value] ?? 0 }));
 }
@@ -92,8 +99,14 @@ export function Dashboard({ data, s, locale, townshipName }: Props) {
           ['priority', 'priorities', PRIORITIES, t('survey.q.priorities')],
         ] as const
       ).map(([q, list, legacy, title]) => {
-        const values = answerValues(list, legacy, data, q, locale, (v) =>
-          q === 'wants_care' ? wish(v) : t(`survey.option.${list}.${v}`),
+        const values = answerValues(
+          list,
+          legacy,
+          data,
+          q,
+          locale,
+          (v) => (q === 'wants_care' ? wish(v) : t(`survey.option.${list}.${v}`)),
+          c['counts.oldForm'],
         );
         return { q, title, labels: values.map((v) => v.label), counts: values.map((v) => v.n) };
       }),

@@ -9,6 +9,7 @@ export const surveyCountsEn: Record<keyof typeof surveyCountsZhCN, string> = {
     'Answers without a place (all children 3 or older, or expecting families in the short questionnaire)',
   'counts.planning.undecided': 'Children whose families have not decided',
   'counts.planning.expecting': 'Expecting families',
+  'counts.oldForm': '{label} (questionnaire 2026-11)',
   'counts.planningNote':
     'Children whose families have not decided yet and expecting families are listed apart, not in the demand total.',
 };
