@@ -560,6 +560,10 @@ const FUNCTIONS: Record<string, FnSpec> = {
     'survey_planning',
     'select * from app_private.survey_planning()',
   ),
+  'app_private.survey_choice_labels()': ownerOnly(
+    'survey_choice_labels',
+    'select app_private.survey_choice_labels()',
+  ),
   'app_private.differing_versioned_answers(jsonb, jsonb)': ownerOnly(
     'differing_versioned_answers',
     `select app_private.differing_versioned_answers('{}', '{}')`,
@@ -569,8 +573,8 @@ const FUNCTIONS: Record<string, FnSpec> = {
     `select app_private.survey_answer_key('1')`,
   ),
   ...staffPair(
-    'export_survey_answers(date, date, text)',
-    'select * from %s.export_survey_answers(null, null, null)',
+    'export_survey_answers(date, date, text, boolean)',
+    'select * from %s.export_survey_answers(null, null, null, false)',
   ),
   ...staffPair('survey_form_versions()', 'select %s.survey_form_versions()'),
   'app_private.random_survey_reference()': ownerOnly(
@@ -613,16 +617,25 @@ const FUNCTIONS: Record<string, FnSpec> = {
     `select app_private.create_distribution_point('matrix-new', 'x', '341702001', '2026-06-01')`,
     'create_distribution_point',
   ),
-  'public.list_distribution_points()': outreachUp(
-    'list_distribution_points',
-    'select * from public.list_distribution_points()',
-    'require_staff_role',
-  ),
-  'public.survey_dashboard(date, date, text)': outreachUp(
-    'survey_dashboard',
-    'select public.survey_dashboard()',
-    'require_staff_role',
-  ),
+  // Definers since they read app.survey_answers (20261207316001): service_role reaches the role check, no user.
+  'public.list_distribution_points()': {
+    ...outreachUp(
+      'list_distribution_points',
+      'select * from public.list_distribution_points()',
+      'require_staff_role',
+    ),
+    expect: {
+      ...outreachUp('list_distribution_points', '', 'require_staff_role').expect,
+      service_role: signInRequired,
+    },
+  },
+  'public.survey_dashboard(date, date, text)': {
+    ...outreachUp('survey_dashboard', 'select public.survey_dashboard()', 'require_staff_role'),
+    expect: {
+      ...outreachUp('survey_dashboard', '', 'require_staff_role').expect,
+      service_role: signInRequired,
+    },
+  },
   'public.export_survey_responses(boolean, date, date, text)': {
     ...adminOnly('export_survey_responses', 'select * from public.export_survey_responses(true)'),
     expect: { ...adminOnly('export_survey_responses', '').expect, service_role: fnDenied('export_survey') },

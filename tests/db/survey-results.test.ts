@@ -5,7 +5,9 @@
  * bands, the age-band columns, …) is solved again and again for a single unknown term, and then the whole system is
  * solved by Gaussian elimination. No count of 1–4 people — published or one of the figures never published, such as
  * "families in township X who do not want care" — may come out. And one new answer changes nothing public until
- * the next daily batch.
+ * the next daily batch. The figures count every answer of every questionnaire version (issue 16): answers of both
+ * shipped forms (households expecting or with older children only, "not decided yet", the new care forms and fee
+ * bands) beside converted pre-definition ones, each counted once; the sums grow by the household figures.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, test } from 'vitest';
@@ -16,8 +18,27 @@ import { birthMonthAgo, FIXTURE_AGES, surveyFixture } from '../fixtures/survey.t
 import { seededRandom } from '../../scripts/lib/seeded-random.ts';
 import { CARE_FORMS, FEES, AGE_BANDS } from '../../src/lib/schemas/survey.ts';
 import { TOWNSHIPS } from '../../src/data/district.ts';
+import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
+import short from '../fixtures/survey-form/short.json' with { type: 'json' };
+import {
+  beijingToday,
+  envelope,
+  type Facts,
+  type Household,
+  type VersionedAnswer,
+  versionedAnswer,
+  type Wants,
+} from '../fixtures/survey-answers.ts';
 
 const TOWNSHIP_CODES = TOWNSHIPS.map((t) => t.code);
+/** Value lists: the pre-definition form's, then the shipped forms' (each value once). */
+const choices = (list: 'care_form' | 'fee') =>
+  ([...(list === 'fee' ? FEES : CARE_FORMS)] as string[]).concat(
+    [guichi, short].flatMap((f) => f.choices[list].map((c) => c.name)),
+  );
+const FORM_VALUES = [...new Set(choices('care_form'))];
+const FEE_VALUES = [...new Set(choices('fee'))];
+const HOUSEHOLDS = ['under3', 'expecting', 'older_only'];
 
 type Answer = ReturnType<typeof surveyFixture>;
 type Cell = number | null;
@@ -29,6 +50,13 @@ interface Published {
   demand_by_age_band: { band: string; children: Cell; wants_care: Cell }[];
   care_forms: { value: string; responses: Cell }[];
   fees: { value: string; responses: Cell }[];
+  undecided: Cell;
+  households: { value: string; responses: Cell }[];
+}
+/** A data set: answers of the pre-definition form and versioned ones. */
+interface DataSet {
+  legacy: Answer[];
+  versioned: VersionedAnswer[];
 }
 
 /** An answer in `township` that wants care or not (fixture 0–2 want care, 3, 7, 11 do not). */
@@ -59,29 +87,78 @@ function randomSet(seed: number): Answer[] {
   return dataSet(spec);
 }
 
+/** Versioned answers: for each (version, household, wants care, township, how many). */
+function versionedSet(
+  spec: [VersionedAnswer['version'], Household, Wants, string, number][],
+): VersionedAnswer[] {
+  let i = 0;
+  return spec.flatMap(([version, household, wants, township, count]) =>
+    Array.from({ length: count }, () =>
+      versionedAnswer(version, i++, household, wants, township, beijingToday()),
+    ),
+  );
+}
+
+/** A random mix of both forms, every household kind and every wish, over the townships (many small cells). */
+function randomVersioned(seed: number): VersionedAnswer[] {
+  const rnd = seededRandom(seed);
+  const kinds: [Household, Wants][] = [
+    ['under3', 'yes'],
+    ['under3', 'no'],
+    ['under3', 'undecided'],
+    ['expecting', 'yes'],
+    ['older_only', 'yes'],
+  ];
+  return versionedSet(
+    TOWNSHIP_CODES.slice(0, 6).flatMap((t, k) =>
+      kinds.flatMap(([h, w]): [VersionedAnswer['version'], Household, Wants, string, number][] => [
+        ['2026-12', h, w, t, Math.floor(rnd() * (k < 2 ? 9 : 4))],
+        ['2027-01', h, w, t, Math.floor(rnd() * 3)],
+      ]),
+    ),
+  );
+}
+
 const AGE_OF = new Map(FIXTURE_AGES.map((a) => [birthMonthAgo(a), a]));
+/** The planning facts of a pre-definition answer, counted from the fixture. */
+function factsOf(a: Answer): Facts {
+  return {
+    township: a.township,
+    household: 'under3',
+    wants: a.wants_care,
+    care_form: 'care_form' in a ? a.care_form : null,
+    fee: 'fee' in a ? a.fee : null,
+    ages: a.children.map((c) => {
+      const age = AGE_OF.get(c.birth_month);
+      if (age === undefined) throw new Error(`unexpected birth month ${c.birth_month}`);
+      return age;
+    }),
+  };
+}
 const band = (m: number) => (m <= 12 ? '0_12' : m <= 24 ? '13_24' : '25_36');
 
 /** Named figures: the true value of every published and every derivable figure, counted here. */
-function truth(answers: Answer[]): Map<string, number> {
+function truth(set: DataSet): Map<string, number> {
   const m = new Map<string, number>();
   const add = (k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
-  for (const k of ['R', 'W', 'N', 'C', 'CW', 'CN']) m.set(k, 0);
+  for (const k of ['R', 'W', 'N', 'U', 'NO', 'r.none', 'C', 'CW', 'CN']) m.set(k, 0);
+  for (const h of HOUSEHOLDS) m.set(`hh.${h}`, 0);
   for (const t of TOWNSHIP_CODES) for (const x of ['r', 'w', 'n']) m.set(`${x}.${t}`, 0);
   for (const b of AGE_BANDS) for (const x of ['c', 'cw', 'cn']) m.set(`${x}.${b}`, 0);
-  for (const f of CARE_FORMS) m.set(`form.${f}`, 0);
-  for (const f of FEES) m.set(`fee.${f}`, 0);
-  for (const a of answers) {
-    const wants = a.wants_care === 'yes';
+  for (const f of FORM_VALUES) m.set(`form.${f}`, 0);
+  for (const f of FEE_VALUES) m.set(`fee.${f}`, 0);
+  for (const a of [...set.legacy.map(factsOf), ...set.versioned.map((v) => v.facts)]) {
+    const wants = a.wants === 'yes';
     add('R');
     add(wants ? 'W' : 'N');
-    add(`r.${a.township}`);
-    add(`${wants ? 'w' : 'n'}.${a.township}`);
-    if ('care_form' in a) add(`form.${a.care_form}`);
-    if ('fee' in a) add(`fee.${a.fee}`);
-    for (const c of a.children) {
-      const age = AGE_OF.get(c.birth_month);
-      if (age === undefined) throw new Error(`unexpected birth month ${c.birth_month}`);
+    add(`hh.${a.household}`);
+    if (a.wants === 'undecided') add('U');
+    if (a.wants === 'no') add('NO');
+    add(a.township === null ? 'r.none' : `r.${a.township}`);
+    if (a.township !== null) add(`${wants ? 'w' : 'n'}.${a.township}`);
+    if (a.care_form) add(`form.${a.care_form}`);
+    if (a.fee) add(`fee.${a.fee}`);
+    for (const age of a.ages) {
       add(`c.${band(age)}`);
       add(`${wants ? 'cw' : 'cn'}.${band(age)}`);
       add('C');
@@ -93,18 +170,21 @@ function truth(answers: Answer[]): Map<string, number> {
 
 /** The sums the published tables obey: [total, ...parts]. Written from what the figures mean. */
 const SUMS: string[][] = [
-  ['R', ...TOWNSHIP_CODES.map((t) => `r.${t}`)],
+  ['R', ...TOWNSHIP_CODES.map((t) => `r.${t}`), 'r.none'],
   ['W', ...TOWNSHIP_CODES.map((t) => `w.${t}`)],
-  ['N', ...TOWNSHIP_CODES.map((t) => `n.${t}`)],
+  ['N', ...TOWNSHIP_CODES.map((t) => `n.${t}`), 'r.none'],
   ['R', 'W', 'N'],
+  ['R', ...HOUSEHOLDS.map((h) => `hh.${h}`)],
+  ['hh.under3', 'W', 'U', 'NO'],
+  ['N', 'hh.expecting', 'hh.older_only', 'U', 'NO'],
   ...TOWNSHIP_CODES.map((t) => [`r.${t}`, `w.${t}`, `n.${t}`]),
   ...AGE_BANDS.map((b) => [`c.${b}`, `cw.${b}`, `cn.${b}`]),
   ['C', ...AGE_BANDS.map((b) => `c.${b}`)],
   ['CW', ...AGE_BANDS.map((b) => `cw.${b}`)],
   ['CN', ...AGE_BANDS.map((b) => `cn.${b}`)],
   ['C', 'CW', 'CN'],
-  ['W', ...CARE_FORMS.map((f) => `form.${f}`)],
-  ['W', ...FEES.map((f) => `fee.${f}`)],
+  ['W', ...FORM_VALUES.map((f) => `form.${f}`)],
+  ['W', ...FEE_VALUES.map((f) => `fee.${f}`)],
 ];
 
 /** The published figures by name (null = withheld). */
@@ -112,7 +192,9 @@ function published(p: Published): Map<string, Cell> {
   const m = new Map<string, Cell>([
     ['R', p.responses],
     ['W', p.wants_care],
+    ['U', p.undecided],
   ]);
+  for (const h of p.households) m.set(`hh.${h.value}`, h.responses);
   for (const t of p.by_township) {
     m.set(`r.${t.township}`, t.responses);
     m.set(`w.${t.township}`, t.wants_care);
@@ -185,12 +267,18 @@ function eliminationAttack(pub: Map<string, Cell>): Map<string, number> {
   return solved;
 }
 
-async function load(db: Db, answers: Answer[]): Promise<void> {
-  await db.query('truncate app.survey_responses cascade');
+async function load(db: Db, answers: Answer[], versioned: VersionedAnswer[] = []): Promise<void> {
+  // Every answer is a row of app.survey_answers (the old table's rows too, by its trigger): empty both.
+  await db.query('truncate app.survey_responses, app.survey_answers cascade');
   for (const a of answers)
     await db.query(`select app_private.insert_survey_response($1::jsonb, 'online', 'direct', null)`, [
       JSON.stringify(a),
     ]);
+  for (const v of versioned)
+    await db.query(
+      `select app_private.insert_versioned_survey_response($1::jsonb, 'online', 'direct', null, $2::date)`,
+      [JSON.stringify(envelope(v)), beijingToday()],
+    );
 }
 async function refresh(db: Db): Promise<number> {
   const [{ n }] = await rowsAs<{ n: number }>(
@@ -205,35 +293,64 @@ async function results(db: Db): Promise<Published> {
   return r;
 }
 
-const SETS: [string, () => Answer[]][] = [
+const legacyOnly = (legacy: Answer[]): DataSet => ({ legacy, versioned: [] });
+const SETS: [string, () => DataSet][] = [
   [
     'the 24 fixture answers (townships of 12, 8 and 4)',
-    () => Array.from({ length: 24 }, (_, i) => surveyFixture(i, randomUUID(), '')),
+    () => legacyOnly(Array.from({ length: 24 }, (_, i) => surveyFixture(i, randomUUID(), ''))),
   ],
   [
     "the issue's case: one township of 3 beside big ones, and townships where only 1–2 families do not want care",
     () =>
-      dataSet([
-        ['341702001', 40, 8],
-        ['341702002', 30, 1],
-        ['341702003', 20, 2],
-        ['341702004', 2, 1],
-        ['341702005', 9, 6],
-      ]),
+      legacyOnly(
+        dataSet([
+          ['341702001', 40, 8],
+          ['341702002', 30, 1],
+          ['341702003', 20, 2],
+          ['341702004', 2, 1],
+          ['341702005', 9, 6],
+        ]),
+      ),
   ],
-  ...[11, 23, 37, 41, 59, 73].map((seed): [string, () => Answer[]] => [
+  ...[11, 23, 37, 41, 59, 73].map((seed): [string, () => DataSet] => [
     `random set (seed ${seed})`,
-    () => randomSet(seed),
+    () => legacyOnly(randomSet(seed)),
+  ]),
+  [
+    'both shipped forms beside converted answers: a few expecting, older-only and undecided households',
+    () => ({
+      legacy: dataSet([
+        ['341702001', 30, 6],
+        ['341702002', 12, 3],
+      ]),
+      versioned: versionedSet([
+        ['2026-12', 'under3', 'yes', '341702001', 9],
+        ['2026-12', 'under3', 'undecided', '341702001', 6],
+        ['2026-12', 'under3', 'undecided', '341702002', 2],
+        ['2026-12', 'under3', 'no', '341702003', 3],
+        ['2026-12', 'expecting', 'yes', '341702001', 5],
+        ['2026-12', 'expecting', 'yes', '341702003', 1],
+        ['2026-12', 'older_only', 'yes', '341702001', 3],
+        ['2027-01', 'under3', 'yes', '341702002', 7],
+        ['2027-01', 'under3', 'undecided', '341702002', 1],
+        ['2027-01', 'expecting', 'yes', '341702001', 2],
+      ]),
+    }),
+  ],
+  ...[5, 17, 29, 61].map((seed): [string, () => DataSet] => [
+    `random mix of both forms and converted answers (seed ${seed})`,
+    () => ({ legacy: randomSet(seed).slice(0, 60), versioned: randomVersioned(seed) }),
   ]),
 ];
 
 describeEachDatabase('survey published results', (ctx) => {
   for (const [what, make] of SETS) {
     test(`${what}: published figures are true, and no count of 1–4 can be derived`, async () => {
-      const answers = make();
-      await load(ctx.db, answers);
+      const set = make();
+      await load(ctx.db, set.legacy, set.versioned);
+      const answers = [...set.legacy, ...set.versioned];
       expect(await refresh(ctx.db)).toBe(answers.length);
-      const truthByName = truth(answers);
+      const truthByName = truth(set);
       const pub = published(await results(ctx.db));
       // Every figure published is the true one; every count under 5 is withheld.
       for (const [k, v] of pub) {
@@ -258,7 +375,7 @@ describeEachDatabase('survey published results', (ctx) => {
       ['341702002', 30, 1],
       ['341702004', 2, 1],
     ]);
-    const t = truth(answers);
+    const t = truth(legacyOnly(answers));
     const naive = new Map<string, Cell>();
     for (const [k, v] of t) if (!/^(N|n\.|cn\.|C|CW|CN)/.test(k)) naive.set(k, v >= 5 ? v : null);
     const learned = subtractionAttack(naive);
@@ -268,6 +385,11 @@ describeEachDatabase('survey published results', (ctx) => {
 
   beforeAll(async () => {
     await load(ctx.db, []);
+    // Both shipped forms, the older one still taking answers.
+    for (const form of [guichi, short])
+      await ctx.db.query(`select app_private.publish_survey_form($1::jsonb, 'test', 30)`, [
+        JSON.stringify(form),
+      ]);
   });
 
   test('one new answer changes nothing public until the next batch; the batch says when it was made', async () => {

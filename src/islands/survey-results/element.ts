@@ -15,6 +15,9 @@ interface Summary {
   demand_by_age_band: { band: string; children: Cell; wants_care: Cell }[];
   care_forms: { value: string; responses: Cell }[];
   fees: { value: string; responses: Cell }[];
+  /** Since every version counts (migration 20261207316001): "not decided yet" and the household kinds. */
+  undecided?: Cell;
+  households?: { value: string; responses: Cell }[];
 }
 
 /** Cell keys (data-cell) → values, e.g. "township.341702001.responses" → 12. */
@@ -33,6 +36,8 @@ export function cellValues(s: Summary): Map<string, Cell> {
   }
   for (const f of s.care_forms) m.set(`care_form.${f.value}`, f.responses);
   for (const f of s.fees) m.set(`fee.${f.value}`, f.responses);
+  if (s.undecided !== undefined) m.set('undecided', s.undecided);
+  for (const h of s.households ?? []) m.set(`household.${h.value}`, h.responses);
   return m;
 }
 

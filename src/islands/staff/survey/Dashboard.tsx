@@ -1,6 +1,12 @@
-/** Results: figures from public.survey_dashboard for the chosen dates and source, each chart beside its table. */
+/**
+ * Results: figures from public.survey_dashboard for the chosen dates and source, each chart beside its table. The
+ * figures count answers of every questionnaire version; an answer's values are labelled from the published
+ * definitions' choice lists (data.choices), the pre-definition form's values from its strings.
+ */
 import { useMemo } from 'react';
 import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import { surveyCountsEn } from '../../../lib/i18n/survey-counts/en.ts';
+import { surveyCountsZhCN } from '../../../lib/i18n/survey-counts/zh-CN.ts';
 import {
   AGE_BANDS,
   CARE_FORMS,
@@ -15,45 +21,99 @@ import { DataTable } from './DataTable.tsx';
 export interface DashboardData {
   responses: number;
   wants_care: number;
+  undecided: number;
   children: number;
+  households: { household: string; responses: number }[];
+  versions: { version: string; responses: number }[];
+  without_township: number;
   over_time: { day: string; responses: number }[];
   by_source: { source: string; channel: string; responses: number }[];
-  by_township: { township: string; responses: number; wants_care: number }[];
-  age_bands: { band: string; children: number; wants_care: number }[];
+  by_township: {
+    township: string;
+    responses: number;
+    wants_care: number;
+    undecided: number;
+    expecting: number;
+  }[];
+  age_bands: { band: string; children: number; wants_care: number; undecided: number }[];
   answers: Record<string, Record<string, number>>;
-  crosstab: { township: string; band: string; wants_care: boolean; children: number }[];
+  /** Children of households with a child under 3, by township, age band at the form's date and wants care. */
+  crosstab: { township: string; band: string; wants_care: 'yes' | 'no' | 'undecided'; children: number }[];
+  /** The published versions' choice lists: list → [{name, label: {locale: text}}], newest order first. */
+  choices: Record<string, { name: string; label: Record<string, string> }[]>;
 }
 
 interface Props {
   data: DashboardData;
   s: SurveyStrings;
+  locale: 'zh-CN' | 'en';
   townshipName: (code: string) => string;
 }
 
-export function Dashboard({ data, s, townshipName }: Props) {
+/** The wishes of the cross-tab's columns. */
+const WISHES = ['yes', 'no', 'undecided'] as const;
+
+/**
+ * One answer block's values and labels: the published lists' values (their labels), then the pre-definition form's
+ * values (its strings), then any other value counted (shown as stored).
+ */
+export function answerValues(
+  list: string,
+  legacy: readonly string[],
+  data: Pick<DashboardData, 'choices' | 'answers'>,
+  q: string,
+  locale: string,
+  legacyLabel: (v: string) => string,
+  oldForm = '{label}',
+): { value: string; label: string; n: number }[] {
+  const out = new Map<string, string>();
+  for (const c of data.choices?.[list] ?? []) out.set(c.name, c.label[locale] ?? c.label['zh-CN'] ?? c.name);
+  const published = new Set(out.values());
+  for (const v of legacy)
+    if (!out.has(v)) {
+      // A pre-definition value with the words of a published one (临时托) is named with its version.
+      const label = legacyLabel(v);
+      out.set(v, published.has(label) ? oldForm.replace('{label}', label) : label);
+    }
+  for (const v of Object.keys(data.answers[q] ?? {})) if (!out.has(v)) out.set(v, v);
+  return [...out].map(([value, label]) => ({ value, label, n: data.answers[q]?.[value] ?? 0 }));
+}
+
+export function Dashboard({ data, s, locale, townshipName }: Props) {
   const t = (k: string) => s[k as keyof SurveyStrings] ?? k;
+  const c = locale === 'en' ? surveyCountsEn : surveyCountsZhCN;
   const band = (b: string) => t(`results.band.${b}`);
+  const wish = (w: string) =>
+    w === 'yes' ? s['staff.survey.yes'] : w === 'no' ? s['staff.survey.no'] : c['counts.undecided'];
   // biome-ignore lint/correctness/useExhaustiveDependencies: the strings and helpers are fixed for the page's life
   const answerBlocks = useMemo(
     () =>
       (
         [
-          ['care_form', CARE_FORMS, 'survey.q.careForm'],
-          ['fee', FEES, 'survey.q.fee'],
-          ['distance', DISTANCES, 'survey.q.distance'],
-          ['provider', PROVIDERS, 'survey.q.provider'],
-          ['priority', PRIORITIES, 'survey.q.priorities'],
+          ['household', 'household', [], c['counts.households']],
+          ['wants_care', 'wants_care', ['yes', 'no'], t('survey.q.wantsCare')],
+          ['care_form', 'care_form', CARE_FORMS, t('survey.q.careForm')],
+          ['fee', 'fee', FEES, t('survey.q.fee')],
+          ['distance', 'distance', DISTANCES, t('survey.q.distance')],
+          ['provider', 'provider', PROVIDERS, t('survey.q.provider')],
+          ['priority', 'priorities', PRIORITIES, t('survey.q.priorities')],
         ] as const
-      ).map(([q, values, title]) => ({
-        q,
-        title: t(title),
-        labels: values.map((v) => t(`survey.option.${q === 'priority' ? 'priorities' : q}.${v}`)),
-        counts: values.map((v) => data.answers[q]?.[v] ?? 0),
-      })),
+      ).map(([q, list, legacy, title]) => {
+        const values = answerValues(
+          list,
+          legacy,
+          data,
+          q,
+          locale,
+          (v) => (q === 'wants_care' ? wish(v) : t(`survey.option.${list}.${v}`)),
+          c['counts.oldForm'],
+        );
+        return { q, title, labels: values.map((v) => v.label), counts: values.map((v) => v.n) };
+      }),
     [data],
   );
   const ages = AGE_BANDS.map(
-    (b) => data.age_bands.find((a) => a.band === b) ?? { band: b, children: 0, wants_care: 0 },
+    (b) => data.age_bands.find((a) => a.band === b) ?? { band: b, children: 0, wants_care: 0, undecided: 0 },
   );
   return (
     <>
@@ -62,9 +122,21 @@ export function Dashboard({ data, s, townshipName }: Props) {
         <dd data-figure="responses">{data.responses}</dd>
         <dt>{s['staff.survey.wantsCare']}</dt>
         <dd data-figure="wants_care">{data.wants_care}</dd>
+        <dt>{c['counts.undecided']}</dt>
+        <dd data-figure="undecided">{data.undecided}</dd>
         <dt>{s['staff.survey.children']}</dt>
         <dd data-figure="children">{data.children}</dd>
+        <dt>{c['counts.withoutTownship']}</dt>
+        <dd data-figure="without_township">{data.without_township}</dd>
       </dl>
+      <DataTable
+        caption={c['counts.versions']}
+        columns={[
+          { key: 'version', label: c['counts.version'] },
+          { key: 'responses', label: s['staff.survey.responses'] },
+        ]}
+        rows={data.versions ?? []}
+      />
       <h2>{s['staff.survey.overTime']}</h2>
       <ChartCanvas
         type="line"
@@ -109,11 +181,15 @@ export function Dashboard({ data, s, townshipName }: Props) {
           { key: 'name', label: s['results.township'] },
           { key: 'responses', label: s['staff.survey.responses'] },
           { key: 'wants_care', label: s['staff.survey.wantsCare'] },
+          { key: 'undecided', label: c['counts.undecided'] },
+          { key: 'expecting', label: c['counts.planning.expecting'] },
         ]}
         rows={data.by_township.map((r) => ({
           name: townshipName(r.township),
           responses: r.responses,
           wants_care: r.wants_care,
+          undecided: r.undecided,
+          expecting: r.expecting,
         }))}
       />
       <h2>{s['staff.survey.ageBands']}</h2>
@@ -131,6 +207,7 @@ export function Dashboard({ data, s, townshipName }: Props) {
           { key: 'band', label: s['results.ageBand'] },
           { key: 'children', label: s['staff.survey.children'] },
           { key: 'wants_care', label: s['staff.survey.wantsCare'] },
+          { key: 'undecided', label: c['counts.undecided'] },
         ]}
         rows={ages.map((a) => ({ ...a, band: band(a.band) }))}
       />
@@ -157,23 +234,17 @@ export function Dashboard({ data, s, townshipName }: Props) {
         caption={s['staff.survey.crosstab']}
         columns={[
           { key: 'name', label: s['results.township'] },
-          ...AGE_BANDS.flatMap((b) => [
-            { key: `${b}.yes`, label: `${band(b)} · ${s['staff.survey.yes']}` },
-            { key: `${b}.no`, label: `${band(b)} · ${s['staff.survey.no']}` },
-          ]),
-        ]}
-        rows={[...new Set(data.crosstab.map((c) => c.township))].map((tw) => ({
-          name: townshipName(tw),
-          ...Object.fromEntries(
-            AGE_BANDS.flatMap((b) => [
-              [`${b}.yes`, 0],
-              [`${b}.no`, 0],
-            ]),
+          ...AGE_BANDS.flatMap((b) =>
+            WISHES.map((w) => ({ key: `${b}.${w}`, label: `${band(b)} · ${wish(w)}` })),
           ),
+        ]}
+        rows={[...new Set(data.crosstab.map((x) => x.township))].map((tw) => ({
+          name: townshipName(tw),
+          ...Object.fromEntries(AGE_BANDS.flatMap((b) => WISHES.map((w) => [`${b}.${w}`, 0]))),
           ...Object.fromEntries(
             data.crosstab
-              .filter((c) => c.township === tw)
-              .map((c) => [`${c.band}.${c.wants_care ? 'yes' : 'no'}`, c.children]),
+              .filter((x) => x.township === tw)
+              .map((x) => [`${x.band}.${x.wants_care}`, x.children]),
           ),
         }))}
       />

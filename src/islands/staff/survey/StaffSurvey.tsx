@@ -154,10 +154,10 @@ export default function StaffSurvey({
           </p>
         )}
         {tab === 'dashboard' && data && typeof data === 'object' && (
-          <Dashboard data={data} s={s} townshipName={townshipName} />
+          <Dashboard data={data} s={s} locale={locale} townshipName={townshipName} />
         )}
         {tab === 'planning' && data && typeof data === 'object' && (
-          <Planning s={s} townships={townships} population={population} data={data} />
+          <Planning s={s} locale={locale} townships={townships} population={population} data={data} />
         )}
         {tab === 'export' && (
           <ExportPanel
