@@ -15,7 +15,6 @@ import { watchFacilityChanges } from './lib/facility-rebuild.ts';
 import { rmSync } from 'node:fs';
 import { scheduleDailyJobs } from './lib/daily-maintenance.ts';
 import { ensureFirstAdmin } from './lib/staff-accounts.ts';
-import { publishShippedFormIfNone } from './lib/survey-first-publish.ts';
 import { createStaticServer, listen } from './lib/static-server.ts';
 import { onShutdown } from '../supabase/embedded/api/on-shutdown.ts';
 import { DISTRICT } from '../src/districts/index.ts';
@@ -27,11 +26,8 @@ const siteOrigins =
   process.env.TUOYU_SITE_ORIGINS || `http://localhost:${sitePort},http://127.0.0.1:${sitePort}`;
 // The first admin is created on the superuser's connection, before the API switches to authenticator.
 let firstAdmin = null as Awaited<ReturnType<typeof ensureFirstAdmin>>;
-let firstForm: string | null = null;
 const afterMigrate = async (db: Db) => {
   firstAdmin = await ensureFirstAdmin(db, process.env.TUOYU_ADMIN_EMAIL || 'admin@tuoyu.local', dataDir);
-  // The district's questionnaire, published once on a fresh database (the survey page takes answers at once).
-  firstForm = await publishShippedFormIfNone(db);
 };
 const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrigins }, afterMigrate }).catch(
   (error: unknown) => {
@@ -49,7 +45,6 @@ const api = await startApi({ env: { ...process.env, TUOYU_SITE_ORIGINS: siteOrig
 );
 if (api.applied.length)
   console.log(`Database: applied ${api.applied.length} file(s) (${api.applied.join(', ')}).`);
-if (firstForm) console.log(`Survey: published the district's questionnaire, version ${firstForm}.`);
 
 // Retention purges (survey follow-up phones after 180 days, names and phones of lecture sign-ups 30 days after the
 // event): now and every 24 hours, as service_role on the API's own (authenticator) connection.

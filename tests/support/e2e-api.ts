@@ -6,7 +6,6 @@ import { rmSync } from 'node:fs';
 import { startApi } from '../../supabase/embedded/api/start.ts';
 import { addProvider, addStaff } from '../../scripts/lib/staff-accounts.ts';
 import { onShutdown } from '../../supabase/embedded/api/on-shutdown.ts';
-import { publishShippedFormIfNone } from '../../scripts/lib/survey-first-publish.ts';
 import {
   E2E_API_PORT,
   E2E_DATA_DIR,
@@ -39,8 +38,9 @@ const api = await startApi({
     // The browser tests cannot make the server's clock pass: no wait after a start token here (the 20 s rule and
     // its refusal are tested in tests/db/survey.test.ts). The page still fetches and sends the token.
     await db.query('update app_private.survey_settings set min_fill_seconds = 0');
-    // The questionnaire the site is built with, published as `npm start` does on a fresh database.
-    if (!(await publishShippedFormIfNone(db))) throw new Error('the e2e API published no questionnaire');
+    // The questionnaire the site is built with was published by prepareDatabase's seed (survey-form-seed.ts).
+    const { rows } = await db.query<{ n: number }>('select count(*)::int as n from app.survey_forms');
+    if (rows[0]?.n !== 1) throw new Error('the e2e API expected the seed to publish the questionnaire');
   },
 });
 console.log(`e2e API ready on ${api.url}`);

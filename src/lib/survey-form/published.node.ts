@@ -2,8 +2,9 @@
  * The published questionnaire as the site's build sees it (Node only: reads the district's XLSForm with exceljs).
  * The one place the printed form, and the phone form's first paint (the families' page then asks the anon RPC
  * `survey_form()` for a newer published version), get their definition from: the build reads the district's workbook,
- * src/districts/<district>/survey/<PUBLISHED_FORM>.xlsx, with the township list filled from the district's data as
- * publishing fills it from app.townships. A district without a questionnaire gets null (no paper form page).
+ * the workbook src/districts/<district>/survey/seed.json names (the same one a fresh database publishes, see
+ * supabase/embedded/db/survey-form-seed.ts), with the township list filled from the district's data as publishing
+ * fills it from app.townships. A district without a questionnaire gets null (no paper form page).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,8 +12,20 @@ import { DISTRICT } from '../../districts/index.ts';
 import { TOWNSHIP_LIST, type FormDefinition } from './definition.ts';
 import { readXlsForm } from './read-xlsform.node.ts';
 
-/** The workbook in use (form_id-version); the second, shorter version is an example of a new version. */
-export const PUBLISHED_FORM = 'childcare-demand-2026-12';
+/**
+ * The district's shipped workbook: the file `src/districts/<district>/survey/seed.json` names (the second, shorter
+ * workbook beside it is an example of a new version), or null for a district without a questionnaire.
+ */
+export function shippedWorkbook(
+  districtId: string = DISTRICT.id,
+  root: string = process.cwd(),
+): string | null {
+  const dir = path.join(root, 'src/districts', districtId, 'survey');
+  const seed = path.join(dir, 'seed.json');
+  if (!existsSync(seed)) return null;
+  const { workbook } = JSON.parse(readFileSync(seed, 'utf8')) as { workbook: string };
+  return path.join(dir, workbook);
+}
 
 let loaded: Promise<FormDefinition | null> | undefined;
 
@@ -22,8 +35,8 @@ export function loadPublishedForm(): Promise<FormDefinition | null> {
 }
 
 async function read(): Promise<FormDefinition | null> {
-  const file = path.join(process.cwd(), 'src/districts', DISTRICT.id, 'survey', `${PUBLISHED_FORM}.xlsx`);
-  if (!existsSync(file)) return null;
+  const file = shippedWorkbook();
+  if (!file) return null;
   const townships = DISTRICT.townships.map((t) => ({
     name: t.code,
     label: { 'zh-CN': t.name, en: t.name_en },

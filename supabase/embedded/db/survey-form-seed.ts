@@ -4,24 +4,28 @@
  * install shows the survey at once. Later versions are published with `npm run survey:publish` (docs/survey.md);
  * a database that has any version is left alone.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './adapter.ts';
 import { selectedDistrictId } from '../../../src/districts/index.ts';
+import { shippedWorkbook } from '../../../src/lib/survey-form/published.node.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Publishes the district's seed questionnaire if no version is published; returns its version, else null. */
 export async function seedSurveyForm(
   db: Db,
   districtId: string = selectedDistrictId(),
 ): Promise<string | null> {
-  const dir = fileURLToPath(new URL(`../../../src/districts/${districtId}/survey/`, import.meta.url));
-  if (!existsSync(`${dir}seed.json`)) return null;
+  const file = shippedWorkbook(districtId, root);
+  if (!file) return null;
   const published = async () =>
     (await db.query<{ n: number }>('select count(*)::int as n from app.survey_forms')).rows[0].n > 0;
   if (await published()) return null;
-  const { workbook } = JSON.parse(readFileSync(`${dir}seed.json`, 'utf8')) as { workbook: string };
+  const workbook = path.basename(file);
   const { formatError, publishXlsForm } = await import('../../../scripts/lib/survey-publish.ts');
-  const r = await publishXlsForm(db, readFileSync(`${dir}${workbook}`), {
+  const r = await publishXlsForm(db, readFileSync(file), {
     by: `seed (${workbook})`,
     acceptDays: 30,
   });
