@@ -1,7 +1,9 @@
 /**
  * Reads an XLSForm (.xlsx: `survey`, `choices`, `settings` sheets, the KoboToolbox/ODK convention) into a form
  * definition (definition.ts), or lists every problem in Chinese (and English) naming sheet, row and column.
- * Node only (exceljs). The subset it accepts: README.md in this folder.
+ * Node and the browser (exceljs; `bytes` an ArrayBuffer or a Buffer): `npm run survey:publish` and the staff upload
+ * page (/staff/survey/form/, which imports this module lazily) read a workbook the same way. The subset it accepts:
+ * README.md in this folder.
  */
 import ExcelJS from 'exceljs';
 import {
@@ -27,6 +29,16 @@ export interface XlsFormError {
   message_zh: string;
   message_en: string;
 }
+/** One problem as a line a clerk can act on: 工作表“survey”第 5 行 H 列：… */
+export function formatXlsFormError(e: XlsFormError): string {
+  const where = [
+    e.sheet ? `工作表“${e.sheet}”` : '',
+    e.row ? `第 ${e.row} 行` : '',
+    e.column ? ` ${e.column} 列` : '',
+  ].join('');
+  return `${where ? `${where}：` : ''}${e.message_zh}`;
+}
+
 export type ReadResult = { definition: FormDefinition } | { errors: XlsFormError[] };
 
 export interface ReadOptions {
