@@ -103,6 +103,10 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
     setOutcome(null);
     if (!file) return setChecked({ kind: 'none' });
     setChecked({ kind: 'reading' });
+    // zod compiles object checks with `Function` unless told not to, and the site's CSP forbids eval: jitless
+    // must be set before the schema module builds its objects.
+    const { config } = await import('zod/v4/core');
+    config({ jitless: true });
     const [{ readXlsForm, formatXlsFormError }, { FormDefinitionSchema }, bytes] = await Promise.all([
       import('../../../lib/survey-form/read-xlsform.ts'),
       import('../../../lib/survey-form/definition-schema.ts'),
