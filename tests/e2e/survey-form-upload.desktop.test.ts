@@ -155,6 +155,28 @@ test('the same version again is refused in Chinese before anything is sent', asy
   ).toBeVisible();
 });
 
+test('outreach staff are told only admins publish; signed out, the page links to the sign-in', async ({
+  page,
+}) => {
+  await page.goto('/staff/survey/form/');
+  await expect(page.getByText(A['surveyAdmin.signIn'])).toBeVisible();
+  await expect(page.getByRole('link', { name: A['surveyAdmin.signInLink'] })).toHaveAttribute(
+    'href',
+    '/staff/',
+  );
+  await ownSignInAddress(page);
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await page.getByLabel('邮箱').fill(E2E_STAFF.outreach.email);
+  await page.getByLabel('密码').fill(E2E_STAFF.outreach.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '工作区' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '上传新版问卷（管理员）' })).toHaveCount(0);
+  await page.goto('/staff/survey/form/');
+  await expect(page.getByText(A['surveyAdmin.adminsOnly'])).toBeVisible();
+  await expect(page.getByLabel(FILE)).toHaveCount(0);
+});
+
 for (const mode of ['normal', 'large'] as const) {
   test(`axe: the upload page with errors and with a preview (${mode} text)`, async ({ page }) => {
     test.setTimeout(90_000);
