@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { surveyAdminZhCN as A } from '../../src/lib/i18n/survey-admin/zh-CN.ts';
 import { surveyFormZhCN as T } from '../../src/lib/i18n/survey-form/zh-CN.ts';
+import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
 import { report, violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
@@ -141,7 +142,10 @@ test('upload: preview of the short form, a broken workbook refused by sheet/row/
   expect({ ...after.definition, version: before.version }).toEqual(before.definition);
 });
 
-test('the same version again is refused in Chinese before anything is sent', async ({ page }) => {
+test('the same version again: warned on the page, and refused by the database if sent anyway', async ({
+  page,
+  guards,
+}) => {
   const current = (await surveyForm()).version!;
   await signInAndOpen(page);
   await expect(page.getByText(`现在使用的版本：${current}。`)).toBeVisible();
@@ -153,6 +157,16 @@ test('the same version again is refused in Chinese before anything is sent', asy
   await expect(
     page.getByText(`版本 ${current} 已经发布过了。请在 settings 工作表里改一个新的 version`),
   ).toBeVisible();
+  await page.getByRole('button', { name: A['surveyAdmin.publish'] }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '没有发布：' })).toHaveText(
+    `没有发布：${surveyRefusals.survey_form_version_exists['zh-CN']}`,
+  );
+  expect((await surveyForm()).version).toBe(current);
+  // The browser logs the refused call (HTTP 409) itself; drop exactly that line, keep any other error.
+  const refused = /^Failed to load resource: the server responded with a status of 409 /;
+  const rest = guards.consoleErrors.filter((m) => !refused.test(m));
+  expect(guards.consoleErrors.length - rest.length).toBe(1);
+  guards.consoleErrors.splice(0, guards.consoleErrors.length, ...rest);
 });
 
 test('outreach staff are told only admins publish; signed out, the page links to the sign-in', async ({

@@ -1,19 +1,21 @@
 /**
  * /staff/survey/form/ for admins (issue 16, item 4): choose an XLSForm workbook → it is read IN THE BROWSER by the
- * same reader as `npm run survey:publish` (src/lib/survey-form/read-xlsform.ts, loaded with exceljs and zod only
- * once a file is chosen) and checked against the definition schema and the 10 KB gzip limit → every problem in an
- * error summary naming sheet, row and column (the CLI's lines) → or a preview of the phone form
+ * same reader as `npm run survey:publish` (src/lib/survey-form/read-xlsform.ts, loaded with exceljs once a file is
+ * chosen) and checked against the definition schema (zod, in a worker: check-definition.worker.ts) and the 10 KB
+ * gzip limit → every problem in an
+ * error summary naming sheet, row and column (the CLI's lines; the markup of src/islands/ErrorSummary.tsx, written
+ * here because sharing that module with the families' survey island splits its chunks and pushes /survey/ over its
+ * 100 KB budget, as DefinitionForm.tsx explains) → or a preview of the phone form
  * (DefinitionForm) → "发布为新版本" with the days older versions keep taking answers → public.publish_survey_form
  * (which checks the shape again, keeps versions unique and fills the townships from app.townships) → the version.
  */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { ErrorSummary, type FieldError } from '../../ErrorSummary.tsx';
 import DefinitionForm, { type FormStrings } from '../../survey/DefinitionForm.tsx';
 import { getSupabase } from '../../../lib/supabase/client.ts';
-import { refusalCode, refusalText } from '../../../lib/refusals/index.ts';
 import type { Choice, FormDefinition } from '../../../lib/survey-form/definition.ts';
 import type { SurveyAdminStrings } from '../../../lib/i18n/survey-admin/index.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
+import type { SchemaIssue } from './check-definition.worker.ts';
 
 /** The published definition the survey page fetches must stay this small (gzip), as scripts/lib/survey-publish.ts. */
 const MAX_DEFINITION_GZIP = 10 * 1024;
@@ -27,6 +29,8 @@ interface Props {
   /** the district's townships, as the reader needs the `townships` list (publishing refills it from app.townships) */
   townships: Choice[];
   signInHref: string;
+  /** the survey's refusal texts in the page's language, '*' the generic one (refusalTexts('survey', locale)) */
+  refusals: Readonly<Record<string, string>>;
 }
 
 type Me = { role: 'outreach' | 'admin' | null };
@@ -42,6 +46,31 @@ async function gzipSize(text: string): Promise<number> {
   return (await new Response(stream).arrayBuffer()).byteLength;
 }
 
+/** The definition schema's issues, from its worker (check-definition.worker.ts); [] when sound. */
+function schemaIssues(definition: FormDefinition): Promise<SchemaIssue[]> {
+  const worker = new Worker(new URL('./check-definition.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<SchemaIssue[]>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<SchemaIssue[]>) => resolve(e.data);
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(definition);
+  }).finally(() => worker.terminate());
+}
+
+/**
+ * A refusal's code (when the table knows it) and sentence, as src/lib/refusals/text.ts's refusalTextIn does with
+ * the table handed in as a prop: importing that module here would split it out of the families' survey chunk.
+ */
+function refusalOf(
+  texts: Readonly<Record<string, string>>,
+  error: { code?: string; details?: string | null },
+): { code: string | null; text: string } {
+  const details = error.details ?? '';
+  if (details && details !== '*' && Object.hasOwn(texts, details))
+    return { code: details, text: texts[details]! };
+  const code = /^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$/.test(details) ? details : error.code || 'unknown';
+  return { code: null, text: (texts['*'] ?? '{code}').replace('{code}', code) };
+}
+
 function countQuestions(nodes: FormDefinition['body']): number {
   return nodes.reduce(
     (n, node) =>
@@ -55,7 +84,7 @@ function countQuestions(nodes: FormDefinition['body']): number {
   );
 }
 
-export default function FormUpload({ s, t, locale, townships, signInHref }: Props) {
+export default function FormUpload({ s, t, locale, townships, signInHref, refusals }: Props) {
   const [me, setMe] = useState<Me | 'signedOut' | 'loading'>('loading');
   const [current, setCurrent] = useState<string | null | undefined>(undefined);
   const [checked, setChecked] = useState<Checked>({ kind: 'none' });
@@ -64,6 +93,7 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
 
   async function loadCurrent() {
     const { data } = await getSupabase().rpc('survey_form');
@@ -89,6 +119,10 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
+  // The error summary takes the focus when it appears (as src/islands/ErrorSummary.tsx does).
+  useEffect(() => {
+    if (checked.kind === 'errors') summaryRef.current?.focus();
+  }, [checked]);
 
   if (me === 'loading') return <p role="status">{s['surveyAdmin.loading']}</p>;
   if (me === 'signedOut')
@@ -103,25 +137,18 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
     setOutcome(null);
     if (!file) return setChecked({ kind: 'none' });
     setChecked({ kind: 'reading' });
-    // zod compiles object checks with `Function` unless told not to, and the site's CSP forbids eval: jitless
-    // must be set before the schema module builds its objects.
-    const { config } = await import('zod/v4/core');
-    config({ jitless: true });
-    const [{ readXlsForm, formatXlsFormError }, { FormDefinitionSchema }, bytes] = await Promise.all([
+    const [{ readXlsForm, formatXlsFormError }, bytes] = await Promise.all([
       import('../../../lib/survey-form/read-xlsform.ts'),
-      import('../../../lib/survey-form/definition-schema.ts'),
       file.arrayBuffer(),
     ]);
     const result = await readXlsForm(bytes, { external: { townships } });
     if ('errors' in result)
       return setChecked({ kind: 'errors', lines: result.errors.map(formatXlsFormError) });
-    const schema = FormDefinitionSchema.safeParse(result.definition);
-    if (!schema.success)
+    const issues = await schemaIssues(result.definition);
+    if (issues.length)
       return setChecked({
         kind: 'errors',
-        lines: schema.error.issues.map((i) =>
-          fill(s['surveyAdmin.incomplete'], { path: i.path.join('.'), message: i.message }),
-        ),
+        lines: issues.map((i) => fill(s['surveyAdmin.incomplete'], { path: i.path, message: i.message })),
       });
     const bytesGzip = await gzipSize(JSON.stringify(result.definition));
     if (bytesGzip > MAX_DEFINITION_GZIP)
@@ -149,13 +176,13 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
     });
     setBusy(false);
     if (error) {
-      const message = refusalText(error, locale);
+      const refusal = refusalOf(refusals, error);
       return setOutcome({
         kind: 'error',
         text:
-          refusalCode(error) === 'survey_bad_definition'
+          refusal.code === 'survey_bad_definition'
             ? s['surveyAdmin.badDefinition']
-            : fill(s['surveyAdmin.failed'], { message }),
+            : fill(s['surveyAdmin.failed'], { message: refusal.text }),
       });
     }
     const r = data as { version: string; older_accepted_until: string; accepting: string[] };
@@ -175,17 +202,30 @@ export default function FormUpload({ s, t, locale, townships, signInHref }: Prop
     setCurrent(r.version);
   }
 
-  const fileErrors: FieldError[] =
-    checked.kind === 'errors' ? checked.lines.map((message) => ({ fieldId: FILE_ID, message })) : [];
+  const fileErrors = checked.kind === 'errors' ? checked.lines : [];
   const def = checked.kind === 'ok' ? checked.definition : null;
   const published = outcome?.kind === 'done';
 
   return (
     <div className="survey-upload">
-      <ErrorSummary
-        title={fill(s['surveyAdmin.errors.title'], { n: fileErrors.length })}
-        errors={fileErrors}
-      />
+      {fileErrors.length > 0 && (
+        <div
+          className="error-summary"
+          role="alert"
+          aria-labelledby="upload-errors-title"
+          tabIndex={-1}
+          ref={summaryRef}
+        >
+          <h2 id="upload-errors-title">{fill(s['surveyAdmin.errors.title'], { n: fileErrors.length })}</h2>
+          <ul>
+            {fileErrors.map((message) => (
+              <li key={message}>
+                <a href={`#${FILE_ID}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>
         {current === undefined
           ? ''
