@@ -9,7 +9,7 @@
  * (DefinitionForm) → "发布为新版本" with the days older versions keep taking answers → public.publish_survey_form
  * (which checks the shape again, keeps versions unique and fills the townships from app.townships) → the version.
  */
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import DefinitionForm, { type FormStrings } from '../../survey/DefinitionForm.tsx';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import type { Choice, FormDefinition } from '../../../lib/survey-form/definition.ts';
@@ -47,13 +47,17 @@ async function gzipSize(text: string): Promise<number> {
 }
 
 /** The definition schema's issues, from its worker (check-definition.worker.ts); [] when sound. */
-function schemaIssues(definition: FormDefinition): Promise<SchemaIssue[]> {
+async function schemaIssues(definition: FormDefinition): Promise<SchemaIssue[]> {
   const worker = new Worker(new URL('./check-definition.worker.ts', import.meta.url), { type: 'module' });
-  return new Promise<SchemaIssue[]>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<SchemaIssue[]>) => resolve(e.data);
-    worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage(definition);
-  }).finally(() => worker.terminate());
+  try {
+    return await new Promise<SchemaIssue[]>((resolve, reject) => {
+      worker.onmessage = (e: MessageEvent<SchemaIssue[]>) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage(definition);
+    });
+  } finally {
+    worker.terminate();
+  }
 }
 
 /**
@@ -163,7 +167,7 @@ export default function FormUpload({ s, t, locale, townships, signInHref, refusa
     });
   }
 
-  async function publish(e: FormEvent<HTMLFormElement>) {
+  async function publish(e: { preventDefault(): void }) {
     e.preventDefault();
     if (checked.kind !== 'ok') return;
     const n = Number(days);
