@@ -43,7 +43,8 @@ export function buildIntoDist(env: Record<string, string>): Promise<boolean> {
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'dist.next'],
       {
-        env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+        // A local build, as buildIfStale's: unset public settings take their local defaults.
+        env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );

@@ -48,12 +48,20 @@ export const FIELD_OF: Record<ColumnKey, string> = {
   places: 'places',
   vacancies: 'vacancies.count',
   vacancies_as_of: 'vacancies.as_of',
+  vacancies_under_12m: 'vacancies.by_age.under_12m',
+  vacancies_m12_24: 'vacancies.by_age.m12_24',
+  vacancies_m24_36: 'vacancies.by_age.m24_36',
   care_forms: 'care_forms',
   fee_full_day: 'fees.full_day',
   fee_half_day: 'fees.half_day',
   fee_hourly: 'fees.hourly',
   fee_temporary: 'fees.temporary',
   hours: 'hours',
+  prepayment_max_months: 'prepayment.max_months',
+  prepayment_refund: 'prepayment.refund',
+  closure_from: 'closure.from',
+  closure_until: 'closure.until',
+  closure_reason: 'closure.reason',
   health_partner: 'health_partner',
   inspection_date: 'inspection.date',
   inspection_result: 'inspection.result',
@@ -330,6 +338,10 @@ export function readRow(
         break;
       case 'places':
       case 'vacancies':
+      case 'vacancies_under_12m':
+      case 'vacancies_m12_24':
+      case 'vacancies_m24_36':
+      case 'prepayment_max_months':
       case 'demonstration_year':
       case 'fee_full_day':
       case 'fee_half_day':
@@ -338,6 +350,8 @@ export function readRow(
         take(c, FIELD_OF[key], normalizeNumber(text, true));
         break;
       case 'vacancies_as_of':
+      case 'closure_from':
+      case 'closure_until':
       case 'inspection_date':
       case 'last_verified':
         take(c, FIELD_OF[key], typeof raw === 'number' ? normalizeDate(String(raw)) : normalizeDate(text));

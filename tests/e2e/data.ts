@@ -39,6 +39,8 @@ export interface Rec {
   care_forms?: string[];
   hours?: string;
   fees?: Record<string, number>;
+  prepayment?: { max_months: number; refund: string };
+  closure?: { from: string; until?: string; reason: string };
   health_partner?: string;
   inspection?: { date: string; result: string };
   source: string;
@@ -169,6 +171,18 @@ export function fieldValues(f: Rec, locale: Locale) {
     places: f.places === undefined ? none('places') : t('common.places', { n: f.places }),
     vacancies: f.vacancies ? vacancyText(f.vacancies.count, f.vacancies.as_of, locale) : none('vacancies'),
     fees: fees.length ? fees : [none('fees')],
+    prepayment: f.prepayment
+      ? f.prepayment.max_months === 0
+        ? t('field.prepaymentMonthly', { refund: f.prepayment.refund })
+        : t('field.prepaymentValue', { months: f.prepayment.max_months, refund: f.prepayment.refund })
+      : t('field.prepaymentUnknown'),
+    closure: f.closure
+      ? t('field.closureValue', {
+          from: f.closure.from,
+          until: f.closure.until ? t('field.closureUntil', { until: f.closure.until }) : '',
+          reason: f.closure.reason,
+        })
+      : null,
     healthPartner: f.health_partner ?? none('health_partner'),
     filing: f.filing ? t(`filing.${f.filing}`) : none('filing'),
     inspection: f.inspection

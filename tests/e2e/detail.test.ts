@@ -41,6 +41,7 @@ function expectedFacts(f: Rec, locale: Locale): [string, string][] {
   const v = fieldValues(f, locale);
   const l = (k: string) => tr(locale, `field.${k}` as UiKey);
   return [
+    ...(v.closure ? [[l('closure'), v.closure] as [string, string]] : []),
     [l('type'), v.type],
     [l('ownership'), v.ownership],
     [l('inclusive'), v.inclusive],
@@ -53,6 +54,7 @@ function expectedFacts(f: Rec, locale: Locale): [string, string][] {
     [l('places'), v.places],
     [l('vacancies'), v.vacancies],
     [l('fees'), v.fees.join('\n')],
+    [l('prepayment'), v.prepayment],
     [l('healthPartner'), v.healthPartner],
     [l('filing'), v.filing],
     [l('inspection'), v.inspection],

@@ -34,10 +34,12 @@ describe('facility page', () => {
     expect(html).not.toContain('待核实');
   });
 
-  test('every field still to verify: 待核实 in the 13 fact rows besides type and demonstration level', async () => {
+  test('every field still to verify: 待核实 in the 13 fact rows besides type, demonstration level and prepayment', async () => {
     const html = await render(pending);
     const values = dds(html);
-    expect(values).toHaveLength(15);
+    expect(values).toHaveLength(16);
+    // Prepayment terms are the facility's own statement, not a checked field: unstated says so and what to ask.
+    expect(values).toContain('机构未说明。报名前请问清最多预收几个月、怎样退费');
     expect(values.filter((v) => v === '待核实')).toHaveLength(13);
     // no number of its own: the page says so and offers the 12345 hotline (no consultation number configured)
     expect([...html.matchAll(/href="tel:([^"]+)"/g)].map((m) => m[1])).toEqual(['12345']);
@@ -47,6 +49,27 @@ describe('facility page', () => {
     const en = await render(pending, 'en');
     expect(dds(en).filter((v) => v === 'To be verified')).toHaveLength(13);
     expect(en).toContain('Last verified: Not yet verified');
+  });
+
+  test('prepayment terms and a temporary closure, as the facility states them (closure first)', async () => {
+    const html = await render(
+      FacilitySchema.parse({
+        ...validFacility(),
+        prepayment: { max_months: 3, refund: '未上课的月份按天退还' },
+        closure: { from: '2027-01-20', until: '2027-02-10', reason: '寒假' },
+      }),
+    );
+    const values = dds(html);
+    expect(values[0]).toBe('2027-01-20 起，至 2027-02-10：寒假');
+    expect(html).toContain('<dt>暂停服务</dt>');
+    expect(values).toContain('最多预收 3 个月费用；退费：未上课的月份按天退还');
+    const open = await render(
+      FacilitySchema.parse({ ...validFacility(), prepayment: { max_months: 0, refund: '不退' } }),
+      'en',
+    );
+    expect(dds(open)).toContain('Paid month by month, nothing in advance; refunds: 不退');
+    expect(open).toContain('<dt>Fees paid in advance</dt>');
+    expect(open).not.toContain('<dt>Temporarily closed</dt>');
   });
 
   test('cards: a demo record shows the 示例 badge, a pending one the 信息待核实 badge', async () => {

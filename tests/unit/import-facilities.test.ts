@@ -799,6 +799,76 @@ describe('the import command on the fixture files', () => {
     expect(loadFacilities(out)).toEqual([a, b]);
   });
 
+  test('vacancies by age, prepayment and closure: wrong rows are refused naming row and column; right ones are written', async () => {
+    const existing = ['甲', '乙', '丙'].map((word, i) =>
+      FacilitySchema.parse({
+        ...validFacility(),
+        id: `r${i}`,
+        name: `${word}托育园`,
+        filing_number: `池卫托备〔2024〕${i + 1}号`,
+      }),
+    );
+    for (const f of existing) writeFileSync(path.join(out, `${f.id}.yaml`), facilityToYaml(f));
+    const head =
+      '编号,机构名称,街道/镇,空余托位,空余统计日期,空余托位（1岁以下）,1-2岁空余托位,空余托位2–3岁,预收费最多月数,退费规则,暂停服务起,暂停服务至,暂停服务原因';
+    const csv = path.join(dir, 'terms.csv');
+    writeFileSync(
+      csv,
+      [
+        head,
+        '池卫托备〔2024〕1号,甲托育园,池阳街道,,,,,,,,2026-12-20,2026-12-10,园舍维修',
+        '池卫托备〔2024〕2号,乙托育园,池阳街道,5,2026-12-01,1,2,3,,,,,',
+        '池卫托备〔2024〕3号,丙托育园,池阳街道,,,,,,3,,,,',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
+    expect(lines).toContain(
+      '  第2行「暂停服务至」列（读到“2026-12-10”）：暂停服务至（2026-12-10）比暂停服务起（2026-12-20）还早，请核对这两个日期。',
+    );
+    expect(lines).toContain(
+      '  第3行「空余托位」列（读到“5”）：各年龄段空余托位加起来是 6，和「空余托位」（5）对不上，请核对这几个数。',
+    );
+    expect(lines).toContain(
+      '  第4行「退费规则」列：「预收费最多月数」填了，这一格也要填写：退费规则，机构自己的说法，300 字以内，如 退园按剩余整月退还。',
+    );
+    expect(loadFacilities(out)).toEqual(existing); // nothing written
+
+    writeFileSync(
+      csv,
+      [
+        head,
+        '池卫托备〔2024〕1号,甲托育园,池阳街道,,,,,,,,2026-12-20,2026-12-31,园舍维修',
+        '池卫托备〔2024〕2号,乙托育园,池阳街道,6,2026-12-01,1,2,3,,,,,',
+        "池卫托备〔2024〕3号,丙托育园,池阳街道,,,,,,3个月,'=退园按剩余整月退还,,,",
+        '',
+      ].join('\r\n'),
+    );
+    lines = [];
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(0);
+    const [a, b, c] = loadFacilities(out);
+    expect(a!.closure).toEqual({ from: '2026-12-20', until: '2026-12-31', reason: '园舍维修' });
+    expect(b!.vacancies).toEqual({
+      count: 6,
+      as_of: '2026-12-01',
+      by_age: { under_12m: 1, m12_24: 2, m24_36: 3 },
+    });
+    expect(c!.prepayment).toEqual({ max_months: 3, refund: '=退园按剩余整月退还' });
+    expect(lines).toContain('  第4行「预收费最多月数」列：“3个月”记为“3”（去掉了单位或分隔符）。');
+
+    // A sheet without the age columns changes the count of a record split by age: it says to add them.
+    writeFileSync(
+      csv,
+      '编号,机构名称,街道/镇,空余托位,空余统计日期\r\n池卫托备〔2024〕2号,乙托育园,池阳街道,4,2026-12-05\r\n',
+    );
+    lines = [];
+    expect(await main([csv, '--out', out, '--apply'], log)).toBe(1);
+    expect(lines).toContain(
+      '  第2行「空余托位」列（读到“4”）：网站上记录的各年龄段空余托位加起来是 6，和「空余托位」（4）对不上。请加上「空余托位（1岁以下）」「空余托位（1–2岁）」「空余托位（2–3岁）」三列，和空余托位一起更新。',
+    );
+    expect(loadFacilities(out)[1]!.vacancies!.count).toBe(6);
+  });
+
   test('a new facility needs the columns a record requires', async () => {
     expect(await run('sparse.csv')).toBe(1);
     expect(lines).toContain(
@@ -916,6 +986,17 @@ describe('round trip: facilities.csv from the site → import → the same recor
       ...demoAsReal(),
       FacilitySchema.parse({ ...validFacility(), filing_number: '池卫托备〔2024〕9号' }),
       FacilitySchema.parse(waiting),
+      FacilitySchema.parse({
+        ...validFacility(),
+        id: 'chiyang-paused',
+        name: '池阳暂停托育园',
+        filing_number: '池卫托备〔2024〕10号',
+        address: '池州市贵池区池阳街道某路10号',
+        phone: '0566-2000010',
+        vacancies: { count: 5, as_of: '2026-11-20', by_age: { under_12m: 0, m24_36: 5 } },
+        prepayment: { max_months: 0, refund: '=按月交费, 不预收; "当月不退"' },
+        closure: { from: '2026-12-01', reason: '+园舍维修' },
+      }),
     ];
     expect(records.filter((f) => f.unverified.length).length).toBeGreaterThan(3); // the hospital sites and more
     const csv = path.join(dir, 'facilities.csv');

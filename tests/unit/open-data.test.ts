@@ -27,10 +27,12 @@ const full: Facility = FacilitySchema.parse({
   phone: '0566-2000001',
   ages: { min_months: 12, max_months: 36 },
   places: 60,
-  vacancies: { count: 8, as_of: '2026-10-05' },
+  vacancies: { count: 8, as_of: '2026-10-05', by_age: { m12_24: 3, m24_36: 5 } },
   care_forms: ['full_day', 'half_day', 'hourly'],
   hours: '周一至周五 7:30–17:30, 周六 8:00–12:00',
   fees: { full_day: 1800, half_day: 1100, hourly: 30 },
+  prepayment: { max_months: 3, refund: '退园提前一个月申请, 按剩余整月退还' },
+  closure: { from: '2026-12-01', until: '2026-12-31', reason: '园舍维修' },
   health_partner: '池阳街道社区卫生服务中心',
   inspection: { date: '2026-09-20', result: 'rectify' },
   source: '备案名单',
@@ -138,6 +140,51 @@ describe('facilitiesToCsv', () => {
       lng: '117.483',
     });
   });
+
+  test('vacancies by age, prepayment terms and a closure have their own Chinese columns', () => {
+    const header = records[0]!;
+    const row = records[1]!;
+    const cell = (title: string) => row[header.indexOf(title)];
+    expect(cell('空余托位')).toBe('8');
+    expect(cell('空余托位（1岁以下）')).toBe(''); // a band the facility did not name stays empty, never 0
+    expect(cell('空余托位（1–2岁）')).toBe('3');
+    expect(cell('空余托位（2–3岁）')).toBe('5');
+    expect(cell('预收费最多月数')).toBe('3');
+    expect(cell('退费规则')).toBe('退园提前一个月申请, 按剩余整月退还');
+    expect(cell('暂停服务起')).toBe('2026-12-01');
+    expect(cell('暂停服务至')).toBe('2026-12-31');
+    expect(cell('暂停服务原因')).toBe('园舍维修');
+    // a record without them: empty cells
+    const other = records[2]!;
+    for (const title of [
+      '空余托位（1–2岁）',
+      '预收费最多月数',
+      '退费规则',
+      '暂停服务起',
+      '暂停服务至',
+      '暂停服务原因',
+    ])
+      expect(other[header.indexOf(title)]).toBe('');
+  });
+
+  test('a refund rule or closure reason starting with = + - @ is neutralised, and the import reads it back as written', () => {
+    const refund = '=HYPERLINK("http://evil.example","退费")';
+    const reason = '-停电检修';
+    const f = FacilitySchema.parse({
+      ...full,
+      prepayment: { max_months: 0, refund },
+      closure: { from: '2026-12-01', reason },
+    });
+    const out = facilitiesToCsv([f]);
+    const [head, row] = parseCsv(out, { bom: true }) as string[][];
+    expect(row![head!.indexOf('退费规则')]).toBe(`'${refund}`);
+    expect(row![head!.indexOf('暂停服务原因')]).toBe(`'${reason}`);
+    expect(row![head!.indexOf('暂停服务至')]).toBe('');
+    const [back] = importCsv(out);
+    expect(back!.prepayment).toEqual({ max_months: 0, refund });
+    expect(back!.closure).toEqual({ from: '2026-12-01', reason });
+    expect(back).toEqual(f);
+  });
 });
 
 describe('facilitiesToGeoJson', () => {
@@ -156,6 +203,9 @@ describe('facilitiesToGeoJson', () => {
       name: full.name,
       township_name: '池阳街道',
       location_verified: true,
+      vacancies: { count: 8, as_of: '2026-10-05', by_age: { m12_24: 3, m24_36: 5 } },
+      prepayment: { max_months: 3, refund: '退园提前一个月申请, 按剩余整月退还' },
+      closure: { from: '2026-12-01', until: '2026-12-31', reason: '园舍维修' },
     });
     expect(feature!.properties).not.toHaveProperty('location');
     expect(facilitiesToGeoJson([minimal]).features).toEqual([]);

@@ -35,22 +35,28 @@ export interface HeaderResult {
   issues: Issue[];
 }
 
-/** `所属街道（镇）` → `所属街道`, `托位数 *` → `托位数`, `ＩＤ` → `id`. */
-export function normalizeHeader(header: string): string {
-  return toHalfWidth(header)
+/** A header with full-width letters made half-width, spaces and a trailing `*` or `:` removed, lower-cased. */
+const bareHeader = (header: string): string =>
+  toHalfWidth(header)
     .replace(/^\uFEFF/, '')
     .replace(/\s+/g, '')
     .replace(/[*:：]+$/, '')
-    .replace(/\([^()]*\)$/, '')
     .toLowerCase();
+
+/** `所属街道（镇）` → `所属街道`, `托位数 *` → `托位数`, `ＩＤ` → `id`. */
+export function normalizeHeader(header: string): string {
+  return bareHeader(header).replace(/\([^()]*\)$/, '');
 }
 
+/** Every name of the synonym table, bare: a name with brackets (`空余托位（1岁以下）`) is matched whole. */
 const LOOKUP = new Map<string, ImportKey>();
 for (const [key, names] of Object.entries(ALL_COLUMNS))
-  for (const n of names) LOOKUP.set(normalizeHeader(n), key as ImportKey);
+  for (const n of names) LOOKUP.set(bareHeader(n), key as ImportKey);
 const IGNORED = new Set<string>(IGNORED_COLUMNS.map(normalizeHeader));
 
-export const keyOfHeader = (header: string): ImportKey | undefined => LOOKUP.get(normalizeHeader(header));
+/** The column a header names: whole first (`空余托位（1岁以下）`), then without a trailing hint in brackets. */
+export const keyOfHeader = (header: string): ImportKey | undefined =>
+  LOOKUP.get(bareHeader(header)) ?? LOOKUP.get(normalizeHeader(header));
 const isIgnored = (header: string) =>
   IGNORED.has(normalizeHeader(header)) || normalizeHeader(header).startsWith('备注');
 

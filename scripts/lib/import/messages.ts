@@ -110,6 +110,18 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string
   places: { zh: '整数，如 60', en: 'a whole number, e.g. 60' },
   vacancies: { zh: '整数，如 8', en: 'a whole number, e.g. 8' },
   vacancies_as_of: { zh: '日期，如 2026-10-20 或 2026年10月20日', en: 'a date, e.g. 2026-10-20' },
+  vacancies_under_12m: {
+    zh: '1岁以下的空余托位，整数，如 2；几个年龄段加起来要等于「空余托位」',
+    en: 'free places for children under 1, a whole number; the age bands add up to 空余托位',
+  },
+  vacancies_m12_24: {
+    zh: '1–2岁的空余托位，整数，如 3；几个年龄段加起来要等于「空余托位」',
+    en: 'free places for children aged 1–2, a whole number; the age bands add up to 空余托位',
+  },
+  vacancies_m24_36: {
+    zh: '2–3岁的空余托位，整数，如 3；几个年龄段加起来要等于「空余托位」',
+    en: 'free places for children aged 2–3, a whole number; the age bands add up to 空余托位',
+  },
   care_forms: {
     zh: '全日托、半日托、计时托、临时托 中的一个或几个，用顿号隔开',
     en: 'one or more of 全日托, 半日托, 计时托, 临时托, separated by 、',
@@ -119,6 +131,26 @@ export const HINTS: Record<ColumnKey | 'ages' | 'datum' | 'coords', { zh: string
   fee_hourly: { zh: '每月收费（元），整数', en: 'the monthly fee in yuan' },
   fee_temporary: { zh: '每月收费（元），整数', en: 'the monthly fee in yuan' },
   hours: { zh: '营业时间，如 周一至周五 7:30–17:30', en: 'opening hours, e.g. 周一至周五 7:30–17:30' },
+  prepayment_max_months: {
+    zh: '最多提前收几个月的费用，0 到 12 的整数（按月交费写 0）',
+    en: 'the most months of fees taken in advance, a whole number from 0 to 12 (0: paid month by month)',
+  },
+  prepayment_refund: {
+    zh: '退费规则，机构自己的说法，300 字以内，如 退园按剩余整月退还',
+    en: 'the refund rule in the facility’s own words, at most 300 characters',
+  },
+  closure_from: {
+    zh: '暂停服务的第一天，如 2026-12-01',
+    en: 'the first day of the closure, e.g. 2026-12-01',
+  },
+  closure_until: {
+    zh: '恢复服务前的最后一天，如 2026-12-31，不能早于「暂停服务起」；还不知道就空着',
+    en: 'the last day of the closure, e.g. 2026-12-31, not before 暂停服务起; leave it empty if not known',
+  },
+  closure_reason: {
+    zh: '暂停服务的原因，200 字以内，如 园舍维修',
+    en: 'the reason for the closure, at most 200 characters',
+  },
   health_partner: { zh: '签约的社区卫生服务中心名称', en: 'the partner community health centre' },
   inspection_date: { zh: '日期，如 2026-09-20', en: 'a date, e.g. 2026-09-20' },
   inspection_result: { zh: '合格、限期整改 或 不合格', en: '合格, 限期整改 or 不合格' },
@@ -220,6 +252,20 @@ const ISSUES = {
       `填了这项收费，但「托育形式」里没有“${p.form}”。请在「托育形式」里加上“${p.form}”，或者清空这一格`,
     en: (p) =>
       `a fee is given but "托育形式" does not list ${p.form}: add ${p.form} there, or empty this cell`,
+  },
+  vacancies_by_age_sum: {
+    zh: (p) =>
+      p.hasColumns
+        ? `各年龄段空余托位加起来是 ${p.sum}，和「空余托位」（${p.count}）对不上，请核对这几个数`
+        : `网站上记录的各年龄段空余托位加起来是 ${p.sum}，和「空余托位」（${p.count}）对不上。请加上「空余托位（1岁以下）」「空余托位（1–2岁）」「空余托位（2–3岁）」三列，和空余托位一起更新`,
+    en: (p) =>
+      p.hasColumns
+        ? `the free places by age add up to ${p.sum}, not to 空余托位 (${p.count}): check these numbers`
+        : `the free places by age on the site add up to ${p.sum}, not to 空余托位 (${p.count}): add the columns 空余托位（1岁以下）, 空余托位（1–2岁） and 空余托位（2–3岁） and update them together`,
+  },
+  closure_order: {
+    zh: (p) => `暂停服务至（${p.until}）比暂停服务起（${p.from}）还早，请核对这两个日期`,
+    en: (p) => `the closure ends (${p.until}) before it starts (${p.from}): check both dates`,
   },
   ages_order: {
     zh: (p) => `最小月龄（${p.min}）比最大月龄（${p.max}）还大，请核对`,

@@ -32,7 +32,7 @@ const ok = <T>(value: T, changed: boolean, note: NoteCode): Normalized<T> =>
 /** `1,800`, `１２`, `60个`, `1800元/月` → a number; `whole` asks for an integer. */
 export function normalizeNumber(text: string, whole: boolean): Normalized<number> {
   const half = toHalfWidth(text).trim();
-  const cleaned = half.replace(/[,，\s]/g, '').replace(/(元(\/月|每月)?|个|人|位|张)$/, '');
+  const cleaned = half.replace(/[,，\s]/g, '').replace(/(元(\/月|每月)?|个月|个|人|位|张)$/, '');
   if (!(whole ? /^\d+$/ : /^-?\d+(\.\d+)?$/).test(cleaned)) return { ok: false };
   return half !== text.trim()
     ? ok(Number(cleaned), true, 'fullwidth')

@@ -70,6 +70,9 @@ const keyOfPath = (path: string): ImportKey | undefined =>
       location: 'lat',
       fees: 'fee_full_day',
       vacancies: 'vacancies',
+      'vacancies.by_age': 'vacancies_under_12m',
+      prepayment: 'prepayment_max_months',
+      closure: 'closure_from',
       inspection: 'inspection_date',
       demonstration: 'demonstration_level',
       demo: 'name',
@@ -296,6 +299,16 @@ function validate(record: Record<string, unknown>, read: RowRead, isNew: boolean
           p: { form: label('care_forms', form) },
         });
       }
+    } else if (path === 'vacancies.count' && issue.message === 'count must equal the sum of by_age') {
+      const sum = Object.values(f.vacancies!.by_age ?? {}).reduce((a, n) => a + (n ?? 0), 0);
+      const hasColumns = [...read.columnOf.keys()].some((p) => p.startsWith('vacancies.by_age.')) ? 1 : 0;
+      issues.push({
+        ...where,
+        code: 'vacancies_by_age_sum',
+        p: { count: f.vacancies!.count, sum, hasColumns },
+      });
+    } else if (path === 'closure.until' && issue.code === 'custom' && f.closure) {
+      issues.push({ ...where, code: 'closure_order', p: { from: f.closure.from, until: f.closure.until! } });
     } else if (path === 'vacancies.count' && issue.code === 'custom') {
       issues.push({ ...where, code: 'vacancies_over', p: { count: f.vacancies!.count, places: f.places! } });
     } else if (path === 'ages' && issue.code === 'custom' && f.ages) {

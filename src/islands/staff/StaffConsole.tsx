@@ -12,7 +12,7 @@ import { StaffTeam } from './StaffTeam.tsx';
 import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 import { FacilityReview } from './provider/FacilityReview.tsx';
 import { ProviderAccounts } from './provider/ProviderAccounts.tsx';
-import type { ProviderStrings } from './provider/strings.ts';
+import type { ProviderStrings } from '../../lib/i18n/provider/index.ts';
 
 type State =
   | { kind: 'loading' }

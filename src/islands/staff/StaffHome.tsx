@@ -1,7 +1,7 @@
 /** What a signed-in staff member sees: who they are, the staff areas, and (admins) the way to the team page. */
 import type { StaffStrings } from '../../lib/i18n/staff/index.ts';
 import { ProviderHome } from './provider/ProviderHome.tsx';
-import type { ProviderStrings } from './provider/strings.ts';
+import type { ProviderStrings } from '../../lib/i18n/provider/index.ts';
 
 export interface Me {
   user_id: string;

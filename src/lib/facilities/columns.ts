@@ -13,10 +13,12 @@ import {
   type VerifiableField,
 } from '../schemas/facility-enums.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
+import type { Facility } from '../schemas/facility.ts';
 /**
  * The synonym table: column key → [header written in exports, ...other headers the import accepts]. A header
- * matches after full-width letters/digits become half-width, spaces are removed, letters are lower-cased and a
- * trailing hint in brackets is dropped (so `纬度（WGS-84）` is `纬度`, `所属街道（镇）` is `所属街道`).
+ * matches after full-width letters/digits become half-width, spaces are removed, letters are lower-cased and,
+ * unless a name here has the brackets itself (`空余托位（1岁以下）`), a trailing hint in brackets is dropped (so
+ * `纬度（WGS-84）` is `纬度`, `所属街道（镇）` is `所属街道`).
  * docs/data.md lists every name here; tests/unit/import-facilities.test.ts checks that it does.
  */
 export const COLUMNS = {
@@ -53,12 +55,43 @@ export const COLUMNS = {
   places: ['托位数', '托位数量', '托位', '备案托位数', '核定托位数', 'places'],
   vacancies: ['空余托位', '空余托位数', '剩余托位', 'vacancies'],
   vacancies_as_of: ['空余统计日期', 'vacancies_as_of'],
+  // By age band. A name with brackets is matched whole (elsewhere a trailing bracket is a hint and is dropped).
+  vacancies_under_12m: [
+    '空余托位（1岁以下）',
+    '1岁以下空余托位',
+    '空余托位1岁以下',
+    '12个月以下空余托位',
+    'vacancies_under_12m',
+  ],
+  vacancies_m12_24: [
+    '空余托位（1–2岁）',
+    '空余托位（1-2岁）',
+    '1–2岁空余托位',
+    '1-2岁空余托位',
+    '空余托位1–2岁',
+    '空余托位1-2岁',
+    'vacancies_m12_24',
+  ],
+  vacancies_m24_36: [
+    '空余托位（2–3岁）',
+    '空余托位（2-3岁）',
+    '2–3岁空余托位',
+    '2-3岁空余托位',
+    '空余托位2–3岁',
+    '空余托位2-3岁',
+    'vacancies_m24_36',
+  ],
   care_forms: ['托育形式', '服务形式', '托育服务形式', '托育方式', 'care_forms'],
   fee_full_day: ['全日托月费', '全日托收费', 'fee_full_day'],
   fee_half_day: ['半日托月费', '半日托收费', 'fee_half_day'],
   fee_hourly: ['计时托月费', '计时托收费', 'fee_hourly'],
   fee_temporary: ['临时托月费', '临时托收费', 'fee_temporary'],
   hours: ['营业时间', '服务时间', '开放时间', 'hours'],
+  prepayment_max_months: ['预收费最多月数', '最多预收月数', '预收费月数', 'prepayment_max_months'],
+  prepayment_refund: ['退费规则', '退费办法', '退费说明', 'prepayment_refund'],
+  closure_from: ['暂停服务起', '暂停服务开始日期', '停托开始日期', 'closure_from'],
+  closure_until: ['暂停服务至', '暂停服务结束日期', '停托结束日期', 'closure_until'],
+  closure_reason: ['暂停服务原因', '停托原因', 'closure_reason'],
   health_partner: ['签约社区卫生服务中心', '签约医疗机构', 'health_partner'],
   inspection_date: ['最近检查日期', '检查日期', 'inspection_date'],
   inspection_result: ['检查结果', 'inspection_result'],
@@ -66,6 +99,19 @@ export const COLUMNS = {
   last_verified: ['核实日期', '更新日期', 'last_verified'],
 } as const;
 export type ColumnKey = keyof typeof COLUMNS;
+
+/**
+ * The record fields that deliberately have no column of their own, and why. Every other field of FacilitySchema
+ * (and every sub-field, such as `vacancies.by_age.m12_24` or `closure.until`) has a column in COLUMNS, read through
+ * `FIELD_OF` (scripts/lib/facility-row.ts); tests/unit/facility-columns.test.ts walks the schema to prove it.
+ */
+export const NOT_COLUMNS = {
+  former_ids:
+    'old web ids only redirect to the record; the import keeps them from the existing record (--short-ids adds one)',
+  unverified:
+    'written as 待核实 in the cells of each field it lists (FIELD_COLUMNS), not as a column of its own',
+  demo: 'the open-data CSV marks example rows in a 示例数据 column after the others, and the import refuses such rows',
+} as const satisfies Partial<Record<keyof Facility, string>>;
 
 /** The columns that hold each field that can wait for verification (see `unverified` in FacilitySchema). */
 export const FIELD_COLUMNS: Record<VerifiableField, readonly ColumnKey[]> = {
@@ -78,7 +124,7 @@ export const FIELD_COLUMNS: Record<VerifiableField, readonly ColumnKey[]> = {
   phone: ['phone'],
   ages: ['min_months', 'max_months'],
   places: ['places'],
-  vacancies: ['vacancies', 'vacancies_as_of'],
+  vacancies: ['vacancies', 'vacancies_as_of', 'vacancies_under_12m', 'vacancies_m12_24', 'vacancies_m24_36'],
   care_forms: ['care_forms'],
   hours: ['hours'],
   fees: ['fee_full_day', 'fee_half_day', 'fee_hourly', 'fee_temporary'],

@@ -106,6 +106,25 @@ export function inspection(f: Facility, t: Translate): string {
     : missing(f, 'inspection', t);
 }
 
+/**
+ * Prepayment terms (预收费) as the facility states them, or advice to ask: prepaid fees are how families most often
+ * lose money to childcare, so an unstated rule is said to be unstated, not left blank.
+ */
+export function prepayment(f: Facility, t: Translate): string {
+  if (!f.prepayment) return t('field.prepaymentUnknown');
+  const { max_months: months, refund } = f.prepayment;
+  return months === 0
+    ? t('field.prepaymentMonthly', { refund })
+    : t('field.prepaymentValue', { months, refund });
+}
+
+/** A temporary closure (暂停服务) in words, or null while the facility is open. */
+export function closure(f: Facility, t: Translate): string | null {
+  if (!f.closure) return null;
+  const { from, until, reason } = f.closure;
+  return t('field.closureValue', { from, until: until ? t('field.closureUntil', { until }) : '', reason });
+}
+
 /** A free-text field (hours, health partner) or why it is empty. */
 export function text(f: Facility, field: 'hours' | 'health_partner', t: Translate): string {
   const value = f[field];

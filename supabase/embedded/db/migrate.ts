@@ -143,12 +143,11 @@ async function syncTownships(db: Db): Promise<void> {
 
 /** The district module's facility settings (vacancy_stale_after_days, default 14) into app.facility_settings. */
 async function syncFacilitySettings(db: Db): Promise<void> {
-  const district = DISTRICT as { vacancy_stale_after_days?: number };
   await db.transaction(async (tx) => {
     await lock(tx);
     await tx.exec(`set local role ${OWNER_ROLE}`);
     await tx.query('select app_private.sync_facility_settings($1::jsonb)', [
-      JSON.stringify({ vacancy_stale_after_days: district.vacancy_stale_after_days ?? 14 }),
+      JSON.stringify({ vacancy_stale_after_days: DISTRICT.vacancy_stale_after_days }),
     ]);
     await tx.exec('reset role');
   });

@@ -7,7 +7,7 @@ import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
 import { describeValue } from './ProposalForms.tsx';
-import { StatusLine } from './ProviderHome.tsx';
+import { StatusLine } from './StatusLine.tsx';
 import { shortDate, type ProviderStrings } from './strings.ts';
 
 interface QueueItem {

@@ -8,7 +8,7 @@ import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
 import { CARE_FORMS, type CareForm } from '../../../lib/schemas/facility-enums.ts';
-import { StatusLine } from './ProviderHome.tsx';
+import { StatusLine } from './StatusLine.tsx';
 import type { ProviderStrings } from './strings.ts';
 import type { EditorFacility } from './types.ts';
 

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
-import { StatusLine } from './ProviderHome.tsx';
+import { StatusLine } from './StatusLine.tsx';
 import type { ProviderStrings } from './strings.ts';
 
 interface Provider {

@@ -9,11 +9,10 @@ import { pageLocale, refusalText } from '../../../lib/refusals/index.ts';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import { fill } from '../../../lib/i18n/fill.ts';
 import { ProposalForms } from './ProposalForms.tsx';
+import { StatusLine, type Status } from './StatusLine.tsx';
 import { shortDate, type ProviderStrings } from './strings.ts';
 import { bandsOf, type EditorFacility } from './types.ts';
 import type { AgeBand } from '../../../lib/schemas/facility-enums.ts';
-
-type Status = { kind: 'done' | 'error'; text: string } | null;
 
 export function ProviderHome({ p, staleAfterDays }: { p: ProviderStrings; staleAfterDays: number }) {
   const [facilities, setFacilities] = useState<EditorFacility[] | null>(null);
@@ -298,13 +297,5 @@ function ClosureForm({
         <StatusLine status={status} />
       </fieldset>
     </form>
-  );
-}
-
-export function StatusLine({ status }: { status: Status }) {
-  return (
-    <p role="status" className={status?.kind === 'error' ? 'error-text' : undefined}>
-      {status?.text ?? ''}
-    </p>
   );
 }

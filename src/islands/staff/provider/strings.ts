@@ -1,12 +1,5 @@
-/** The provider screens' strings in the page's language (zh-CN is the key source). */
-import { providerEn } from '../../../lib/i18n/provider/en.ts';
-import { providerZhCN } from '../../../lib/i18n/provider/zh-CN.ts';
-
-export type ProviderStrings = Record<keyof typeof providerZhCN, string>;
-
-export function providerStrings(locale: 'zh-CN' | 'en'): ProviderStrings {
-  return locale === 'en' ? providerEn : providerZhCN;
-}
+/** Dates as the provider screens write them. */
+export type { ProviderStrings } from '../../../lib/i18n/provider/index.ts';
 
 /** A date `YYYY-MM-DD` as the page's language writes it: 12月2日 / 2026-12-02. */
 export function shortDate(iso: string, en: boolean): string {

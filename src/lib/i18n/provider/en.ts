@@ -8,7 +8,6 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'provider.home.none':
     'This account has no facility yet. Please contact the district health commission’s staff.',
   'provider.loading': 'Loading…',
-  'provider.error': 'Could not load the data. Please reload the page.',
   'provider.vacancies': 'Free places',
   'provider.vacancies.now': 'Now: {n} (updated {date})',
   'provider.vacancies.none': 'No free places given yet',
@@ -22,7 +21,6 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'provider.save': 'Save',
   'provider.saving': 'Saving…',
   'provider.saved': 'Saved and live on the site: {n} free places ({date})',
-  'provider.close': 'Close',
   'provider.hours': 'Opening hours',
   'provider.hours.hint': 'For example: Mon–Fri 7:30–17:30',
   'provider.hours.save': 'Save opening hours',
@@ -40,7 +38,6 @@ export const providerEn: Record<keyof typeof providerZhCN, string> = {
   'provider.propose.hint':
     'Staff of the district health commission check a change before the site shows it; until then parents see the old value.',
   'provider.pending': 'Waiting for review',
-  'provider.pending.value': 'Waiting for review: {value}',
   'provider.fees': 'Monthly fees (yuan)',
   'provider.fee.full_day': 'Full day',
   'provider.fee.half_day': 'Half day',

@@ -5,7 +5,6 @@ export const providerZhCN = {
     '点机构名称，更新空余托位。空余托位和服务时间保存后立即在网站上显示；收费、电话和预收费规则需要工作人员审核。',
   'provider.home.none': '这个账号还没有绑定机构。请联系区卫健委工作人员。',
   'provider.loading': '正在读取…',
-  'provider.error': '没有读到数据，请刷新页面再试。',
   'provider.vacancies': '空余托位',
   'provider.vacancies.now': '现在：{n} 个（{date} 更新）',
   'provider.vacancies.none': '还没有填写空余托位',
@@ -19,7 +18,6 @@ export const providerZhCN = {
   'provider.save': '保存',
   'provider.saving': '正在保存…',
   'provider.saved': '已保存，网站上已更新：空余托位 {n} 个（{date}）',
-  'provider.close': '收起',
   'provider.hours': '服务时间',
   'provider.hours.hint': '例如：周一至周五 7:30–17:30',
   'provider.hours.save': '保存服务时间',
@@ -37,7 +35,6 @@ export const providerZhCN = {
   'provider.propose.hint':
     '提交后由区卫健委工作人员核对，通过后网站才会更新，家长在这之前看到的是原来的内容。',
   'provider.pending': '待审核',
-  'provider.pending.value': '待审核：{value}',
   'provider.fees': '每月收费（元）',
   'provider.fee.full_day': '全日托',
   'provider.fee.half_day': '半日托',
