@@ -8,7 +8,11 @@ import type { Db } from '../../supabase/embedded/db/adapter.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import { type FormDefinition, TOWNSHIP_LIST } from '../../src/lib/survey-form/definition.ts';
 import { FormDefinitionSchema } from '../../src/lib/survey-form/definition-schema.ts';
-import { readXlsForm, type XlsFormError } from '../../src/lib/survey-form/read-xlsform.node.ts';
+import {
+  formatXlsFormError,
+  readXlsForm,
+  type XlsFormError,
+} from '../../src/lib/survey-form/read-xlsform.ts';
 
 /** The published definition the survey page fetches must stay this small (gzip). */
 export const MAX_DEFINITION_GZIP = 10 * 1024;
@@ -25,15 +29,8 @@ const whole = (zh: string, en: string): XlsFormError => ({
   message_en: en,
 });
 
-/** One problem as a line a clerk can act on: 工作表“survey”第 5 行 H 列：… */
-export function formatError(e: XlsFormError): string {
-  const where = [
-    e.sheet ? `工作表“${e.sheet}”` : '',
-    e.row ? `第 ${e.row} 行` : '',
-    e.column ? ` ${e.column} 列` : '',
-  ].join('');
-  return `${where ? `${where}：` : ''}${e.message_zh}`;
-}
+/** One problem as a line a clerk can act on (the staff upload page shows the same lines). */
+export const formatError = formatXlsFormError;
 
 export async function publishXlsForm(
   db: Db,

@@ -524,6 +524,14 @@ const FUNCTIONS: Record<string, FnSpec> = {
   ),
   'public.survey_form()': everyone('select public.survey_form()', 'survey_form'),
   'app_private.survey_form()': everyone('select app_private.survey_form()', 'survey_form'),
+  'public.publish_survey_form(jsonb, integer)': adminOnly(
+    'publish_survey_form',
+    `select public.publish_survey_form('{"form_id": "matrix", "version": "matrix-upload", "title": {"zh-CN": "矩阵"}, "languages": ["zh-CN"], "choices": {}, "body": [{"kind": "question", "type": "text", "name": "q", "number": 1, "label": {"zh-CN": "问"}}]}', 30)`,
+  ),
+  'app_private.survey_definition_problem(jsonb)': ownerOnly(
+    'survey_definition_problem',
+    `select app_private.survey_definition_problem('{}')`,
+  ),
   'app_private.survey_form_accepting(text)': ownerOnly(
     'survey_form_accepting',
     `select app_private.survey_form_accepting('x')`,

@@ -41,6 +41,7 @@ const PAGES = [
   '/staff/',
   '/staff/lectures/',
   '/staff/survey/',
+  '/staff/survey/form/',
   '/staff/team/',
   '/staff/facilities/',
   `/facilities/${childcare.id}/`,

@@ -25,6 +25,7 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   'staff.area.rosters': 'Sign-up lists and check-in',
   'staff.area.paperSurveys': 'Enter paper questionnaires',
   'staff.area.results': 'Survey results',
+  'staff.area.surveyForm': 'Upload a new questionnaire version (admins)',
   'staff.area.soon': 'coming soon',
   'staff.team': 'Staff',
   'staff.team.name': 'Name',

@@ -23,6 +23,7 @@ export const staffZhCN = {
   'staff.area.rosters': '报名名单与签到',
   'staff.area.paperSurveys': '纸质问卷录入',
   'staff.area.results': '调查结果',
+  'staff.area.surveyForm': '上传新版问卷（管理员）',
   'staff.area.soon': '即将上线',
   'staff.team': '工作人员',
   'staff.team.name': '姓名',
