@@ -30,6 +30,7 @@ const SURVEY_AND_STAFF_FUNCTIONS = [
   'public.list_audit_log(integer)',
   'public.list_distribution_points()',
   'public.list_staff()',
+  'public.publish_survey_form(jsonb, integer)',
   'public.start_survey()',
   'public.submit_survey(jsonb)',
   'public.survey_dashboard(date, date, text)',
