@@ -15,7 +15,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AnswerIssue, Answers, FormDefinition } from '../../lib/survey-form/definition.ts';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../lib/i18n/survey/index.ts';
 import { CONSENT_VERSION } from '../../lib/survey/consent.ts';
 import {
   clearDraft,

@@ -1,6 +1,6 @@
 /** After sending: the confirmation with the reference number, or the "saved on this device, will send" state. */
 import { useEffect, useRef } from 'react';
-import type { SurveyStrings } from '../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../lib/i18n/survey/index.ts';
 
 export type Outcome =
   | { kind: 'sent'; reference: string }

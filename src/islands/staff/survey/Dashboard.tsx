@@ -4,7 +4,7 @@
  * definitions' choice lists (data.choices), the pre-definition form's values from its strings.
  */
 import { useMemo } from 'react';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import { surveyCountsEn } from '../../../lib/i18n/survey-counts/en.ts';
 import { surveyCountsZhCN } from '../../../lib/i18n/survey-counts/zh-CN.ts';
 import {

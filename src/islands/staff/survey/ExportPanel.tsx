@@ -3,7 +3,7 @@
  * only for admins who tick the box (the database refuses others). Each export is audited by the database.
  */
 import { useState } from 'react';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import { SQL_ENUMS, YES_NO } from '../../../lib/schemas/survey.ts';
 import { EXPORT_COLUMNS, surveyCell, toCsv } from '../../../lib/survey/export.ts';
 import { download } from './download.ts';

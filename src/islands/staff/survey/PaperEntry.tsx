@@ -6,7 +6,7 @@
  * refusal's AnswerIssue[] shown at their questions.
  */
 import { useState } from 'react';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import type { AnswerIssue, Answers, FormDefinition } from '../../../lib/survey-form/definition.ts';
 import { questionIndex } from '../../../lib/survey-form/steps.ts';
 import { CONSENT_VERSION } from '../../../lib/survey/consent.ts';

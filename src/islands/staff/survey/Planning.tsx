@@ -5,7 +5,7 @@
  * The figures count answers of every questionnaire version (public.survey_dashboard reads app.survey_answers).
  */
 import { AGE_BANDS } from '../../../lib/schemas/survey.ts';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import { surveyCountsEn } from '../../../lib/i18n/survey-counts/en.ts';
 import { surveyCountsZhCN } from '../../../lib/i18n/survey-counts/zh-CN.ts';
 import { toCsv } from '../../../lib/survey/export.ts';

@@ -3,7 +3,7 @@
  * …/survey/?src=<code> and the short address (QR library loaded only when a sheet is made).
  */
 import { useState, type FormEvent } from 'react';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import { DataTable } from './DataTable.tsx';
 
 export interface Point {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { getSupabase } from '../../../lib/supabase/client.ts';
-import type { SurveyStrings } from '../../../lib/i18n/survey.ts';
+import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
 import type { FormDefinition } from '../../../lib/survey-form/definition.ts';
 import { refusalText } from '../../../lib/refusals/index.ts';
 import type { FormStrings } from '../../survey/DefinitionForm.tsx';
