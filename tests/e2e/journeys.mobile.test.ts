@@ -15,7 +15,7 @@ import { covers, facilities, haversineKm, ROOT, townshipName, zh, type Rec } fro
 import { violations } from './axe.ts';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { surveyFormZhCN } from '../../src/lib/i18n/survey-form/zh-CN.ts';
-import { surveyStrings } from '../../src/lib/i18n/survey.ts';
+import { surveyStrings } from '../../src/lib/i18n/survey/index.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 
 test.describe.configure({ mode: 'default' });

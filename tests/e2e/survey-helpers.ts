@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
-import { surveyStrings } from '../../src/lib/i18n/survey.ts';
+import { surveyStrings } from '../../src/lib/i18n/survey/index.ts';
 import { surveyFormZhCN } from '../../src/lib/i18n/survey-form/zh-CN.ts';
 import { surveyFormEn } from '../../src/lib/i18n/survey-form/en.ts';
 import type { FormDefinition, FormNode, QuestionNode } from '../../src/lib/survey-form/definition.ts';

@@ -94,6 +94,13 @@ const birthMonth = z.string().check(
   z.refine((v) => ageInMonths(v) <= 36, { error: 'survey.error.birthOver3' }),
 );
 
+// The phone rule: a number only with consent to be called. Checked on the phone step and on the whole response (an
+// object's shape does not carry its checks), so it is written once here.
+const phoneConsent = z.refine<{ phone?: string; phone_consent?: boolean }>(
+  (v) => !v.phone || v.phone_consent === true,
+  { error: 'survey.error.phoneConsent', path: ['phone_consent'] },
+);
+
 /** The steps, in order. Each is one page of the form; `reasonsFor` … `priorities` only when care is wanted. */
 export const SurveySteps = {
   consent: z.object({ consent: z.literal(true, { error: 'survey.error.consent' }) }),
@@ -133,12 +140,7 @@ export const SurveySteps = {
       ),
       phone_consent: z.optional(z.boolean()),
     })
-    .check(
-      z.refine((v) => !v.phone || v.phone_consent === true, {
-        error: 'survey.error.phoneConsent',
-        path: ['phone_consent'],
-      }),
-    ),
+    .check(phoneConsent),
 } as const;
 
 export type StepName = keyof typeof SurveySteps;
@@ -183,12 +185,6 @@ const common = {
   ...SurveySteps.township.shape,
   ...SurveySteps.phone.shape,
 };
-
-// The phone step's rule, on the whole response (an object's shape does not carry its checks).
-const phoneConsent = z.refine<{ phone?: string; phone_consent?: boolean }>(
-  (v) => !v.phone || v.phone_consent === true,
-  { error: 'survey.error.phoneConsent', path: ['phone_consent'] },
-);
 
 const WantsCare = z
   .object({
