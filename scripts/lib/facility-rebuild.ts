@@ -35,25 +35,26 @@ export async function facilitiesChangedSince(api: { url: string; key: string }):
   return (await res.json()) as string | null;
 }
 
-/** astro build into dist.next/, then dist.next/ becomes dist/. Resolves false when the build failed. */
-export function buildIntoDist(env: Record<string, string>): Promise<boolean> {
+/**
+ * astro build into `<dir>.next/`, then that becomes `<dir>/` (default dist/; a test builds elsewhere). Resolves
+ * false when the build failed.
+ */
+export function buildIntoDist(env: Record<string, string>, dir = 'dist'): Promise<boolean> {
+  const next = `${dir}.next`;
+  const old = `${dir}.old`;
   return new Promise((resolve) => {
-    rmSync('dist.next', { recursive: true, force: true });
-    const child = spawn(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'dist.next'],
-      {
-        // A local build, as buildIfStale's: unset public settings take their local defaults.
-        env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    rmSync(next, { recursive: true, force: true });
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', next], {
+      // A local build, as buildIfStale's: unset public settings take their local defaults.
+      env: { ...process.env, TUOYU_LOCAL_BUILD: '1', ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('close', (code) => {
       if (code !== 0) return resolve(false);
-      rmSync('dist.old', { recursive: true, force: true });
-      if (existsSync('dist')) renameSync('dist', 'dist.old');
-      renameSync('dist.next', 'dist');
-      rmSync('dist.old', { recursive: true, force: true });
+      rmSync(old, { recursive: true, force: true });
+      if (existsSync(dir)) renameSync(dir, old);
+      renameSync(next, dir);
+      rmSync(old, { recursive: true, force: true });
       resolve(true);
     });
   });
