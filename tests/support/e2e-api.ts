@@ -13,6 +13,7 @@ import {
   E2E_JWT_SECRET,
   E2E_PORT,
   E2E_PROVIDERS,
+  E2E_ROWS_PORT,
   E2E_STAFF,
   E2E_UNBOUND,
 } from './e2e-env.ts';
@@ -23,7 +24,7 @@ const api = await startApi({
   env: {
     TUOYU_DATA_DIR: E2E_DATA_DIR,
     JWT_SECRET: E2E_JWT_SECRET,
-    TUOYU_SITE_ORIGINS: `http://127.0.0.1:${E2E_PORT},http://localhost:${E2E_PORT},http://127.0.0.1:${E2E_EXAMPLE_PORT}`,
+    TUOYU_SITE_ORIGINS: `http://127.0.0.1:${E2E_PORT},http://localhost:${E2E_PORT},http://127.0.0.1:${E2E_EXAMPLE_PORT},http://127.0.0.1:${E2E_ROWS_PORT}`,
     // Tests that check the lock-out give their requests their own X-Forwarded-For, so they get their own bucket.
     TUOYU_TRUST_PROXY: '1',
   },

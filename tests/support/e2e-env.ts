@@ -7,6 +7,8 @@ import { apiKeys } from '../../supabase/embedded/api/keys.ts';
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4391);
 /** The second district's build (tests/e2e/district-example.desktop.test.ts) is served here; the test API allows it. */
 export const E2E_EXAMPLE_PORT = E2E_PORT + 1;
+/** A build whose list shows compact rows (tests/e2e/list-rows.mobile.test.ts builds and serves it here). */
+export const E2E_ROWS_PORT = E2E_PORT + 2;
 export const E2E_API_PORT = Number(process.env.E2E_API_PORT ?? E2E_PORT + 50000);
 export const E2E_API_URL = `http://127.0.0.1:${E2E_API_PORT}`;
 export const E2E_DATA_DIR = '.tmp/e2e-api';
