@@ -52,6 +52,8 @@ export default function StaffSurvey({
   const [data, setData] = useState<DashboardData | string | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
   const [def, setDef] = useState(definition);
+  /** Older versions still taking answers (paper forms printed from them can be entered), newest first. */
+  const [older, setOlder] = useState<FormDefinition[]>([]);
   const db = getSupabase;
   const townshipName = (code: string) => townships.find((t) => t.code === code)?.name ?? code;
 
@@ -80,14 +82,31 @@ export default function StaffSurvey({
     );
     if (!p.error) setPoints(p.data as Point[]);
   }, [filters, locale]);
-  // The newest published questionnaire (paper forms of it are being entered).
+  // The newest published questionnaire, and the older versions still accepting answers (survey_form()'s
+  // `accepting`, their definitions from survey_form_versions()): paper forms of any of them can be entered.
   useEffect(() => {
     if (typeof me !== 'object' || !me.role) return;
     void db()
       .rpc('survey_form')
-      .then(({ data }) => {
-        const f = data as { version: string | null; definition: FormDefinition | null } | null;
-        if (f?.version && f.definition) setDef(f.definition);
+      .then(async ({ data }) => {
+        const f = data as {
+          version: string | null;
+          definition: FormDefinition | null;
+          accepting?: string[] | null;
+        } | null;
+        if (!f?.version || !f.definition) return;
+        setDef(f.definition);
+        const others = (f.accepting ?? []).filter((v) => v !== f.version);
+        if (!others.length) return setOlder([]);
+        const all = await db().rpc('survey_form_versions');
+        if (all.error) return;
+        const defs = new Map(
+          (all.data as { version: string; definition: FormDefinition }[]).map((v) => [
+            v.version,
+            v.definition,
+          ]),
+        );
+        setOlder(others.flatMap((v) => (defs.has(v) ? [defs.get(v)!] : [])));
       });
   }, [me]);
   useEffect(() => {
@@ -196,6 +215,7 @@ export default function StaffSurvey({
           (def ? (
             <PaperEntry
               definition={def}
+              older={older}
               s={s}
               t={t}
               locale={locale}
