@@ -1,7 +1,8 @@
 /**
  * /staff/survey/: for signed-in staff (the session of /staff/). Filters (date range, source) feed the results,
  * planning and export; paper entry uses the form made from the published definition (PaperEntry: the newest
- * version from public.survey_form(), else the build's); distribution points print QR sheets.
+ * version from public.survey_form(), else the build's, and the older versions its `accepting` still lists, from
+ * public.survey_form_versions()); distribution points print QR sheets.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { getSupabase } from '../../../lib/supabase/client.ts';
