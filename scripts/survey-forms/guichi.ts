@@ -4,6 +4,10 @@
  * without a child under 3 (expecting: the due month; older children only: thank you); non-overlapping fee bands;
  * "还没想好"; "其他（请注明）" where reasons are listed; care forms `temporary` and `employer_site`.
  * The township list is filled at publish time from app.townships (list name `townships`).
+ * Groups are the phone's steps (issue 16's ≤ 20 taps): the reasons for care and the priorities share one, the
+ * place and the optional phone another. Regrouped after 2026-12 was made but before it was ever deployed, so it
+ * keeps its version: the same questions, names, choices and rules (every answer is judged as before), only the
+ * steps and the printed numbers of the priorities (now Q9) and the questions between (Q10–Q16) moved.
  */
 import { end, list, row, type XlsFormSource } from './xlsform.ts';
 
@@ -78,16 +82,30 @@ export const guichiForm: XlsFormSource = {
       required: 'yes',
       relevant: UNDER3,
     }),
+    // Two questions with checkboxes on one step (one 继续 for both): why care, and what matters when choosing.
+    row('begin_group', 'why', '送托的原因和您看重的方面', 'Why childcare, and what matters to you', {
+      relevant: WANTS,
+    }),
     row(
       'select_multiple reasons_for or_other',
       'reasons_for',
       '想送托的原因是什么？（可多选）',
       'Why do you want childcare? (select all that apply)',
+      { required: 'yes' },
+    ),
+    row(
+      'select_multiple priorities',
+      'priorities',
+      '选择托育机构时您最看重什么？（最多选 3 项）',
+      'What matters most when you choose childcare? (up to 3)',
       {
         required: 'yes',
-        relevant: WANTS,
+        constraint: 'count-selected(.) <= 3',
+        'constraint_message::zh-CN': '最多选择 3 项',
+        'constraint_message::en': 'Choose at most 3',
       },
     ),
+    end('group'),
     row(
       'select_multiple reasons_against or_other',
       'reasons_against',
@@ -132,19 +150,6 @@ export const guichiForm: XlsFormSource = {
     row('select_one dropoff', 'dropoff', '送托时间', 'Drop-off time', { required: 'yes' }),
     row('select_one pickup', 'pickup', '接回时间', 'Pick-up time', { required: 'yes' }),
     end('group'),
-    row(
-      'select_multiple priorities',
-      'priorities',
-      '选择托育机构时您最看重什么？（最多选 3 项）',
-      'What matters most when you choose childcare? (up to 3)',
-      {
-        required: 'yes',
-        relevant: WANTS,
-        constraint: 'count-selected(.) <= 3',
-        'constraint_message::zh-CN': '最多选择 3 项',
-        'constraint_message::en': 'Choose at most 3',
-      },
-    ),
     row('begin_group', 'place', '您住在哪里？', 'Where do you live?', { relevant: FAMILY }),
     row(
       'select_one townships',
@@ -158,13 +163,12 @@ export const guichiForm: XlsFormSource = {
       'constraint_message::zh-CN': '社区名称不超过 60 个字',
       'constraint_message::en': 'At most 60 characters',
     }),
-    end('group'),
+    // The optional phone shares the place's step (one 继续 for both).
     row(
       'begin_group',
       'contact',
       '是否愿意留电话，方便我们回访？',
       'Would you leave a phone number for a follow-up call?',
-      { relevant: FAMILY },
     ),
     row('text', 'phone', '手机号码（选填）', 'Mobile number (optional)', {
       'hint::zh-CN': '不留电话也可以提交。号码只用于回访，180 天后删除。',
@@ -179,6 +183,7 @@ export const guichiForm: XlsFormSource = {
       required: 'yes',
       relevant: "${phone} != ''",
     }),
+    end('group'),
     end('group'),
   ],
   choices: [

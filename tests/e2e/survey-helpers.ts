@@ -185,7 +185,10 @@ export async function answerForm(
     await pick(page, 'reasons_against', 'family_cares', lang);
     await next(page, t);
   } else {
+    // One step (the workbook's group): the reasons and the priorities.
     await pick(page, 'reasons_for', 'no_one_at_home', lang);
+    await pick(page, 'priorities', 'safety', lang);
+    await pick(page, 'priorities', 'cost', lang);
     await next(page, t);
     await tap(page, 'provider', 'community_point', lang);
     await tap(page, 'care_form', 'full_day', lang);
@@ -193,13 +196,10 @@ export async function answerForm(
     await tap(page, 'distance', 'within_1km', lang);
     await tap(page, 'dropoff', '0730_0830', lang);
     await tap(page, 'pickup', '1730_1830', lang);
-    await pick(page, 'priorities', 'safety', lang);
-    await pick(page, 'priorities', 'cost', lang);
-    await next(page, t);
   }
+  // The place and the optional phone: one step; no phone given.
   await tap(page, 'township', '341702002', lang);
   await next(page, t);
-  await next(page, t); // no phone
   await expect(page.getByRole('heading', { name: t['form.check.title'] })).toBeVisible();
 }
 

@@ -189,3 +189,56 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
 });
+
+test('a paper form printed from an older version still taking answers is entered with that version', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The server as it would be after the shorter example version was published with 2026-12 still accepting answers
+  // (survey_form()'s answer, as in survey.test.ts); the older versions' definitions come from the real
+  // survey_form_versions(), and the entry is stored by the real enter_paper_survey.
+  const short = JSON.parse(readFileSync('tests/fixtures/survey-form/short.json', 'utf8'));
+  const guichi = JSON.parse(readFileSync('tests/fixtures/survey-form/guichi.json', 'utf8'));
+  await page.route('**/rest/v1/rpc/survey_form', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        version: short.version,
+        definition: short,
+        accepting: [short.version, guichi.version],
+      }),
+    }),
+  );
+  await ownSignInAddress(page);
+  await signInAs(page, 'outreach');
+  await page.goto('/staff/survey/');
+  await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
+  const version = page.getByLabel(T['form.paper.versionChoice']);
+  // The newest by default, and its form: the short version asks no relation.
+  await expect(version).toHaveValue(short.version);
+  await expect(version.locator('option')).toHaveText([
+    T['form.paper.versionNewest'].replace('{version}', short.version),
+    guichi.version,
+  ]);
+  await tap(page, 'household', 'under3');
+  await expect(page.locator('#children-0-birth_month')).toBeVisible();
+  await expect(page.getByLabel(choice('relation', 'mother'), { exact: true })).toHaveCount(0);
+
+  // The paper says 2026-12: its own form, from the first question.
+  await version.selectOption(guichi.version);
+  await page.getByLabel(T['form.paper.date']).fill(daysAgoMonths(2));
+  await answerForm(page, 'no', { birth: birthMonthAgo(20) });
+  await page.getByRole('button', { name: S['survey.send'] }).click();
+  await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
+  const reference = await page.locator('[data-reference]').textContent();
+  const stored = await staffRpc<
+    { reference: string; channel: string; form_version: string; answers: object }[]
+  >('outreach', 'export_survey_answers', { p_source: 'paper' });
+  expect(stored.filter((r) => r.reference === reference)).toEqual([
+    expect.objectContaining({
+      channel: 'paper',
+      form_version: guichi.version,
+      answers: expect.objectContaining({ relation: 'mother', wants_care: 'no' }),
+    }),
+  ]);
+});

@@ -283,7 +283,7 @@ for (const [mode, lang] of [
       if (await page.locator('#children-0-birth_month').count())
         await page.locator('#children-0-birth_month').fill(birthMonthAgo(17));
       const radio = page.locator('.survey-step input[type=radio]');
-      const box = page.locator('.survey-step input[type=checkbox]').first();
+      const boxes = page.locator('.survey-step input[type=checkbox]');
       const onlyRadios = !(await page.locator('.survey-step input:not([type=radio])').count());
       if (await radio.count()) {
         const names = await radio.evaluateAll((els) => [
@@ -294,7 +294,13 @@ for (const [mode, lang] of [
           await expect(page.locator('.survey-step h2').first()).not.toHaveText(before ?? '');
           continue;
         }
-      } else if (await box.count()) await box.check();
+      } else if (await boxes.count()) {
+        // The first answer of each multiple choice on the step (a step can hold two).
+        const names = await boxes.evaluateAll((els) => [
+          ...new Set(els.map((e) => (e as HTMLInputElement).name)),
+        ]);
+        for (const name of names) await page.locator(`.survey-step input[name="${name}"]`).first().check();
+      }
       await next(page, t);
       await expect(page.locator('.survey-step h2').first()).not.toHaveText(before ?? '');
     }

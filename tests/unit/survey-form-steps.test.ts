@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
-import { formSteps, keptAnswers, stepAsked, stepIssues } from '../../src/lib/survey-form/steps.ts';
+import { formSteps, keptAnswers, stepAsked, stepIssues, stepNames } from '../../src/lib/survey-form/steps.ts';
 
 const def: FormDefinition = JSON.parse(readFileSync('tests/fixtures/survey-form/guichi.json', 'utf8'));
 const AT = '2026-12-07';
@@ -23,20 +23,25 @@ describe('formSteps', () => {
       'carer',
       'in_care',
       'wants_care',
-      'reasons_for',
+      'why',
       'reasons_against',
       'provider',
       'care_form',
       'fee',
       'distance',
       'times',
-      'priorities',
       'place',
-      'contact',
     ]);
     expect(step('household').nodes.map((n) => n.name)).toEqual(['intro', 'household']);
     expect(step('due_month').nodes.map((n) => n.name)).toEqual(['thanks_older', 'due_month']);
-    expect(step('reasons_for').nodes.map((n) => n.name)).toEqual(['reasons_for', 'reasons_for_other']);
+    expect(step('reasons_against').nodes.map((n) => n.name)).toEqual([
+      'reasons_against',
+      'reasons_against_other',
+    ]);
+    // A group is one step: the reasons for and the priorities (its "other" inside it, under its question); the
+    // place with the optional phone (a group inside the group).
+    expect([...stepNames(step('why'))]).toEqual(['reasons_for', 'reasons_for_other', 'priorities']);
+    expect([...stepNames(step('place'))]).toEqual(['township', 'community', 'phone', 'phone_consent']);
   });
 
   test('older children only: the thank-you step is asked, the due month and everything after are not', () => {

@@ -147,13 +147,13 @@ describe('issues', () => {
     expect(issues({ ...wantsCare, wants_care: 'no', reasons_against: ['cost'] }).map((i) => i.path)).toEqual([
       'reasons_for',
       'reasons_for_other',
+      'priorities',
       'provider',
       'care_form',
       'fee',
       'distance',
       'dropoff',
       'pickup',
-      'priorities',
     ]);
   });
   test('the short form: an integer with a range', () => {

@@ -34,14 +34,15 @@ describe('paperPlan', () => {
 
   test('the Guichi form: every skip of its relevance rules, read off the definition', () => {
     // household (Q1): under3 skips the due month (Q2) → Q3; older_only skips everything (thanks note) → end;
-    // expecting → Q2, the next question anyway. wants_care (Q7): no → reasons against (Q9); undecided → the
-    // township (Q17); yes → Q8, the next. Reasons for (Q8) are followed by the yes-questions at Q10; the reasons
-    // against (Q9) by the township (Q17); an expecting family answers the relation (Q3), then the township (Q17).
+    // expecting → Q2, the next question anyway. wants_care (Q7): no → reasons against (Q10); undecided → the
+    // township (Q17); yes → Q8, the next. The group of reasons for (Q8) and priorities (Q9) is followed by the
+    // yes-questions at Q11; the reasons against (Q10) by the township (Q17); an expecting family answers the
+    // relation (Q3), then the township (Q17).
     expect(jumps(guichi)).toEqual({
-      choice: { household: { under3: 3, older_only: 'end' }, wants_care: { no: 9, undecided: 17 } },
+      choice: { household: { under3: 3, older_only: 'end' }, wants_care: { no: 10, undecided: 17 } },
       after: {
         relation: [{ when: { question: 1, choices: ['expecting'] }, target: 17 }],
-        reasons_for: [{ target: 10 }],
+        why: [{ target: 11 }],
         reasons_against: [{ target: 17 }],
       },
     });
@@ -161,15 +162,15 @@ describe('the printed form (dist/)', () => {
     const zh = readFileSync(path.join('dist', pages[0]!), 'utf8');
     const label = (list: string, name: string) =>
       guichi.choices[list]!.find((c) => c.name === name)!.label['zh-CN'];
-    expect(zh).toContain(`选“${label('wants_care', 'no')}”的，请跳到第 9 题`);
+    expect(zh).toContain(`选“${label('wants_care', 'no')}”的，请跳到第 10 题`);
     expect(zh).toContain(`选“${label('wants_care', 'undecided')}”的，请跳到第 17 题`);
     expect(zh).toContain(`选“${label('household', 'under3')}”的，请跳到第 3 题`);
     expect(zh).toContain(`选“${label('household', 'older_only')}”的，问卷到此结束`);
     expect(zh).toContain(`第 1 题选“${label('household', 'expecting')}”的，答完本题请跳到第 17 题`);
-    expect(zh).toContain('答完本题请跳到第 10 题');
+    expect(zh).toContain('答完本题请跳到第 11 题');
     const en = readFileSync(path.join('dist', pages[1]!), 'utf8');
     expect(en).toContain(
-      `If you chose “${guichi.choices.wants_care!.find((c) => c.name === 'no')!.label.en}”, go to question 9`,
+      `If you chose “${guichi.choices.wants_care!.find((c) => c.name === 'no')!.label.en}”, go to question 10`,
     );
   });
 

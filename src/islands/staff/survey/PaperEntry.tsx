@@ -3,7 +3,8 @@
  * (DefinitionForm, no history, nothing kept on the device), with the paper's source, its form date (today() of the
  * rules: ages at that date) and, for double entry, its form number. Sends through public.enter_paper_survey or
  * public.enter_paper_survey_twice; a double entry's differences (answer paths) are named by question label, a
- * refusal's AnswerIssue[] shown at their questions.
+ * refusal's AnswerIssue[] shown at their questions. A paper form printed from an older version still taking answers
+ * (survey_form()'s `accepting`) is entered with that version's form, chosen by the version printed on it.
  */
 import { useState } from 'react';
 import type { SurveyStrings } from '../../../lib/i18n/survey/index.ts';
@@ -17,7 +18,10 @@ import { SurveyOutcome, type Outcome } from '../../survey/SurveyOutcome.tsx';
 import type { Point } from './Points.tsx';
 
 interface Props {
+  /** The newest published version. */
   definition: FormDefinition;
+  /** Older versions still taking answers, newest first: a paper form printed from one is entered with its form. */
+  older?: FormDefinition[];
   s: SurveyStrings;
   t: FormStrings;
   locale: 'zh-CN' | 'en';
@@ -37,7 +41,19 @@ export function pathLabel(def: FormDefinition, t: FormStrings, locale: 'zh-CN' |
     : words;
 }
 
-export function PaperEntry({ definition: def, s, t, locale, points, resultsHref, onStored }: Props) {
+export function PaperEntry({
+  definition: newest,
+  older = [],
+  s,
+  t,
+  locale,
+  points,
+  resultsHref,
+  onStored,
+}: Props) {
+  const forms = [newest, ...older.filter((f) => f.version !== newest.version)];
+  const [version, setVersion] = useState(newest.version);
+  const def = forms.find((f) => f.version === version) ?? newest;
   const [source, setSource] = useState('paper');
   const [double, setDouble] = useState(false);
   const [formNo, setFormNo] = useState('');
@@ -125,7 +141,32 @@ export function PaperEntry({ definition: def, s, t, locale, points, resultsHref,
   return (
     <>
       <p>{s['staff.survey.paperIntro']}</p>
-      <p className="hint">{t['form.paper.version'].replace('{version}', def.version)}</p>
+      {forms.length > 1 ? (
+        <>
+          <label htmlFor="paper-version">{t['form.paper.versionChoice']}</label>
+          <p className="hint" id="paper-version-hint">
+            {t['form.paper.versionHint']}
+          </p>
+          <select
+            id="paper-version"
+            value={def.version}
+            aria-describedby="paper-version-hint"
+            onChange={(e) => {
+              setVersion(e.target.value);
+              setNotice(null);
+              setIssues(undefined);
+            }}
+          >
+            {forms.map((f, i) => (
+              <option key={f.version} value={f.version}>
+                {i === 0 ? t['form.paper.versionNewest'].replace('{version}', f.version) : f.version}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <p className="hint">{t['form.paper.version'].replace('{version}', def.version)}</p>
+      )}
       <label htmlFor="paper-source">{s['staff.survey.paperSource']}</label>
       <select id="paper-source" value={source} onChange={(e) => setSource(e.target.value)}>
         <option value="paper">{s['staff.survey.paperOther']}</option>

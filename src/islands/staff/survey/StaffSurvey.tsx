@@ -1,7 +1,8 @@
 /**
  * /staff/survey/: for signed-in staff (the session of /staff/). Filters (date range, source) feed the results,
  * planning and export; paper entry uses the form made from the published definition (PaperEntry: the newest
- * version from public.survey_form(), else the build's); distribution points print QR sheets.
+ * version from public.survey_form(), else the build's, and the older versions its `accepting` still lists, from
+ * public.survey_form_versions()); distribution points print QR sheets.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { getSupabase } from '../../../lib/supabase/client.ts';
@@ -52,6 +53,8 @@ export default function StaffSurvey({
   const [data, setData] = useState<DashboardData | string | null>(null);
   const [points, setPoints] = useState<Point[]>([]);
   const [def, setDef] = useState(definition);
+  /** Older versions still taking answers (paper forms printed from them can be entered), newest first. */
+  const [older, setOlder] = useState<FormDefinition[]>([]);
   const db = getSupabase;
   const townshipName = (code: string) => townships.find((t) => t.code === code)?.name ?? code;
 
@@ -80,14 +83,31 @@ export default function StaffSurvey({
     );
     if (!p.error) setPoints(p.data as Point[]);
   }, [filters, locale]);
-  // The newest published questionnaire (paper forms of it are being entered).
+  // The newest published questionnaire, and the older versions still accepting answers (survey_form()'s
+  // `accepting`, their definitions from survey_form_versions()): paper forms of any of them can be entered.
   useEffect(() => {
     if (typeof me !== 'object' || !me.role) return;
     void db()
       .rpc('survey_form')
-      .then(({ data }) => {
-        const f = data as { version: string | null; definition: FormDefinition | null } | null;
-        if (f?.version && f.definition) setDef(f.definition);
+      .then(async ({ data }) => {
+        const f = data as {
+          version: string | null;
+          definition: FormDefinition | null;
+          accepting?: string[] | null;
+        } | null;
+        if (!f?.version || !f.definition) return;
+        setDef(f.definition);
+        const others = (f.accepting ?? []).filter((v) => v !== f.version);
+        if (!others.length) return setOlder([]);
+        const all = await db().rpc('survey_form_versions');
+        if (all.error) return;
+        const defs = new Map(
+          (all.data as { version: string; definition: FormDefinition }[]).map((v) => [
+            v.version,
+            v.definition,
+          ]),
+        );
+        setOlder(others.flatMap((v) => (defs.has(v) ? [defs.get(v)!] : [])));
       });
   }, [me]);
   useEffect(() => {
@@ -196,6 +216,7 @@ export default function StaffSurvey({
           (def ? (
             <PaperEntry
               definition={def}
+              older={older}
               s={s}
               t={t}
               locale={locale}

@@ -31,4 +31,8 @@ export const surveyFormEn: Record<keyof typeof surveyFormZhCN, string> = {
   'form.paper.version':
     'Questionnaire version {version} (check it against the version printed on the paper form)',
   'form.paper.none': 'No questionnaire has been published yet: nothing can be entered.',
+  'form.paper.versionChoice': 'Questionnaire version printed on the paper form',
+  'form.paper.versionHint':
+    'Forms printed from an earlier version can still be entered with their own questions until that version stops taking answers.',
+  'form.paper.versionNewest': '{version} (newest)',
 };

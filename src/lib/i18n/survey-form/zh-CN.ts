@@ -28,4 +28,7 @@ export const surveyFormZhCN = {
   'form.paper.dateMissing': '请填写纸质问卷上的填表日期',
   'form.paper.version': '问卷版本 {version}（请核对纸质问卷上印的版本）',
   'form.paper.none': '还没有发布问卷，无法录入。',
+  'form.paper.versionChoice': '纸质问卷上印的问卷版本',
+  'form.paper.versionHint': '较早版本印的问卷，在停止接收之前仍可按原来的题目录入。',
+  'form.paper.versionNewest': '{version}（最新）',
 } as const;
