@@ -8,6 +8,10 @@
  * - `public-rpc`: postgrest-js and the anonymous RPC module built on it (survey and lecture islands);
  * - `lecture-common`: what the schedule, sign-up, look-up and staff lecture islands all use (event facts, the
  *   phone fallback, Beijing-time display, codes and phones, the forms' small resolver).
+ * - `forms`: zod, react-hook-form and the labelled field and error summary every zod form uses (lecture sign-up and
+ *   look-up, staff sign-in and forms); without it the bundler split zod and react-hook-form into files of their own
+ *   once the staff survey console shared them, and the sign-up page went 285 B over its budget. The families'
+ *   survey form checks answers with the form engine and loads none of it.
  * - `fill`: the one template helper (src/lib/i18n/fill.ts), which the list page's filter element shares with the
  *   lecture islands; on its own so the list page does not load `lecture-common` (and React) for it.
  * Dependencies of a group's modules join it unless a group of higher priority claims them.
@@ -25,6 +29,11 @@ export const CHUNK_GROUPS: Group[] = [
     name: 'public-rpc',
     test: /node_modules[\\/]@supabase[\\/]postgrest-js[\\/]|src[\\/]lib[\\/]supabase[\\/]public-rpc\./,
     priority: 2,
+  },
+  {
+    name: 'forms',
+    test: /node_modules[\\/](zod|react-hook-form)[\\/]|src[\\/]islands[\\/](TextField|ErrorSummary)\./,
+    priority: 1,
   },
   {
     name: 'lecture-common',
