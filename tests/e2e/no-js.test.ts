@@ -65,7 +65,8 @@ for (const p of pages) {
 
 test('without JavaScript the detail page lists its facts and map links', async ({ page }) => {
   await page.goto(`/facilities/${detail.id}/`);
-  await expect(page.locator('dl.facts').getByRole('term')).toHaveCount(15);
+  // 15 facts, and the prepayment terms (stated, or that the facility has not stated them) since issue 17
+  await expect(page.locator('dl.facts').getByRole('term')).toHaveCount(16);
   await expect(page.getByRole('link', { name: zh('detail.amap'), exact: true })).toHaveAttribute(
     'href',
     /^https:\/\/uri\.amap\.com\//,
