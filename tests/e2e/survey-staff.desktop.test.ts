@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { staffZhCN } from '../../src/lib/i18n/staff/zh-CN.ts';
 import { test, expect } from './fixtures.ts';
-import { surveyFixture } from '../fixtures/survey.ts';
+import { FIXTURE_TOWNSHIPS, surveyFixture } from '../fixtures/survey.ts';
+import { parse } from 'yaml';
+import type { FormNode, QuestionNode } from '../../src/lib/survey-form/definition.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import { E2E_STAFF } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
@@ -17,6 +19,7 @@ import { birthMonthAgo } from '../fixtures/survey.ts';
 import {
   answerForm,
   choice,
+  FORM,
   label,
   newPoint,
   ownSignInAddress,
@@ -72,7 +75,9 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   expect(lines.filter((l) => l.includes(`,${code},`))).toHaveLength(6);
   expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   expect(csv).not.toContain(',=HYPERLINK');
-  // The XLSX opens (exceljs reads it back) with the same rows and a codebook sheet.
+  // The XLSX opens (exceljs reads it back) with the same rows and a codebook sheet: the answer count a number, the
+  // submission time Beijing wall-clock time (UTC + 8 h from the stored instant), the township's name (the district
+  // fixture's) beside its code, and the codebook has every question's label of the published definition.
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: S['staff.survey.exportXlsx'] }).click(),
@@ -82,10 +87,51 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   expect(book.worksheets.map((w) => w.name)).toEqual(['responses', 'codebook']);
   const sheet = book.getWorksheet('responses')!;
   expect(sheet.rowCount).toBe(1 + 6);
-  expect(sheet.getRow(1).getCell(1).value).toBe('reference');
-  const communities = sheet.getColumn(23).values.slice(2).map(String);
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header[0]).toBe('reference');
+  const col = (name: string) => header.indexOf(name) + 1;
+  expect(col('township_name')).toBe(col('township') + 1);
+  const communities = sheet.getColumn(col('community')).values.slice(2).map(String);
   expect(communities).toContain(`'=HYPERLINK("http://evil")`);
-  expect(book.getWorksheet('codebook')!.rowCount).toBeGreaterThan(40);
+  const sent = await staffRpc<
+    { reference: string; submitted_at: string; answers: { children: unknown[] } }[]
+  >('outreach', 'export_survey_answers', { p_source: code });
+  const townshipNames = new Map(
+    (
+      parse(readFileSync('tests/fixtures/guichi-district.yaml', 'utf8')).townships as {
+        code: string;
+        name: string;
+      }[]
+    ).map((t) => [t.code, t.name]),
+  );
+  for (let r = 2; r <= 7; r++) {
+    const row = sheet.getRow(r);
+    const stored = sent.find((x) => x.reference === row.getCell(1).value)!;
+    const count = row.getCell(col('children.count')).value;
+    expect(typeof count).toBe('number');
+    expect(count).toBe(stored.answers.children.length);
+    const at = row.getCell(col('submitted_at')).value as Date;
+    expect(at).toBeInstanceOf(Date);
+    expect(Math.abs(at.getTime() - (Date.parse(stored.submitted_at) + 8 * 3_600_000))).toBeLessThan(1000);
+    const township = row.getCell(col('township')).value as string;
+    expect(FIXTURE_TOWNSHIPS).toContain(township);
+    expect(row.getCell(col('township_name')).value).toBe(townshipNames.get(township));
+  }
+  const labels = new Set(
+    (book.getWorksheet('codebook')!.getColumn(2).values as unknown[]).slice(2).map((v) => String(v)),
+  );
+  const questions = (nodes: FormNode[]): FormNode[] =>
+    nodes.flatMap((n) => (n.kind === 'group' || n.kind === 'repeat' ? questions(n.children) : [n]));
+  // Every question but the phone number, which is kept apart from the answers (admins export it as `phone`).
+  const asked = questions(FORM.body).filter(
+    (n): n is QuestionNode => n.kind === 'question' && n.name !== 'phone',
+  );
+  expect(asked.length).toBeGreaterThan(10);
+  for (const q of asked)
+    expect(
+      [...labels].some((l) => l === q.label['zh-CN'] || l === `${q.label['zh-CN']} (1)`),
+      q.name,
+    ).toBe(true);
 
   await page.getByRole('button', { name: S['staff.survey.tab.paper'] }).click();
   await page.getByLabel(S['staff.survey.paperSource']).selectOption(code);

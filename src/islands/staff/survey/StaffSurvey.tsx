@@ -12,7 +12,7 @@ import { refusalText } from '../../../lib/refusals/index.ts';
 import type { FormStrings } from '../../survey/DefinitionForm.tsx';
 import { PaperEntry } from './PaperEntry.tsx';
 import { Dashboard, type DashboardData } from './Dashboard.tsx';
-import { ExportPanel } from './ExportPanel.tsx';
+import { type AnswerRow, ExportPanel } from './ExportPanel.tsx';
 import { Planning, type TownshipPlaces } from './Planning.tsx';
 import { Points, type Point } from './Points.tsx';
 
@@ -183,14 +183,19 @@ export default function StaffSurvey({
           <ExportPanel
             s={s}
             isAdmin={me.role === 'admin'}
-            fetchRows={async (withPhones) => {
-              const { data: rows, error } = await db().rpc('export_survey_responses', {
-                p_with_phones: withPhones,
-                ...filters,
-              });
-              return error
-                ? s['staff.survey.failed'].replace('{message}', refusalText(error, locale))
-                : (rows as Record<string, unknown>[]);
+            townshipName={townshipName}
+            fetchAnswers={async (withPhones) => {
+              const [answers, versions] = await Promise.all([
+                db().rpc('export_survey_answers', { p_with_phones: withPhones, ...filters }),
+                db().rpc('survey_form_versions'),
+              ]);
+              const error = answers.error ?? versions.error;
+              if (error) return s['staff.survey.failed'].replace('{message}', refusalText(error, locale));
+              const defs = (versions.data as { version: string; definition: FormDefinition }[]).map((v) => ({
+                ...v.definition,
+                version: v.version,
+              }));
+              return { rows: answers.data as AnswerRow[], defs };
             }}
           />
         )}

@@ -184,6 +184,7 @@ export const surveyEn: Record<keyof typeof surveyZhCN, string> = {
     'Export every questionnaire (with the filters above). Each export is written to the audit log.',
   'staff.survey.exportCsv': 'Export CSV',
   'staff.survey.exportXlsx': 'Export Excel (with codebook)',
+  'staff.survey.exportCodebook': 'Download the codebook (CSV)',
   'staff.survey.exportPhones': 'Include follow-up phone numbers (admins only; only where consent was given)',
   'staff.survey.exported': '{rows} questionnaires exported.',
   'staff.survey.double':

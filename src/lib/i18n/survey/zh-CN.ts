@@ -177,6 +177,7 @@ export const surveyZhCN = {
   'staff.survey.exportIntro': '导出全部问卷（按上面的筛选条件）。每次导出都会记入操作日志。',
   'staff.survey.exportCsv': '导出 CSV',
   'staff.survey.exportXlsx': '导出 Excel（含编码表）',
+  'staff.survey.exportCodebook': '下载编码表（CSV）',
   'staff.survey.exportPhones': '包含回访电话（仅管理员；仅同意回访的）',
   'staff.survey.exported': '已导出 {rows} 份问卷。',
   'staff.survey.double': '双人录入（另一位工作人员再录入同一份问卷，核对一致后才保存）',
