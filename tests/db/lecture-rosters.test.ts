@@ -24,6 +24,8 @@ interface Fixture {
   mobile: string | null;
 }
 
+let nextCodeBase = Math.floor(Math.random() * 1e6) * 16;
+
 /** An event with `n` registrations: 30 confirmed, then every 7th cancelled, the rest waitlisted; #5 redacted. */
 async function eventWith(db: Db, n: number, waitlistLimit = 2000): Promise<{ id: string; regs: Fixture[] }> {
   const id = randomUUID();
@@ -32,7 +34,10 @@ async function eventWith(db: Db, n: number, waitlistLimit = 2000): Promise<{ id:
      values ($1, 'Big lecture', 'parent_class', 'Hall', '秋浦街道', now() + interval '2 days', now() + interval '2 days 2 hours', 30, 'published', now(), $2)`,
     [id, waitlistLimit],
   );
-  const base = Math.floor(Math.random() * 1e6) * 16; // distinct codes across events (codes are globally unique)
+  // Codes are globally unique: each event takes the next free block of the code space, so two events of one run
+  // never share a code (a random start per event collided now and then with the 10,000-registration event).
+  const base = nextCodeBase;
+  nextCodeBase += n + 1;
   const regs: Fixture[] = Array.from({ length: n }, (_, i) => {
     const no = i + 1;
     const status = no <= 30 ? 'confirmed' : no % 7 === 0 ? 'cancelled' : 'waitlisted';
