@@ -91,6 +91,8 @@ describeEachDatabase('refusal codes', (ctx) => {
     expect(raises).toBeGreaterThanOrEqual(converted.match(/raise exception/g)!.length);
     for (const code of ['lecture:not_found', 'lecture:no_event', 'staff:role_required', 'staff:last_admin'])
       expect(codes, code).toContain(code);
+    // And the converse: no text for a code no live function raises (a refusal renamed or removed leaves none behind).
+    expect([...known].filter((code) => !codes.has(code)).sort()).toEqual([]);
   });
 
   test('the scanner itself: a raise without PTnnn or without a code is caught', () => {

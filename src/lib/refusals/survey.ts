@@ -1,7 +1,7 @@
 /**
  * What the survey's refusals say, by the machine code the database puts in `detail` (PostgREST's `details`):
- * every `survey_*` code raised in supabase/migrations has a Chinese and an English text here
- * (tests/unit/survey-refusals.test.ts). Each says what to do next. `{seconds}` is filled in by the form.
+ * every `survey_*` code a function of the migrated database raises has a Chinese and an English text here, and
+ * nothing else (tests/db/refusal-codes.test.ts). Each says what to do next. `{seconds}` is filled in by the form.
  */
 export const surveyRefusals = {
   survey_not_an_object: {
