@@ -42,6 +42,7 @@ const PAGES = [
   '/staff/lectures/',
   '/staff/survey/',
   '/staff/survey/form/',
+  '/staff/survey/paper/',
   '/staff/team/',
   '/staff/facilities/',
   `/facilities/${childcare.id}/`,

@@ -1,6 +1,7 @@
 /**
  * The questionnaire upload page (/staff/survey/form/, admins) against the test API, as docs/survey.md (员工) tells
- * it step by step: the shipped short workbook is read in the browser and previewed as the phone form; a workbook
+ * it step by step: the shipped short workbook is read in the browser and previewed as the phone form and as the
+ * printed form (followed with a pen, and printed alone); a workbook
  * broken here with exceljs gets a Chinese error naming its sheet, row and column, and nothing is published; a new
  * version is published and public.survey_form() serves it; axe finds nothing in either text mode.
  *
@@ -15,6 +16,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { surveyAdminZhCN as A } from '../../src/lib/i18n/survey-admin/zh-CN.ts';
 import { surveyFormZhCN as T } from '../../src/lib/i18n/survey-form/zh-CN.ts';
+import { surveyPaperZhCN as P } from '../../src/lib/i18n/survey-paper/zh-CN.ts';
+import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
 import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
 import { report, violations } from './axe.ts';
@@ -22,6 +25,9 @@ import { expect, test } from './fixtures.ts';
 import { ownSignInAddress } from './survey-helpers.ts';
 import short from '../fixtures/survey-form/short.json' with { type: 'json' };
 import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
+import { askedByForm, followPaper, printedItems, scenarios } from '../support/paper-pen.ts';
+
+const shortDef = short as unknown as FormDefinition;
 
 const SHORT_XLSX = 'src/districts/guichi/survey/childcare-demand-2027-01.xlsx';
 const GUICHI_XLSX = 'src/districts/guichi/survey/childcare-demand-2026-12.xlsx';
@@ -108,6 +114,45 @@ test('upload: preview of the short form, a broken workbook refused by sheet/row/
   const household = short.body[1] as { label: { 'zh-CN': string } };
   await expect(preview.getByText(household.label['zh-CN'])).toBeVisible();
 
+  // …and as the printed form: its version, and skip instructions that a pen following them, for every answer to
+  // the questions that steer the form, visits exactly the questions the form asks (tests/support/paper-pen.ts).
+  const paper = page.getByRole('region', { name: A['surveyAdmin.paper.title'] });
+  await expect(paper.getByText(P['paper.version'].replace('{version}', short.version))).toBeVisible();
+  const printed = printedItems(await paper.locator('.paper-form').innerHTML());
+  const formDate = new Date().toISOString().slice(0, 10);
+  for (const scenario of scenarios(shortDef, ['household', 'wants_care']))
+    expect(followPaper(printed, shortDef, scenario), JSON.stringify(scenario)).toEqual(
+      askedByForm(shortDef, scenario, formDate),
+    );
+  // "打印纸质问卷预览" prints the questionnaire alone: while the print dialog is up, nothing else of the page shows.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => {
+    window.addEventListener('beforeprint', () => {
+      const shown = (e: Element | null) => !!e && (e as HTMLElement).checkVisibility();
+      const w = window as unknown as { printed: Record<string, boolean> };
+      w.printed = {
+        form: shown(document.querySelector('.paper-form .paper-title')),
+        question: shown(document.querySelector('.paper-form [data-number="1"]')),
+        pageTitle: shown(document.querySelector('main h1')),
+        phonePreview: shown(document.querySelector('.survey-upload-preview')),
+        fileField: shown(document.querySelector('input[type=file]')),
+        printButton: shown(document.querySelector('.survey-upload-paper > button')),
+      };
+    });
+  });
+  await paper.getByRole('button', { name: A['surveyAdmin.paper.print'] }).click();
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printed?: object }).printed))
+    .toEqual({
+      form: true,
+      question: true,
+      pageTitle: false,
+      phonePreview: false,
+      fileField: false,
+      printButton: false,
+    });
+  await page.emulateMedia({ media: 'screen' });
+
   // A broken workbook: the error summary names sheet, row and column in Chinese; no preview, no publish button.
   const bad = await broken();
   await page.getByLabel(FILE).setInputFiles({ name: 'broken.xlsx', mimeType: XLSX_TYPE, buffer: bad.bytes });
@@ -167,6 +212,40 @@ test('the same version again: warned on the page, and refused by the database if
   const rest = guards.consoleErrors.filter((m) => !refused.test(m));
   expect(guards.consoleErrors.length - rest.length).toBe(1);
   guards.consoleErrors.splice(0, guards.consoleErrors.length, ...rest);
+});
+
+test('outreach staff print the version published now (the one the first test published in the console), and only it', async ({
+  page,
+}) => {
+  await ownSignInAddress(page);
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  await page.getByLabel('邮箱').fill(E2E_STAFF.outreach.email);
+  await page.getByLabel('密码').fill(E2E_STAFF.outreach.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('link', { name: '打印纸质问卷' }).click();
+  await expect(page).toHaveURL(/\/staff\/survey\/paper\/$/);
+  const now = (await surveyForm()).version!;
+  await expect(page.getByRole('status')).toHaveText(P['paper.staff.current'].replace('{version}', now));
+  const form = page.locator('.paper-form');
+  await expect(form).toHaveAttribute('data-version', now);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+    `${guichi.title['zh-CN']}${P['paper.suffix']}`,
+  );
+  // The same questions as the Guichi form (the published one differs only in its version), followed with a pen.
+  const def = { ...(guichi as unknown as FormDefinition), version: now };
+  const printed = printedItems(await form.innerHTML());
+  const formDate = new Date().toISOString().slice(0, 10);
+  for (const scenario of scenarios(def, ['household', 'wants_care']))
+    expect(followPaper(printed, def, scenario), JSON.stringify(scenario)).toEqual(
+      askedByForm(def, scenario, formDate),
+    );
+  // On paper: the questionnaire, not the page's title, words or buttons.
+  await page.emulateMedia({ media: 'print' });
+  await expect(form.locator('[data-number="1"]')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(page.getByRole('button', { name: P['paper.staff.print'] })).toBeHidden();
+  await expect(page.getByText(P['paper.staff.intro'])).toBeHidden();
 });
 
 test('outreach staff are told only admins publish; signed out, the page links to the sign-in', async ({

@@ -1,5 +1,6 @@
 /**
- * The printed questionnaire's skip instructions (src/lib/survey-form/paper.ts, src/pages/[...lang]/survey/paper.astro).
+ * The printed questionnaire's skip instructions (src/lib/survey-form/paper.ts, src/islands/survey/PaperForm.tsx on
+ * src/pages/[...lang]/survey/paper.astro).
  * Two independent checks:
  * - the plan of the two shipped forms against the jumps read off their definitions by hand (tests/fixtures);
  * - the built page (dist/, both languages), followed as a person with a pen would — tick the answer, obey any
@@ -9,9 +10,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { FormDefinition, FormNode } from '../../src/lib/survey-form/definition.ts';
-import { isRelevant } from '../../src/lib/survey-form/evaluate.ts';
-import { paperPlan, type Target } from '../../src/lib/survey-form/paper.ts';
+import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
+import { paperPlan } from '../../src/lib/survey-form/paper.ts';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import PaperForm from '../../src/islands/survey/PaperForm.tsx';
+import { surveyPaperEn } from '../../src/lib/i18n/survey-paper/en.ts';
+import { surveyPaperZhCN } from '../../src/lib/i18n/survey-paper/zh-CN.ts';
+import { askedByForm, followPaper, printedItems, scenarios } from '../support/paper-pen.ts';
 
 const fixture = (name: string): FormDefinition =>
   JSON.parse(readFileSync(path.join('tests/fixtures/survey-form', `${name}.json`), 'utf8'));
@@ -58,78 +64,6 @@ describe('paperPlan', () => {
 
 // ————— the built page, followed with a pen —————
 
-/** The first question number in a node (a group's or repeat's first question). */
-function firstNumber(node: FormNode): number | undefined {
-  if (node.kind === 'question') return node.number;
-  if (node.kind === 'note') return undefined;
-  for (const c of node.children) {
-    const n = firstNumber(c);
-    if (n !== undefined) return n;
-  }
-  return undefined;
-}
-
-/** The top-level items the form asks for these answers to its steering questions, by first number (evaluate.ts). */
-function askedByForm(def: FormDefinition, scenario: Record<string, string>): number[] {
-  const answers: Record<string, string> = {};
-  const asked: number[] = [];
-  for (const node of def.body) {
-    const first = firstNumber(node);
-    if (first === undefined || (node.kind === 'question' && node.other_of)) continue;
-    if (!isRelevant(node, answers, AT)) continue;
-    asked.push(first);
-    if (node.kind === 'question' && node.name in scenario) answers[node.name] = scenario[node.name]!;
-  }
-  return asked;
-}
-
-interface PrintedItem {
-  first: number;
-  question?: string;
-  jumps: Map<string, string>;
-  after: { target: string; question?: number; when?: string[] }[];
-}
-
-/** The page's top-level items with their printed instructions, in order (read from the data-* attributes). */
-function printedItems(html: string): PrintedItem[] {
-  const items: PrintedItem[] = [];
-  const token =
-    /data-(?:question="(\w+)" data-number="\d+"|group="\w+") data-item="(\d+)"|data-jump-choice="(\w+)" data-jump-target="(\w+)"|data-after-target="(\w+)"(?: data-after-question="(\d+)")?(?: data-after-when="([\w ]+)")?/g;
-  for (const m of html.matchAll(token)) {
-    if (m[2]) items.push({ first: Number(m[2]), question: m[1], jumps: new Map(), after: [] });
-    else if (m[3]) items.at(-1)!.jumps.set(m[3], m[4]!);
-    else if (m[5])
-      items.at(-1)!.after.push({
-        target: m[5],
-        question: m[6] ? Number(m[6]) : undefined,
-        when: m[7]?.split(' '),
-      });
-  }
-  return items;
-}
-
-/** Follows the printed form: tick the scenario's answer, obey a jump, else go on to the next item. */
-function followPaper(items: PrintedItem[], def: FormDefinition, scenario: Record<string, string>): number[] {
-  const numberOf = new Map<string, number>();
-  for (const n of def.body) if (n.kind === 'question') numberOf.set(n.name, n.number);
-  const chosenAt = (question: number) =>
-    Object.entries(scenario).find(([name]) => numberOf.get(name) === question)?.[1];
-  const visited: number[] = [];
-  let i = 0;
-  while (i < items.length && visited.length <= items.length) {
-    const item = items[i]!;
-    visited.push(item.first);
-    const answer = item.question ? scenario[item.question] : undefined;
-    const jump: Target | string | undefined =
-      (answer !== undefined ? item.jumps.get(answer) : undefined) ??
-      item.after.find((a) => !a.question || a.when!.includes(chosenAt(a.question) ?? ''))?.target;
-    if (jump === 'end') break;
-    i = jump === undefined ? i + 1 : items.findIndex((x) => x.first === Number(jump));
-    expect(i, `item ${item.first}: jump to ${jump} lands on a printed item`).not.toBe(-1);
-  }
-  return visited;
-}
-
 describe('the printed form (dist/)', () => {
   const pages = ['survey/paper/index.html', 'en/survey/paper/index.html'];
   if (!pages.every((p) => existsSync(path.join('dist', p)))) {
@@ -153,7 +87,7 @@ describe('the printed form (dist/)', () => {
       `${page}: household %o — the pen visits exactly the questions the form asks`,
       (scenario) => {
         const items = printedItems(readFileSync(path.join('dist', page), 'utf8'));
-        expect(followPaper(items, guichi, scenario)).toEqual(askedByForm(guichi, scenario));
+        expect(followPaper(items, guichi, scenario)).toEqual(askedByForm(guichi, scenario, AT));
       },
     );
   }
@@ -188,4 +122,46 @@ describe('the printed form (dist/)', () => {
       expect(unique).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     },
   );
+});
+
+// ————— the same renderer in the admins' upload preview (React, for any workbook) —————
+
+describe('PaperForm, as the upload preview draws a workbook not yet published', () => {
+  const qr = { href: 'http://localhost/survey/?src=paper', svg: '<svg viewBox="0 0 1 1"></svg>' };
+  const draw = (def: FormDefinition, locale: 'zh-CN' | 'en') =>
+    renderToStaticMarkup(
+      createElement(PaperForm, {
+        definition: def,
+        locale,
+        p: locale === 'en' ? surveyPaperEn : surveyPaperZhCN,
+        consent: { text: 'consent text', label: 'consent box' },
+        qr,
+        today: AT,
+        titleLevel: 3,
+      }),
+    );
+  const steering = ['household', 'wants_care'];
+  for (const [name, def] of [
+    ['short', short],
+    ['guichi', guichi],
+  ] as const)
+    for (const locale of ['zh-CN', 'en'] as const)
+      test(`${name} (${locale}): for every steering answer, the pen visits exactly the questions the form asks`, () => {
+        const html = draw(def, locale);
+        expect(html).toContain(`data-version="${def.version}"`);
+        for (const scenario of scenarios(def, steering))
+          expect(followPaper(printedItems(html), def, scenario), JSON.stringify(scenario)).toEqual(
+            askedByForm(def, scenario, AT),
+          );
+      });
+
+  test('the short form: its end and jump instructions in words, its title one level under the page', () => {
+    const html = draw(short, 'zh-CN');
+    const label = (list: string, name: string) =>
+      short.choices[list]!.find((c) => c.name === name)!.label['zh-CN'];
+    expect(html).toContain(`选“${label('household', 'older_only')}”的，问卷到此结束，请交回`);
+    expect(html).toContain(`选“${label('wants_care', 'no')}”的，请跳到第 7 题`);
+    expect(html).toMatch(/<h3 class="paper-title">[^<]*（纸质问卷）<\/h3>/);
+    expect(html).not.toMatch(/<h[12][ >]/);
+  });
 });

@@ -51,6 +51,7 @@ export function StaffHome({
     { label: s['staff.area.rosters'], href: lectures },
     { label: s['staff.area.paperSurveys'], href: survey },
     { label: s['staff.area.results'], href: survey },
+    { label: s['staff.area.printSurvey'], href: `${survey}paper/` },
     ...(me.role === 'admin' ? [{ label: s['staff.area.surveyForm'], href: `${survey}form/` }] : []),
   ];
 

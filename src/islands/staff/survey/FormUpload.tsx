@@ -5,12 +5,13 @@
  * gzip limit → every problem in an
  * error summary naming sheet, row and column (the CLI's lines; the markup of src/islands/ErrorSummary.tsx, written
  * here because sharing that module with the families' survey island splits its chunks and pushes /survey/ over its
- * 100 KB budget, as DefinitionForm.tsx explains) → or a preview of the phone form
- * (DefinitionForm) → "发布为新版本" with the days older versions keep taking answers → public.publish_survey_form
+ * 100 KB budget, as DefinitionForm.tsx explains) → or a preview of the phone form (DefinitionForm) and of the
+ * printed form (PaperForm, the renderer of /survey/paper/, with a button that prints just it) → "发布为新版本" with the days older versions keep taking answers → public.publish_survey_form
  * (which checks the shape again, keeps versions unique and fills the townships from app.townships) → the version.
  */
 import { useEffect, useRef, useState } from 'react';
 import DefinitionForm, { type FormStrings } from '../../survey/DefinitionForm.tsx';
+import PaperForm, { type PaperFormProps, printPaperForm } from '../../survey/PaperForm.tsx';
 import { getSupabase } from '../../../lib/supabase/client.ts';
 import type { Choice, FormDefinition } from '../../../lib/survey-form/definition.ts';
 import type { SurveyAdminStrings } from '../../../lib/i18n/survey-admin/index.ts';
@@ -31,6 +32,8 @@ interface Props {
   signInHref: string;
   /** the survey's refusal texts in the page's language, '*' the generic one (refusalTexts('survey', locale)) */
   refusals: Readonly<Record<string, string>>;
+  /** what the printed form needs beside the definition: its words, the consent text, the QR code (drawn at build) */
+  paper: Pick<PaperFormProps, 'p' | 'consent' | 'qr'>;
 }
 
 type Me = { role: 'outreach' | 'admin' | null };
@@ -88,7 +91,7 @@ function countQuestions(nodes: FormDefinition['body']): number {
   );
 }
 
-export default function FormUpload({ s, t, locale, townships, signInHref, refusals }: Props) {
+export default function FormUpload({ s, t, locale, townships, signInHref, refusals, paper }: Props) {
   const [me, setMe] = useState<Me | 'signedOut' | 'loading'>('loading');
   const [current, setCurrent] = useState<string | null | undefined>(undefined);
   const [checked, setChecked] = useState<Checked>({ kind: 'none' });
@@ -273,6 +276,20 @@ export default function FormUpload({ s, t, locale, townships, signInHref, refusa
             <h2 id="survey-upload-preview">{s['surveyAdmin.preview.title']}</h2>
             <p>{s['surveyAdmin.preview.intro']}</p>
             <DefinitionForm key={def.version} definition={def} locale={locale} t={t} />
+          </section>
+          <section aria-labelledby="survey-upload-paper" className="survey-upload-paper">
+            <h2 id="survey-upload-paper">{s['surveyAdmin.paper.title']}</h2>
+            <p>{s['surveyAdmin.paper.intro']}</p>
+            <button type="button" className="secondary" onClick={printPaperForm}>
+              {s['surveyAdmin.paper.print']}
+            </button>
+            <PaperForm
+              definition={def}
+              locale={locale}
+              {...paper}
+              today={new Date().toISOString().slice(0, 10)}
+              titleLevel={3}
+            />
           </section>
           <section aria-labelledby="survey-upload-publish">
             <h2 id="survey-upload-publish">{s['surveyAdmin.publish.title']}</h2>

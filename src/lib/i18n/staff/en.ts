@@ -26,6 +26,7 @@ export const staffEn: Record<keyof typeof staffZhCN, string> = {
   'staff.area.paperSurveys': 'Enter paper questionnaires',
   'staff.area.results': 'Survey results',
   'staff.area.surveyForm': 'Upload a new questionnaire version (admins)',
+  'staff.area.printSurvey': 'Print the paper form',
   'staff.area.soon': 'coming soon',
   'staff.team': 'Staff',
   'staff.team.name': 'Name',

@@ -24,6 +24,7 @@ export const staffZhCN = {
   'staff.area.paperSurveys': '纸质问卷录入',
   'staff.area.results': '调查结果',
   'staff.area.surveyForm': '上传新版问卷（管理员）',
+  'staff.area.printSurvey': '打印纸质问卷',
   'staff.area.soon': '即将上线',
   'staff.team': '工作人员',
   'staff.team.name': '姓名',

@@ -27,6 +27,10 @@ export const surveyAdminEn: Record<keyof typeof surveyAdminZhCN, string> = {
     'Version {version} is published already. Give it a new version on the settings sheet and choose the file again.',
   'surveyAdmin.preview.title': 'Phone form preview',
   'surveyAdmin.preview.intro': 'This is the form families will see on a phone. Try it: nothing is saved.',
+  'surveyAdmin.paper.title': 'Paper form preview',
+  'surveyAdmin.paper.intro':
+    'This is the form as it prints (A4): question numbers, skip instructions, the version and the QR code. Once published, “Print the paper form” in the staff area prints the new version.',
+  'surveyAdmin.paper.print': 'Print this paper form preview',
   'surveyAdmin.publish.title': 'Publish',
   'surveyAdmin.acceptDays': 'Days older versions keep taking answers',
   'surveyAdmin.acceptDaysHint':

@@ -2,7 +2,7 @@
 export const surveyAdminZhCN = {
   'surveyAdmin.title': '上传新版问卷',
   'surveyAdmin.intro':
-    '在 Excel 里按 XLSForm 格式改好问卷（survey、choices、settings 三个工作表），在这里选择文件。系统会在您的电脑上检查文件，列出需要修改的地方；没有问题时显示手机问卷的预览，确认后发布为新版本。',
+    '在 Excel 里按 XLSForm 格式改好问卷（survey、choices、settings 三个工作表），在这里选择文件。系统会在您的电脑上检查文件，列出需要修改的地方；没有问题时显示手机问卷和纸质问卷的预览，确认后发布为新版本。',
   'surveyAdmin.noJs':
     '这个页面需要启用 JavaScript。也可以在服务器上运行 npm run survey:publish -- 问卷.xlsx 发布。',
   'surveyAdmin.loading': '正在加载……',
@@ -23,6 +23,10 @@ export const surveyAdminZhCN = {
     '版本 {version} 已经发布过了。请在 settings 工作表里改一个新的 version，再重新选择文件。',
   'surveyAdmin.preview.title': '手机问卷预览',
   'surveyAdmin.preview.intro': '下面是家长在手机上会看到的问卷。可以试着填写，答案不会保存。',
+  'surveyAdmin.paper.title': '纸质问卷预览',
+  'surveyAdmin.paper.intro':
+    '下面是这份问卷打印出来的样子（A4）：题号、跳题说明、版本号和二维码。发布后，员工后台的“打印纸质问卷”就按新版本打印。',
+  'surveyAdmin.paper.print': '打印纸质问卷预览',
   'surveyAdmin.publish.title': '发布',
   'surveyAdmin.acceptDays': '旧版本继续收答案的天数',
   'surveyAdmin.acceptDaysHint':

@@ -33,4 +33,15 @@ export const surveyPaperEn: Record<keyof typeof surveyPaperZhCN, string> = {
   'paper.end': 'This is the end of the questionnaire. Thank you! Please hand it back where you got it.',
   'paper.print': 'This is the printable paper form: use your browser’s Print, on A4 paper.',
   'paper.online': 'Answer online',
+  'paper.staff.title': 'Print the paper form',
+  'paper.staff.intro':
+    'This is the questionnaire version published now, the same one families answer on their phones. Press “Print” and choose A4: only the questionnaire is printed. Write a form number in its box before handing a form out.',
+  'paper.staff.current': 'Version published now: {version}.',
+  'paper.staff.print': 'Print',
+  'paper.staff.back': 'Back to the staff area',
+  'paper.staff.noJs': 'This page needs JavaScript to fetch the version published now.',
+  'paper.staff.publicPage': 'You can also print the paper form the site was built with.',
+  'paper.staff.loading': 'Fetching the questionnaire published now…',
+  'paper.staff.none': 'No questionnaire has been published yet.',
+  'paper.staff.failed': 'The questionnaire could not be fetched. Check the connection and reload the page.',
 };

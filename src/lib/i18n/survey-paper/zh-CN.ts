@@ -1,4 +1,5 @@
-/** The printed questionnaire's own words (the questions and answers come from the form's definition). */
+/** The printed questionnaire's own words (the questions and answers come from the form's definition), and the staff
+ * print page's (/staff/survey/paper/). */
 export const surveyPaperZhCN = {
   'paper.suffix': '（纸质问卷）',
   'paper.version': '问卷版本：{version}',
@@ -32,4 +33,15 @@ export const surveyPaperZhCN = {
   'paper.end': '问卷到此结束。感谢您的参与！请把问卷交回领取问卷的地方。',
   'paper.print': '这是可以打印的纸质问卷：用浏览器的“打印”功能，选 A4 纸。',
   'paper.online': '在线填写问卷',
+  'paper.staff.title': '打印纸质问卷',
+  'paper.staff.intro':
+    '这里是现在发布的问卷版本，和家长在手机上填写的是同一版。点“打印”，选 A4 纸；只打印问卷本身。发放点的问卷请在“问卷编号”里写上编号后再发出。',
+  'paper.staff.current': '现在发布的版本：{version}。',
+  'paper.staff.print': '打印',
+  'paper.staff.back': '返回员工首页',
+  'paper.staff.noJs': '这个页面需要启用 JavaScript 才能取到现在发布的版本。',
+  'paper.staff.publicPage': '也可以打印网站构建时的纸质问卷。',
+  'paper.staff.loading': '正在取现在发布的问卷……',
+  'paper.staff.none': '还没有发布过问卷。',
+  'paper.staff.failed': '没有取到问卷，请检查网络后刷新页面。',
 } as const;
