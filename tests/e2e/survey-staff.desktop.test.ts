@@ -179,6 +179,19 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
     'Failed to load resource: the server responded with a status of 409 (Conflict)',
   ]);
   guards.consoleErrors.length = 0;
+
+  // Its A5 sheet: on paper, the QR code of the online form with ?src=<code>, and nothing else of the console
+  // (src/styles/qr-sheet.css, loaded by this page only).
+  // (newPoint('staff') names the point "E2E staff"; this test is the only one that makes it)
+  await page.getByRole('button', { name: `${S['staff.survey.pointPrint']}: E2E staff`, exact: true }).click();
+  const qrSheet = page.locator('[data-qr-sheet]');
+  await expect(qrSheet).toBeAttached();
+  await page.emulateMedia({ media: 'print' });
+  await expect(qrSheet).toBeVisible();
+  await expect(qrSheet.locator('.qr[role=img]')).toHaveAttribute('aria-label', new RegExp(`\\?src=${code}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(qrSheet).toBeHidden();
 });
 
 async function signInAs(page: import('@playwright/test').Page, who: keyof typeof E2E_STAFF) {
