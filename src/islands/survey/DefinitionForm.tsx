@@ -11,17 +11,14 @@
  * react-hook-form's: the state IS the payload `answers` (paths like `children.0.birth_month`), every check is
  * validateAnswers over it (the same verdicts as the database), and a resolver would only translate between two
  * shapes of the same thing; without react-hook-form the families' page is ~10 KB lighter.
+ *
+ * This file holds the form's state (answers, step, errors, history); what a step shows is in form/: StepView.tsx
+ * (notes, groups, repeats), QuestionView.tsx (one question), CheckList.tsx (check your answers), view.ts (what they
+ * share).
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import type {
-  AnswerIssue,
-  Answers,
-  FormDefinition,
-  FormNode,
-  LocalText,
-  QuestionNode,
-} from '../../lib/survey-form/definition.ts';
-import { isAnswered, isRelevant, localNames, visibleChoices } from '../../lib/survey-form/evaluate.ts';
+import type { AnswerIssue, Answers, FormDefinition, FormNode } from '../../lib/survey-form/definition.ts';
+import { isAnswered, isRelevant } from '../../lib/survey-form/evaluate.ts';
 import {
   formSteps,
   keptAnswers,
@@ -29,12 +26,12 @@ import {
   stepAsked,
   stepIssues,
   stepNames,
-  type FormStep,
 } from '../../lib/survey-form/steps.ts';
-import type { surveyFormZhCN } from '../../lib/i18n/survey-form/zh-CN.ts';
+import CheckList from './form/CheckList.tsx';
+import StepView from './form/StepView.tsx';
+import { type FormStrings, idOf, type Lang, text, type View } from './form/view.ts';
 
-export type FormStrings = Record<keyof typeof surveyFormZhCN, string>;
-type Lang = 'zh-CN' | 'en';
+export type { FormStrings } from './form/view.ts';
 
 interface Props {
   definition: FormDefinition;
@@ -67,9 +64,6 @@ interface Props {
 
 const HISTORY_KEY = 'tuoyuFormStep';
 const CHECK = '#check';
-const text = (l: LocalText | undefined, lang: Lang) =>
-  (lang === 'en' ? l?.en : undefined) ?? l?.['zh-CN'] ?? '';
-const idOf = (path: string) => path.replace(/\./g, '-');
 
 /** The answers with one value set at a path ('name' or 'repeat.N.name'); '' and [] remove it. */
 function withAnswer(answers: Answers, path: string, value: unknown): Answers {
@@ -82,12 +76,6 @@ function withAnswer(answers: Answers, path: string, value: unknown): Answers {
   const blocks = [...((answers[name!] as Answers[] | undefined) ?? [{}])];
   blocks[Number(index)] = withAnswer(blocks[Number(index)] ?? {}, inner, value);
   return { ...answers, [name!]: blocks };
-}
-
-function valueAt(answers: Answers, path: string): unknown {
-  const [name, index, inner] = path.split('.');
-  if (inner === undefined) return answers[name!];
-  return ((answers[name!] as Answers[] | undefined) ?? [])[Number(index)]?.[inner];
 }
 
 export default function DefinitionForm({
@@ -301,349 +289,4 @@ function askedQuestions(nodes: FormNode[], answers: Answers, at: string): { type
     if (n.kind === 'group') return askedQuestions(n.children, answers, at);
     return n.kind === 'repeat' ? [{ type: 'repeat', name: n.name }] : [];
   });
-}
-
-interface View {
-  def: FormDefinition;
-  locale: Lang;
-  t: FormStrings;
-  at: string;
-  answers: Answers;
-  errors: Record<string, string>;
-  set: (path: string, value: unknown, tapped?: boolean) => void;
-}
-
-function StepView({ step, ...v }: View & { step: FormStep }) {
-  const nodes = step.nodes.filter((n) => isRelevant(n, v.answers, v.at));
-  // One h2 per step: the heading of its one question, group or repeat (notes are paragraphs above it), or of its
-  // note when a note is all the step has left to say.
-  const main = nodes.filter((n) => n.kind !== 'note');
-  if (!main.length)
-    return (
-      <>
-        {nodes.map((n, i) => {
-          const words = text((n as { label: LocalText }).label, v.locale);
-          return i === 0 ? (
-            <h2 key={n.name} className="question" tabIndex={-1}>
-              {words}
-            </h2>
-          ) : (
-            <p key={n.name} className="note">
-              {words}
-            </p>
-          );
-        })}
-      </>
-    );
-  return (
-    <>
-      {nodes.map((n) => (
-        <NodeView key={n.name} node={n} path={n.name} heading={n === main[0]} {...v} />
-      ))}
-    </>
-  );
-}
-
-function NodeView({
-  node,
-  path,
-  heading,
-  instance,
-  local,
-  blockLabel,
-  ...v
-}: View & {
-  node: FormNode;
-  path: string;
-  heading: boolean;
-  instance?: Record<string, unknown>;
-  local?: ReadonlySet<string>;
-  blockLabel?: string;
-}) {
-  const { locale, t, at, answers } = v;
-  if (!isRelevant(node, answers, at, instance, local)) return null;
-  if (node.kind === 'note') return <p className="note">{text(node.label, locale)}</p>;
-  if (node.kind === 'group') {
-    const oneTap = node.children.every((c) => c.kind === 'question' && c.type === 'select_one');
-    return (
-      <>
-        {node.label && (
-          <h2 className="question" tabIndex={-1}>
-            {text(node.label, locale)}
-          </h2>
-        )}
-        {node.children.map((c) => (
-          <NodeView
-            key={c.name}
-            node={c}
-            path={c.name}
-            heading={false}
-            instance={instance}
-            local={local}
-            {...v}
-          />
-        ))}
-        {oneTap && <p className="hint one-tap">{t['form.oneTap']}</p>}
-      </>
-    );
-  }
-  if (node.kind === 'repeat') {
-    const blocks = (answers[node.name] as Answers[] | undefined) ?? [{}];
-    const names = localNames(node.children);
-    return (
-      <div className={v.errors[node.name] ? 'field has-error' : 'field'}>
-        <h2 className="question" tabIndex={-1} id={idOf(path)}>
-          {text(node.label, locale)}
-        </h2>
-        <ErrorText id={idOf(path)} text={v.errors[node.name]} prefix={t['form.error.prefix']} />
-        {blocks.map((block, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a block is its position (name.N.…)
-          <div key={i} className="child-row">
-            {node.children.map((c) => (
-              <NodeView
-                key={c.name}
-                node={c}
-                path={`${node.name}.${i}.${c.name}`}
-                heading={false}
-                instance={block}
-                local={names}
-                blockLabel={t['form.block'].replace('{n}', String(i + 1))}
-                {...v}
-              />
-            ))}
-            {blocks.length > 1 && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  v.set(
-                    node.name,
-                    blocks.filter((_, k) => k !== i),
-                  )
-                }
-              >
-                {t['form.remove'].replace('{n}', String(i + 1))}
-              </button>
-            )}
-          </div>
-        ))}
-        {blocks.length < (node.max ?? 10) && (
-          <button type="button" className="secondary" onClick={() => v.set(node.name, [...blocks, {}])}>
-            {t['form.add']}
-          </button>
-        )}
-      </div>
-    );
-  }
-  return (
-    <QuestionView
-      q={node}
-      path={path}
-      heading={heading}
-      instance={instance}
-      local={local}
-      blockLabel={blockLabel}
-      {...v}
-    />
-  );
-}
-
-/** A field's error message, `${id}-error`, starting with a visually hidden "错误：". */
-function ErrorText({ id, text: words, prefix }: { id: string; text?: string; prefix: string }) {
-  return words ? (
-    <p className="error-message" id={`${id}-error`}>
-      <span className="visually-hidden">{prefix}</span>
-      {words}
-    </p>
-  ) : null;
-}
-
-function QuestionView({
-  q,
-  path,
-  heading,
-  instance,
-  local,
-  blockLabel,
-  def,
-  locale,
-  t,
-  at,
-  answers,
-  errors,
-  set,
-}: View & {
-  q: QuestionNode;
-  path: string;
-  heading: boolean;
-  instance?: Record<string, unknown>;
-  local?: ReadonlySet<string>;
-  blockLabel?: string;
-}) {
-  const id = idOf(path);
-  const err = errors[path];
-  const prefix = t['form.error.prefix'];
-  const value = valueAt(answers, path);
-  const keyboard = useRef(false);
-  const label = `${blockLabel ? `${blockLabel}：` : ''}${text(q.label, locale)}${q.required || q.other_of ? '' : ` ${t['form.optional']}`}`;
-  const title: ReactNode = heading ? (
-    <h2 className="question" tabIndex={-1}>
-      {label}
-    </h2>
-  ) : (
-    <span className="question-small">{label}</span>
-  );
-  const hint = q.hint && <p className="hint">{text(q.hint, locale)}</p>;
-  if (q.type === 'select_one' || q.type === 'select_multiple') {
-    const many = q.type === 'select_multiple';
-    const picked = many ? ((value as string[] | undefined) ?? []) : [value];
-    const choices = visibleChoices(q, def, answers, at, instance, local);
-    return (
-      <div className={err ? 'field has-error' : 'field'}>
-        <fieldset aria-describedby={err ? `${id}-error` : undefined}>
-          <legend>{title}</legend>
-          {hint}
-          <ErrorText id={id} text={err} prefix={prefix} />
-          {/* A choice made with the keyboard (arrow keys move and choose) never moves on: the button does. */}
-          <div className="choices">
-            {choices.map((c, i) => (
-              <label
-                key={c.name}
-                className="check choice"
-                htmlFor={`${id}-${i}`}
-                onPointerDown={() => {
-                  keyboard.current = false;
-                }}
-              >
-                <input
-                  type={many ? 'checkbox' : 'radio'}
-                  id={`${id}-${i}`}
-                  name={id}
-                  value={c.name}
-                  checked={picked.includes(c.name)}
-                  onKeyDown={() => {
-                    keyboard.current = true;
-                  }}
-                  onChange={(e) =>
-                    set(
-                      path,
-                      many
-                        ? e.target.checked
-                          ? [...picked, c.name]
-                          : picked.filter((x) => x !== c.name)
-                        : c.name,
-                      !many && !keyboard.current,
-                    )
-                  }
-                  onClick={() => {
-                    // A tap on the answer already chosen moves on too (the change event does not fire).
-                    if (!many && value === c.name && !keyboard.current) set(path, c.name, true);
-                  }}
-                />
-                {text(c.label, locale)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {heading && !many && <p className="hint one-tap">{t['form.oneTap']}</p>}
-      </div>
-    );
-  }
-  return (
-    <div className={err ? 'field has-error' : 'field'}>
-      {heading && title}
-      {hint}
-      <label htmlFor={id}>{heading ? text(q.label, locale) : label}</label>
-      <ErrorText id={id} text={err} prefix={prefix} />
-      <input
-        id={id}
-        type={q.type === 'month' ? 'month' : q.type === 'date' ? 'date' : 'text'}
-        inputMode={q.type === 'integer' || q.appearance === 'numbers' ? 'numeric' : undefined}
-        autoComplete="off"
-        aria-invalid={!!err}
-        aria-describedby={err ? `${id}-error` : undefined}
-        value={typeof value === 'number' ? String(value) : ((value as string | undefined) ?? '')}
-        onChange={(e) => {
-          const raw = e.target.value;
-          set(path, q.type === 'integer' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw);
-        }}
-      />
-    </div>
-  );
-}
-
-/** Check your answers: every question still asked, its label, the answer in words, and a change button. */
-function CheckList({
-  def,
-  order,
-  answers,
-  locale,
-  t,
-  at,
-  onChange,
-}: {
-  def: FormDefinition;
-  order: FormStep[];
-  answers: Answers;
-  locale: Lang;
-  t: FormStrings;
-  at: string;
-  onChange: (step: string) => void;
-}) {
-  const say = (q: QuestionNode, v: unknown): string => {
-    if (!isAnswered(v)) return t['form.check.none'];
-    const choice = (name: string) =>
-      text(def.choices[q.list ?? '']?.find((c) => c.name === name)?.label, locale) || name;
-    if (q.type === 'select_one') return choice(String(v));
-    if (q.type === 'select_multiple') return (v as string[]).map(choice).join(locale === 'en' ? ', ' : '、');
-    return String(v);
-  };
-  const rows: { key: string; label: string; value: string; step: string }[] = [];
-  const walk = (
-    nodes: FormNode[],
-    step: string,
-    values: Answers,
-    prefix = '',
-    inst?: Answers,
-    local?: ReadonlySet<string>,
-  ) => {
-    for (const n of nodes) {
-      if (!isRelevant(n, answers, at, inst, local) || n.kind === 'note') continue;
-      if (n.kind === 'group') walk(n.children, step, values, prefix, inst, local);
-      else if (n.kind === 'repeat') {
-        const names = localNames(n.children);
-        ((values[n.name] as Answers[] | undefined) ?? []).forEach((b, i) => {
-          walk(n.children, step, b, `${t['form.block'].replace('{n}', String(i + 1))}：`, b, names);
-        });
-      } else
-        rows.push({
-          key: `${step}.${prefix}${n.name}`,
-          label: prefix + text(n.label, locale),
-          value: say(n, values[n.name]),
-          step,
-        });
-    }
-  };
-  for (const s of order) walk(s.nodes, s.name, answers);
-  return (
-    <>
-      <h2 className="question" tabIndex={-1}>
-        {t['form.check.title']}
-      </h2>
-      <dl className="summary-list">
-        {rows.map((r) => (
-          <div key={r.key} className="summary-row">
-            <dt>{r.label}</dt>
-            <dd>{r.value}</dd>
-            <dd>
-              <button type="button" className="link-button" onClick={() => onChange(r.step)}>
-                {t['form.check.change']}
-                <span className="visually-hidden"> {r.label}</span>
-              </button>
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  );
 }
