@@ -62,8 +62,9 @@ const siteEnv = {
 };
 const facilityStamp = `${dataDir}/site-facilities-built.json`;
 try {
-  // A fresh build reads the YAML files (the API cannot answer a synchronous build): the watcher below then
-  // rebuilds from the database if the data there differs (a provider's edit).
+  // A fresh build reads the YAML files and the questionnaire workbook (the API cannot answer a synchronous build):
+  // the watcher below then rebuilds from the database if the data there differs (a provider's edit, a published
+  // questionnaire version).
   if (isStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` }))
     rmSync(facilityStamp, { force: true });
   buildIfStale({ env: siteEnv, stampFile: `${dataDir}/site-build-env.json` });
@@ -73,7 +74,8 @@ try {
   process.exit(1);
 }
 
-// Facilities changed by providers or staff: rebuild the pages from the database within a minute (20 s polls).
+// Facilities changed by providers or staff, or a questionnaire version published by an admin: rebuild the pages
+// from the database within a minute (20 s polls).
 const rebuilds = external
   ? null
   : watchFacilityChanges({

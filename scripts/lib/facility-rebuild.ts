@@ -1,11 +1,13 @@
 /**
- * `npm start` keeps the built site in step with the facility data: every `intervalMs` (20 s) it asks the API for
- * `facilities_changed_since()` (the newest change to any facility); when that differs from what dist/ was built
- * from, it runs `astro build` with FACILITIES_API_URL (so the build reads facility_catalogue(): one RPC) into
- * dist.next/ and swaps it in for dist/ — the pages stay served meanwhile. Astro builds the whole static site (about
- * 10 s for one district here), so a change is live within a minute: ≤ 20 s until the poll, then the build.
- * Polling rather than LISTEN: PGlite and the API's pooled `authenticator` connection have no long-lived listener,
- * and one tiny RPC every 20 s costs nothing. One build at a time; a change during a build is picked up next poll.
+ * `npm start` keeps the built site in step with the database: every `intervalMs` (20 s) it asks the API for
+ * `facilities_changed_since()` (the newest change to any facility) and `survey_form()`'s version (the newest
+ * published questionnaire); when either differs from what dist/ was built from, it runs `astro build` with
+ * FACILITIES_API_URL (so the build reads facility_catalogue() and survey_form(): one RPC each) into
+ * dist.next/ and swaps it in for dist/ — the pages stay served meanwhile. The stamp file holds both
+ * (`{changed, survey}`); a stamp written before the questionnaire was watched (`{changed}` alone) makes one
+ * rebuild. Astro builds the whole static site (about 10 s for one district here), so a change is live within a
+ * minute: ≤ 20 s until the poll, then the build. Polling rather than LISTEN: PGlite and the API's pooled
+ * `authenticator` connection have no long-lived listener, and two small RPCs every 20 s cost nothing. One build at a time; a change during a build is picked up next poll.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +37,24 @@ export async function facilitiesChangedSince(api: { url: string; key: string }):
   return (await res.json()) as string | null;
 }
 
+/** The newest published questionnaire version, as the API reports it (null: none published yet). */
+export async function surveyFormVersion(api: { url: string; key: string }): Promise<string | null> {
+  const res = await fetch(`${api.url}/rest/v1/rpc/survey_form`, {
+    method: 'POST',
+    headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`survey_form() answered HTTP ${res.status}`);
+  return ((await res.json()) as { version: string | null } | null)?.version ?? null;
+}
+
+/** What dist/ was last built from out of the database (undefined: not known, e.g. a stamp older than the field). */
+interface Stamp {
+  changed: string | null | undefined;
+  survey: string | null | undefined;
+}
+
 /**
  * astro build into `<dir>.next/`, then that becomes `<dir>/` (default dist/; a test builds elsewhere). Resolves
  * false when the build failed.
@@ -60,6 +80,25 @@ export function buildIntoDist(env: Record<string, string>, dir = 'dist'): Promis
   });
 }
 
+/** What changed between two stamps, in words for the log ('' when nothing did). */
+function describeChange(built: Stamp | undefined, now: Stamp): string {
+  const parts: string[] = [];
+  if (!built) parts.push('First check of the database');
+  else {
+    if (now.changed !== built.changed) parts.push('Facility data changed');
+    if (now.survey !== built.survey)
+      parts.push(
+        now.survey === null
+          ? 'no questionnaire is published in the database (the build reads the workbook)'
+          : built.survey === undefined
+            ? `questionnaire version ${now.survey} is now read from the database`
+            : `questionnaire version ${now.survey} published`,
+      );
+  }
+  const line = parts.join('; ');
+  return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
 /** Starts polling; returns `stop` and `check` (one poll now, for tests and the first run). */
 export function watchFacilityChanges(options: RebuildOptions): {
   stop: () => void;
@@ -67,9 +106,11 @@ export function watchFacilityChanges(options: RebuildOptions): {
 } {
   const build = options.build ?? buildIntoDist;
   const log = options.log ?? ((line: string) => console.log(line));
-  const readStamp = () => {
+  const readStamp = (): Stamp | undefined => {
     try {
-      return (JSON.parse(readFileSync(options.stampFile, 'utf8')) as { changed: string | null }).changed;
+      const stamp = JSON.parse(readFileSync(options.stampFile, 'utf8')) as Partial<Stamp> | null;
+      if (!stamp || typeof stamp !== 'object') return undefined;
+      return { changed: stamp.changed, survey: stamp.survey };
     } catch {
       return undefined;
     }
@@ -80,8 +121,13 @@ export function watchFacilityChanges(options: RebuildOptions): {
     if (running) return false;
     running = true;
     try {
-      const changed = await facilitiesChangedSince(options.api);
-      if (changed === built) return false;
+      const [changed, survey] = await Promise.all([
+        facilitiesChangedSince(options.api),
+        surveyFormVersion(options.api),
+      ]);
+      const now: Stamp = { changed, survey };
+      const what = describeChange(built, now);
+      if (!what) return false;
       const started = Date.now();
       const ok = await build({
         ...options.env,
@@ -89,19 +135,19 @@ export function watchFacilityChanges(options: RebuildOptions): {
         FACILITIES_API_KEY: options.api.key,
       });
       if (!ok) {
-        log(
-          'Facility data changed, but the site build failed; the previous pages stay. Next try in a moment.',
-        );
+        log(`${what}, but the site build failed; the previous pages stay. Next try in a moment.`);
         return false;
       }
-      built = changed;
-      writeFileSync(options.stampFile, `${JSON.stringify({ changed })}\n`);
+      built = now;
+      writeFileSync(options.stampFile, `${JSON.stringify(now)}\n`);
       log(
-        `Facility data changed: the site was rebuilt from the database in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        `${what}: the site was rebuilt from the database in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
       return true;
     } catch (error) {
-      log(`Could not check the facility data: ${(error as Error).message}`);
+      log(
+        `Could not check the database for changed facilities or a new questionnaire: ${(error as Error).message}`,
+      );
       return false;
     } finally {
       running = false;

@@ -5,6 +5,9 @@
  * calling update_vacancies(), then scripts/lib/facility-rebuild.ts's watcher with its own build step
  * (buildIntoDist: `astro build` with FACILITIES_API_URL, so the pages come from facility_catalogue()) into a
  * temporary folder. The built detail page must carry the figure the provider sent and today's date (Beijing).
+ * The same rebuild carries a questionnaire version an admin published meanwhile (through publish_survey_form, as
+ * the staff console does) to the printable form /survey/paper/ (issue 16): its version and title are the
+ * fixture's (tests/fixtures/survey-form/short.json, the shipped 2027-01 workbook).
  * Slow: one whole-site build, about 1–2 min on a loaded two-core machine.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildIntoDist, watchFacilityChanges } from '../../scripts/lib/facility-rebuild.ts';
 import { addProvider } from '../../scripts/lib/staff-accounts.ts';
+import short from '../fixtures/survey-form/short.json' with { type: 'json' };
 import { startTestApi, type TestApi } from './harness.ts';
 
 const FACILITY = 'demo-chiyang-dawn';
@@ -34,7 +38,7 @@ interface Vacancies {
   by_age?: Record<string, number>;
 }
 
-test('a provider updates its free places: live at once, and on the public detail page after the rebuild', async () => {
+test('a provider updates its free places: live at once, and on the public detail page after the rebuild (with the questionnaire an admin published)', async () => {
   await addProvider(api.db, { ...PROVIDER, facilities: [FACILITY], displayName: '晨曦 张老师' });
   const anon = api.client();
   const catalogue = async () => {
@@ -58,6 +62,11 @@ test('a provider updates its free places: live at once, and on the public detail
   const live = await anon.rpc('facility_vacancies');
   expect(live.error).toBeNull();
   expect((live.data as { v: Record<string, unknown> }).v[FACILITY]).toEqual([sent, today]);
+
+  // Meanwhile an admin publishes a new questionnaire version in the staff console.
+  const admin = await api.signedIn('admin');
+  const published = await admin.rpc('publish_survey_form', { p_definition: short, p_accept_days: 30 });
+  expect(published.error).toBeNull();
 
   // The rebuild npm start runs: the watcher sees facilities_changed_since() move and builds from the database.
   const folder = mkdtempSync(join(tmpdir(), 'tuoyu-provider-rebuild-'));
@@ -87,4 +96,13 @@ test('a provider updates its free places: live at once, and on the public detail
   const en = readFileSync(join(folder, 'dist', 'en', 'facilities', FACILITY, 'index.html'), 'utf8');
   const month = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[m! - 1];
   expect(en.match(figure)?.[1]).toBe(`${sent} · updated ${d} ${month}`);
+
+  // The printable questionnaire is the version the admin published, not the build's workbook.
+  const paper = readFileSync(join(folder, 'dist', 'survey', 'paper', 'index.html'), 'utf8');
+  expect(paper).toContain(`data-version="${short.version}"`);
+  expect(paper).toContain(`问卷版本：${short.version}`);
+  expect(paper).toContain(short.title['zh-CN']);
+  const paperEn = readFileSync(join(folder, 'dist', 'en', 'survey', 'paper', 'index.html'), 'utf8');
+  expect(paperEn).toContain(`data-version="${short.version}"`);
+  expect(paperEn).toContain(short.title.en);
 }, 300_000);
