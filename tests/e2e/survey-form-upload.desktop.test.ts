@@ -180,6 +180,10 @@ test('upload: preview of the short form, a broken workbook refused by sheet/row/
   await expect(done).toBeVisible();
   await expect(done).toContainText(`正在接收答案的版本：${version}、${before.version}`);
   await expect(page.getByRole('button', { name: A['surveyAdmin.publish'] })).toBeDisabled();
+  await expect(page.getByRole('link', { name: A['surveyAdmin.printNew'] })).toHaveAttribute(
+    'href',
+    '/staff/survey/paper/',
+  );
 
   // survey_form() now serves the new version: the same questions, choices and title as before.
   const after = await surveyForm();

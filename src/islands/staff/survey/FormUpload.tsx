@@ -30,6 +30,8 @@ interface Props {
   /** the district's townships, as the reader needs the `townships` list (publishing refills it from app.townships) */
   townships: Choice[];
   signInHref: string;
+  /** the staff print page (/staff/survey/paper/), which prints the version published now */
+  printHref: string;
   /** the survey's refusal texts in the page's language, '*' the generic one (refusalTexts('survey', locale)) */
   refusals: Readonly<Record<string, string>>;
   /** what the printed form needs beside the definition: its words, the consent text, the QR code (drawn at build) */
@@ -91,7 +93,16 @@ function countQuestions(nodes: FormDefinition['body']): number {
   );
 }
 
-export default function FormUpload({ s, t, locale, townships, signInHref, refusals, paper }: Props) {
+export default function FormUpload({
+  s,
+  t,
+  locale,
+  townships,
+  signInHref,
+  printHref,
+  refusals,
+  paper,
+}: Props) {
   const [me, setMe] = useState<Me | 'signedOut' | 'loading'>('loading');
   const [current, setCurrent] = useState<string | null | undefined>(undefined);
   const [checked, setChecked] = useState<Checked>({ kind: 'none' });
@@ -329,6 +340,11 @@ export default function FormUpload({ s, t, locale, townships, signInHref, refusa
           className={outcome.kind === 'error' ? 'error-message' : 'note'}
         >
           {outcome.text}
+        </p>
+      )}
+      {published && (
+        <p>
+          <a href={printHref}>{s['surveyAdmin.printNew']}</a>
         </p>
       )}
     </div>

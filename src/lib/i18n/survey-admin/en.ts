@@ -40,6 +40,7 @@ export const surveyAdminEn: Record<keyof typeof surveyAdminZhCN, string> = {
   'surveyAdmin.publishing': 'Publishing…',
   'surveyAdmin.published':
     'Published questionnaire version {version}. Older versions take answers until {until}. Versions taking answers: {accepting}.',
+  'surveyAdmin.printNew': 'Print the paper form of the new version',
   'surveyAdmin.failed': 'Not published: {message}',
   'surveyAdmin.badDefinition':
     'The database found the form’s structure wrong, so it was not published. Ask a developer to check the file with npm run survey:publish -- file.xlsx --dry-run.',

@@ -36,6 +36,7 @@ export const surveyAdminZhCN = {
   'surveyAdmin.publishing': '正在发布……',
   'surveyAdmin.published':
     '已发布问卷版本 {version}。旧版本在 {until} 之前仍接收答案。正在接收答案的版本：{accepting}。',
+  'surveyAdmin.printNew': '按新版本打印纸质问卷',
   'surveyAdmin.failed': '没有发布：{message}',
   'surveyAdmin.badDefinition':
     '数据库检查发现这份问卷的结构不对，没有发布。请把文件交给技术人员用 npm run survey:publish -- 文件.xlsx --dry-run 检查。',
