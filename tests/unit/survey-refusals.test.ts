@@ -34,10 +34,15 @@ describe('survey refusals', () => {
 
   test('the survey islands read no message text', () => {
     const dirs = ['src/islands/survey', 'src/islands/staff/survey', 'src/lib/survey'];
-    for (const d of dirs)
-      for (const f of readdirSync(d)) {
-        const text = readFileSync(join(d, f), 'utf8');
-        expect(text, `${d}/${f}`).not.toMatch(/error\.message|r\.message\)|\.test\(\s*\w+\.message/);
-      }
+    const files = dirs.flatMap((d) =>
+      readdirSync(d, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => [d, f] as const),
+    );
+    expect(files.map(([, f]) => f)).toContain(join('form', 'QuestionView.tsx')); // subfolders too
+    for (const [d, f] of files) {
+      const text = readFileSync(join(d, f), 'utf8');
+      expect(text, `${d}/${f}`).not.toMatch(/error\.message|r\.message\)|\.test\(\s*\w+\.message/);
+    }
   });
 });
