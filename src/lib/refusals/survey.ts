@@ -26,8 +26,8 @@ export const surveyRefusals = {
     en: 'This version of the questionnaire does not exist. Please reload the page and answer the current one.',
   },
   survey_form_closed: {
-    'zh-CN': '这一版问卷已停止收集答案。请刷新页面，按新版问卷重新填写。',
-    en: 'This version of the questionnaire no longer takes answers. Please reload the page and answer the current one.',
+    'zh-CN': '这一版问卷已停止收集答案。请刷新页面：已填的答案会保留到新版问卷里，核对后再提交。',
+    en: 'This version of the questionnaire no longer takes answers. Please reload the page: your answers move to the current version; check them, then send.',
   },
   survey_bad_form_date: {
     'zh-CN': '请填写纸质问卷上的填表日期（一年以内，不能晚于今天），例如 2026-11-20。',
