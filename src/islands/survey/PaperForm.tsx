@@ -31,10 +31,10 @@ export interface PaperFormProps {
   p: PaperStrings;
   /** the survey's consent text and the label of its box, in the page's language */
   consent: { text: string; label: string };
-  /** the online form's address with `?src=paper` and its QR code as SVG markup (src/lib/survey-form/paper-qr.node.ts) */
+  /** the online form's address with `?src=paper` and its QR code as SVG markup (src/lib/survey-form/paper-props.node.ts) */
   qr: { href: string; svg: string };
-  /** the day `today()` rules are read at when working out the skips (YYYY-MM-DD) */
-  today: string;
+  /** the day `today()` rules are read at when working out the skips (YYYY-MM-DD); today when not given */
+  today?: string;
   /** the level of the form's title (1 on its own page, 2 under the staff print page's h1, 3 inside the upload
    * page's preview); the consent and the questions one below */
   titleLevel?: 1 | 2 | 3;
@@ -56,7 +56,7 @@ export default function PaperForm({
   p,
   consent,
   qr,
-  today,
+  today = new Date().toISOString().slice(0, 10),
   titleLevel = 1,
 }: PaperFormProps) {
   const plan = paperPlan(def, today);

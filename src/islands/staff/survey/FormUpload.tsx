@@ -294,13 +294,7 @@ export default function FormUpload({
             <button type="button" className="secondary" onClick={printPaperForm}>
               {s['surveyAdmin.paper.print']}
             </button>
-            <PaperForm
-              definition={def}
-              locale={locale}
-              {...paper}
-              today={new Date().toISOString().slice(0, 10)}
-              titleLevel={3}
-            />
+            <PaperForm definition={def} locale={locale} {...paper} titleLevel={3} />
           </section>
           <section aria-labelledby="survey-upload-publish">
             <h2 id="survey-upload-publish">{s['surveyAdmin.publish.title']}</h2>

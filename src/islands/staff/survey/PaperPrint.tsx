@@ -48,12 +48,7 @@ export default function PaperPrint(props: Props) {
           {p['paper.staff.print']}
         </button>
       </p>
-      <PaperForm
-        {...props}
-        definition={form.definition}
-        today={new Date().toISOString().slice(0, 10)}
-        titleLevel={2}
-      />
+      <PaperForm {...props} definition={form.definition} titleLevel={2} />
     </>
   );
 }
