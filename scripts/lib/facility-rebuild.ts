@@ -7,7 +7,8 @@
  * (`{changed, survey}`); a stamp written before the questionnaire was watched (`{changed}` alone) makes one
  * rebuild. Astro builds the whole static site (about 10 s for one district here), so a change is live within a
  * minute: ≤ 20 s until the poll, then the build. Polling rather than LISTEN: PGlite and the API's pooled
- * `authenticator` connection have no long-lived listener, and two small RPCs every 20 s cost nothing. One build at a time; a change during a build is picked up next poll.
+ * `authenticator` connection have no long-lived listener, and two small RPCs every 20 s cost nothing. One build at
+ * a time; a change during a build is picked up next poll.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
