@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { buildApiRpc } from '../../src/lib/build-api-rpc.ts';
 
 export interface RebuildOptions {
   /** the API's base URL and anon key (what the build's loader calls) */
@@ -28,24 +29,14 @@ export interface RebuildOptions {
 
 /** The newest change to any facility, as the API reports it (null: no facility yet). */
 export async function facilitiesChangedSince(api: { url: string; key: string }): Promise<string | null> {
-  const res = await fetch(`${api.url}/rest/v1/rpc/facilities_changed_since`, {
-    method: 'POST',
-    headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
-    body: '{}',
-    signal: AbortSignal.timeout(10_000),
-  });
+  const res = await buildApiRpc(api, 'facilities_changed_since', 10_000);
   if (!res.ok) throw new Error(`facilities_changed_since() answered HTTP ${res.status}`);
   return (await res.json()) as string | null;
 }
 
 /** The newest published questionnaire version, as the API reports it (null: none published yet). */
 export async function surveyFormVersion(api: { url: string; key: string }): Promise<string | null> {
-  const res = await fetch(`${api.url}/rest/v1/rpc/survey_form`, {
-    method: 'POST',
-    headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
-    body: '{}',
-    signal: AbortSignal.timeout(10_000),
-  });
+  const res = await buildApiRpc(api, 'survey_form', 10_000);
   if (!res.ok) throw new Error(`survey_form() answered HTTP ${res.status}`);
   return ((await res.json()) as { version: string | null } | null)?.version ?? null;
 }

@@ -4,6 +4,7 @@
  * YAML files are, so a bad record fails the build naming it. Used by src/content.config.ts when the build
  * environment names the API (FACILITIES_API_URL); without it the YAML loader (load.ts) stays.
  */
+import { buildApiRpc } from '../build-api-rpc.ts';
 import { FacilityDataError, assertNoDuplicates, parseFacility } from './load.ts';
 import type { Facility } from '../schemas/facility.ts';
 
@@ -25,12 +26,7 @@ export function facilitiesApi(
 export async function loadFacilitiesFromApi(api: { url: string; key: string }): Promise<Facility[]> {
   let response: Response;
   try {
-    response = await fetch(`${api.url}/rest/v1/rpc/facility_catalogue`, {
-      method: 'POST',
-      headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
-      body: '{}',
-      signal: AbortSignal.timeout(30_000),
-    });
+    response = await buildApiRpc(api, 'facility_catalogue', 30_000);
   } catch (error) {
     throw new FacilityDataError(
       `Could not reach ${api.url} for facility_catalogue(): ${(error as Error).message}`,

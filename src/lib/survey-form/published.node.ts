@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DISTRICT } from '../../districts/index.ts';
+import { buildApiRpc } from '../build-api-rpc.ts';
 import { facilitiesApi } from '../facilities/load-api.ts';
 import { TOWNSHIP_LIST, type FormDefinition } from './definition.ts';
 import { FormDefinitionSchema } from './definition-schema.ts';
@@ -75,12 +76,7 @@ async function readFromApi(api: { url: string; key: string }): Promise<FormDefin
   const where = `survey_form() on ${api.url}`;
   let response: Response;
   try {
-    response = await fetch(`${api.url}/rest/v1/rpc/survey_form`, {
-      method: 'POST',
-      headers: { apikey: api.key, Authorization: `Bearer ${api.key}`, 'Content-Type': 'application/json' },
-      body: '{}',
-      signal: AbortSignal.timeout(30_000),
-    });
+    response = await buildApiRpc(api, 'survey_form', 30_000);
   } catch (error) {
     throw new SurveyFormDataError(
       `Could not reach ${api.url} for survey_form() (the published questionnaire): ${(error as Error).message}. ` +
