@@ -18,6 +18,7 @@ import {
   agree,
   answerAll,
   choice,
+  FORM,
   heading,
   label,
   newPoint,
@@ -170,6 +171,42 @@ test('consent given before the script ran (the form sent as ?consent=on) is take
   expect(new URL(page.url()).search).toBe('?src=leaflet-x');
   await page.getByRole('button', { name: T['form.back'] }).click();
   await expect(page.getByRole('button', { name: T['form.consent.start'] })).toBeVisible();
+});
+
+test('a newer version arriving after the family went back to the consent screen leaves them there', async ({
+  page,
+}) => {
+  // The device holds an older version of the form (a visit before a new one was published), so the page changes
+  // over when survey_form() answers; that answer is held back (not changed) until the family has gone back.
+  await page.addInitScript(
+    (def) =>
+      localStorage.setItem('tuoyu.survey.form', JSON.stringify({ ...def, version: 'e2e-older-cache' })),
+    FORM,
+  );
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  let answered = false;
+  await page.route(/\/rest\/v1\/rpc\/survey_form/, async (route) => {
+    await held;
+    await route.continue();
+    answered = true;
+  });
+  await openSurvey(page, '?consent=on');
+  await expect(heading(page, 'household')).toBeVisible();
+  await page.getByRole('button', { name: T['form.back'] }).click();
+  const consent = page.getByRole('button', { name: T['form.consent.start'] });
+  await expect(consent).toBeVisible();
+  release();
+  await expect.poll(() => answered).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('tuoyu.survey.form') ?? '{}').version))
+    .not.toBe('e2e-older-cache');
+  await expect(consent).toBeVisible();
+  // The consent button opens the newer version's first question.
+  await consent.click();
+  await expect(heading(page, 'household')).toBeVisible();
 });
 
 test('save and resume: a reload comes back to the same step with the answers; "start again" clears them', async ({

@@ -72,6 +72,8 @@ export default function FamilySurvey({ definition, s, t, locale, resultsHref, re
   const latest = useRef<{ answers: Answers; step?: string }>({ answers: {} });
   const defRef = useRef(def);
   defRef.current = def;
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
   const refusalText = (e: { details?: string | null; code?: string | null }) => refusalFrom(refusals, e);
 
   const save = useCallback((answers: Answers, step: string) => {
@@ -145,7 +147,10 @@ export default function FamilySurvey({ definition, s, t, locale, resultsHref, re
       if (answering && r.data.accepting.includes(mine)) return;
       defRef.current = r.data.definition;
       setDef(r.data.definition);
-      if (latest.current.step) open(latest.current.answers, latest.current.step, false);
+      // The form on screen is redrawn for the new version; a family back on the consent screen stays there (the
+      // consent button then opens the new version).
+      if (phaseRef.current === 'form' && latest.current.step)
+        open(latest.current.answers, latest.current.step, false);
     });
   }, []);
 
