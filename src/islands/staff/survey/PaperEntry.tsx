@@ -31,8 +31,24 @@ interface Props {
   onStored: () => void;
 }
 
-/** An answer path ('children.1.birth_month', 'township') as staff read it: "第 2 个：孩子是哪年哪月出生的？". */
-export function pathLabel(def: FormDefinition, t: FormStrings, locale: 'zh-CN' | 'en', path: string): string {
+/**
+ * A differing path of a double entry ('children.1.birth_month', 'township', or one of the entry's own fields:
+ * 'form_version', 'form_date', 'consent', 'source_code') as staff read it: "第 2 个：孩子是哪年哪月出生的？", "填表日期".
+ */
+export function pathLabel(
+  def: FormDefinition,
+  t: FormStrings,
+  s: Pick<SurveyStrings, 'staff.survey.paperSource' | 'survey.q.consent'>,
+  locale: 'zh-CN' | 'en',
+  path: string,
+): string {
+  const own: Record<string, string> = {
+    form_version: t['form.paper.versionChoice'],
+    form_date: t['form.paper.date'],
+    source_code: s['staff.survey.paperSource'],
+    consent: s['survey.q.consent'],
+  };
+  if (own[path]) return own[path];
   const parts = path.split('.');
   const q = questionIndex(def).get(parts.at(-1)!);
   const words = (locale === 'en' ? q?.label.en : undefined) ?? q?.label['zh-CN'] ?? path;
@@ -108,7 +124,9 @@ export function PaperEntry({
           return setNotice(
             s['staff.survey.mismatch'].replace(
               '{fields}',
-              (out.fields ?? []).map((f) => pathLabel(def, t, locale, f)).join(locale === 'en' ? '; ' : '；'),
+              (out.fields ?? [])
+                .map((f) => pathLabel(def, t, s, locale, f))
+                .join(locale === 'en' ? '; ' : '；'),
             ),
           );
         onStored();
