@@ -96,6 +96,21 @@ export async function staffRpc<T>(
   return (await r.json()) as T;
 }
 
+/**
+ * Answers the page's survey_form() as the server would after `newest` was published with `accepting` still taking
+ * answers (newest first); survey_form_versions() and every other call still reach the real API.
+ */
+export async function fakeSurveyForm(page: Page, newest: FormDefinition, accepting: string[]): Promise<void> {
+  await page.route(
+    (url) => url.pathname.endsWith('/rest/v1/rpc/survey_form'),
+    (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ version: newest.version, definition: newest, accepting }),
+      }),
+  );
+}
+
 /** Gives the page's sign-in requests their own client address, so they have their own rate-limit bucket. */
 export async function ownSignInAddress(page: Page): Promise<void> {
   const address = `10.89.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;

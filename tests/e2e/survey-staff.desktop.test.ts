@@ -18,6 +18,7 @@ import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 import {
   answerForm,
+  fakeSurveyForm,
   choice,
   FORM,
   label,
@@ -229,11 +230,8 @@ async function openPaperDouble(
   await page.getByLabel(S['staff.survey.formNo']).fill(formNo);
 }
 
-test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({
-  page,
-}) => {
-  test.setTimeout(150_000);
-  const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
+/** The first clerk (outreach) enters paper form `formNo` with the Guichi version, answered as answerForm() does. */
+async function enterFirst(page: import('@playwright/test').Page, formNo: string) {
   await ownSignInAddress(page);
   await signInAs(page, 'outreach');
   await openPaperDouble(page, formNo);
@@ -242,6 +240,14 @@ test('double entry: a differing second entry is flagged and not stored; a matchi
   await expect(
     page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) }),
   ).toBeVisible();
+}
+
+test('double entry: a differing second entry is flagged and not stored; a matching one is accepted', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
+  await enterFirst(page, formNo);
 
   await signInAs(page, 'admin');
   await openPaperDouble(page, formNo);
@@ -276,27 +282,10 @@ test('double entry across a new version: the second entry made with another vers
   // survey-form-upload.desktop.test.ts does) between the two entries of one paper form: survey_form()'s answer
   // faked, the Guichi definition from the real survey_form_versions(), both entries compared by the real
   // enter_paper_survey_twice.
-  const guichi = JSON.parse(readFileSync('tests/fixtures/survey-form/guichi.json', 'utf8'));
   const reprint = `e2e-reprint-${Date.now().toString(36)}`;
-  await page.route('**/rest/v1/rpc/survey_form', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        version: reprint,
-        definition: { ...guichi, version: reprint },
-        accepting: [reprint, guichi.version],
-      }),
-    }),
-  );
+  await fakeSurveyForm(page, { ...FORM, version: reprint }, [reprint, FORM.version]);
   const formNo = `E2E-${Math.random().toString(36).slice(2, 8)}`;
-  await ownSignInAddress(page);
-  await signInAs(page, 'outreach');
-  await openPaperDouble(page, formNo, guichi.version); // the version printed on the paper
-  await answerForm(page, 'no');
-  await page.getByRole('button', { name: S['survey.send'] }).click();
-  await expect(
-    page.getByRole('heading', { name: S['staff.survey.firstEntrySaved'].replace('{form}', formNo) }),
-  ).toBeVisible();
+  await enterFirst(page, formNo); // with the version printed on the paper, 2026-12
 
   // The second clerk leaves the newest version chosen and types the same answers: only the version differs, named
   // in words, and nothing is stored.
@@ -314,7 +303,7 @@ test('double entry across a new version: the second entry made with another vers
 
   // The version printed on the paper chosen: the same answers are accepted (the first entry was kept), stored once,
   // with that version.
-  await openPaperDouble(page, formNo, guichi.version);
+  await openPaperDouble(page, formNo, FORM.version);
   await answerForm(page, 'no');
   await page.getByRole('button', { name: S['survey.send'] }).click();
   await expect(page.locator('[data-reference]')).toHaveText(REFERENCE);
@@ -327,7 +316,7 @@ test('double entry across a new version: the second entry made with another vers
     },
   );
   expect(stored.filter((r) => r.reference === reference)).toEqual([
-    expect.objectContaining({ form_version: guichi.version }),
+    expect.objectContaining({ form_version: FORM.version }),
   ]);
 });
 
@@ -339,17 +328,7 @@ test('a paper form printed from an older version still taking answers is entered
   // (survey_form()'s answer, as in survey.test.ts); the older versions' definitions come from the real
   // survey_form_versions(), and the entry is stored by the real enter_paper_survey.
   const short = JSON.parse(readFileSync('tests/fixtures/survey-form/short.json', 'utf8'));
-  const guichi = JSON.parse(readFileSync('tests/fixtures/survey-form/guichi.json', 'utf8'));
-  await page.route('**/rest/v1/rpc/survey_form', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        version: short.version,
-        definition: short,
-        accepting: [short.version, guichi.version],
-      }),
-    }),
-  );
+  await fakeSurveyForm(page, short, [short.version, FORM.version]);
   await ownSignInAddress(page);
   await signInAs(page, 'outreach');
   await page.goto('/staff/survey/');
@@ -359,14 +338,14 @@ test('a paper form printed from an older version still taking answers is entered
   await expect(version).toHaveValue(short.version);
   await expect(version.locator('option')).toHaveText([
     T['form.paper.versionNewest'].replace('{version}', short.version),
-    guichi.version,
+    FORM.version,
   ]);
   await tap(page, 'household', 'under3');
   await expect(page.locator('#children-0-birth_month')).toBeVisible();
   await expect(page.getByLabel(choice('relation', 'mother'), { exact: true })).toHaveCount(0);
 
   // The paper says 2026-12: its own form, from the first question.
-  await version.selectOption(guichi.version);
+  await version.selectOption(FORM.version);
   await page.getByLabel(T['form.paper.date']).fill(daysAgoMonths(2));
   await answerForm(page, 'no', { birth: birthMonthAgo(20) });
   await page.getByRole('button', { name: S['survey.send'] }).click();
@@ -378,7 +357,7 @@ test('a paper form printed from an older version still taking answers is entered
   expect(stored.filter((r) => r.reference === reference)).toEqual([
     expect.objectContaining({
       channel: 'paper',
-      form_version: guichi.version,
+      form_version: FORM.version,
       answers: expect.objectContaining({ relation: 'mother', wants_care: 'no' }),
     }),
   ]);

@@ -18,6 +18,7 @@ import {
   agree,
   answerAll,
   choice,
+  fakeSurveyForm,
   FORM,
   heading,
   label,
@@ -235,16 +236,7 @@ test('a version published after the build reaches the page: the newest definitio
 }) => {
   // The server's answer as it would be after `npm run survey:publish` of the shorter example version.
   const short = JSON.parse(readFileSync('tests/fixtures/survey-form/short.json', 'utf8'));
-  await page.route('**/rest/v1/rpc/survey_form*', (route) =>
-    route.fulfill({
-      contentType: 'application/json',
-      body: JSON.stringify({
-        version: short.version,
-        definition: short,
-        accepting: [short.version, '2026-12'],
-      }),
-    }),
-  );
+  await fakeSurveyForm(page, short, [short.version, FORM.version]);
   await openSurvey(page);
   await expect
     .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('tuoyu.survey.form') ?? '{}').version))
