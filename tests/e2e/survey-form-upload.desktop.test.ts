@@ -19,10 +19,10 @@ import { surveyFormZhCN as T } from '../../src/lib/i18n/survey-form/zh-CN.ts';
 import { surveyPaperZhCN as P } from '../../src/lib/i18n/survey-paper/zh-CN.ts';
 import type { FormDefinition } from '../../src/lib/survey-form/definition.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
-import { E2E_API_URL, E2E_STAFF, e2eBuildEnv } from '../support/e2e-env.ts';
+import { E2E_API_URL, e2eBuildEnv } from '../support/e2e-env.ts';
 import { report, violations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-import { ownSignInAddress } from './survey-helpers.ts';
+import { ownSignInAddress, signInAs } from './survey-helpers.ts';
 import short from '../fixtures/survey-form/short.json' with { type: 'json' };
 import guichi from '../fixtures/survey-form/guichi.json' with { type: 'json' };
 import { askedByForm, followPaper, printedItems, scenarios } from '../support/paper-pen.ts';
@@ -65,11 +65,7 @@ function columnOf(ws: ExcelJS.Worksheet, header: string): number {
 
 async function signInAndOpen(page: Page) {
   await ownSignInAddress(page);
-  await page.goto('/staff/');
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
-  await page.getByLabel('邮箱').fill(E2E_STAFF.admin.email);
-  await page.getByLabel('密码').fill(E2E_STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAs(page, 'admin');
   // Step 1 of the docs: the staff home links admins to the upload page.
   await page.getByRole('link', { name: '上传新版问卷（管理员）' }).click();
   await expect(page).toHaveURL(/\/staff\/survey\/form\/$/);
@@ -222,11 +218,7 @@ test('outreach staff print the version published now (the one the first test pub
   page,
 }) => {
   await ownSignInAddress(page);
-  await page.goto('/staff/');
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
-  await page.getByLabel('邮箱').fill(E2E_STAFF.outreach.email);
-  await page.getByLabel('密码').fill(E2E_STAFF.outreach.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAs(page, 'outreach');
   await page.getByRole('link', { name: '打印纸质问卷' }).click();
   await expect(page).toHaveURL(/\/staff\/survey\/paper\/$/);
   const now = (await surveyForm()).version!;
@@ -262,11 +254,7 @@ test('outreach staff are told only admins publish; signed out, the page links to
     '/staff/',
   );
   await ownSignInAddress(page);
-  await page.goto('/staff/');
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
-  await page.getByLabel('邮箱').fill(E2E_STAFF.outreach.email);
-  await page.getByLabel('密码').fill(E2E_STAFF.outreach.password);
-  await page.getByRole('button', { name: '登录' }).click();
+  await signInAs(page, 'outreach');
   await expect(page.getByRole('heading', { name: '工作区' })).toBeVisible();
   await expect(page.getByRole('link', { name: '上传新版问卷（管理员）' })).toHaveCount(0);
   await page.goto('/staff/survey/form/');

@@ -121,6 +121,19 @@ export async function ownSignInAddress(page: Page): Promise<void> {
     );
 }
 
+/** Signs in at /staff/ as one of the test API's staff accounts, signing out first whoever is signed in. */
+export async function signInAs(page: Page, who: keyof typeof E2E_STAFF) {
+  await page.goto('/staff/');
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
+  const out = page.getByRole('button', { name: '退出登录' });
+  await expect(page.getByLabel('邮箱').or(out)).toBeVisible(); // signed in already, or the form
+  if (await out.isVisible()) await out.click();
+  await page.getByLabel('邮箱').fill(E2E_STAFF[who].email);
+  await page.getByLabel('密码').fill(E2E_STAFF[who].password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(out).toBeVisible();
+}
+
 /** A fresh distribution point; returns its code (unique per test, so counts belong to one test). */
 export async function newPoint(label: string): Promise<string> {
   const code = `e2e-${label}-${Math.random().toString(36).slice(2, 8)}`;

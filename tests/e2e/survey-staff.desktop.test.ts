@@ -13,7 +13,6 @@ import { FIXTURE_TOWNSHIPS, surveyFixture } from '../fixtures/survey.ts';
 import { parse } from 'yaml';
 import type { FormNode, QuestionNode } from '../../src/lib/survey-form/definition.ts';
 import { surveyRefusals } from '../../src/lib/refusals/survey.ts';
-import { E2E_STAFF } from '../support/e2e-env.ts';
 import { violations } from './axe.ts';
 import { birthMonthAgo } from '../fixtures/survey.ts';
 import {
@@ -26,6 +25,7 @@ import {
   ownSignInAddress,
   REFERENCE,
   S,
+  signInAs,
   staffRpc,
   submitAsFamily,
   T,
@@ -48,12 +48,7 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   const wantCare = answers.filter((a) => a.wants_care === 'yes').length;
 
   await ownSignInAddress(page);
-  await page.goto('/staff/');
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
-  await page.getByLabel('邮箱').fill(E2E_STAFF.admin.email);
-  await page.getByLabel('密码').fill(E2E_STAFF.admin.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('button', { name: /退出/ })).toBeVisible();
+  await signInAs(page, 'admin');
 
   await page.getByRole('link', { name: staffZhCN['staff.area.results'] }).click();
   await expect(page).toHaveURL(/\/staff\/survey\/$/);
@@ -191,18 +186,6 @@ test('dashboard figures, CSV export and paper entry for one distribution point',
   await page.emulateMedia({ media: 'screen' });
   await expect(qrSheet).toBeHidden();
 });
-
-async function signInAs(page: import('@playwright/test').Page, who: keyof typeof E2E_STAFF) {
-  await page.goto('/staff/');
-  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr');
-  const out = page.getByRole('button', { name: '退出登录' });
-  await expect(page.getByLabel('邮箱').or(out)).toBeVisible(); // signed in already, or the form
-  if (await out.isVisible()) await out.click();
-  await page.getByLabel('邮箱').fill(E2E_STAFF[who].email);
-  await page.getByLabel('密码').fill(E2E_STAFF[who].password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(out).toBeVisible();
-}
 
 /**
  * On the paper tab, chooses the version printed on the paper form when there is a choice ('newest' leaves the
